@@ -1,0 +1,3 @@
+"""reader: read a news article beside the stated positions of its parties."""
+
+__version__ = "0.1.0"

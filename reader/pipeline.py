@@ -1,0 +1,46 @@
+"""The straight line: Article -> Doc -> actors -> positions -> links -> Analysis."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from .actors import find_actors
+from .links import link_positions
+from .model import Analysis, Article
+from .nlp import model_label
+from .positions import find_positions
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+
+def analyze(article: Article, nlp: Language) -> Analysis:
+    """Analyse one article."""
+    return analyze_doc(article, nlp(article.text), model_label(nlp))
+
+
+def analyze_many(articles: Iterable[Article], nlp: Language) -> list[Analysis]:
+    """Analyse several articles, parsing them together with ``nlp.pipe``."""
+    articles = list(articles)
+    docs = nlp.pipe(a.text for a in articles)
+    label = model_label(nlp)
+    return [analyze_doc(a, doc, label) for a, doc in zip(articles, docs, strict=True)]
+
+
+def analyze_doc(article: Article, doc: Doc, model: str) -> Analysis:
+    actors = find_actors(doc, article)
+    positions = find_positions(doc, article, actors)
+    links, unanswered = link_positions(positions, doc, actors)
+    counts = Counter(p.actor for p in positions)
+    kept = tuple(
+        replace(a, positions=counts[a.id]) for a in actors.actors if counts[a.id] or a.kind != "person"
+    )
+    return Analysis(
+        source=article.source, title=article.title, text=article.text, model=model,
+        actors=kept, positions=tuple(positions), links=tuple(links), unanswered=tuple(unanswered),
+        paragraphs=article.paragraphs,
+    )
