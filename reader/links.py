@@ -1,16 +1,408 @@
-"""Linking positions to the positions that answer them (placeholder until the linking issue)."""
+"""Linking positions to the positions of other actors that answer them.
+
+All ordered pairs of positions are scored at once as matrices (no Python double loop):
+
+- text: rapidfuzz ``token_set_ratio`` over normalised content (content-word lemmas and
+  entities, actor mentions left out), computed in bulk with ``process.cdist``;
+- addressed: the first position targets or names the answering actor;
+- named: the answer names the first position's actor ("Russia's demands");
+- backref: the answer points back ("the demands", "this proposal", "talk about this");
+- after / near: answers usually come later, and close by;
+
+the weighted sum is scaled by how well the answer's kind can answer the first's kind
+(``[answers]`` in ``data/links.toml``), and pairs of the same actor are never linked.
+Each answered position keeps its best answers above the threshold.
+"""
 
 from __future__ import annotations
 
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 from typing import TYPE_CHECKING
 
-from .model import Link, Position
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from .model import KINDS, Link, Position
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
     from .actors import ActorTable
 
+FEATURES = ("text", "overlap", "addressed", "named", "backref", "after", "near", "adjacent")
 
-def link_positions(positions: list[Position], doc: Doc, actors: ActorTable) -> tuple[list[Link], list[str]]:
-    return [], []
+
+@dataclass(frozen=True)
+class Settings:
+    threshold: float
+    max_answers: int
+    unanswered_kinds: frozenset[str]
+    near_paragraphs: float
+    term_cutoff: float
+    mention_weight: float
+    backref_misfit: float
+    max_answered: int
+    weights: dict[str, float]
+    answers: dict[tuple[str, str], tuple[float, str]]  # (first kind, answer kind) -> (weight, relation)
+    backref_nouns: dict[str, frozenset[str]]  # lemma -> kinds it points back to
+    determiners: frozenset[str]
+    pronouns: frozenset[str]
+    object_pronouns: frozenset[str]
+    answer_verbs: frozenset[str]
+    response: frozenset[str]
+    content_pos: frozenset[str]
+    stop: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_settings() -> Settings:
+    raw = tomllib.loads(resources.files("reader").joinpath("data/links.toml").read_text(encoding="utf-8"))
+    return settings_from_dict(raw)
+
+
+def settings_from_dict(raw: dict) -> Settings:
+    answers = {
+        (first, answer): (float(weight), relation)
+        for first, table in raw["answers"].items()
+        for answer, (weight, relation) in table.items()
+    }
+    refs = raw["backrefs"]
+    return Settings(
+        threshold=float(raw["threshold"]),
+        max_answers=int(raw["max_answers"]),
+        unanswered_kinds=frozenset(raw["unanswered_kinds"]),
+        near_paragraphs=float(raw["near_paragraphs"]),
+        term_cutoff=float(raw["text"]["term_cutoff"]),
+        mention_weight=float(raw["mention_weight"]),
+        backref_misfit=float(raw["backref_misfit"]),
+        max_answered=int(raw["max_answered"]),
+        weights={name: float(raw["weights"].get(name, 0.0)) for name in FEATURES},
+        answers=answers,
+        backref_nouns={lemma: frozenset(kinds) for lemma, kinds in raw["backref_nouns"].items()},
+        determiners=frozenset(refs["determiners"]),
+        pronouns=frozenset(refs["pronouns"]),
+        object_pronouns=frozenset(refs["object_pronouns"]),
+        answer_verbs=frozenset(refs["answer_verbs"]),
+        response=frozenset(refs["response"]),
+        content_pos=frozenset(raw["text"]["pos"]),
+        stop=frozenset(raw["text"]["stop"]),
+    )
+
+
+@dataclass(frozen=True)
+class Backref:
+    """A cue in an answer that points back to an earlier stance."""
+
+    cue: str  # as written: "Russia's demands", "about this"
+    kinds: frozenset[str]  # kinds it can point to (empty: any)
+    owner: str | None  # actor it names as owner ("Russia's demands"), if any
+    strength: float
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What one position's span offers to the linker."""
+
+    terms: tuple[str, ...]  # normalised content words
+    mentions: frozenset[str]  # actor ids named in the span
+    backref: Backref | None = None
+
+
+# --- per position evidence -------------------------------------------------------------
+
+
+def position_span(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def content_terms(span: Span, token_actor: dict[int, str], settings: Settings) -> tuple[str, ...]:
+    """Lemmas of content words and entities; actor mentions are evidence of their own."""
+    terms = []
+    for token in span:
+        if token.i in token_actor or token.is_stop or token.pos_ not in settings.content_pos:
+            continue
+        lemma = token.lemma_.lower().strip(".'’\"")
+        if len(lemma) > 1 and lemma not in settings.stop:
+            terms.append(lemma)
+    for ent in span.ents:
+        if len(ent) > 1 and not any(t.i in token_actor for t in ent):
+            terms.append("_".join(t.lower_ for t in ent))
+    return tuple(dict.fromkeys(terms))
+
+
+def span_mentions(span: Span, token_actor: dict[int, str]) -> frozenset[str]:
+    return frozenset(token_actor[t.i] for t in span if t.i in token_actor)
+
+
+def find_backref(span: Span, token_actor: dict[int, str], settings: Settings) -> Backref | None:
+    """The first cue in the span that points back to an earlier stance."""
+    for token in span:
+        lemma = token.lemma_.lower()
+        if lemma in settings.backref_nouns and token.pos_ == "NOUN" and is_determined(token, settings):
+            return Backref(phrase(token), settings.backref_nouns[lemma], owner(token, token_actor), 1.0)
+        if lemma in settings.response and token.pos_ in ("NOUN", "VERB"):
+            return Backref(token.text, frozenset(), None, 0.8)
+        if is_pronoun_ref(token, settings):
+            return Backref(f"{token.head.text} {token.text}", frozenset(), None, 0.8)
+    return None
+
+
+def is_pronoun_ref(token, settings: Settings) -> bool:
+    """"talk about this", "welcomed it": a pronoun standing for a stance as object."""
+    if token.pos_ != "PRON" or token.dep_ not in ("dobj", "pobj"):
+        return False
+    if token.lower_ in settings.pronouns:
+        return True
+    head = token.head.head if token.dep_ == "pobj" else token.head
+    return token.lower_ in settings.object_pronouns and head.lemma_.lower() in settings.answer_verbs
+
+
+def is_determined(token, settings: Settings) -> bool:
+    return any(
+        child.dep_ == "poss" or (child.dep_ == "det" and child.lower_ in settings.determiners)
+        for child in token.children
+    )
+
+
+def owner(token, token_actor: dict[int, str]) -> str | None:
+    """The actor a back-reference names as owner: "Russia's demands", "the conclusions of the summit"."""
+    for child in token.children:
+        if child.dep_ == "poss" and child.i in token_actor:
+            return token_actor[child.i]
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                found = next((token_actor[t.i] for t in obj.subtree if t.i in token_actor), None)
+                if found:
+                    return found
+    return None
+
+
+def phrase(token) -> str:
+    parts = [c for c in token.children if c.dep_ in ("det", "poss", "amod", "compound") and c.i < token.i]
+    left = min((c.left_edge.i for c in parts), default=token.i)
+    return token.doc[left: token.i + 1].text
+
+
+def gather_evidence(positions: list[Position], doc: Doc, actors: ActorTable,
+                    settings: Settings) -> list[Evidence]:
+    found = []
+    for p in positions:
+        span = position_span(doc, p.start, p.end)
+        if span is None:
+            found.append(Evidence((), frozenset()))
+            continue
+        content = position_span(doc, p.content.start, p.content.end) or span
+        ref = find_backref(span, actors.token_actor, settings)
+        terms = content_terms(content, actors.token_actor, settings) or content_terms(
+            span, actors.token_actor, settings)
+        found.append(Evidence(terms, span_mentions(span, actors.token_actor), ref))
+    return found
+
+
+# --- pair matrices --------------------------------------------------------------------
+
+
+def text_matrix(evidence: list[Evidence]) -> np.ndarray:
+    strings = [" ".join(sorted(e.terms)) for e in evidence]
+    sim = process.cdist(strings, strings, scorer=fuzz.token_set_ratio, dtype=np.float32, workers=1)
+    return np.asarray(sim, dtype=np.float64) / 100.0
+
+
+def overlap_matrix(evidence: list[Evidence], cutoff: float) -> np.ndarray:
+    """Shared terms, weighted by rarity in the article: the geometric mean of the share of
+    i's terms found in j and of j's found in i. Terms match when their fuzzy ratio reaches
+    ``cutoff`` ("Russia"/"Russian"), computed in bulk over the article's vocabulary."""
+    vocab = sorted({t for e in evidence for t in e.terms})
+    n = len(evidence)
+    if not vocab:
+        return np.zeros((n, n))
+    index = {t: k for k, t in enumerate(vocab)}
+    has = np.zeros((n, len(vocab)))
+    for row, e in enumerate(evidence):
+        has[row, [index[t] for t in e.terms]] = 1.0
+    similar = process.cdist(vocab, vocab, scorer=fuzz.ratio, score_cutoff=cutoff, dtype=np.uint8) > 0
+    near_has = np.minimum(has @ similar, 1.0)  # term t (or one like it) occurs in the position
+    df = near_has.sum(axis=0)
+    idf = np.log1p(n / np.maximum(df, 1.0))
+    weighted = has * idf
+    found = weighted @ near_has.T  # [i, j]: weight of i's terms found in j
+    total = weighted.sum(axis=1)
+    share = np.divide(found, total[:, None], out=np.zeros_like(found), where=total[:, None] > 0)
+    return np.sqrt(share * share.T)
+
+
+def adjacency_matrix(positions: list[Position]) -> np.ndarray:
+    """1 for positions next to each other in the article, halving with each position between."""
+    order = np.argsort(np.argsort([p.start for p in positions], kind="stable"), kind="stable")
+    between = np.abs(np.subtract.outer(order, order)) - 1
+    return np.where(between >= 0, 0.5 ** np.maximum(between, 0), 0.0)
+
+
+def actor_matrices(positions: list[Position], evidence: list[Evidence], mention_weight: float
+                   ) -> tuple[np.ndarray, np.ndarray]:
+    """(addressed, named): first i targets or names j's actor; answer j names i's actor."""
+    ids = sorted({p.actor for p in positions} | {a for e in evidence for a in e.mentions}
+                 | {t for p in positions for t in p.targets})
+    index = {a: k for k, a in enumerate(ids)}
+    own = np.zeros((len(positions), len(ids)))
+    targets = np.zeros_like(own)
+    mentions = np.zeros_like(own)
+    for row, (p, e) in enumerate(zip(positions, evidence, strict=True)):
+        own[row, index[p.actor]] = 1.0
+        targets[row, [index[t] for t in p.targets]] = 1.0
+        mentions[row, [index[m] for m in e.mentions]] = 1.0
+    addressed = np.maximum(targets @ own.T, mention_weight * (mentions @ own.T))
+    named = np.maximum(own @ targets.T, own @ mentions.T)
+    return np.minimum(addressed, 1.0), np.minimum(named, 1.0)
+
+
+def kind_matrices(positions: list[Position], settings: Settings) -> tuple[np.ndarray, np.ndarray]:
+    """(weight, relation index) of answer j's kind answering i's kind."""
+    kind_index = {k: n for n, k in enumerate(KINDS)}
+    relations = sorted({rel for _, rel in settings.answers.values()})
+    weight = np.zeros((len(KINDS), len(KINDS)))
+    relation = np.zeros((len(KINDS), len(KINDS)), dtype=int)
+    for (first, answer), (w, rel) in settings.answers.items():
+        weight[kind_index[first], kind_index[answer]] = w
+        relation[kind_index[first], kind_index[answer]] = relations.index(rel)
+    kinds = np.array([kind_index.get(p.kind, kind_index["statement"]) for p in positions])
+    return weight[np.ix_(kinds, kinds)], relation[np.ix_(kinds, kinds)]
+
+
+def backref_matrices(positions: list[Position], evidence: list[Evidence], misfit: float
+                     ) -> tuple[np.ndarray, np.ndarray]:
+    """(credit, fit) of answer j's back-reference for position i.
+
+    credit: an owned reference ("Russia's demands") points to every fitting position of its
+    owner; any other ("the plan", "about this") to the nearest fitting earlier positions of
+    any actor, halving with each one further back (so a reference to the speaker's own
+    earlier words credits others little).
+    fit: 1, or ``misfit`` where j's reference names a kind or an owner that i is not."""
+    n = len(positions)
+    starts = np.array([p.start for p in positions])
+    kinds = np.array([p.kind for p in positions])
+    actors = np.array([p.actor for p in positions])
+    fits = np.ones((n, n), dtype=bool)
+    owned = np.zeros((n, n), dtype=bool)
+    has_owner = np.zeros(n, dtype=bool)
+    strength = np.zeros(n)
+    for j, e in enumerate(evidence):
+        ref = e.backref
+        if ref is None:
+            continue
+        strength[j] = ref.strength
+        if ref.kinds:
+            fits[:, j] = np.isin(kinds, list(ref.kinds))
+        if ref.owner is not None:
+            has_owner[j] = True
+            owned[:, j] = actors == ref.owner
+            fits[:, j] &= owned[:, j]
+    before = fits & ~has_owner[None, :] & (starts[:, None] < starts[None, :]) & (strength[None, :] > 0)
+    distance = np.where(before, starts[None, :] - starts[:, None], np.iinfo(np.int64).max)
+    rank = np.argsort(np.argsort(distance, axis=0, kind="stable"), axis=0, kind="stable")
+    credit = np.where(before, 0.5 ** rank, 0.0)
+    credit = np.where(fits & owned, 1.0, credit) * strength[None, :]
+    return credit, np.where(fits, 1.0, misfit)
+
+
+def score_matrix(positions: list[Position], evidence: list[Evidence], settings: Settings
+                 ) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray]]:
+    """Scores [first, answer] in [0, 1], relation indexes, and the feature matrices."""
+    starts = np.array([p.start for p in positions])
+    paragraphs = np.array([p.paragraph for p in positions], dtype=float)
+    actors = np.array([p.actor for p in positions])
+    addressed, named = actor_matrices(positions, evidence, settings.mention_weight)
+    backref, fit = backref_matrices(positions, evidence, settings.backref_misfit)
+    near = 1.0 / (1.0 + np.abs(np.subtract.outer(paragraphs, paragraphs)) / settings.near_paragraphs)
+    features = {
+        "text": text_matrix(evidence),
+        "overlap": overlap_matrix(evidence, settings.term_cutoff),
+        "addressed": addressed,
+        "named": named,
+        "backref": backref,
+        "after": (starts[None, :] > starts[:, None]).astype(float),
+        "near": near,
+        "adjacent": adjacency_matrix(positions),
+    }
+    total = sum(settings.weights[name] * features[name] for name in FEATURES)
+    kind_weight, relation = kind_matrices(positions, settings)
+    score = np.clip(total, 0.0, 1.0) * kind_weight * fit
+    score[actors[:, None] == actors[None, :]] = 0.0
+    return score, relation, features
+
+
+# --- choosing links ---------------------------------------------------------------------
+
+
+def choose_pairs(score: np.ndarray, settings: Settings) -> list[tuple[int, int]]:
+    """(first, answer) pairs: each position's best answers above the threshold, each answer
+    answering at most ``max_answered`` positions, one direction per pair."""
+    best = np.maximum(score, score.T)
+    keep = (score >= settings.threshold) & (score >= best)  # the better direction of each pair
+    keep &= rank_mask(score, keep, settings.max_answers, axis=1)
+    keep &= rank_mask(score, keep, settings.max_answered, axis=0)
+    pairs: list[tuple[int, int]] = []
+    seen: set[frozenset[int]] = set()
+    for first, answer in zip(*np.nonzero(keep), strict=True):
+        key = frozenset((int(first), int(answer)))
+        if key not in seen:
+            seen.add(key)
+            pairs.append((int(first), int(answer)))
+    return pairs
+
+
+def rank_mask(score: np.ndarray, keep: np.ndarray, limit: int, axis: int) -> np.ndarray:
+    """True where a kept score is among the ``limit`` best of its row (axis=1) or column (axis=0)."""
+    masked = np.where(keep, score, -1.0)
+    order = np.argsort(-masked, axis=axis, kind="stable")
+    rank = np.argsort(order, axis=axis, kind="stable")
+    return rank < limit
+
+
+def shared_terms(a: Evidence, b: Evidence, limit: int = 4) -> list[str]:
+    """Terms of ``a`` that ``b`` shares, exactly or nearly (a fuzzy ratio of 85 or more)."""
+    shared = [t for t in a.terms if any(t == u or fuzz.ratio(t, u) >= 85 for u in b.terms)]
+    return [t.replace("_", " ") for t in shared[:limit]]
+
+
+def explain(i: int, j: int, positions: list[Position], evidence: list[Evidence],
+            features: dict[str, np.ndarray], names: dict[str, str]) -> str:
+    first, answer = positions[i], positions[j]
+    parts = [f"{first.kind} answered by {answer.kind}"]
+    terms = shared_terms(evidence[i], evidence[j])
+    if terms:
+        parts.append("shared: " + ", ".join(terms))
+    if evidence[j].backref and features["backref"][i, j] > 0:
+        parts.append(f"refers back: \u201c{evidence[j].backref.cue}\u201d")
+    if features["named"][i, j]:
+        parts.append(f"names {names.get(first.actor, first.actor)}")
+    if features["addressed"][i, j]:
+        parts.append(f"addressed to {names.get(answer.actor, answer.actor)}")
+    if features["after"][i, j] == 0:
+        parts.append("stated earlier")
+    return "; ".join(parts)
+
+
+def link_positions(positions: list[Position], doc: Doc, actors: ActorTable,
+                   settings: Settings | None = None) -> tuple[list[Link], list[str]]:
+    """Links from positions to the positions of other actors that answer them, and the ids of
+    the positions of ``unanswered_kinds`` that got no answer."""
+    settings = settings or load_settings()
+    positions = list(positions)
+    if not positions:
+        return [], []
+    evidence = gather_evidence(positions, doc, actors, settings)
+    score, relation, features = score_matrix(positions, evidence, settings)
+    relations = sorted({rel for _, rel in settings.answers.values()})
+    names = {a.id: a.name for a in actors.actors}
+    links = [
+        Link(positions[i].id, positions[j].id, round(float(score[i, j]), 3), relations[relation[i, j]],
+             explain(i, j, positions, evidence, features, names))
+        for i, j in choose_pairs(score, settings)
+    ]
+    answered = {link.source for link in links}
+    unanswered = [p.id for p in positions if p.kind in settings.unanswered_kinds and p.id not in answered]
+    return links, unanswered
