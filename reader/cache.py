@@ -1,0 +1,137 @@
+"""A cache of analyses on disk, keyed by (article text, model, reader version).
+
+Entries are ``reader.analysis/1`` JSON documents (see :mod:`reader.model`). A damaged or
+unreadable entry is treated as missing, so the caller analyses again and overwrites it.
+No spaCy and no Textual here: the model label is read from the model package's
+``meta.json`` without importing spaCy, so a cache hit never loads the pipeline.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import replace
+from importlib.util import find_spec
+from pathlib import Path
+
+from . import __version__
+from .model import Analysis, Article, analysis_from_dict, analysis_to_dict
+from .nlp import model_candidates
+
+CACHE_ENV = "READER_CACHE_DIR"
+
+
+def cache_dir() -> Path:
+    """``$READER_CACHE_DIR`` if set, else the platform's user cache directory for reader."""
+    override = os.environ.get(CACHE_ENV)
+    if override:
+        return Path(override)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("reader", appauthor=False)) / "analyses"
+
+
+def model_label_for(name: str | None = None) -> str:
+    """The label ``load_nlp(name)`` would produce, read cheaply from the package metadata.
+
+    Mirrors :func:`reader.nlp.model_label` (``lang_name-version`` from ``meta.json``).
+    Falls back to the bare package name when its metadata cannot be read.
+    """
+    for candidate in model_candidates(name):
+        label = _installed_label(candidate)
+        if label:
+            return label
+    return f"unavailable:{name or 'default'}"
+
+
+def _installed_label(package: str) -> str | None:
+    try:
+        spec = find_spec(package)
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.submodule_search_locations:
+        # A path to a pipeline directory (spacy.load accepts one) or nothing at all.
+        return _label_from_meta(Path(package) / "meta.json") if Path(package).is_dir() else None
+    for location in spec.submodule_search_locations:
+        label = _label_from_meta(Path(location) / "meta.json")
+        if label:
+            return label
+    return package
+
+
+def _label_from_meta(path: Path) -> str | None:
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return f"{meta.get('lang', 'en')}_{meta.get('name', 'unknown')}-{meta.get('version', '0')}"
+
+
+def cache_key(text: str, model: str, version: str = __version__) -> str:
+    digest = hashlib.sha256()
+    for part in (text, model, version):
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def entry_path(text: str, model: str, directory: Path | None = None) -> Path:
+    return (directory or cache_dir()) / f"{cache_key(text, model)}.json"
+
+
+def load_cached(text: str, model: str, directory: Path | None = None) -> Analysis | None:
+    """The cached analysis of ``text`` by ``model``, or None if missing or damaged."""
+    path = entry_path(text, model, directory)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        analysis = analysis_from_dict(data)
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        _discard(path)
+        return None
+    if analysis.text != text:
+        _discard(path)
+        return None
+    return analysis
+
+
+def save_cached(analysis: Analysis, model: str, directory: Path | None = None) -> Path | None:
+    """Store ``analysis`` under its text and ``model``; return the path, or None if not writable."""
+    path = entry_path(analysis.text, model, directory)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(analysis_to_dict(analysis), ensure_ascii=False), encoding="utf-8")
+        tmp.replace(path)
+    except OSError:
+        return None
+    return path
+
+
+def _discard(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:
+        pass
+
+
+def analyse_with_cache(
+    article: Article, model: str | None = None, use_cache: bool = True
+) -> tuple[Analysis, bool]:
+    """The analysis of ``article`` and whether it came from the cache.
+
+    A hit never imports spaCy; a miss loads the pipeline, analyses and stores the result.
+    """
+    label = model_label_for(model)
+    if use_cache:
+        hit = load_cached(article.text, label)
+        if hit is not None:
+            return replace(hit, source=article.source), True
+    from . import nlp, pipeline
+
+    analysis = pipeline.analyze(article, nlp.load_nlp(model))
+    if use_cache:
+        save_cached(analysis, label)
+    return analysis, False

@@ -1,0 +1,89 @@
+"""The Textual app: thin, the real UI is on MainScreen."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+
+from ..model import Article
+from .commands import ReaderCommands
+from .keymap import load_keymap
+from .screens import HelpScreen, MainScreen
+
+STYLES = "reader.tcss"
+
+
+def styles_path() -> Path:
+    """The app's stylesheet, from the installed ``reader.styles`` package (``styles/`` in the repo)."""
+    try:
+        return Path(str(resources.files("reader.styles").joinpath(STYLES)))
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parents[2] / "styles" / STYLES
+
+
+class ReaderApp(App[int]):
+    """Read an article beside what each party demands, offers, rejects, threatens and accuses."""
+
+    TITLE = "reader"
+    CSS_PATH = str(styles_path())
+    COMMANDS = App.COMMANDS | {ReaderCommands}
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    BINDINGS = [
+        Binding("question_mark,f1", "help", "Help", id="reader.help"),
+        Binding("q", "quit", "Quit", id="reader.quit"),
+    ]
+
+    def __init__(
+        self,
+        article: Article,
+        *,
+        actors: Sequence[str] | None = None,
+        use_cache: bool = True,
+        model: str | None = None,
+        keymap_file: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.article = article
+        self.main_screen = MainScreen(article, actors=actors, use_cache=use_cache, model=model)
+        self.keymap_file = keymap_file
+
+    def get_default_screen(self) -> MainScreen:
+        return self.main_screen
+
+    def on_mount(self) -> None:
+        keymap, problems = load_keymap(self.keymap_file)
+        if keymap:
+            self.set_keymap(keymap)
+        for problem in problems:
+            self.notify(problem, title="Keymap ignored", severity="warning", timeout=8)
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(self.bound_keys()))
+
+    def bound_keys(self) -> list[tuple[str, str, str]]:
+        """(keys, description, binding id) of every binding with an id, after the keymap."""
+        rows: list[tuple[str, str, str]] = []
+        seen: set[str] = set()
+        for node in (self.main_screen, self):
+            for bindings in node._bindings.key_to_bindings.values():
+                for binding in bindings:
+                    if binding.id and binding.id not in seen:
+                        seen.add(binding.id)
+                        keys = self._keys_for(node, binding.id)
+                        rows.append((keys, binding.description or binding.action, binding.id))
+        return rows
+
+    @staticmethod
+    def _keys_for(node: App | MainScreen, binding_id: str) -> str:
+        keys = [
+            key
+            for key, bindings in node._bindings.key_to_bindings.items()
+            if any(b.id == binding_id for b in bindings)
+        ]
+        return ",".join(keys)

@@ -1,0 +1,412 @@
+"""The main screen: the article beside one panel per actor, and the keys to move across quotes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input
+
+from ...cache import analyse_with_cache
+from ...model import Analysis, Article, Position
+from ..clipboard import copy_with_system_tool, quote_for_copy
+from ..messages import AnalysisFailed, AnalysisReady, PositionSelected
+from ..navigation import Navigator, panel_order, pick_actors
+from ..text import Marks, actor_colours
+from ..widgets import ActorPanel, ArticleView, DetailBar, PanelTabs, SearchBar
+
+KIND_PLURALS = {"threaten": "threats", "accuse": "accusations", "statement": "statements"}
+
+
+class MainScreen(Screen):
+    """Owns the selection state (a Navigator) and tells the widgets what to show."""
+
+    BINDINGS = [
+        Binding("down,j", "next_position", "Next", id="reader.next"),
+        Binding("up,k", "previous_position", "Prev", id="reader.previous"),
+        Binding("tab,l", "next_panel", "Panel", id="reader.next_panel"),
+        Binding("shift+tab,h", "previous_panel", "Prev panel", show=False, id="reader.previous_panel"),
+        Binding("g,home", "first", "First", show=False, id="reader.first"),
+        Binding("G,end", "last", "Last", show=False, id="reader.last"),
+        Binding("enter", "follow", "Follow", id="reader.follow"),
+        Binding("backspace,escape", "back", "Back", id="reader.back"),
+        Binding("u", "unanswered", "Unanswered", id="reader.unanswered"),
+        Binding("f", "filter", "Filter", id="reader.filter"),
+        Binding("slash", "search", "Search", id="reader.search"),
+        Binding("n", "next_match", "Next match", show=False, id="reader.next_match"),
+        Binding("N", "previous_match", "Prev match", show=False, id="reader.previous_match"),
+        Binding("y", "copy", "Copy", id="reader.copy"),
+        Binding("a", "all_actors", "All actors", show=False, id="reader.all_actors"),
+    ]
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+
+    def __init__(
+        self,
+        article: Article,
+        *,
+        actors: Sequence[str] | None = None,
+        use_cache: bool = True,
+        model: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.article = article
+        self.wanted_actors = list(actors) if actors else None
+        self.use_cache = use_cache
+        self.model = model
+        self.analysis: Analysis | None = None
+        self.nav: Navigator | None = None
+        self.colours: dict[str, str] = {}
+        self.picked: list[str] = []
+        self.show_all = False
+        self.active_actor: str | None = None
+        self.matches: list[tuple[int, int]] = []
+        self.match_index: int | None = None
+        self.failed: str | None = None
+
+    # -- layout -------------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="body"):
+            yield ArticleView(self.article, id="article")
+            with Vertical(id="side"):
+                yield PanelTabs(id="tabs")
+                yield Horizontal(id="panels")
+        yield DetailBar(id="detail")
+        yield SearchBar()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = self.article.title or self.article.source
+        self.query_one("#panels").loading = True
+        self.query_one(DetailBar).show_text("Analysing the article…")
+        self.analyse()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="analysis", description="Analysing")
+    def analyse(self) -> None:
+        try:
+            analysis, cached = analyse_with_cache(self.article, self.model, self.use_cache)
+        except Exception as error:  # noqa: BLE001 - any failure is shown, the article stays readable
+            self.post_message(AnalysisFailed(_one_line(error)))
+            return
+        self.post_message(AnalysisReady(analysis, cached))
+
+    # -- analysis arrives ---------------------------------------------------------------------
+    def on_analysis_failed(self, message: AnalysisFailed) -> None:
+        self.failed = message.error
+        panels = self.query_one("#panels")
+        panels.loading = False
+        self.query_one(DetailBar).show_text(f"Analysis failed: {message.error}")
+        self.notify(message.error, title="Analysis failed", severity="error", timeout=10)
+
+    async def on_analysis_ready(self, message: AnalysisReady) -> None:
+        await self.show_analysis(message.analysis)
+
+    async def show_analysis(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        order = panel_order(analysis)
+        self.picked = pick_actors(analysis, self.wanted_actors)
+        self.colours = actor_colours(self.picked + [a for a in order if a not in self.picked])
+        self.nav = Navigator(analysis, shown=list(self.picked))
+        panels = self.query_one("#panels", Horizontal)
+        await panels.remove_children()
+        ordered = self.picked + [a for a in order if a not in self.picked]
+        new_panels = [
+            ActorPanel(actor, self.colours[actor.id])
+            for actor in (analysis.actor(actor_id) for actor_id in ordered)
+            if actor is not None
+        ]
+        await panels.mount_all(new_panels)
+        panels.loading = False
+        self.query_one(ArticleView).set_positions(analysis.positions, self.colours, Marks())
+        self.fill_panels()
+        if not analysis.positions:
+            self.query_one(DetailBar).show_text("No positions found in this article.")
+            self.refresh_bindings()
+            return
+        first = self.nav.step(1)
+        self.show_selection(focus=True)
+        if first is None:
+            self.refresh_bindings()
+
+    def panels(self) -> list[ActorPanel]:
+        return list(self.query(ActorPanel))
+
+    def panel_for(self, actor_id: str | None) -> ActorPanel | None:
+        return next((p for p in self.panels() if p.actor.id == actor_id), None)
+
+    def shown_panels(self) -> list[ActorPanel]:
+        shown = self.nav.shown if self.nav else []
+        return [p for p in self.panels() if p.actor.id in shown]
+
+    def fill_panels(self) -> None:
+        if not self.nav or not self.analysis:
+            return
+        lit = self.nav.lit()
+        for panel in self.panels():
+            panel.set_class(panel.actor.id not in self.nav.shown, "-hidden")
+            panel.show(self.analysis, self.nav.visible(panel.actor.id), lit)
+        self.update_tabs()
+
+    def update_tabs(self) -> None:
+        if not self.analysis:
+            return
+        actors = [p.actor for p in self.shown_panels()]
+        self.query_one(PanelTabs).show(actors, self.colours, self.active_actor)
+        for panel in self.panels():
+            panel.set_class(panel.actor.id == self.active_actor, "-active")
+
+    # -- the one place that pushes state down to the widgets -----------------------------------
+    def marks(self) -> Marks:
+        nav = self.nav
+        current = self.matches[self.match_index] if self.match_index is not None else None
+        return Marks(
+            selected=nav.selected if nav else None,
+            lit=nav.lit() if nav else frozenset(),
+            hidden=nav.hidden_ids() if nav else frozenset(),
+            matches=tuple(self.matches),
+            current_match=current,
+        )
+
+    def show_selection(self, *, focus: bool = True, scroll: bool = True) -> None:
+        """Push the navigator's state to the article, the panels and the detail line."""
+        nav = self.nav
+        if nav is None or self.analysis is None:
+            return
+        position = nav.current
+        if position is not None and position.actor not in nav.shown:
+            nav.shown.append(position.actor)
+            self.fill_panels()
+        lit = nav.lit()
+        article = self.query_one(ArticleView)
+        article.mark(self.marks())
+        for panel in self.panels():
+            panel.set_lit(lit)
+            panel.select(nav.selected)
+        if position is not None:
+            self.set_active(position.actor, focus=focus)
+            if scroll:
+                article.scroll_to_offset(position.start, position.end)
+        self.show_detail(position)
+        self.refresh_bindings()
+
+    def set_active(self, actor_id: str | None, *, focus: bool = True) -> None:
+        self.active_actor = actor_id
+        self.update_tabs()
+        panel = self.panel_for(actor_id)
+        if panel is not None and focus and not self.query_one(SearchBar).has_class("-open"):
+            panel.option_list.focus(scroll_visible=False)
+
+    def show_detail(self, position: Position | None) -> None:
+        nav, analysis = self.nav, self.analysis
+        if nav is None or analysis is None:
+            return
+        detail = self.query_one(DetailBar)
+        if position is None:
+            detail.show(analysis, None, None)
+            return
+        cycle = nav.follow_state()
+        if cycle and nav.history:
+            origin = nav.by_id[nav.history[-1]]
+            pair = next(((origin, lk) for p, lk in nav.links_of(origin.id) if p.id == position.id), None)
+            if pair is not None:
+                detail.show(analysis, position, pair, cycle=cycle)
+                return
+        links = nav.links_of(position.id)
+        detail.show(analysis, position, links[0] if links else None, links=len(links))
+
+    # -- key actions ------------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        nav = self.nav
+        search_open = self.query_one(SearchBar).has_class("-open") if self.is_mounted else False
+        checks = {
+            "next_position": lambda: nav is not None and nav.can_step(1),
+            "previous_position": lambda: nav is not None and nav.can_step(-1),
+            "first": lambda: nav is not None and bool(nav.visible()),
+            "last": lambda: nav is not None and bool(nav.visible()),
+            "next_panel": lambda: len(self.shown_panels()) > 0,
+            "previous_panel": lambda: len(self.shown_panels()) > 0,
+            "follow": lambda: nav is not None and bool(nav.selected and nav.links_of(nav.selected)),
+            "back": lambda: search_open or (nav is not None and bool(nav.history)),
+            "unanswered": lambda: nav is not None and bool(nav.analysis.unanswered),
+            "filter": lambda: nav is not None and bool(nav.kinds()),
+            "next_match": lambda: bool(self.matches),
+            "previous_match": lambda: bool(self.matches),
+            "copy": lambda: nav is not None and nav.current is not None,
+            "all_actors": lambda: nav is not None and len(panel_order(nav.analysis)) > len(self.picked),
+        }
+        check = checks.get(action)
+        if check is None:
+            return True
+        return True if check() else None
+
+    def action_next_position(self) -> None:
+        if self.nav and self.nav.step(1):
+            self.show_selection()
+
+    def action_previous_position(self) -> None:
+        if self.nav and self.nav.step(-1):
+            self.show_selection()
+
+    def action_first(self) -> None:
+        if self.nav and self.nav.edge(last=False):
+            self.show_selection()
+
+    def action_last(self) -> None:
+        if self.nav and self.nav.edge(last=True):
+            self.show_selection()
+
+    def action_next_panel(self) -> None:
+        self.move_panel(1)
+
+    def action_previous_panel(self) -> None:
+        self.move_panel(-1)
+
+    def move_panel(self, delta: int) -> None:
+        shown = [p.actor.id for p in self.shown_panels()]
+        if not shown or self.nav is None:
+            return
+        index = shown.index(self.active_actor) if self.active_actor in shown else -1 if delta > 0 else 0
+        actor = shown[(index + delta) % len(shown)]
+        if self.nav.first_in(actor) is not None:
+            self.show_selection()
+        else:
+            self.set_active(actor)
+            self.refresh_bindings()
+
+    def action_follow(self) -> None:
+        if self.nav is None:
+            return
+        if self.nav.follow() is None:
+            self.notify("This position has no linked answer.", severity="warning")
+            return
+        self.show_selection()
+
+    def action_back(self) -> None:
+        search = self.query_one(SearchBar)
+        if search.has_class("-open"):
+            self.close_search()
+            return
+        if self.nav and self.nav.back():
+            self.show_selection()
+
+    def action_unanswered(self) -> None:
+        if self.nav is None:
+            return
+        if self.nav.next_unanswered() is None:
+            self.notify("No unanswered demand.", severity="information")
+            return
+        self.show_selection()
+
+    def action_filter(self) -> None:
+        if self.nav is None:
+            return
+        kind = self.nav.cycle_kind()
+        self.fill_panels()
+        if self.nav.current is None or self.nav.current.id not in {p.id for p in self.nav.visible()}:
+            current = self.nav.current
+            self.nav.selected = None
+            items = self.nav.visible()
+            after = next((p for p in items if current and p.start >= current.start), None)
+            self.nav.select((after or items[0]).id if items else None)
+        label = "all kinds" if kind is None else KIND_PLURALS.get(kind, f"{kind}s")
+        self.sub_title = f"{self.article.title or self.article.source} · showing {label}"
+        self.notify(f"Showing {label}.")
+        self.show_selection()
+
+    def action_all_actors(self) -> None:
+        if self.nav is None or self.analysis is None:
+            return
+        self.show_all = not self.show_all
+        order = panel_order(self.analysis)
+        self.nav.shown = order if self.show_all else list(self.picked)
+        self.fill_panels()
+        if self.nav.current and self.nav.current.actor not in self.nav.shown:
+            self.nav.select(None)
+            self.nav.step(1)
+        self.show_selection()
+
+    # -- search ---------------------------------------------------------------------------------
+    def action_search(self) -> None:
+        search = self.query_one(SearchBar)
+        search.add_class("-open")
+        search.focus()
+        self.refresh_bindings()
+
+    def close_search(self) -> None:
+        search = self.query_one(SearchBar)
+        search.remove_class("-open")
+        self.set_active(self.active_actor)
+        self.refresh_bindings()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.search(event.value)
+        self.close_search()
+
+    def search(self, query: str) -> None:
+        query = query.strip()
+        self.matches = find_all(self.article.text, query) if query else []
+        self.match_index = None
+        if not self.matches:
+            if query:
+                self.notify(f"No match for {query!r}.", severity="warning")
+            self.query_one(ArticleView).mark(self.marks())
+            self.refresh_bindings()
+            return
+        here = self.nav.current.start if self.nav and self.nav.current else 0
+        start = next((i for i, m in enumerate(self.matches) if m[0] >= here), 0)
+        self.go_to_match(start)
+
+    def action_next_match(self) -> None:
+        if self.matches:
+            self.go_to_match(0 if self.match_index is None else self.match_index + 1)
+
+    def action_previous_match(self) -> None:
+        if self.matches:
+            self.go_to_match(-1 if self.match_index is None else self.match_index - 1)
+
+    def go_to_match(self, index: int) -> None:
+        self.match_index = index % len(self.matches)
+        start, end = self.matches[self.match_index]
+        if self.nav:
+            inside = self.nav.position_at(start)
+            if inside is not None:
+                self.nav.select(inside.id)
+        self.show_selection(scroll=False)
+        self.query_one(ArticleView).scroll_to_offset(start, end)
+        self.notify(f"Match {self.match_index + 1} of {len(self.matches)}.", timeout=2)
+
+    # -- copy -----------------------------------------------------------------------------------
+    def action_copy(self) -> None:
+        position = self.nav.current if self.nav else None
+        if position is None or self.analysis is None:
+            return
+        actor = self.analysis.actor(position.actor)
+        speaker = position.speaker or (actor.name if actor else position.actor)
+        source = self.article.title or self.article.source
+        text = quote_for_copy(position.text, speaker, source, direct=position.direct)
+        self.app.copy_to_clipboard(text)
+        tool = copy_with_system_tool(text)
+        how = f"clipboard ({tool})" if tool else "clipboard (OSC 52, if the terminal allows it)"
+        self.notify(f"Copied the quote of {speaker} to the {how}.", title="Copied")
+
+    # -- mouse ----------------------------------------------------------------------------------
+    def on_position_selected(self, message: PositionSelected) -> None:
+        if self.nav and self.nav.select(message.position_id):
+            self.show_selection(scroll=False)
+
+
+def find_all(text: str, query: str) -> list[tuple[int, int]]:
+    """Case-insensitive matches of ``query`` in ``text`` as (start, end) offsets."""
+    return [(m.start(), m.end()) for m in re.finditer(re.escape(query), text, re.IGNORECASE)]
+
+
+def _one_line(error: BaseException) -> str:
+    text = str(error).strip().splitlines()
+    return text[0] if text else type(error).__name__

@@ -1,0 +1,17 @@
+"""The reader's widgets, one per module."""
+
+from .actor_panel import ActorPanel, PositionList
+from .article_view import ArticleView, ParagraphView
+from .detail_bar import DetailBar
+from .panel_tabs import PanelTabs
+from .search_bar import SearchBar
+
+__all__ = [
+    "ActorPanel",
+    "ArticleView",
+    "DetailBar",
+    "PanelTabs",
+    "ParagraphView",
+    "PositionList",
+    "SearchBar",
+]

@@ -1,0 +1,105 @@
+"""One actor's panel: its positions in article order, with badges and answer counts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...model import Actor, Analysis, Position
+from ..messages import PositionSelected
+from ..text import plain, position_prompt
+
+
+class PositionList(OptionList, inherit_bindings=False):
+    """An OptionList without keys of its own: the screen's keys move across all panels."""
+
+    BINDINGS = []
+
+
+class ActorPanel(Vertical):
+    """Header with the actor's name and colour, then its positions; clicks post PositionSelected."""
+
+    DEFAULT_CSS = """
+    ActorPanel { height: 1fr; width: 1fr; }
+    ActorPanel > .actor-title { height: 1; padding: 0 1; text-style: bold; }
+    ActorPanel > PositionList { height: 1fr; max-height: 100%; }
+    """
+
+    def __init__(self, actor: Actor, colour: str) -> None:
+        super().__init__(id=f"panel-{_safe_id(actor.id)}", classes="actor-panel")
+        self.actor = actor
+        self.colour = colour
+        self.analysis: Analysis | None = None
+        self.positions: list[Position] = []
+        self.lit: frozenset[str] = frozenset()
+
+    def compose(self) -> ComposeResult:
+        yield Static(self._title(), classes="actor-title")
+        yield PositionList(id=f"list-{_safe_id(self.actor.id)}")
+
+    @property
+    def option_list(self) -> PositionList:
+        return self.query_one(PositionList)
+
+    def _title(self) -> Content:
+        count = len(self.positions)
+        name = plain(self.actor.name).stylize(f"bold {self.colour}")
+        return Content.assemble("■ ", name, f"  {count} position{'s' if count != 1 else ''}").stylize(
+            self.colour, 0, 1
+        )
+
+    def show(self, analysis: Analysis, positions: Sequence[Position], lit: frozenset[str]) -> None:
+        """Fill the list (article order) and mark the ``lit`` positions."""
+        self.analysis = analysis
+        self.positions = list(positions)
+        self.lit = lit
+        self.query_one(".actor-title", Static).update(self._title())
+        options = [
+            Option(position_prompt(analysis, p, lit=p.id in lit), id=p.id) for p in self.positions
+        ]
+        if not options:
+            options = [Option(Content.styled("no positions", "$text-muted italic"), disabled=True)]
+        self.option_list.set_options(options)
+
+    def set_lit(self, lit: frozenset[str]) -> None:
+        if self.analysis is None:
+            return
+        changed = (self.lit | lit) - (self.lit & lit)
+        self.lit = lit
+        for index, position in enumerate(self.positions):
+            if position.id in changed:
+                prompt = position_prompt(self.analysis, position, lit=position.id in lit)
+                self.option_list.replace_option_prompt_at_index(index, prompt)
+
+    def select(self, position_id: str | None) -> None:
+        """Highlight ``position_id`` if it is in this panel, else clear the highlight."""
+        ids = [p.id for p in self.positions]
+        index = ids.index(position_id) if position_id in ids else None
+        if self.option_list.highlighted != index:
+            self.option_list.highlighted = index
+
+    @property
+    def highlighted_id(self) -> str | None:
+        index = self.option_list.highlighted
+        if index is None or index >= len(self.positions):
+            return None
+        return self.positions[index].id
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.post_message(PositionSelected(event.option.id))
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+
+
+def _safe_id(actor_id: str) -> str:
+    """A string usable as a DOM id."""
+    cleaned = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in actor_id)
+    return cleaned if cleaned[:1].isalpha() else f"a{cleaned}"

@@ -1,0 +1,1 @@
+"""The reader's Textual stylesheets, installed as the ``reader.styles`` package."""
