@@ -1,30 +1,403 @@
-"""Reading an article file into a cleaned Article (no spaCy, no Textual)."""
+"""Reading an article (plain text, Markdown or HTML) into a cleaned Article.
+
+No spaCy and no Textual here. Every offset the rest of the pipeline produces indexes into
+``Article.text``: the paragraphs joined with a blank line, the title (if any) first.
+Quote characters are kept as they are; only white space is normalised.
+"""
 
 from __future__ import annotations
 
+import logging
 import re
+import sys
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 from .model import Article, Paragraph
 
-JUNK = re.compile(r"^\s*(\[ad_\d+\]|source link|top channel)\s*$", re.I)
+# A news article is 5-100 kB; the spaCy parse of 300,000 characters takes ~15 s and ~1 GB, so
+# longer texts (and files, HTML included, above 4 MB) are refused with a clear message.
+MAX_FILE_BYTES = 4_000_000
+MAX_TEXT_CHARS = 300_000
+
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
+# Encodings preferred when charset-normalizer finds several equally plausible ones.
+WESTERN_ENCODINGS = ("cp1252", "latin_1", "iso8859_15")
+BOMS = (
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+TITLE_MAX_CHARS = 200
+TITLE_MAX_WORDS = 25
+SENTENCE_END = ('.', '!', '?', ':', ';', '"', '”', '’', "'", ')', ']', '»')
+
+SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 
 
-class InputError(Exception):
+class InputError(ValueError):
     """An input that cannot be read as an article; its message is one line for the user."""
 
 
+@dataclass(frozen=True)
+class JunkRules:
+    lines: tuple[re.Pattern[str], ...]
+    inline: tuple[re.Pattern[str], ...]
+    trailing: tuple[re.Pattern[str], ...]
+    max_line_length: int
+    sentence_min_words: int
+
+
+# --- reading and decoding -------------------------------------------------------------------
+
+
 def read_article(path: str) -> Article:
-    text = Path(path).read_text(encoding="utf-8")
-    return article_from_text(text, source=path)
+    """Read the article at ``path`` ('-' is standard input); raise InputError if it can't be."""
+    raw = read_bytes(path)
+    text = decode(raw, label(path))
+    return article_from_text(text, source=path, fmt=guess_format(path, text))
 
 
-def article_from_text(raw: str, source: str = "-") -> Article:
-    lines = [ln.strip() for ln in raw.splitlines()]
-    lines = [ln for ln in lines if ln and not JUNK.match(ln)]
-    text = "\n\n".join(lines)
-    paragraphs, pos = [], 0
-    for ln in lines:
-        paragraphs.append(Paragraph(pos, pos + len(ln)))
-        pos += len(ln) + 2
-    return Article(source=source, text=text, title=None, paragraphs=tuple(paragraphs))
+def label(path: str) -> str:
+    return "standard input" if path == "-" else path
+
+
+def read_bytes(path: str) -> bytes:
+    """The bytes of a file or of standard input, refusing directories and oversized inputs."""
+    name = label(path)
+    if path == "-":
+        raw = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+    else:
+        p = Path(path)
+        if p.is_dir():
+            raise InputError(f"{name}: is a directory, not an article file")
+        if not p.exists():
+            raise InputError(f"{name}: no such file")
+        try:
+            with p.open("rb") as f:
+                raw = f.read(MAX_FILE_BYTES + 1)
+        except OSError as e:
+            raise InputError(f"{name}: cannot be read ({e.strerror or e.__class__.__name__})") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise InputError(f"{name}: too large (over {MAX_FILE_BYTES // 1_000_000} MB); "
+                         f"reader analyses articles up to {MAX_TEXT_CHARS:,} characters")
+    return raw
+
+
+def decode(raw: bytes, name: str = "input") -> str:
+    """Text from bytes: a BOM, then UTF-8, then charset-normalizer's best guess."""
+    if not raw:
+        raise InputError(f"{name}: is empty")
+    text = _decode_bom(raw, name)
+    if text is None:
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            text = None
+        if text is None or "\x00" in text:
+            text = _detect(raw, name)
+    if _looks_binary(text):
+        raise InputError(f"{name}: looks like a binary file, not text")
+    if not text.strip():
+        raise InputError(f"{name}: contains only white space")
+    return text
+
+
+def _decode_bom(raw: bytes, name: str) -> str | None:
+    for bom, codec in BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw[len(bom):].decode(codec)
+            except UnicodeDecodeError:
+                raise InputError(f"{name}: starts like {codec} text but cannot be decoded") from None
+    return None
+
+
+def _detect(raw: bytes, name: str) -> str:
+    from charset_normalizer import from_bytes
+
+    matches = from_bytes(raw)
+    best = matches.best()
+    if best is None:
+        if b"\x00" in raw:
+            raise InputError(f"{name}: looks like a binary file, not text")
+        raise InputError(f"{name}: is in an unknown text encoding (not UTF-8 and not recognised)")
+    for match in matches:
+        if match.chaos > best.chaos + 0.01:
+            continue
+        for codec in WESTERN_ENCODINGS:
+            if codec in match.could_be_from_charset:
+                try:
+                    return raw.decode(codec)
+                except UnicodeDecodeError:
+                    continue
+    return str(best)
+
+
+def _looks_binary(text: str) -> bool:
+    if "\x00" in text:
+        return True
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f\v")
+    return controls > max(2, len(text) // 100)
+
+
+# --- formats ----------------------------------------------------------------------------------
+
+
+def guess_format(path: str, text: str) -> str:
+    """'html', 'markdown' or 'text', from the file name and then from the content."""
+    suffix = Path(path).suffix.lower() if path != "-" else ""
+    if suffix in HTML_SUFFIXES or _looks_html(text):
+        return "html"
+    if suffix in MARKDOWN_SUFFIXES or _looks_markdown(text):
+        return "markdown"
+    return "text"
+
+
+def _looks_html(text: str) -> bool:
+    head = text.lstrip()[:2000].lower()
+    if head.startswith(("<!doctype html", "<html")):
+        return True
+    return head.startswith("<") and re.search(r"</(p|div|body|article|html)>", text, re.I) is not None
+
+
+MD_HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)(\s+#+)?\s*$")
+MD_LINK = re.compile(r"\[([^\]\n]+)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+
+
+def _looks_markdown(text: str) -> bool:
+    return bool(re.search(r"^ {0,3}#{1,6}\s+\S", text, re.M) or MD_LINK.search(text)
+                or re.search(r"(\*\*|__)\S[^\n]*?\S\1", text))
+
+
+def article_from_text(raw: str, source: str = "-", fmt: str | None = None) -> Article:
+    """Clean ``raw`` text (plain, Markdown or HTML; guessed when ``fmt`` is None) into an Article."""
+    name = label(source)
+    if not raw.strip():
+        raise InputError(f"{name}: contains only white space" if raw else f"{name}: is empty")
+    fmt = fmt or guess_format(source, raw)
+    title = None
+    if fmt == "html":
+        title, body = html_to_text(raw)
+    elif fmt == "markdown":
+        title, body = markdown_to_text(raw)
+    else:
+        body = raw
+    paragraphs = split_paragraphs(remove_junk(normalise(body)))
+    title, paragraphs = place_title(title, paragraphs)
+    if not paragraphs:
+        raise InputError(f"{name}: no article text found")
+    return build_article(source, title, paragraphs)
+
+
+def html_to_text(html: str) -> tuple[str | None, str]:
+    """Main text (one paragraph a line) and title of an HTML page, through trafilatura."""
+    logging.getLogger("trafilatura").addHandler(logging.NullHandler())
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                      include_tables=False, include_images=False)
+    if doc is None:
+        return None, trafilatura.html2txt(html) or ""
+    return (doc.title or "").strip() or None, doc.text or trafilatura.html2txt(html) or ""
+
+
+def markdown_to_text(md: str) -> tuple[str | None, str]:
+    """Markdown with its markup stripped, one paragraph a line; a leading heading is the title.
+
+    Lines of one block are joined as Markdown does (a soft line break is a space) when the
+    document separates its blocks with blank lines; otherwise each line stays a paragraph."""
+    soft_breaks = re.search(r"\S[^\n]*\n[ \t]*\n[ \t]*\S", md) is not None
+    title = None
+    paragraphs: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        if current:
+            paragraphs.append(" ".join(current))
+            current.clear()
+
+    for line in md.splitlines():
+        kind, line = _markdown_line(line)
+        if kind == "heading" and title is None and not paragraphs and not current:
+            title = _strip_inline_markdown(line).strip() or None
+        if kind != "text" or not soft_breaks:
+            flush()
+        if kind != "break":
+            current.append(_strip_inline_markdown(line).strip())
+        if kind == "heading":
+            flush()
+    flush()
+    return title, "\n\n".join(paragraphs)
+
+
+def _markdown_line(line: str) -> tuple[str, str]:
+    """('heading' | 'break' | 'item' | 'text', the line without its block markup)."""
+    heading = MD_HEADING.match(line)
+    if heading:
+        return "heading", heading.group(2)
+    if re.fullmatch(r" {0,3}(=+|-{3,}|\*{3,}|_{3,})\s*", line) or re.match(r" {0,3}\[[^\]]+\]:\s+\S+", line):
+        return "break", ""
+    line = re.sub(r"^ {0,3}(>\s?)+", "", line)
+    if not line.strip():
+        return "break", ""
+    item = re.match(r"\s*([-*+]|\d{1,3}[.)])\s+", line)
+    if item:
+        return "item", line[item.end():]
+    return "text", line
+
+
+def _strip_inline_markdown(line: str) -> str:
+    line = re.sub(r"!\[[^\]\n]*\]\([^)\n]*\)", "", line)
+    line = MD_LINK.sub(r"\1", line)
+    line = re.sub(r"\[([^\]\n]+)\]\[[^\]\n]*\]", r"\1", line)
+    line = re.sub(r"<(https?://[^>\s]+)>", r"\1", line)
+    line = re.sub(r"</?[A-Za-z][^>\n]*>", "", line)
+    line = re.sub(r"`([^`\n]+)`", r"\1", line)
+    line = re.sub(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", r"\2", line)
+    line = re.sub(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])", r"\1", line)
+    line = re.sub(r"(?<![\w])_(?=\S)(.+?)(?<=\S)_(?!\w)", r"\1", line)
+    line = re.sub(r"~~(?=\S)(.+?)(?<=\S)~~", r"\1", line)
+    return re.sub(r"\\([\\`*_{}\[\]()#+\-.!>~|])", r"\1", line)
+
+
+# --- cleaning ---------------------------------------------------------------------------------
+
+
+def normalise(text: str) -> list[str]:
+    """Lines with white space normalised (NFC, one space, no invisible or control characters)."""
+    text = unicodedata.normalize("NFC", LINE_BREAKS.sub("\n", text))
+    text = CONTROL.sub("", INVISIBLE.sub("", text.replace("\t", " ")))
+    return [SPACES.sub(" ", line).strip() for line in text.split("\n")]
+
+
+@lru_cache(maxsize=1)
+def junk_rules() -> JunkRules:
+    data = tomllib.loads(resources.files("reader").joinpath("data/junk.toml").read_text(encoding="utf-8"))
+
+    def compile_all(key: str, template: str) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(template.format(p), re.I) for p in data.get(key, ()))
+
+    return JunkRules(
+        lines=compile_all("lines", r"(?:{})[\s.:!|·•»>-]*"),
+        inline=compile_all("inline", r"\s*(?:{})"),
+        trailing=compile_all("trailing", "{}"),
+        max_line_length=int(data.get("max_line_length", 120)),
+        sentence_min_words=int(data.get("sentence_min_words", 12)),
+    )
+
+
+def remove_junk(lines: list[str]) -> list[str]:
+    """Drop junk lines (leaving a paragraph break) and strip junk glued inside or after text."""
+    rules = junk_rules()
+    out = []
+    for line in lines:
+        line = _strip_glued_junk(line, rules)
+        out.append("" if is_junk_line(line, rules) else line)
+    return out
+
+
+def _strip_glued_junk(line: str, rules: JunkRules) -> str:
+    for pattern in rules.inline:
+        line = pattern.sub("", line)
+    changed = True
+    while changed and line:
+        changed = False
+        for pattern in rules.trailing:
+            stripped = pattern.sub("", line).rstrip()
+            if stripped != line:
+                line, changed = stripped, True
+    return SPACES.sub(" ", line).strip()
+
+
+def is_junk_line(line: str, rules: JunkRules | None = None) -> bool:
+    rules = rules or junk_rules()
+    if not line or len(line) > rules.max_line_length:
+        return False
+    if line.endswith((".", "!", "?")) and len(line.split()) >= rules.sentence_min_words:
+        return False
+    return any(p.fullmatch(line) for p in rules.lines)
+
+
+def split_paragraphs(lines: list[str]) -> list[str]:
+    """Paragraphs from lines: a blank line separates blocks; inside a block every line is a
+    paragraph unless the block is hard-wrapped or a line plainly continues the one before."""
+    paragraphs: list[str] = []
+    block: list[str] = []
+    for line in [*lines, ""]:
+        if line:
+            block.append(line)
+            continue
+        if block:
+            paragraphs.extend(_join_block(block))
+            block = []
+    return paragraphs
+
+
+def _join_block(block: list[str]) -> list[str]:
+    if _is_hard_wrapped(block):
+        return [" ".join(block)]
+    out = [block[0]]
+    for line in block[1:]:
+        if not out[-1].endswith(SENTENCE_END) and line[0].islower():
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
+def _is_hard_wrapped(block: list[str]) -> bool:
+    """Lines of similar, limited length that mostly do not end a sentence: wrapped prose."""
+    body = block[:-1]
+    if len(block) < 3 or max(len(ln) for ln in block) > 100:
+        return False
+    if sum(len(ln) for ln in body) / len(body) < 40:
+        return False
+    open_ends = sum(1 for ln in body if not ln.endswith(SENTENCE_END))
+    return open_ends >= len(body) / 2
+
+
+def place_title(title: str | None, paragraphs: list[str]) -> tuple[str | None, list[str]]:
+    """The title first: a known one (HTML, Markdown heading) or a headline-like first line."""
+    if title:
+        title = " ".join(title.split())
+        if paragraphs and _fold(paragraphs[0]) == _fold(title):
+            paragraphs = paragraphs[1:]
+        return (title, [title, *paragraphs]) if paragraphs else (None, [])
+    if len(paragraphs) >= 2 and looks_like_title(paragraphs[0]):
+        return paragraphs[0], paragraphs
+    return None, paragraphs
+
+
+def looks_like_title(line: str) -> bool:
+    """A short line without a final period, starting like a headline."""
+    return (len(line) <= TITLE_MAX_CHARS and len(line.split()) <= TITLE_MAX_WORDS
+            and not line.endswith((".", ",", ";", ":")) and (line[0].isupper() or line[0].isdigit()
+                                                             or line[0] in "\"'“‘«"))
+
+
+def _fold(s: str) -> str:
+    return " ".join(s.split()).casefold()
+
+
+def build_article(source: str, title: str | None, paragraphs: list[str]) -> Article:
+    text = "\n\n".join(paragraphs)
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(f"{label(source)}: the article is too long ({len(text):,} characters; "
+                         f"the limit is {MAX_TEXT_CHARS:,})")
+    spans, pos = [], 0
+    for para in paragraphs:
+        spans.append(Paragraph(pos, pos + len(para)))
+        pos += len(para) + 2
+    return Article(source=source, text=text, title=title, paragraphs=tuple(spans))

@@ -1,0 +1,35 @@
+"""Shared fixtures: the real spaCy pipeline, loaded once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+GOLD = Path(__file__).resolve().parent / "gold"
+SEED = SAMPLES / "000_92e0686fa38e74b4.txt"
+
+
+def sample_paths() -> list[Path]:
+    return sorted(SAMPLES.glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The trained English pipeline chosen by reader.nlp.load_nlp (the real one, not a stub)."""
+    from reader.nlp import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def sample_analyses(nlp):
+    """{file stem: Analysis} for every sample, parsed together with nlp.pipe."""
+    from reader.ingest import read_article
+    from reader.pipeline import analyze_many
+
+    paths = sample_paths()
+    analyses = analyze_many([read_article(str(p)) for p in paths], nlp)
+    return {p.stem: a for p, a in zip(paths, analyses, strict=True)}
