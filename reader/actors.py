@@ -1,21 +1,369 @@
-"""Finding the parties of an article (placeholder; being written)."""
+"""Finding the parties of an article and what stands for them.
+
+Mentions come from the gazetteer (countries, capitals, seats of power, organisations,
+demonyms) matched on the Doc, plus what the article itself teaches: people bound to a party
+by their title or apposition, descriptions like "the government in Washington", and bodies
+first named with their party ("the US Embassy" makes the later "the embassy" the US).
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from rapidfuzz import fuzz, process
+
+from .gazetteer import Entry, Gazetteer, load_gazetteer, slug
 from .model import Actor, Article
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span, Token
+
+POSSESSIVE = re.compile(r"(’s|'s|’|')$")
+NP_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "case", "punct", "cc", "conj", "appos"}
+FUZZY_CUTOFF = 60
+
+
+@dataclass
+class Binding:
+    """An actor the article has shown: its entry and the names it went by."""
+
+    entry: Entry
+    aliases: list[str] = field(default_factory=list)
+
+    def add_alias(self, alias: str) -> None:
+        alias = alias.strip()
+        if alias and alias != self.entry.name and alias not in self.aliases:
+            self.aliases.append(alias)
 
 
 @dataclass
 class ActorTable:
-    actors: list[Actor] = field(default_factory=list)
-    token_actor: dict[int, str] = field(default_factory=dict)
+    """The actors of one article and the doc tokens that mention them."""
+
+    doc: Doc | None = None
+    bindings: dict[str, Binding] = field(default_factory=dict)
+    token_actor: dict[int, str] = field(default_factory=dict)  # token index -> actor id
+    modifier_tokens: set[int] = field(default_factory=set)  # demonyms: "Russian", "US" in "US government"
+    people: dict[str, str] = field(default_factory=dict)  # "Ryabkov" / "Sergei Ryabkov" -> actor id
+    titled: set[str] = field(default_factory=set)  # names of people introduced with a title
+    heads: dict[str, str] = field(default_factory=dict)  # "embassy" -> actor id (learned)
+    home: str | None = None  # the party of untitled officials ("Prime Minister X" with no country)
+    gazetteer: Gazetteer | None = None
+
+    @property
+    def actors(self) -> list[Actor]:
+        return [Actor(b.entry.key, b.entry.name, b.entry.kind, tuple(b.aliases)) for b in self.bindings.values()]
+
+    def name(self, actor_id: str) -> str:
+        binding = self.bindings.get(actor_id)
+        return binding.entry.name if binding else actor_id
+
+    def bind(self, entry: Entry, alias: str = "") -> str:
+        binding = self.bindings.setdefault(entry.key, Binding(entry))
+        binding.add_alias(alias)
+        return entry.key
+
+    def is_person(self, actor_id: str) -> bool:
+        binding = self.bindings.get(actor_id)
+        return binding is not None and binding.entry.kind == "person"
+
+    def actor_at(self, i: int) -> str | None:
+        return self.token_actor.get(i)
+
+    def resolve(self, token: Token) -> str | None:
+        """The party a noun phrase headed by ``token`` stands for, if any."""
+        return resolve_phrase(self, token)
 
 
 def find_actors(doc: Doc, article: Article) -> ActorTable:
-    return ActorTable()
+    """Build the actor table of an article from its parsed Doc."""
+    table = ActorTable(doc=doc, gazetteer=load_gazetteer())
+    mark_gazetteer_mentions(table, doc)
+    table.home = first_country(table, doc)
+    rescue_misspelled_capitals(table, doc)
+    bind_people(table, doc)
+    mark_groups(table, doc)
+    learn_heads(table, doc)
+    return table
+
+
+# --- gazetteer mentions -------------------------------------------------------------------
+
+def mark_gazetteer_mentions(table: ActorTable, doc: Doc) -> None:
+    gaz = table.gazetteer
+    for start, end, surface, is_modifier in _candidate_spans(doc, gaz):
+        key = gaz.demonyms.get(surface) if is_modifier else gaz.names.get(surface)
+        if key is None or any(i in table.token_actor for i in range(start, end)):
+            continue
+        if _inside_person(doc, start, end):
+            continue
+        table.bind(gaz.entries[key], "" if is_modifier else surface)
+        for i in range(start, end):
+            table.token_actor[i] = key
+            if is_modifier:
+                table.modifier_tokens.add(i)
+
+
+def _candidate_spans(doc: Doc, gaz: Gazetteer):
+    """Longest-first spans of up to six tokens whose text is a known name or demonym."""
+    n = len(doc)
+    i = 0
+    while i < n:
+        matched = False
+        for length in range(min(6, n - i), 0, -1):
+            span = doc[i: i + length]
+            surface = POSSESSIVE.sub("", span.text) if length == 1 else span.text
+            if surface in gaz.names and span[0].is_title or surface in gaz.names and surface.isupper():
+                yield i, i + length, surface, _is_modifier_use(span, surface, gaz)
+                i += length
+                matched = True
+                break
+            if length == 1 and surface in gaz.demonyms and span[0].pos_ in {"ADJ", "PROPN", "NOUN"}:
+                yield i, i + 1, surface, True
+                i += 1
+                matched = True
+                break
+        if not matched:
+            i += 1
+
+
+def _is_modifier_use(span: Span, surface: str, gaz: Gazetteer) -> bool:
+    """A name used as a modifier ("US government") is recorded as a name all the same."""
+    return False
+
+
+def _inside_person(doc: Doc, start: int, end: int) -> bool:
+    ent_type = doc[start].ent_type_
+    if ent_type == "PERSON":
+        ent = next((e for e in doc.ents if e.start <= start < e.end), None)
+        return ent is not None and (ent.end - ent.start) > (end - start)
+    return False
+
+
+def first_country(table: ActorTable, doc: Doc) -> str | None:
+    """The country that is the subject of the article's first sentence ("UK urges US to ..."):
+    the party of officials the article names by title only ("Foreign Secretary Dominic Raab")."""
+    first = next(iter(doc.sents), None)
+    if first is None:
+        return None
+    subject = next((t for t in first if t.dep_ in {"nsubj", "nsubjpass"} and t.head == first.root), None)
+    if subject is None:
+        return None
+    key = table.token_actor.get(subject.i) or _modifier_actor(table, subject)
+    if key and table.bindings[key].entry.kind == "country":
+        return key
+    return None
+
+
+def rescue_misspelled_capitals(table: ActorTable, doc: Doc) -> None:
+    """'the government in Moss' -> Moscow, when Moscow's party is in the article."""
+    known = {}
+    for surface, key in table.gazetteer.capitals.items():
+        if key in table.bindings:
+            known[surface] = key
+    if not known:
+        return
+    for token in doc:
+        if token.i in table.token_actor or not token.is_title or token.pos_ != "PROPN":
+            continue
+        if token.head.lower_ not in {"in", "from"} or token.head.head.lemma_ not in table.gazetteer.nouns["bodies"]:
+            continue
+        match = process.extractOne(token.text, list(known), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        if match and match[0][0] == token.text[0]:
+            table.token_actor[token.i] = known[match[0]]
+            table.bindings[known[match[0]]].add_alias(token.text)
+
+
+# --- people -------------------------------------------------------------------------------
+
+def bind_people(table: ActorTable, doc: Doc) -> None:
+    """Bind each person to the party their title, apposition or possessor names.
+
+    Titles before a name ("Russian Deputy Foreign Minister Sergei Ryabkov") are read first,
+    over the whole article, so a first mention without one takes the binding of a later one.
+    """
+    people = [e for e in doc.ents if e.label_ == "PERSON" and _person_name(e)]
+    for ent in people:
+        key = _party_before(table, ent)
+        if key and _known_person(table, _person_name(ent)) is None:
+            _remember_person(table, _person_name(ent), key)
+    for ent in people:
+        if any(i in table.token_actor for i in range(ent.start, ent.end)):
+            continue
+        name = _person_name(ent)
+        key = _known_person(table, name) or _party_of_person(table, ent) or _family_of_person(table, ent)
+        if key is None:
+            titled = _has_title(table, ent)
+            key = table.home if titled and table.home else table.bind(Entry(slug(name), name, "person"))
+        _remember_person(table, name, key)
+        for i in range(ent.start, ent.end):
+            table.token_actor[i] = key
+
+
+def _person_name(ent: Span) -> str:
+    return POSSESSIVE.sub("", ent.text).strip()
+
+
+def _party_before(table: ActorTable, ent: Span) -> str | None:
+    """The party named in the title before a name: 'NATO Secretary-General Jens Stoltenberg'."""
+    head = ent.root
+    for token in head.subtree:
+        if token.i >= ent.start or token.sent != ent.sent:
+            continue
+        key = _token_party(table, token)
+        if key:
+            return key
+    return None
+
+
+def _token_party(table: ActorTable, token: Token) -> str | None:
+    """The party a token names: a gazetteer mention or a person already bound to a party."""
+    key = table.token_actor.get(token.i)
+    if key is None and token.ent_type_ == "PERSON":
+        key = table.people.get(POSSESSIVE.sub("", token.text))
+    return key if key and not table.is_person(key) else None
+
+
+def _known_person(table: ActorTable, name: str) -> str | None:
+    if name in table.people:
+        return table.people[name]
+    last = name.split()[-1]
+    return table.people.get(last)
+
+
+def _remember_person(table: ActorTable, name: str, key: str) -> None:
+    table.people.setdefault(name, key)
+    parts = name.split()
+    if len(parts) > 1:
+        table.people.setdefault(parts[-1], key)
+
+
+def _has_title(table: ActorTable, ent: Span) -> bool:
+    titles = set(table.gazetteer.nouns["titles"])
+    window = [t for t in _np_tokens(ent) if not (ent.start <= t.i < ent.end)]
+    return any(t.lower_ in titles or t.lemma_.lower() in titles for t in window)
+
+
+def _np_tokens(ent: Span) -> list[Token]:
+    """The tokens of the noun phrase around a name: its modifiers and appositions."""
+    head = ent.root
+    tokens = [t for t in head.subtree if t.i < ent.start and t.sent == ent.sent]
+    for child in head.children:
+        if child.dep_ == "appos":
+            tokens.extend(child.subtree)
+    if head.dep_ == "appos":
+        tokens.extend(t for t in head.head.subtree if t.i < head.i and t not in ent)
+    if head.dep_ in {"compound", "poss"} and head.head.lemma_.lower() in _title_words(ent):
+        tokens.append(head.head)
+    return tokens
+
+
+def _title_words(ent: Span) -> set[str]:
+    return set(load_gazetteer().nouns["titles"])
+
+
+def _party_of_person(table: ActorTable, ent: Span) -> str | None:
+    for token in _np_tokens(ent):
+        key = _token_party(table, token)
+        if key:
+            return key
+    return None
+
+
+def _family_of_person(table: ActorTable, ent: Span) -> str | None:
+    """'Dunn's mother, Charlotte Charles' speaks for the Dunn family."""
+    kin = set(table.gazetteer.nouns["kin"])
+    for token in _np_tokens(ent):
+        if token.lemma_.lower() in kin:
+            owner = next((c for c in token.children if c.dep_ == "poss" and c.ent_type_ == "PERSON"), None)
+            if owner is not None:
+                surname = POSSESSIVE.sub("", owner.text)
+                return table.bind(Entry(slug(f"{surname} family"), f"{surname} family", "group"),
+                                  f"{surname}'s {token.lower_}")
+    return None
+
+
+# --- groups and learned heads -----------------------------------------------------------
+
+def mark_groups(table: ActorTable, doc: Doc) -> None:
+    """'Arab countries', 'European leaders', 'protesters': parties without a gazetteer entry."""
+    groups = set(table.gazetteer.nouns["groups"])
+    for token in doc:
+        if token.i in table.token_actor or token.tag_ not in {"NNS", "NNPS"}:
+            continue
+        if token.lemma_.lower() not in groups and token.lower_ not in groups:
+            continue
+        norp = next((c for c in token.children if c.dep_ in {"amod", "compound"} and c.ent_type_ == "NORP"
+                     and c.i not in table.token_actor), None)
+        if norp is not None:
+            key = slug(f"{norp.text} group")
+            if key not in table.bindings:
+                table.bind(Entry(key, f"{norp.text} {token.lower_}", "group"))
+            table.bindings[key].add_alias(f"{norp.text} {token.lower_}")
+            table.token_actor[token.i] = key
+            table.token_actor[norp.i] = key
+        elif token.lower_ in {"protesters", "protestors", "demonstrators", "activists", "rebels", "strikers",
+                              "separatists", "insurgents", "militants"} and not _modified_by_actor(table, token):
+            key = table.bind(Entry(slug(token.lower_), token.lower_, "group"))
+            table.token_actor[token.i] = key
+
+
+def _modified_by_actor(table: ActorTable, token: Token) -> bool:
+    return any(c.i in table.token_actor for c in token.children)
+
+
+def learn_heads(table: ActorTable, doc: Doc) -> None:
+    """'the US Embassy in London' teaches that a later 'the embassy' is the US."""
+    bodies = set(table.gazetteer.nouns["bodies"]) | {"proposal", "plan", "draft", "statement", "group",
+                                                     "movement", "organization", "organisation"}
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if lemma not in bodies or token.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        key = _modifier_actor(table, token)
+        if key:
+            table.heads[lemma] = key
+
+
+def _modifier_actor(table: ActorTable, token: Token) -> str | None:
+    """An actor named in the modifiers of a noun: 'Russian government', 'government in Washington'."""
+    for child in token.children:
+        if child.dep_ in {"compound", "amod", "poss", "nmod"}:
+            for t in child.subtree:
+                key = table.token_actor.get(t.i)
+                if key:
+                    return key
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in {"in", "of", "for", "from"}:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    key = table.token_actor.get(obj.i) or _modifier_actor(table, obj)
+                    if key and not table.is_person(key):
+                        return key
+    return None
+
+
+# --- resolving a speaker phrase ---------------------------------------------------------
+
+def resolve_phrase(table: ActorTable, token: Token) -> str | None:
+    """The party a noun phrase stands for, through its head, its modifiers or a learned head."""
+    key = table.token_actor.get(token.i)
+    if key and (token.i not in table.modifier_tokens or token.tag_ in {"NNS", "NNPS"}):
+        return key
+    key = _modifier_actor(table, token)
+    if key:
+        return key
+    for child in token.children:
+        if child.dep_ == "appos":
+            for t in child.subtree:
+                if t.i in table.token_actor:
+                    return table.token_actor[t.i]
+    if key is None and token.i in table.modifier_tokens:
+        return table.token_actor[token.i]
+    if token.pos_ == "NOUN":
+        return table.heads.get(token.lemma_.lower())
+    return None
+
+

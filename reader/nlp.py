@@ -32,9 +32,11 @@ def load_nlp(name: str | None = None) -> Language:
     tried = model_candidates(name)
     for candidate in tried:
         try:
-            return spacy.load(candidate)
-        except (OSError, ImportError):
+            nlp = spacy.load(candidate)
+        except (OSError, ImportError, ValueError):
             continue
+        add_paragraph_breaks(nlp)
+        return nlp
     raise ModelError(f"no spaCy English pipeline could be loaded (tried {', '.join(tried)}); "
                      f"install one with: {INSTALL_HINT}")
 
@@ -42,3 +44,12 @@ def load_nlp(name: str | None = None) -> Language:
 def model_label(nlp: Language) -> str:
     meta = nlp.meta
     return f"{meta.get('lang', 'en')}_{meta.get('name', 'unknown')}-{meta.get('version', '0')}"
+
+
+def add_paragraph_breaks(nlp: Language) -> None:
+    """Make every blank line a sentence boundary, so no sentence runs across paragraphs."""
+    from . import components  # noqa: F401  (registers the component)
+
+    if "paragraph_breaks" not in nlp.pipe_names:
+        before = "parser" if "parser" in nlp.pipe_names else None
+        nlp.add_pipe("paragraph_breaks", before=before) if before else nlp.add_pipe("paragraph_breaks")

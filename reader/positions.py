@@ -1,16 +1,617 @@
-"""Finding stated positions (placeholder; being written)."""
+"""Finding stated positions: direct quotes, reported speech and described speech acts.
+
+The Doc is read unit by unit (a sentence, or several when a quote runs over them). In each
+unit, cues are found (a speech or stance verb, a light verb with a stance noun, "according
+to", a quote introduced by a colon, a party's owned demand or proposal); each cue's speaker is
+resolved to an actor; its kind comes from the cue and from the content it introduces.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .model import Article, Position
+from .classify import KIND_RANK, classify_content, negated
+from .lexicon import Lexicon, load_lexicon
+from .model import Article, Position, Span
+from .quotes import Quote, find_quotes
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as DocSpan
 
     from .actors import ActorTable
 
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "his", "her", "its", "their", "him", "them"}
+CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "prep", "oprd", "dative", "advcl", "attr", "acomp", "obj"}
+
+
+@dataclass
+class Cue:
+    token: Token  # the cue word
+    kind: str
+    speaker: Token | None
+    actor: str | None = None
+    content: tuple[int, int] | None = None  # character offsets
+    clause: tuple[int, int] | None = None  # token range when the cue has a clause of its own
+    label: str = ""
+    own_content: bool = False
+
+
+@dataclass
+class Context:
+    """What the reader remembers while going through the article."""
+
+    doc: Doc
+    article: Article
+    actors: ActorTable
+    lex: Lexicon
+    quotes: list[Quote]
+    positions: list[Position] = field(default_factory=list)
+    last: dict[int, Position] = field(default_factory=dict)  # paragraph -> last position in it
+    last_speaker: dict[int, str | None] = field(default_factory=dict)
+
 
 def find_positions(doc: Doc, article: Article, actors: ActorTable) -> list[Position]:
-    return []
+    """All stated positions of the article, in text order."""
+    ctx = Context(doc, article, actors, load_lexicon(), find_quotes(article))
+    for unit in units(doc, ctx.quotes):
+        for position in unit_positions(ctx, unit):
+            ctx.positions.append(position)
+            ctx.last[position.paragraph] = position
+            ctx.last_speaker[position.paragraph] = position.speaker
+    ordered = sorted(ctx.positions, key=lambda p: (p.start, p.end))
+    return [_renumber(p, i) for i, p in enumerate(ordered, 1)]
+
+
+def _renumber(p: Position, n: int) -> Position:
+    from dataclasses import replace
+
+    return replace(p, id=f"p{n}")
+
+
+# --- units ------------------------------------------------------------------------------
+
+def units(doc: Doc, quotes: list[Quote]) -> list[DocSpan]:
+    """Sentences, merged where a quote runs across a sentence boundary."""
+    merged: list[DocSpan] = []
+    for sent in doc.sents:
+        if not sent.text.strip():
+            continue
+        if merged and _quote_crosses(quotes, merged[-1], sent):
+            merged[-1] = doc[merged[-1].start: sent.end]
+        else:
+            merged.append(sent)
+    return merged
+
+
+def _quote_crosses(quotes: list[Quote], prev: DocSpan, sent: DocSpan) -> bool:
+    boundary = sent.start_char
+    if "\n" in prev.doc.text[prev.end_char - 1: boundary + 1] or "\n" in prev.text.rstrip():
+        return False
+    return any(q.start < boundary < q.end - 1 for q in quotes)
+
+
+# --- one unit ---------------------------------------------------------------------------
+
+def unit_positions(ctx: Context, unit: DocSpan) -> list[Position]:
+    quotes = [q for q in ctx.quotes if unit.start_char <= q.start < unit.end_char]
+    direct = [q for q in quotes if not q.is_scare]
+    cues = find_cues(ctx, unit, quotes)
+    cues = [c for c in cues if c.actor]
+    if cues:
+        return positions_from_cues(ctx, unit, cues, direct)
+    if direct:
+        floating = floating_quote(ctx, unit, direct, quotes)
+        return [floating] if floating else []
+    follow = follow_on(ctx, unit, quotes)
+    return [follow] if follow else []
+
+
+def find_cues(ctx: Context, unit: DocSpan, quotes: list[Quote]) -> list[Cue]:
+    cues: list[Cue] = []
+    for token in unit:
+        if _in_quote(quotes, token) and not _third_party_inside_quote(ctx, token):
+            continue
+        cue = verb_cue(ctx, token) or according_to_cue(ctx, token) or owned_noun_cue(ctx, token)
+        if cue is None:
+            continue
+        cue.actor = cue.actor or speaker_actor(ctx, cue.speaker, token)
+        cues.append(cue)
+    if not cues:
+        colon = colon_cue(ctx, unit, quotes)
+        if colon:
+            cues.append(colon)
+    return cues
+
+
+def _in_quote(quotes: list[Quote], token: Token) -> bool:
+    return any(q.inner_start <= token.idx < q.inner_end for q in quotes if not q.is_scare)
+
+
+def _third_party_inside_quote(ctx: Context, token: Token) -> bool:
+    """'... Netanyahu has said he's not going to want ...' inside an analyst's quote."""
+    if token.pos_ != "VERB" or ctx.lex.verbs.get(token.lemma_) is None:
+        return False
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.ent_type_ == "PERSON"
+
+
+# --- cues -------------------------------------------------------------------------------
+
+def verb_cue(ctx: Context, token: Token) -> Cue | None:
+    if token.pos_ not in {"VERB", "AUX"} and not (token.pos_ == "NOUN" and token.tag_ == "VBZ"):
+        return None
+    lemma = token.lemma_.lower()
+    kind = _phrasal_kind(ctx.lex, token) or ctx.lex.verbs.get(lemma)
+    noun = None
+    if lemma in ctx.lex.light_verbs:
+        noun = next((c for c in token.children if c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in ctx.lex.nouns),
+                    None)
+        if noun is not None:
+            kind = ctx.lex.nouns[noun.lemma_.lower()]
+    if kind is None:
+        return None
+    if lemma in ctx.lex.needs_content and noun is None and not _has_content(token):
+        return None
+    if token.dep_ == "amod" or (token.tag_ == "VBN" and token.dep_ == "acl" and _agent(token) is None):
+        return None
+    if negated(token):
+        if kind in {"accept", "offer"} or lemma in ctx.lex.words("negatable"):
+            kind = "reject"
+        elif kind in {"statement", "demand"}:
+            return None
+    speaker = subject_of(token)
+    cue = Cue(token, kind, speaker, label=_cue_label(token, noun))
+    if lemma == "call" and kind == "demand" and _phrasal_kind(ctx.lex, token) is None:
+        cue.kind = name_calling_kind(ctx, token)
+    if speaker is None and token.dep_ == "ROOT" and _is_passive(token) and lemma in ctx.lex.passive_inherit:
+        cue.actor = _current_speaker_actor(ctx, token)
+    cue.content = content_range(token, noun)
+    cue.own_content = any(c.dep_ in {"ccomp"} for c in token.children)
+    return cue
+
+
+def _phrasal_kind(lex: Lexicon, token: Token) -> str | None:
+    particles = lex.phrasal.get(token.lemma_.lower())
+    if not particles:
+        return None
+    for child in token.children:
+        if child.dep_ in {"prt", "prep"} and child.lower_ in particles:
+            return particles[child.lower_]
+    return None
+
+
+def _has_content(token: Token) -> bool:
+    return any(c.dep_ in CONTENT_DEPS for c in token.children) or token.dep_ == "advcl"
+
+
+def _cue_label(token: Token, noun: Token | None) -> str:
+    if noun is not None:
+        return f"{token.text} {noun.text}"
+    particle = next((c.text for c in token.children if c.dep_ == "prt"), "")
+    return f"{token.text} {particle}".strip()
+
+
+def _is_passive(token: Token) -> bool:
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
+
+
+def _agent(token: Token) -> Token | None:
+    agent = next((c for c in token.children if c.dep_ == "agent"), None)
+    if agent is None:
+        return None
+    return next((c for c in agent.children if c.dep_ == "pobj"), None)
+
+
+def according_to_cue(ctx: Context, token: Token) -> Cue | None:
+    if token.lower_ != "according":
+        return None
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if source is None:
+        return None
+    sent = token.sent
+    return Cue(token, "statement", source, content=(sent.start_char, sent.end_char), label="according to")
+
+
+def owned_noun_cue(ctx: Context, token: Token) -> Cue | None:
+    """A party's own demand or plan spelled out: 'at Russia's request', 'an Egyptian plan to ...',
+    'Israel's key demand – ...', 'which prompted rejection by Arab countries'."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "NOUN" or lemma not in ctx.lex.owned_nouns:
+        return None
+    if token.dep_ in SUBJECTS | {"dobj", "pobj", "attr"} and _governed_by_cue(ctx, token):
+        return None
+    owner = _owner(token)
+    if owner is None:
+        return None
+    at_request = token.head.lower_ == "at" and lemma == "request"
+    spelled_out = any(c.dep_ in {"acl", "appos", "relcl"} for c in token.children) or _dash_after(token)
+    by_agent = any(c.lower_ == "by" for c in token.children)
+    if not (at_request or spelled_out or by_agent):
+        return None
+    kind = ctx.lex.nouns.get(lemma, "demand")
+    if at_request:
+        sent = token.sent
+        span = (sent.start_char, sent.end_char)
+        return Cue(token, kind, owner, content=span, label=f"at {owner.text}'s request")
+    start, end = _owned_span(token)
+    return Cue(token, kind, owner, content=(start, end), clause=_char_range_to_tokens(token.doc, start, end),
+               label=token.text)
+
+
+def _governed_by_cue(ctx: Context, token: Token) -> bool:
+    head = token.head
+    while head.dep_ == "prep" or head.pos_ == "ADP":
+        head = head.head
+    return head.lemma_.lower() in ctx.lex.verbs and head.pos_ == "VERB"
+
+
+def _owner(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ == "poss" and child.lower_ not in PRONOUNS:
+            return child
+        if child.dep_ in {"amod", "compound"} and child.ent_type_ in {"NORP", "GPE", "ORG"}:
+            return child
+        if child.lower_ == "by":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _dash_after(token: Token) -> bool:
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return nxt is not None and nxt.text in {"–", "—", "-", ":"}
+
+
+def _owned_span(token: Token) -> tuple[int, int]:
+    head = token.head
+    if head.dep_ == "relcl":
+        return head.left_edge.idx, _end(head.right_edge)
+    start = token.left_edge.idx
+    end = _end(token.right_edge)
+    if _dash_after(token):
+        end = max(end, _end(token.sent[-1]))
+    return start, end
+
+
+def colon_cue(ctx: Context, unit: DocSpan, quotes: list[Quote]) -> Cue | None:
+    """'Psaki, meanwhile, made it clear: "..."': a colon before a quote is a cue."""
+    for quote in quotes:
+        if quote.is_scare:
+            continue
+        before = ctx.doc.text[unit.start_char: quote.start].rstrip()
+        if not before.endswith(":"):
+            continue
+        tokens = [t for t in unit if t.idx < quote.start]
+        verb = next((t for t in tokens if t.dep_ == "ROOT" or t.pos_ in {"VERB", "AUX"}), None)
+        speaker = subject_of(verb) if verb is not None else None
+        if speaker is None:
+            continue
+        cue = Cue(verb, "statement", speaker, content=(quote.inner_start, quote.inner_end), label=":")
+        cue.actor = speaker_actor(ctx, speaker, verb)
+        return cue
+    return None
+
+
+def name_calling_kind(ctx: Context, token: Token) -> str:
+    """'called the agreement "null and void"': what the label says decides the kind."""
+    words = {t.lower_ for c in token.children if c.dep_ in {"oprd", "dobj", "ccomp", "xcomp"} for t in c.subtree}
+    if words & ctx.lex.words("reject_words"):
+        return "reject"
+    if words & ctx.lex.words("accuse_words"):
+        return "accuse"
+    return "statement"
+
+
+# --- speakers -----------------------------------------------------------------------------
+
+def subject_of(token: Token | None) -> Token | None:
+    """The subject of a cue verb, following conjunctions, participles and relative clauses."""
+    seen = 0
+    while token is not None and seen < 6:
+        seen += 1
+        agent = _agent(token)
+        if agent is not None:
+            return agent
+        for child in token.children:
+            if child.dep_ in {"nsubj", "csubj"} or (child.dep_ == "nsubjpass" and not _is_passive(token)):
+                return child
+        if token.dep_ == "acl" and token.head.pos_ in {"NOUN", "PROPN"}:
+            return token.head
+        if token.dep_ in {"conj", "xcomp", "advcl", "ccomp"} and token.head != token:
+            token = token.head
+            continue
+        return None
+    return None
+
+
+def speaker_actor(ctx: Context, speaker: Token | None, cue: Token) -> str | None:
+    if speaker is None:
+        return None
+    if speaker.lower_ in PRONOUNS or speaker.pos_ == "PRON":
+        return resolve_pronoun(ctx, speaker)
+    key = ctx.actors.resolve(speaker)
+    if key is None:
+        for conj in speaker.conjuncts:
+            key = ctx.actors.resolve(conj)
+            if key:
+                break
+    return key
+
+
+def resolve_pronoun(ctx: Context, pronoun: Token) -> str | None:
+    """The nearest preceding subject that names a party, within the paragraph and the one before."""
+    lower = pronoun.lower_
+    if lower in {"i", "we", "our", "us", "my"}:
+        para = ctx.article.paragraph_at(pronoun.idx)
+        last = ctx.last.get(para) or ctx.last.get(para - 1)
+        return last.actor if last else None
+    person = lower in {"he", "she", "his", "her", "him"}
+    para = ctx.article.paragraph_at(pronoun.idx)
+    floor = ctx.article.paragraphs[max(0, para - 1)].start if ctx.article.paragraphs else 0
+    for token in reversed(ctx.doc[: pronoun.i]):
+        if token.idx < floor:
+            break
+        if token.dep_ not in SUBJECTS | {"poss", "pobj", "appos"} or token.lower_ in PRONOUNS:
+            continue
+        if token.dep_ == "pobj" and not person:
+            continue
+        is_person = token.ent_type_ == "PERSON" or token.lemma_.lower() in ctx.actors.gazetteer.nouns["titles"]
+        if person != is_person:
+            continue
+        key = ctx.actors.resolve(token)
+        if key:
+            return key
+    return None
+
+
+def _current_speaker_actor(ctx: Context, token: Token) -> str | None:
+    para = ctx.article.paragraph_at(token.idx)
+    last = ctx.last.get(para)
+    if last is None:
+        return None
+    targets = {ctx.actors.token_actor.get(t.i) for t in token.subtree}
+    return None if last.actor in targets else last.actor
+
+
+# --- content and spans ----------------------------------------------------------------------
+
+def content_range(token: Token, noun: Token | None = None) -> tuple[int, int] | None:
+    parts = [c for c in token.children if c.dep_ in CONTENT_DEPS and c.dep_ != "advcl"]
+    if noun is not None:
+        parts = [noun]
+    if not parts:
+        return None
+    start = min(p.left_edge.idx for p in parts)
+    end = max(_end(p.right_edge) for p in parts)
+    return start, end
+
+
+def _end(token: Token) -> int:
+    return token.idx + len(token.text)
+
+
+def _char_range_to_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return (span.start, span.end) if span is not None else (0, 0)
+
+
+def positions_from_cues(ctx: Context, unit: DocSpan, cues: list[Cue], direct: list[Quote]) -> list[Position]:
+    groups = group_cues(ctx, unit, cues)
+    out = []
+    for group, (start, end) in groups:
+        main = _main_cue(group)
+        quote = next((q for q in direct if start <= q.start < end), None)
+        content = (quote.inner_start, quote.inner_end) if quote else (main.content or (start, end))
+        content = (max(content[0], start), min(content[1], end))
+        if content[0] >= content[1]:
+            content = (start, end)
+        kind = decide_kind(ctx, group, content)
+        out.append(make_position(ctx, main, kind, start, end, content, quote is not None,
+                                 targets=cue_targets(ctx, group, content)))
+    return out
+
+
+def _main_cue(group: list[Cue]) -> Cue:
+    return min(group, key=lambda c: (KIND_RANK[c.kind], c.token.i))
+
+
+def group_cues(ctx: Context, unit: DocSpan, cues: list[Cue]) -> list[tuple[list[Cue], tuple[int, int]]]:
+    """Cues of one speaker and stance make one position over the unit; a clause with another
+    speaker, another strong kind or content of its own is a position of its own."""
+    own = [c for c in cues if c.clause is not None]
+    rest = [c for c in cues if c.clause is None]
+    groups: list[list[Cue]] = []
+    for cue in rest:
+        if groups and not _separate(groups[-1], cue):
+            groups[-1].append(cue)
+        else:
+            groups.append([cue])
+    ranges = _split_ranges(unit, groups)
+    result = list(zip(groups, ranges, strict=True))
+    for cue in own:
+        if any(cue.content[0] >= r[0] and cue.content[1] <= r[1] and g[0].actor == cue.actor for g, r in result):
+            continue
+        result.append(([cue], cue.content))
+    return result
+
+
+def _separate(group: list[Cue], cue: Cue) -> bool:
+    prev = group[-1]
+    if cue.actor != prev.actor:
+        return True
+    if cue.token.dep_ != "conj" or cue.token.head != prev.token:
+        return False
+    kinds = {c.kind for c in group}
+    return (cue.kind != "statement" and "statement" not in kinds and cue.kind not in kinds) or (
+        cue.own_content and cue.kind not in kinds)
+
+
+def _split_ranges(unit: DocSpan, groups: list[list[Cue]]) -> list[tuple[int, int]]:
+    """Character ranges of each group: the unit, cut before each later group's clause."""
+    if len(groups) <= 1:
+        return [_trim(unit.doc, unit.start_char, unit.end_char)] if groups else []
+    cuts = [unit.start_char]
+    for group in groups[1:]:
+        cuts.append(_clause_start(group[0].token, unit))
+    cuts.append(unit.end_char)
+    return [_trim(unit.doc, cuts[i], cuts[i + 1]) for i in range(len(groups))]
+
+
+def _clause_start(token: Token, unit: DocSpan) -> int:
+    """Where a conjoined clause starts: after its conjunction ('but', 'and', 'while')."""
+    left = token.left_edge
+    while left.i < token.i and (left.dep_ in {"cc", "punct", "mark"} or left.is_space):
+        left = left.nbor(1)
+    cc = next((c for c in token.head.children if c.dep_ == "cc" and c.i < token.i and c.i >= unit.start), None)
+    if cc is not None and cc.i < left.i:
+        return cc.idx
+    return max(left.idx, unit.start_char)
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    text = doc.text
+    while start < end and (text[start].isspace() or text[start] in ",;"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;"):
+        end -= 1
+    return start, end
+
+
+def decide_kind(ctx: Context, group: list[Cue], content: tuple[int, int]) -> str:
+    main = _main_cue(group)
+    if main.kind != "statement":
+        return main.kind
+    span = ctx.doc.char_span(*content, alignment_mode="expand")
+    refined = classify_content(span, ctx.lex) if span is not None else None
+    return refined or "statement"
+
+
+def cue_targets(ctx: Context, group: list[Cue], content: tuple[int, int]) -> tuple[str, ...]:
+    """Actors addressed by the cue ('urges the government in Washington to ...') or by the content."""
+    targets: list[str] = []
+    speaker_actor = group[0].actor
+    for cue in group:
+        for child in cue.token.children:
+            candidates = [child]
+            if child.dep_ == "prep" and child.lower_ in {"on", "to", "from", "upon", "with"}:
+                candidates = [c for c in child.children if c.dep_ == "pobj"]
+            elif child.dep_ not in {"dobj", "dative", "obj"}:
+                continue
+            for cand in candidates:
+                for tok in [cand, *cand.conjuncts]:
+                    key = ctx.actors.resolve(tok)
+                    if key and key != speaker_actor and key not in targets:
+                        targets.append(key)
+    span = ctx.doc.char_span(*content, alignment_mode="expand")
+    if span is not None:
+        for token in span:
+            if token.dep_ in {"nsubj", "nsubjpass"} and token.head.pos_ in {"VERB", "AUX"}:
+                key = ctx.actors.resolve(token)
+                if key and key != speaker_actor and key not in targets and not ctx.actors.is_person(key):
+                    targets.append(key)
+    return tuple(targets)
+
+
+def make_position(ctx: Context, cue: Cue, kind: str, start: int, end: int, content: tuple[int, int],
+                  direct: bool, targets: tuple[str, ...] = ()) -> Position:
+    start, end = _trim(ctx.doc, start, end)
+    content = (max(content[0], start), min(content[1], end))
+    speaker = _speaker_text(ctx, cue)
+    return Position(
+        id="", actor=cue.actor, kind=kind, text=ctx.doc.text[start:end], start=start, end=end,
+        content=Span(*content), speaker=speaker, targets=targets, direct=direct, cue=cue.label or cue.token.text,
+        paragraph=ctx.article.paragraph_at(start),
+    )
+
+
+def _speaker_text(ctx: Context, cue: Cue) -> str | None:
+    speaker = cue.speaker
+    if speaker is None:
+        return ctx.actors.name(cue.actor) if cue.actor else None
+    if speaker.pos_ == "PRON":
+        para = ctx.article.paragraph_at(speaker.idx)
+        return ctx.last_speaker.get(para) or ctx.last_speaker.get(para - 1) or ctx.actors.name(cue.actor)
+    ent = next((e for e in ctx.doc.ents if e.start <= speaker.i < e.end), None)
+    if ent is not None and ent.label_ == "PERSON":
+        return ent.text.removesuffix("’s").removesuffix("'s")
+    left = speaker.left_edge
+    tokens = [t for t in speaker.subtree if t.dep_ not in {"relcl", "acl"} and t.i <= speaker.i or t.dep_ == "appos"]
+    text = " ".join(t.text for t in tokens[:12]) if tokens else speaker.text
+    return text if left else speaker.text
+
+
+# --- quotes and follow-ons ----------------------------------------------------------------
+
+def floating_quote(ctx: Context, unit: DocSpan, direct: list[Quote], quotes: list[Quote]) -> Position | None:
+    """A quote with no cue of its own: a subject outside it, or the previous speaker's words."""
+    subject = next((t for t in unit if t.dep_ in SUBJECTS and not _in_quote(quotes, t)
+                    and t.head.dep_ == "ROOT"), None)
+    actor = speaker_actor(ctx, subject, subject) if subject is not None else None
+    if actor is None:
+        para = ctx.article.paragraph_at(unit.start_char)
+        last = ctx.last.get(para) or (ctx.last.get(para - 1) if _opens_with_quote(unit) else None)
+        if last is None or not last.direct and not _opens_with_quote(unit):
+            return None
+        actor = last.actor
+        subject = None
+    cue = Cue(unit.root, "statement", subject, actor=actor, label="quote")
+    quote = direct[0]
+    content = (quote.inner_start, direct[-1].inner_end)
+    kind = classify_content(ctx.doc.char_span(*content, alignment_mode="expand"), ctx.lex) or "statement"
+    start, end = _trim(ctx.doc, unit.start_char, unit.end_char)
+    pos = make_position(ctx, cue, kind, start, end, content, True)
+    if subject is None:
+        prev = ctx.last.get(ctx.article.paragraph_at(unit.start_char)) or ctx.last.get(
+            ctx.article.paragraph_at(unit.start_char) - 1)
+        from dataclasses import replace
+
+        pos = replace(pos, speaker=prev.speaker if prev else pos.speaker)
+    return pos
+
+
+def _opens_with_quote(unit: DocSpan) -> bool:
+    return unit.text.lstrip()[:1] in {"“", '"', "‘", "'", "«"}
+
+
+def follow_on(ctx: Context, unit: DocSpan, quotes: list[Quote]) -> Position | None:
+    """A sentence that goes on with the previous speaker's reported speech without a new cue:
+    its subject is that speaker's party and it states a stance (a modal, readiness, refusal),
+    or it quotes a few words of theirs, or it spells out their plan ('Under this plan, ...')."""
+    para = ctx.article.paragraph_at(unit.start_char)
+    last = ctx.last.get(para)
+    plan = _under_plan(ctx, unit)
+    if plan:
+        actor, kind = plan
+        cue = Cue(unit.root, kind, None, actor=actor, label="under the plan")
+        return make_position(ctx, cue, kind, unit.start_char, unit.end_char, (unit.start_char, unit.end_char), False)
+    if last is None or last.direct:
+        return None
+    root = unit.root
+    subject = next((c for c in root.children if c.dep_ in SUBJECTS), None)
+    span_kind = classify_content(unit, ctx.lex)
+    scare = [q for q in quotes if q.is_scare]
+    if scare and span_kind in {"reject", "accuse"}:
+        cue = Cue(root, span_kind, None, actor=last.actor, label="quote")
+        return make_position(ctx, cue, span_kind, unit.start_char, unit.end_char,
+                             (scare[0].inner_start, scare[0].inner_end), True)
+    if subject is None or span_kind is None:
+        return None
+    actor = speaker_actor(ctx, subject, root)
+    if actor != last.actor:
+        return None
+    cue = Cue(root, span_kind, subject, actor=actor, label="reported")
+    return make_position(ctx, cue, span_kind, unit.start_char, unit.end_char, (unit.start_char, unit.end_char), False)
+
+
+def _under_plan(ctx: Context, unit: DocSpan) -> tuple[str, str] | None:
+    first = unit[0]
+    if first.lower_ != "under":
+        return None
+    obj = next((c for c in first.children if c.dep_ == "pobj"), None)
+    if obj is None or obj.lemma_.lower() not in {"plan", "proposal", "draft", "deal", "initiative", "offer"}:
+        return None
+    key = ctx.actors.heads.get(obj.lemma_.lower())
+    return (key, "offer") if key else None

@@ -1,0 +1,106 @@
+"""Deciding the kind of a stated content from its words: modals, readiness, negation, labels."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from .lexicon import Lexicon
+
+# Which kind wins when one statement makes several moves (lower wins).
+KIND_RANK = {"demand": 0, "reject": 1, "offer": 2, "accuse": 3, "threaten": 4, "accept": 5, "statement": 6}
+FINITE = {"VBZ", "VBP", "VBD", "MD"}
+
+
+def negated(token: Token) -> bool:
+    """'did not reject', 'never accepted', 'is not ready'."""
+    return any(c.dep_ == "neg" or c.lower_ == "never" for c in token.children)
+
+
+def classify_content(span: Span | None, lex: Lexicon) -> str | None:
+    """The kind that the content itself states, or None when it states none of the strong kinds."""
+    if span is None or len(span) == 0:
+        return None
+    for rule in (_refusal, _demand, _offer, _threat, _accusation, _rejection_words):
+        kind = rule(span, lex)
+        if kind:
+            return kind
+    return None
+
+
+def _refusal(span: Span, lex: Lexicon) -> str | None:
+    """'will not question', 'is not ready to accept', 'There will be no talks without ...'."""
+    ready = lex.words("offer_adjectives")
+    refusable = lex.words("negated_accept")
+    for token in span:
+        if negated(token):
+            lemma = token.lemma_.lower()
+            if lemma in refusable or lemma in ready:
+                return "reject"
+            if lemma == "be" and any(c.dep_ == "acomp" and c.lemma_.lower() in ready for c in token.children):
+                return "reject"
+        if token.lower_ == "no" and token.dep_ == "det" and _existential(token.head):
+            return "reject"
+    return None
+
+
+def _existential(noun: Token) -> bool:
+    head = noun.head
+    return noun.dep_ == "attr" and any(c.dep_ == "expl" for c in head.children)
+
+
+def _demand(span: Span, lex: Lexicon) -> str | None:
+    modals = lex.words("demand_modals")
+    musts = lex.words("demand_adjectives")
+    wants = lex.words("demand_verbs")
+    for token in span:
+        lower, lemma = token.lower_, token.lemma_.lower()
+        if token.tag_ == "MD" and lower in modals and not negated(token.head):
+            return "demand"
+        if lemma in {"need", "have"} and token.tag_ in FINITE | {"VB"} and _to_clause(token) and not negated(token):
+            if token.tag_ != "VB" or any(c.tag_ == "MD" for c in token.children):
+                return "demand"
+        if lemma in musts and token.pos_ == "ADJ" and not negated(token.head) and not negated(token):
+            if any(c.dep_ in {"ccomp", "xcomp"} for c in token.head.children) or _to_clause(token):
+                return "demand"
+        if lemma in wants and token.pos_ == "VERB" and not negated(token) and (
+                _to_clause(token) or any(c.dep_ in {"ccomp", "xcomp"} for c in token.children)):
+            return "demand"
+    return None
+
+
+def _to_clause(token: Token) -> bool:
+    return any(c.dep_ in {"xcomp", "ccomp"} and any(g.lower_ == "to" for g in c.children) for c in token.children)
+
+
+def _offer(span: Span, lex: Lexicon) -> str | None:
+    ready = lex.words("offer_adjectives")
+    for token in span:
+        lemma = token.lemma_.lower()
+        if lemma in ready and token.pos_ == "ADJ" and _to_clause(token) and not negated(token.head):
+            return "offer"
+        if lemma in {"proposal", "offer", "propose", "counteroffer"} and not negated(token.head):
+            return "offer"
+    return None
+
+
+def _threat(span: Span, lex: Lexicon) -> str | None:
+    words = {t.lower_ for t in span}
+    if "consequences" in words or ("pay" in words and "price" in words):
+        return "threaten"
+    return None
+
+
+def _accusation(span: Span, lex: Lexicon) -> str | None:
+    if any(t.lower_ in lex.words("accuse_words") for t in span):
+        return "accuse"
+    return None
+
+
+def _rejection_words(span: Span, lex: Lexicon) -> str | None:
+    text = span.text.lower()
+    if any(t.lower_ in lex.words("reject_words") for t in span) or "null and void" in text:
+        return "reject"
+    return None

@@ -1,0 +1,112 @@
+"""Known parties: countries from pycountry/countryinfo, plus the curated data in data/actors.toml."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+CODE = re.compile(r"^[A-Z]{2,3}$")
+
+
+@dataclass(frozen=True)
+class Entry:
+    key: str
+    name: str
+    kind: str  # country | organization | group
+
+
+@dataclass
+class Gazetteer:
+    entries: dict[str, Entry] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)  # surface form -> key (nouns: countries, capitals, orgs)
+    demonyms: dict[str, str] = field(default_factory=dict)  # "Russian" -> key
+    capitals: dict[str, str] = field(default_factory=dict)  # "Moscow" -> key (for fuzzy rescue)
+    nouns: dict[str, list[str]] = field(default_factory=dict)  # bodies, titles, kin, groups
+
+    def add_name(self, surface: str, key: str) -> None:
+        surface = surface.strip()
+        if surface and surface not in self.names:
+            self.names[surface] = key
+
+
+def load_data(name: str) -> dict:
+    return tomllib.loads(resources.files("reader.data").joinpath(name).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    data = load_data("actors.toml")
+    gaz = Gazetteer(nouns={k: list(v) for k, v in data["nouns"].items()})
+    _add_countries(gaz, data.get("countries", {}))
+    _add_organizations(gaz, data.get("organizations", {}))
+    return gaz
+
+
+def _add_countries(gaz: Gazetteer, curated: dict) -> None:
+    import pycountry
+    from countryinfo import all_countries
+
+    countries = all_countries()
+    for info in countries:  # curated names and demonyms win over the packages' ones
+        iso = (_safe(info.iso) or {}).get("alpha2")
+        extra = curated.get(iso, {})
+        key = slug(extra.get("name") or _title(_safe(info.name) or ""))
+        for surface in extra.get("aliases", []):
+            gaz.add_name(surface, key)
+        for demonym in extra.get("demonyms", []):
+            gaz.demonyms.setdefault(demonym, key)
+    for info in countries:
+        try:
+            iso = info.iso()["alpha2"]
+            common = info.name()
+        except (KeyError, TypeError, AttributeError):
+            continue
+        extra = curated.get(iso, {})
+        name = extra.get("name") or _title(common)
+        key = slug(name)
+        gaz.entries[key] = Entry(key, name, "country")
+        for surface in [name, _title(common), *extra.get("aliases", [])]:
+            gaz.add_name(surface, key)
+        for alt in _safe(info.alt_spellings):
+            if alt and not CODE.match(alt) and alt.isascii():
+                gaz.add_name(alt, key)
+        record = pycountry.countries.get(alpha_2=iso)
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(record, attr, None) if record else None
+            if value and "," not in value:
+                gaz.add_name(value, key)
+        capital = _safe(info.capital)
+        if isinstance(capital, str) and capital:
+            capital = capital.replace(" D.C.", "").strip()
+            gaz.capitals.setdefault(capital, key)
+            gaz.add_name(capital, key)
+        for demonym in [*extra.get("demonyms", []), *(_safe(info.demonym) or "").split(",")]:
+            if demonym.strip():
+                gaz.demonyms.setdefault(demonym.strip(), key)
+
+
+def _add_organizations(gaz: Gazetteer, curated: dict) -> None:
+    for ident, spec in curated.items():
+        key = slug(spec["name"])
+        gaz.entries[key] = Entry(key, spec["name"], spec.get("kind", "organization"))
+        for surface in [spec["name"], ident, *spec.get("aliases", [])]:
+            gaz.names[surface] = key
+
+
+def slug(text: str) -> str:
+    """An actor id: the name in lower case with dashes ("United States" -> "united-states")."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _safe(method):
+    try:
+        return method()
+    except Exception:  # countryinfo raises assorted errors for sparse records
+        return None
+
+
+def _title(name: str) -> str:
+    return name[0].upper() + name[1:] if name else name
