@@ -221,7 +221,7 @@ def _party_before(table: ActorTable, ent: Span) -> str | None:
 def _token_party(table: ActorTable, token: Token) -> str | None:
     """The party a token names: a gazetteer mention or a person already bound to a party."""
     key = table.token_actor.get(token.i)
-    if key is None and token.ent_type_ == "PERSON":
+    if key is None and (token.ent_type_ == "PERSON" or token.pos_ == "PROPN"):
         key = table.people.get(POSSESSIVE.sub("", token.text))
     return key if key and not table.is_person(key) else None
 

@@ -212,26 +212,26 @@ def text_matrix(evidence: list[Evidence]) -> np.ndarray:
 
 
 def overlap_matrix(evidence: list[Evidence], cutoff: float) -> np.ndarray:
-    """Shared terms, weighted by rarity in the article: the geometric mean of the share of
-    i's terms found in j and of j's found in i. Terms match when their fuzzy ratio reaches
-    ``cutoff`` ("Russia"/"Russian"), computed in bulk over the article's vocabulary."""
+    """Evidence from the terms two positions share, the rarer in the article the stronger.
+
+    A term found in ``df`` of ``n`` positions has rarity ``r = (log(1 + n/df) / log(1 + n))**2``;
+    the shared terms combine as a noisy-or, ``1 - prod(1 - r)``. Terms match when their rapidfuzz
+    ratio reaches ``cutoff`` ("Russia"/"Russian"), computed in bulk over the article's vocabulary."""
     vocab = sorted({t for e in evidence for t in e.terms})
     n = len(evidence)
-    if not vocab:
+    if not vocab or n < 2:
         return np.zeros((n, n))
     index = {t: k for k, t in enumerate(vocab)}
     has = np.zeros((n, len(vocab)))
     for row, e in enumerate(evidence):
         has[row, [index[t] for t in e.terms]] = 1.0
     similar = process.cdist(vocab, vocab, scorer=fuzz.ratio, score_cutoff=cutoff, dtype=np.uint8) > 0
-    near_has = np.minimum(has @ similar, 1.0)  # term t (or one like it) occurs in the position
-    df = near_has.sum(axis=0)
-    idf = np.log1p(n / np.maximum(df, 1.0))
-    weighted = has * idf
-    found = weighted @ near_has.T  # [i, j]: weight of i's terms found in j
-    total = weighted.sum(axis=1)
-    share = np.divide(found, total[:, None], out=np.zeros_like(found), where=total[:, None] > 0)
-    return np.sqrt(share * share.T)
+    near_has = np.minimum(has @ similar, 1.0)  # term t, or one like it, occurs in the position
+    df = np.maximum(near_has.sum(axis=0), 1.0)
+    rarity = (np.log1p(n / df) / np.log1p(n)) ** 2
+    log_miss = has * np.log(np.clip(1.0 - rarity, 1e-6, 1.0))
+    shared = 1.0 - np.exp(log_miss @ near_has.T)  # [i, j]: i's terms found in j
+    return np.maximum(shared, shared.T)
 
 
 def adjacency_matrix(positions: list[Position]) -> np.ndarray:
