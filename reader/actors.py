@@ -350,6 +350,8 @@ def _modifier_actor(table: ActorTable, token: Token) -> str | None:
 def resolve_phrase(table: ActorTable, token: Token) -> str | None:
     """The party a noun phrase stands for, through its head, its modifiers or a learned head."""
     key = table.token_actor.get(token.i)
+    if key is None and token.pos_ in {"PROPN", "NOUN"} and token.text[:1].isupper():
+        key = table.people.get(POSSESSIVE.sub("", token.text))
     if key and (token.i not in table.modifier_tokens or token.tag_ in {"NNS", "NNPS"}):
         return key
     key = _modifier_actor(table, token)

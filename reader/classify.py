@@ -23,7 +23,7 @@ def classify_content(span: Span | None, lex: Lexicon) -> str | None:
     """The kind that the content itself states, or None when it states none of the strong kinds."""
     if span is None or len(span) == 0:
         return None
-    for rule in (_refusal, _demand, _offer, _threat, _accusation, _rejection_words):
+    for rule in (_demand, _refusal, _offer, _threat, _accusation, _rejection_words):
         kind = rule(span, lex)
         if kind:
             return kind
@@ -41,7 +41,8 @@ def _refusal(span: Span, lex: Lexicon) -> str | None:
                 return "reject"
             if lemma == "be" and any(c.dep_ == "acomp" and c.lemma_.lower() in ready for c in token.children):
                 return "reject"
-        if token.lower_ == "no" and token.dep_ == "det" and _existential(token.head):
+        if token.lower_ == "no" and token.dep_ == "det" and _existential(token.head) and token.head.lemma_ not in {
+                "question", "doubt"}:
             return "reject"
     return None
 
@@ -65,10 +66,15 @@ def _demand(span: Span, lex: Lexicon) -> str | None:
         if lemma in musts and token.pos_ == "ADJ" and not negated(token.head) and not negated(token):
             if any(c.dep_ in {"ccomp", "xcomp"} for c in token.head.children) or _to_clause(token):
                 return "demand"
-        if lemma in wants and token.pos_ == "VERB" and not negated(token) and (
+        if lemma in wants and token.pos_ == "VERB" and not negated(token) and _pronoun_subject(token) and (
                 _to_clause(token) or any(c.dep_ in {"ccomp", "xcomp"} for c in token.children)):
             return "demand"
     return None
+
+
+def _pronoun_subject(token: Token) -> bool:
+    """'I hope', 'we want', 'he wants': the speaker's own wish, not a third party's reported one."""
+    return any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in token.children)
 
 
 def _to_clause(token: Token) -> bool:

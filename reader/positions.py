@@ -320,7 +320,7 @@ def subject_of(token: Token | None) -> Token | None:
                 return child
         if token.dep_ == "acl" and token.head.pos_ in {"NOUN", "PROPN"}:
             return token.head
-        if token.dep_ in {"conj", "xcomp", "advcl", "ccomp"} and token.head != token:
+        if token.dep_ in {"conj", "xcomp", "advcl", "ccomp", "pcomp", "prep"} and token.head != token:
             token = token.head
             continue
         return None
@@ -445,8 +445,7 @@ def _separate(group: list[Cue], cue: Cue) -> bool:
     if cue.token.dep_ != "conj" or cue.token.head != prev.token:
         return False
     kinds = {c.kind for c in group}
-    return (cue.kind != "statement" and "statement" not in kinds and cue.kind not in kinds) or (
-        cue.own_content and cue.kind not in kinds)
+    return cue.kind != "statement" and "statement" not in kinds and cue.kind not in kinds
 
 
 def _split_ranges(unit: DocSpan, groups: list[list[Cue]]) -> list[tuple[int, int]]:
