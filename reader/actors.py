@@ -354,6 +354,9 @@ def resolve_phrase(table: ActorTable, token: Token) -> str | None:
         key = table.people.get(POSSESSIVE.sub("", token.text))
     if key and (token.i not in table.modifier_tokens or token.tag_ in {"NNS", "NNPS"}):
         return key
+    for child in token.children:  # "Dunn's mother, Charlotte Charles": the named person speaks
+        if child.dep_ == "appos" and child.ent_type_ == "PERSON" and child.i in table.token_actor:
+            return table.token_actor[child.i]
     key = _modifier_actor(table, token)
     if key:
         return key

@@ -58,7 +58,7 @@ def _demand(span: Span, lex: Lexicon) -> str | None:
     wants = lex.words("demand_verbs")
     for token in span:
         lower, lemma = token.lower_, token.lemma_.lower()
-        if token.tag_ == "MD" and lower in modals and not negated(token.head):
+        if token.tag_ == "MD" and lower in modals and not negated(token.head) and not _first_singular(token.head):
             return "demand"
         if lemma in {"need", "have"} and token.tag_ in FINITE | {"VB"} and _to_clause(token) and not negated(token):
             if token.tag_ != "VB" or any(c.tag_ == "MD" for c in token.children):
@@ -70,6 +70,11 @@ def _demand(span: Span, lex: Lexicon) -> str | None:
                 _to_clause(token) or any(c.dep_ in {"ccomp", "xcomp"} for c in token.children)):
             return "demand"
     return None
+
+
+def _first_singular(verb: Token) -> bool:
+    """'I must answer you directly' binds the speaker, it demands nothing of another party."""
+    return any(c.dep_ == "nsubj" and c.lower_ == "i" for c in verb.children)
 
 
 def _pronoun_subject(token: Token) -> bool:

@@ -135,7 +135,7 @@ def _third_party_inside_quote(ctx: Context, token: Token) -> bool:
     if token.pos_ != "VERB" or ctx.lex.verbs.get(token.lemma_) is None:
         return False
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-    return subject is not None and subject.ent_type_ == "PERSON"
+    return subject is not None and (subject.ent_type_ == "PERSON" or subject.pos_ == "PROPN")
 
 
 # --- cues -------------------------------------------------------------------------------
@@ -157,6 +157,8 @@ def verb_cue(ctx: Context, token: Token) -> Cue | None:
         return None
     if token.dep_ == "amod" or (token.tag_ == "VBN" and token.dep_ == "acl" and _agent(token) is None):
         return None
+    if kind == "accept" and any(c.dep_ == "prep" and c.lower_ in {"on", "upon"} for c in token.children):
+        return None  # "Turkey and Libya agreed on a line": a deal struck, not a stance
     if negated(token):
         if kind in {"accept", "offer"} or lemma in ctx.lex.words("negatable"):
             kind = "reject"
@@ -317,14 +319,40 @@ def subject_of(token: Token | None) -> Token | None:
             return agent
         for child in token.children:
             if child.dep_ in {"nsubj", "csubj"} or (child.dep_ == "nsubjpass" and not _is_passive(token)):
-                return child
-        if token.dep_ == "acl" and token.head.pos_ in {"NOUN", "PROPN"}:
-            return token.head
-        if token.dep_ in {"conj", "xcomp", "advcl", "ccomp", "pcomp", "prep"} and token.head != token:
-            token = token.head
-            continue
-        return None
+                return _antecedent(child)
+        token = _governor(token)
     return None
+
+
+def _governor(token: Token) -> Token | None:
+    """The verb or noun whose subject a subjectless cue verb shares."""
+    if token.dep_ == "acl" and token.head.pos_ in {"NOUN", "PROPN"}:
+        if any(c.dep_ == "dobj" for c in token.children) and token.tag_ in {"VBD", "VBN"}:
+            return _verb_above(token.head)  # a misparsed finite verb: "X speaking to a think tank called ..."
+        return None if token.tag_ == "VBN" else token.head
+    if token.dep_ == "advcl" and token.tag_ == "VBG":
+        head = token.head
+        while head.dep_ == "ccomp" and head.head != head:
+            head = head.head  # "suggested that it could be the latter, urging ..." -> suggested
+        return head
+    if token.dep_ in {"conj", "xcomp", "advcl", "ccomp", "pcomp", "prep"} and token.head != token:
+        return token.head
+    return None
+
+
+def _verb_above(token: Token) -> Token | None:
+    while token.head != token:
+        token = token.head
+        if token.pos_ in {"VERB", "AUX"}:
+            return token
+    return None
+
+
+def _antecedent(subject: Token) -> Token:
+    """A relative pronoun stands for the noun its clause modifies: 'the ceasefire that called for'."""
+    if subject.tag_ in {"WDT", "WP"} and subject.head.dep_ == "relcl":
+        return subject.head.head
+    return subject
 
 
 def speaker_actor(ctx: Context, speaker: Token | None, cue: Token) -> str | None:
@@ -359,7 +387,10 @@ def resolve_pronoun(ctx: Context, pronoun: Token) -> str | None:
         if token.dep_ == "pobj" and not person:
             continue
         is_person = token.ent_type_ == "PERSON" or token.lemma_.lower() in ctx.actors.gazetteer.nouns["titles"]
-        if person != is_person:
+        if lower in {"they", "their", "them"}:
+            if not (token.tag_ in {"NNS", "NNPS"} or list(token.conjuncts)):
+                continue
+        elif person != is_person:
             continue
         key = ctx.actors.resolve(token)
         if key:

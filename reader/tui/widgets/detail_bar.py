@@ -62,12 +62,12 @@ class DetailBar(Static):
         actor = analysis.actor(other.actor)
         name = actor.name if actor else other.actor
         if cycle:
-            count = f"link {cycle[0]}/{cycle[1]} from"
+            count = f"link {cycle[0]}/{cycle[1]} from "
         else:
-            count = f"{links} link{'s' if links != 1 else ''}, first"
+            count = f"{links} link{'s' if links != 1 else ''}, first: "
         kind = KIND_LABELS.get(other.kind, other.kind.upper())
         return Content.assemble(
-            (f"{count}: ", "bold $accent"),
+            (count, "bold $accent"),
             plain(f"{name} {kind}"),
             " · ",
             (lk.relation, "bold"),
