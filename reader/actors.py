@@ -83,6 +83,7 @@ def find_actors(doc: Doc, article: Article) -> ActorTable:
     mark_gazetteer_mentions(table, doc)
     table.home = first_country(table, doc)
     rescue_misspelled_capitals(table, doc)
+    mark_organizations(table, doc)
     bind_people(table, doc)
     mark_groups(table, doc)
     learn_heads(table, doc)
@@ -285,6 +286,35 @@ def _family_of_person(table: ActorTable, ent: Span) -> str | None:
     return None
 
 
+# --- organisations the gazetteer does not know ------------------------------------------
+
+def mark_organizations(table: ActorTable, doc: Doc) -> None:
+    """Companies, unions, parties and movements named by the article ('the Unite union', 'Boeing')."""
+    people = {part for e in doc.ents if e.label_ == "PERSON" for part in _person_name(e).split()}
+    for ent in doc.ents:
+        if ent.label_ != "ORG" or any(i in table.token_actor for i in range(ent.start, ent.end)):
+            continue
+        if all(POSSESSIVE.sub("", t.text) in people for t in ent if t.lower_ != "the"):
+            continue  # a person the tagger took for an organisation ("Trump said")
+        tokens = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+        name = POSSESSIVE.sub("", "".join(t.text_with_ws for t in tokens).strip())
+        if not name or not any(c.isalpha() for c in name):
+            continue
+        key = _known_org(table, name) or table.bind(Entry(slug(name), name, "organization"))
+        for i in range(ent.start, ent.end):
+            table.token_actor[i] = key
+
+
+def _known_org(table: ActorTable, name: str) -> str | None:
+    key = slug(name)
+    if key in table.bindings:
+        return key
+    for binding in table.bindings.values():  # "Unite" after "the Unite union"
+        if binding.entry.kind == "organization" and name in binding.entry.name.split():
+            return binding.entry.key
+    return None
+
+
 # --- groups and learned heads -----------------------------------------------------------
 
 def mark_groups(table: ActorTable, doc: Doc) -> None:
@@ -315,7 +345,12 @@ def _modified_by_actor(table: ActorTable, token: Token) -> bool:
 
 
 def learn_heads(table: ActorTable, doc: Doc) -> None:
-    """'the US Embassy in London' teaches that a later 'the embassy' is the US."""
+    """'the US Embassy in London' teaches that a later 'the embassy' is the US, and
+    'Felixstowe Dock and Railway Company' that a later 'the company' is that company."""
+    for ent in doc.ents:
+        key = table.token_actor.get(ent.root.i)
+        if ent.label_ == "ORG" and key and len(ent) > 1 and ent.root.is_title:
+            table.heads.setdefault(ent.root.lemma_.lower(), key)
     bodies = set(table.gazetteer.nouns["bodies"]) | {"proposal", "plan", "draft", "statement", "group",
                                                      "movement", "organization", "organisation"}
     for token in doc:

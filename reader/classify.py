@@ -92,7 +92,8 @@ def _offer(span: Span, lex: Lexicon) -> str | None:
         lemma = token.lemma_.lower()
         if lemma in ready and token.pos_ == "ADJ" and _to_clause(token) and not negated(token.head):
             return "offer"
-        if lemma in {"proposal", "offer", "propose", "counteroffer"} and not negated(token.head):
+        if lemma in {"proposal", "offer", "propose", "counteroffer"} and token.dep_ not in {"nsubj", "nsubjpass"} \
+                and not negated(token.head):
             return "offer"
     return None
 

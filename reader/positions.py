@@ -155,6 +155,8 @@ def verb_cue(ctx: Context, token: Token) -> Cue | None:
         return None
     if lemma in ctx.lex.needs_content and noun is None and not _has_content(token):
         return None
+    if token.dep_ == "pcomp" and token.head.lower_ != "by":
+        return None  # "accused the union of refusing ...": the content of another cue
     if token.dep_ == "amod" or (token.tag_ == "VBN" and token.dep_ == "acl" and _agent(token) is None):
         return None
     if kind == "accept" and any(c.dep_ == "prep" and c.lower_ in {"on", "upon"} for c in token.children):
