@@ -1,0 +1,37 @@
+# make run   - set up .venv when needed, then open the reader on the bundled sample
+# make test  - set up .venv when needed, then run the whole test suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SAMPLE := samples/000_92e0686fa38e74b4.txt
+
+.PHONY: run test lint bench analyze setup clean
+
+run: $(STAMP)
+	$(BIN)/reader $(SAMPLE)
+
+test: $(STAMP)
+	$(BIN)/pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check reader tests benchmarks
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_analysis.py
+
+analyze: $(STAMP)
+	$(BIN)/reader analyze --format markdown $(SAMPLE)
+
+setup: $(STAMP)
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# reinstall only when pyproject.toml changed since the last install
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -e '.[dev]'
+	touch $(STAMP)
+
+clean:
+	rm -rf .pytest_cache .ruff_cache build dist *.egg-info

@@ -1,0 +1,65 @@
+"""Quality floor: the real pipeline on the five samples, scored with the shared scorer
+(vendored as tests/eval_score.py) against the gold copies in tests/gold/.
+
+FLOORS are the values last measured, rounded down by 0.02: raise them when quality improves,
+never lower them to make a change pass. The issue's targets (TARGETS) are lower.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import GOLD
+from eval_score import ratios, score
+
+from reader.model import analysis_to_dict
+
+SEED = "000_92e0686fa38e74b4"
+FLOORS = {
+    "seed_full_f1": 0.94,
+    "seed_actor": 0.98,
+    "total_full_f1": 0.87,
+    "total_precision": 0.95,
+}
+TARGETS = {"seed_full_f1": 0.85, "seed_actor": 0.90, "total_full_f1": 0.75, "total_precision": 0.85}
+COUNTS = ["gold", "predicted", "found", "attributed", "kind_right", "full_right", "false", "span_errors",
+          "gold_core_links", "core_links_found", "predicted_links", "right_links"]
+
+
+@pytest.fixture(scope="module")
+def scores(sample_analyses) -> dict[str, dict]:
+    """{article stem: raw scorer counts} for every gold file."""
+    out = {}
+    for gold_path in sorted(GOLD.glob("*.gold.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        stem = gold_path.name.removesuffix(".gold.json")
+        # through JSON, exactly as `reader analyze --format json` prints it
+        analysis = json.loads(json.dumps(analysis_to_dict(sample_analyses[stem])))
+        out[stem] = score(gold, analysis)
+    return out
+
+
+@pytest.fixture(scope="module")
+def total(scores) -> dict:
+    return ratios({k: sum(s[k] for s in scores.values()) for k in COUNTS})
+
+
+def test_every_sample_has_gold(sample_analyses):
+    assert sorted(sample_analyses) == sorted(p.name.removesuffix(".gold.json") for p in GOLD.glob("*.gold.json"))
+
+
+def test_no_span_errors(scores):
+    assert {stem: s["span_errors"] for stem, s in scores.items()} == dict.fromkeys(scores, 0)
+
+
+def test_seed_story(scores):
+    seed = ratios(scores[SEED])
+    assert seed["full_f1"] >= FLOORS["seed_full_f1"], seed
+    assert seed["actor_accuracy"] >= FLOORS["seed_actor"], seed
+
+
+def test_all_samples(total):
+    assert total["full_f1"] >= FLOORS["total_full_f1"], total
+    assert total["precision"] >= FLOORS["total_precision"], total
+
