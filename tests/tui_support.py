@@ -1,0 +1,77 @@
+"""Helpers shared by the TUI tests: a fixed analysis of the seed story served from a temp cache."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from textual.content import Content
+
+from reader.cache import model_label_for, save_cached
+from reader.model import Analysis, Article, analysis_from_dict
+from reader.tui import ReaderApp
+from reader.tui.widgets import DetailBar, ParagraphView
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SEED_ANALYSIS = FIXTURES / "seed_analysis.json"
+WIDE = (160, 48)
+NARROW = (80, 24)
+
+
+def seed_analysis() -> Analysis:
+    return analysis_from_dict(json.loads(SEED_ANALYSIS.read_text(encoding="utf-8")))
+
+
+def article_of(analysis: Analysis) -> Article:
+    return Article(source=analysis.source, text=analysis.text, title=analysis.title,
+                   paragraphs=analysis.paragraphs)
+
+
+def cached_app(analysis: Analysis | None = None, **options) -> ReaderApp:
+    """An app whose analysis is already in the (temporary) cache: no spaCy needed."""
+    analysis = analysis or seed_analysis()
+    save_cached(analysis, model_label_for(options.get("model")))
+    return ReaderApp(article_of(analysis), **options)
+
+
+def detail_text(app: ReaderApp) -> str:
+    content = app.main_screen.query_one(DetailBar).content
+    return content.plain if isinstance(content, Content) else str(content)
+
+
+def notifications(app: ReaderApp) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+def article_lit(app: ReaderApp) -> set[str]:
+    lit: set[str] = set()
+    for view in app.main_screen.query(ParagraphView):
+        lit |= view.marks.lit
+    return lit
+
+
+def article_selected(app: ReaderApp) -> set[str]:
+    return {v.marks.selected for v in app.main_screen.query(ParagraphView) if v.marks.selected}
+
+
+@pytest.fixture
+def reader_env(tmp_path, monkeypatch) -> Path:
+    """Temp cache and config directories, no system clipboard tools, no NO_COLOR leaking in."""
+    monkeypatch.setenv("READER_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("READER_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("READER_NO_SYSTEM_CLIPBOARD", "1")
+    monkeypatch.delenv("READER_SPACY_MODEL", raising=False)
+    return tmp_path
+
+
+@pytest.fixture
+def no_spacy(monkeypatch) -> None:
+    """Any attempt to load a spaCy pipeline fails the analysis loudly."""
+    import reader.nlp
+    from reader.nlp import ModelError
+
+    def refuse(name=None):
+        raise ModelError("spaCy must not be loaded here")
+
+    monkeypatch.setattr(reader.nlp, "load_nlp", refuse)
