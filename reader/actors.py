@@ -303,6 +303,18 @@ def mark_organizations(table: ActorTable, doc: Doc) -> None:
         key = _known_org(table, name) or table.bind(Entry(slug(name), name, "organization"))
         for i in range(ent.start, ent.end):
             table.token_actor[i] = key
+    _mark_repeats(table, doc)
+
+
+def _mark_repeats(table: ActorTable, doc: Doc) -> None:
+    """Mentions of an organisation the tagger missed elsewhere: the same words, capitalised."""
+    names = {b.entry.name.split()[0]: key for key, b in table.bindings.items() if b.entry.kind == "organization"}
+    for token in doc:
+        if token.i in table.token_actor or not token.is_title and not token.is_upper:
+            continue
+        key = names.get(POSSESSIVE.sub("", token.text))
+        if key and len(table.bindings[key].entry.name.split()) == 1:
+            table.token_actor[token.i] = key
 
 
 def _known_org(table: ActorTable, name: str) -> str | None:
@@ -349,8 +361,13 @@ def learn_heads(table: ActorTable, doc: Doc) -> None:
     'Felixstowe Dock and Railway Company' that a later 'the company' is that company."""
     for ent in doc.ents:
         key = table.token_actor.get(ent.root.i)
-        if ent.label_ == "ORG" and key and len(ent) > 1 and ent.root.is_title:
+        if ent.label_ != "ORG" or not key:
+            continue
+        if len(ent) > 1 and ent.root.is_title:
             table.heads.setdefault(ent.root.lemma_.lower(), key)
+        for conj in ent.root.conjuncts:  # "Felixstowe Dock and Railway Company"
+            if conj.is_title and conj.i >= ent.end:
+                table.heads.setdefault(conj.lemma_.lower(), key)
     bodies = set(table.gazetteer.nouns["bodies"]) | {"proposal", "plan", "draft", "statement", "group",
                                                      "movement", "organization", "organisation"}
     for token in doc:
