@@ -85,6 +85,7 @@ class MainScreen(Screen):
         self.sub_title = self.article.title or self.article.source
         self.query_one("#panels").loading = True
         self.query_one(DetailBar).show_text("Analysing the article…")
+        self.query_one(ArticleView).focus()
         self.analyse()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="analysis", description="Analysing")
@@ -198,9 +199,13 @@ class MainScreen(Screen):
     def set_active(self, actor_id: str | None, *, focus: bool = True) -> None:
         self.active_actor = actor_id
         self.update_tabs()
+        if not focus or self.query_one(SearchBar).has_class("-open"):
+            return
         panel = self.panel_for(actor_id)
-        if panel is not None and focus and not self.query_one(SearchBar).has_class("-open"):
+        if panel is not None:
             panel.option_list.focus(scroll_visible=False)
+        else:
+            self.query_one(ArticleView).focus(scroll_visible=False)
 
     def show_detail(self, position: Position | None) -> None:
         nav, analysis = self.nav, self.analysis

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from textual import events
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.geometry import Region
@@ -63,8 +64,16 @@ class ParagraphView(Static):
             self.post_message(PositionSelected(position_id))
 
 
-class ArticleView(VerticalScroll, can_focus=False):
-    """Scrollable article. The screen sets marks; clicks post PositionSelected."""
+class ArticleView(VerticalScroll, can_focus=True, inherit_bindings=False):
+    """Scrollable article. The screen sets marks; clicks post PositionSelected.
+
+    Only page keys scroll it: arrows, home and end belong to the screen's moves.
+    """
+
+    BINDINGS = [
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown,space", "page_down", "Page down", show=False),
+    ]
 
     def __init__(self, article: Article, *, id: str | None = None) -> None:
         super().__init__(id=id)

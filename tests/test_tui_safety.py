@@ -1,0 +1,141 @@
+"""Article text is never markup, control characters never reach the terminal; loading and failure."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from textual.content import Content
+from tui_support import WIDE, article_of, cached_app, detail_text, no_spacy, notifications, reader_env  # noqa: F401
+
+import reader.tui.screens.main as main_screen
+from reader.model import Actor, Analysis, Article, Paragraph, Position, Span
+from reader.nlp import ModelError
+from reader.tui import ReaderApp
+from reader.tui.text import safe_text
+from reader.tui.widgets import ParagraphView
+
+pytestmark = pytest.mark.usefixtures("reader_env", "no_spacy")
+
+NASTY = "He said [b]bold[/b] and [/x] then [@click=app.quit]quit[/] and \x1b[31mred\x1b[0m\x07 [sic]."
+
+
+def nasty_analysis() -> Analysis:
+    text = f"Title [i]x[/i]\n\n{NASTY}"
+    start = text.index("[@click")
+    end = text.index("quit[/]") + len("quit[/]")
+    position = Position(
+        id="p1", actor="a", kind="demand", text=text[start:end], start=start, end=end,
+        content=Span(start, end), speaker="[red]Someone[/red]", direct=True, paragraph=1,
+    )
+    return Analysis(
+        source="nasty.txt", title="[b]Title[/b] \x1b]0;pwned\x07", text=text, model="m",
+        actors=(Actor("a", "[bold]Party[/bold]", "group", (), 1),),
+        positions=(position,), unanswered=("p1",),
+        paragraphs=(Paragraph(0, 14), Paragraph(16, len(text))),
+    )
+
+
+def test_safe_text_keeps_offsets_and_shows_controls():
+    cleaned = safe_text(NASTY)
+    assert len(cleaned) == len(NASTY)
+    assert "\x1b" not in cleaned and "\x07" not in cleaned
+    assert "␛[31mred" in cleaned
+    assert safe_text("tab\there") == "tab here"
+
+
+async def test_markup_in_the_article_is_shown_literally_and_runs_nothing():
+    analysis = nasty_analysis()
+    app = cached_app(analysis)
+    async with app.run_test(size=WIDE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.main_screen
+        assert screen.nav.selected == "p1"
+        view = screen.query_one("#paragraph-1", ParagraphView)
+        content = view.content
+        assert isinstance(content, Content)
+        assert "[b]bold[/b] and [/x] then [@click=app.quit]quit[/]" in content.plain
+        assert "␛[31mred␛[0m␇ [sic]." in content.plain
+        rendered = "".join(segment.text for strip in view.render_lines(view.region.reset_offset) for segment in strip)
+        assert "[@click=app.quit]" in rendered
+        assert "\x1b" not in rendered
+        await pilot.click(view, offset=(40, 0))
+        await pilot.pause()
+        assert app.is_running and not app._exit
+        assert "[@click=app.quit]quit[/]" in detail_text(app)
+        assert "[bold]Party[/bold]" in detail_text(app)
+        title = screen.query_one("#article-title").content
+        assert "[b]Title[/b] ␛]0;pwned␇" in title.plain
+
+
+async def test_article_shows_at_once_while_the_analysis_runs(monkeypatch):
+    release = threading.Event()
+    started = threading.Event()
+
+    def slow(article, model=None, use_cache=True):
+        started.set()
+        release.wait(10)
+        from tui_support import seed_analysis
+
+        return seed_analysis(), False
+
+    monkeypatch.setattr(main_screen, "analyse_with_cache", slow)
+    from tui_support import seed_analysis
+
+    app = ReaderApp(article_of(seed_analysis()))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        assert started.wait(5)
+        screen = app.main_screen
+        assert screen.query_one("#panels").loading
+        assert len(screen.query(ParagraphView)) == 10
+        assert "Analysing" in detail_text(app)
+        await pilot.press("j", "f", "u", "y", "enter", "backspace", "tab", "n")
+        await pilot.press("question_mark")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.nav is None
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not screen.query_one("#panels").loading
+        assert screen.nav.selected == "p1"
+
+
+async def test_failure_notifies_and_leaves_the_article_readable(monkeypatch):
+    def broken(article, model=None, use_cache=True):
+        raise ModelError("no spaCy English pipeline could be loaded (tried x)\nsecond line")
+
+    monkeypatch.setattr(main_screen, "analyse_with_cache", broken)
+    paragraphs = (Paragraph(0, 14), Paragraph(16, 24))
+    article = Article(source="a.txt", text="One paragraph.\n\nAnother.", paragraphs=paragraphs)
+    app = ReaderApp(article)
+    async with app.run_test(size=WIDE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.main_screen
+        assert screen.failed == "no spaCy English pipeline could be loaded (tried x)"
+        assert any("no spaCy English pipeline" in m for m in notifications(app))
+        assert not screen.query_one("#panels").loading
+        assert len(screen.query(ParagraphView)) == 2
+        await pilot.press("j", "slash")
+        await pilot.pause()
+        await pilot.press(*"another", "enter")
+        await pilot.pause()
+        assert screen.matches == [(16, 23)]
+
+
+async def test_article_without_positions():
+    analysis = Analysis(source="e.txt", title=None, text="Nothing said here.", model="m",
+                        paragraphs=(Paragraph(0, 18),))
+    app = cached_app(analysis)
+    async with app.run_test(size=WIDE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.main_screen.nav.selected is None
+        assert "No positions" in detail_text(app)
+        await pilot.press("j", "k", "g", "G", "tab", "enter", "u", "f", "y", "a")
+        await pilot.pause()
+        assert app.main_screen.nav.selected is None
