@@ -79,6 +79,7 @@ class ActorTable:
 
 def find_actors(doc: Doc, article: Article) -> ActorTable:
     """Build the actor table of an article from its parsed Doc."""
+    doc.user_data.setdefault("reader_text", article.text)  # Doc.text rebuilds the string each call
     table = ActorTable(doc=doc, gazetteer=load_gazetteer())
     mark_gazetteer_mentions(table, doc)
     table.home = first_country(table, doc)
@@ -88,6 +89,13 @@ def find_actors(doc: Doc, article: Article) -> ActorTable:
     mark_groups(table, doc)
     learn_heads(table, doc)
     return table
+
+
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """The Doc's entities, built once (Doc.ents makes new Span objects on every call)."""
+    if "reader_ents" not in doc.user_data:
+        doc.user_data["reader_ents"] = tuple(doc.ents)
+    return doc.user_data["reader_ents"]
 
 
 # --- gazetteer mentions -------------------------------------------------------------------
@@ -110,24 +118,37 @@ def mark_gazetteer_mentions(table: ActorTable, doc: Doc) -> None:
 def _candidate_spans(doc: Doc, gaz: Gazetteer):
     """Longest-first spans of up to six tokens whose text is a known name or demonym."""
     n = len(doc)
+    starts = [t.idx for t in doc]
+    ends = [t.idx + len(t) for t in doc]
+    text = doc.user_data.get("reader_text") or doc.text
+    capital = [t.is_title or t.is_upper or t.text[:1].isupper() for t in doc]
     i = 0
     while i < n:
-        matched = False
-        for length in range(min(6, n - i), 0, -1):
-            span = doc[i: i + length]
-            surface = POSSESSIVE.sub("", span.text) if length == 1 else span.text
-            if surface in gaz.names and span[0].is_title or surface in gaz.names and surface.isupper():
-                yield i, i + length, surface, _is_modifier_use(span, surface, gaz)
-                i += length
-                matched = True
-                break
-            if length == 1 and surface in gaz.demonyms and span[0].pos_ in {"ADJ", "PROPN", "NOUN"}:
-                yield i, i + 1, surface, True
-                i += 1
-                matched = True
-                break
-        if not matched:
+        if not capital[i]:
             i += 1
+            continue
+        length = _longest_name(text, starts, ends, i, n, gaz)
+        if length:
+            yield i, i + length, _surface(text, starts[i], ends[i + length - 1], length), False
+            i += length
+            continue
+        surface = POSSESSIVE.sub("", text[starts[i]:ends[i]])
+        if surface in gaz.demonyms and doc[i].pos_ in {"ADJ", "PROPN", "NOUN"}:
+            yield i, i + 1, surface, True
+        i += 1
+
+
+def _surface(text: str, start: int, end: int, length: int) -> str:
+    surface = text[start:end]
+    return POSSESSIVE.sub("", surface) if length == 1 else surface
+
+
+def _longest_name(text: str, starts: list[int], ends: list[int], i: int, n: int, gaz: Gazetteer) -> int:
+    for length in range(min(6, n - i), 0, -1):
+        surface = _surface(text, starts[i], ends[i + length - 1], length)
+        if surface in gaz.names:
+            return length
+    return 0
 
 
 def _is_modifier_use(span: Span, surface: str, gaz: Gazetteer) -> bool:
@@ -138,7 +159,7 @@ def _is_modifier_use(span: Span, surface: str, gaz: Gazetteer) -> bool:
 def _inside_person(doc: Doc, start: int, end: int) -> bool:
     ent_type = doc[start].ent_type_
     if ent_type == "PERSON":
-        ent = next((e for e in doc.ents if e.start <= start < e.end), None)
+        ent = next((e for e in entities(doc) if e.start <= start < e.end), None)
         return ent is not None and (ent.end - ent.start) > (end - start)
     return False
 
@@ -185,7 +206,7 @@ def bind_people(table: ActorTable, doc: Doc) -> None:
     Titles before a name ("Russian Deputy Foreign Minister Sergei Ryabkov") are read first,
     over the whole article, so a first mention without one takes the binding of a later one.
     """
-    people = [e for e in doc.ents if e.label_ == "PERSON" and _person_name(e)]
+    people = [e for e in entities(doc) if e.label_ == "PERSON" and _person_name(e)]
     for ent in people:
         key = _party_before(table, ent)
         if key and _known_person(table, _person_name(ent)) is None:
@@ -290,8 +311,8 @@ def _family_of_person(table: ActorTable, ent: Span) -> str | None:
 
 def mark_organizations(table: ActorTable, doc: Doc) -> None:
     """Companies, unions, parties and movements named by the article ('the Unite union', 'Boeing')."""
-    people = {part for e in doc.ents if e.label_ == "PERSON" for part in _person_name(e).split()}
-    for ent in doc.ents:
+    people = {part for e in entities(doc) if e.label_ == "PERSON" for part in _person_name(e).split()}
+    for ent in entities(doc):
         if ent.label_ != "ORG" or any(i in table.token_actor for i in range(ent.start, ent.end)):
             continue
         if all(POSSESSIVE.sub("", t.text) in people for t in ent if t.lower_ != "the"):
@@ -359,7 +380,7 @@ def _modified_by_actor(table: ActorTable, token: Token) -> bool:
 def learn_heads(table: ActorTable, doc: Doc) -> None:
     """'the US Embassy in London' teaches that a later 'the embassy' is the US, and
     'Felixstowe Dock and Railway Company' that a later 'the company' is that company."""
-    for ent in doc.ents:
+    for ent in entities(doc):
         key = table.token_actor.get(ent.root.i)
         if ent.label_ != "ORG" or not key:
             continue

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .actors import entities
 from .classify import KIND_RANK, classify_content, negated
 from .lexicon import Lexicon, load_lexicon
 from .model import Article, Position, Span
@@ -55,6 +56,7 @@ class Context:
 
 def find_positions(doc: Doc, article: Article, actors: ActorTable) -> list[Position]:
     """All stated positions of the article, in text order."""
+    doc.user_data.setdefault("reader_text", article.text)  # Doc.text rebuilds the string each call
     ctx = Context(doc, article, actors, load_lexicon(), find_quotes(article))
     for unit in units(doc, ctx.quotes):
         for position in unit_positions(ctx, unit):
@@ -88,7 +90,7 @@ def units(doc: Doc, quotes: list[Quote]) -> list[DocSpan]:
 
 def _quote_crosses(quotes: list[Quote], prev: DocSpan, sent: DocSpan) -> bool:
     boundary = sent.start_char
-    if "\n" in prev.doc.text[prev.end_char - 1: boundary + 1] or "\n" in prev.text.rstrip():
+    if "\n" in prev[-1].text_with_ws or "\n" in prev.text.rstrip():
         return False
     return any(q.start < boundary < q.end - 1 for q in quotes)
 
@@ -285,7 +287,7 @@ def colon_cue(ctx: Context, unit: DocSpan, quotes: list[Quote]) -> Cue | None:
     for quote in quotes:
         if quote.is_scare:
             continue
-        before = ctx.doc.text[unit.start_char: quote.start].rstrip()
+        before = ctx.article.text[unit.start_char: quote.start].rstrip()
         if not before.endswith(":"):
             continue
         tokens = [t for t in unit if t.idx < quote.start]
@@ -381,7 +383,8 @@ def resolve_pronoun(ctx: Context, pronoun: Token) -> str | None:
     person = lower in {"he", "she", "his", "her", "him"}
     para = ctx.article.paragraph_at(pronoun.idx)
     floor = ctx.article.paragraphs[max(0, para - 1)].start if ctx.article.paragraphs else 0
-    for token in reversed(ctx.doc[: pronoun.i]):
+    for i in range(pronoun.i - 1, -1, -1):
+        token = ctx.doc[i]
         if token.idx < floor:
             break
         if token.dep_ not in SUBJECTS | {"poss", "pobj", "appos"} or token.lower_ in PRONOUNS:
@@ -504,7 +507,7 @@ def _clause_start(token: Token, unit: DocSpan) -> int:
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    text = doc.text
+    text = doc.user_data.get("reader_text") or doc.text
     while start < end and (text[start].isspace() or text[start] in ",;"):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;"):
@@ -553,7 +556,7 @@ def make_position(ctx: Context, cue: Cue, kind: str, start: int, end: int, conte
     content = (max(content[0], start), min(content[1], end))
     speaker = _speaker_text(ctx, cue)
     return Position(
-        id="", actor=cue.actor, kind=kind, text=ctx.doc.text[start:end], start=start, end=end,
+        id="", actor=cue.actor, kind=kind, text=ctx.article.text[start:end], start=start, end=end,
         content=Span(*content), speaker=speaker, targets=targets, direct=direct, cue=cue.label or cue.token.text,
         paragraph=ctx.article.paragraph_at(start),
     )
@@ -566,7 +569,7 @@ def _speaker_text(ctx: Context, cue: Cue) -> str | None:
     if speaker.pos_ == "PRON":
         para = ctx.article.paragraph_at(speaker.idx)
         return ctx.last_speaker.get(para) or ctx.last_speaker.get(para - 1) or ctx.actors.name(cue.actor)
-    ent = next((e for e in ctx.doc.ents if e.start <= speaker.i < e.end), None)
+    ent = next((e for e in entities(ctx.doc) if e.start <= speaker.i < e.end), None)
     if ent is not None and ent.label_ == "PERSON":
         return ent.text.removesuffix("’s").removesuffix("'s")
     left = speaker.left_edge
