@@ -1,0 +1,69 @@
+"""SVG snapshots of the reader on a fixed analysis of the seed story (tests/fixtures/seed_analysis.json).
+
+Textual is pinned (textual==8.2.8) because snapshots change with it. The analysis is a fixture,
+so improving the NLP does not change them; regenerate with
+    .venv/bin/pytest tests/test_tui_snapshots.py --snapshot-update
+after a deliberate change of the layout, styles or fixture.
+"""
+
+from __future__ import annotations
+
+import pytest
+from tui_support import NARROW, WIDE, cached_app, no_spacy, reader_env  # noqa: F401
+
+pytestmark = pytest.mark.usefixtures("reader_env", "no_spacy")
+
+
+async def settle(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def test_wide_layout(snap_compare):
+    """160x48: the article on the left with Russia's first demand in reverse and NATO's rejection
+    double-underlined; three panels Russia | United States | NATO with badges, speakers and answer
+    counts; the detail line names the link (rejects, score 0.86); the footer lists the keys."""
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        for key in ("G", "k", "k", "k"):
+            await pilot.press(key)
+        await pilot.pause()
+
+    assert snap_compare(cached_app(), terminal_size=WIDE, run_before=run_before)
+
+
+def test_wide_layout_after_following_a_link(snap_compare):
+    """160x48: after enter on Russia's demand on NATO membership, NATO's rejection is selected in the
+    NATO panel and the article; the detail line reads 'link 1/1 from Russia DEMAND · rejects'."""
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        for key in ("G", "k", "k", "k", "enter"):
+            await pilot.press(key)
+        await pilot.pause()
+
+    assert snap_compare(cached_app(), terminal_size=WIDE, run_before=run_before)
+
+
+def test_narrow_layout(snap_compare):
+    """80x24: the article above, a tab strip Russia | United States | NATO with United States active,
+    only the US panel below it with its first rejection highlighted, the detail line and the footer."""
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("tab")
+        await pilot.pause()
+
+    assert snap_compare(cached_app(), terminal_size=NARROW, run_before=run_before)
+
+
+def test_help_screen(snap_compare):
+    """120x40: the help modal over the reader, with the explanation of colours and the key tables."""
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+
+    assert snap_compare(cached_app(), terminal_size=(120, 40), run_before=run_before)
