@@ -215,7 +215,7 @@ def bind_people(table: ActorTable, doc: Doc) -> None:
         if any(i in table.token_actor for i in range(ent.start, ent.end)):
             continue
         name = _person_name(ent)
-        key = _known_person(table, name) or _party_of_person(table, ent) or _family_of_person(table, ent)
+        key = _known_person(table, name) or _family_of_person(table, ent) or _party_of_person(table, ent)
         if key is None:
             titled = _has_title(table, ent)
             key = table.home if titled and table.home else table.bind(Entry(slug(name), name, "person"))
@@ -299,7 +299,7 @@ def _family_of_person(table: ActorTable, ent: Span) -> str | None:
     kin = set(table.gazetteer.nouns["kin"])
     for token in _np_tokens(ent):
         if token.lemma_.lower() in kin:
-            owner = next((c for c in token.children if c.dep_ == "poss" and c.ent_type_ == "PERSON"), None)
+            owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
             if owner is not None:
                 surname = POSSESSIVE.sub("", owner.text)
                 return table.bind(Entry(slug(f"{surname} family"), f"{surname} family", "group"),

@@ -1,0 +1,83 @@
+"""Actors are discovered from the article: metonyms, demonyms, titles, appositions, pronouns."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SEED
+
+from reader.actors import find_actors
+from reader.ingest import article_from_text, read_article
+
+
+def table_for(nlp, text: str):
+    article = article_from_text(text)
+    doc = nlp(article.text)
+    return doc, find_actors(doc, article)
+
+
+def actor_of(doc, table, phrase: str) -> str | None:
+    """The actor the head of the first occurrence of ``phrase`` resolves to."""
+    start = doc.text.index(phrase)
+    span = doc.char_span(start, start + len(phrase), alignment_mode="expand")
+    return table.resolve(span.root)
+
+
+@pytest.fixture(scope="module")
+def seed(nlp):
+    article = read_article(str(SEED))
+    doc = nlp(article.text)
+    return doc, find_actors(doc, article)
+
+
+@pytest.mark.parametrize("phrase, actor", [
+    ("Moscow", "russia"),
+    ("the Kremlin", "russia"),
+    ("Putin", "russia"),
+    ("the Russian deputy minister", "russia"),
+    ("Russian Deputy Foreign Minister Sergei Ryabkov", "russia"),
+    ("The government in Moss", "russia"),  # a typo rescued by fuzzy matching against known capitals
+    ("The leadership in Moscow", "russia"),
+    ("Washington", "united-states"),
+    ("a US government spokeswoman", "united-states"),
+    ("US President Joe Biden’s spokeswoman Jen Psaki", "united-states"),
+    ("Psaki", "united-states"),
+    ("NATO Secretary-General Jens Stoltenberg", "nato"),
+    ("The G7 countries", "g7"),
+])
+def test_seed_mentions_resolve_to_parties(seed, phrase, actor):
+    doc, table = seed
+    assert actor_of(doc, table, phrase) == actor
+
+
+def test_actors_are_named_as_parties_not_people(seed):
+    _, table = seed
+    names = {a.name for a in table.actors}
+    assert {"Russia", "United States", "NATO", "EU", "G7"} <= names
+    assert not names & {"Putin", "Ryabkov", "Stoltenberg", "Psaki"}
+    russia = next(a for a in table.actors if a.id == "russia")
+    assert {"Moscow", "Kremlin"} <= set(russia.aliases)
+
+
+def test_actors_come_from_the_article_not_a_fixed_list(nlp):
+    doc, table = table_for(nlp, (
+        "The Unite union rejected the pay offer from Felixstowe Dock and Railway Company. "
+        "Sharon Graham, Unite's general secretary, said workers deserved better. "
+        "The company said the offer was fair."))
+    assert actor_of(doc, table, "The Unite union") == "unite"
+    assert actor_of(doc, table, "Sharon Graham") == "unite"
+    assert actor_of(doc, table, "The company") == actor_of(doc, table, "Felixstowe Dock")
+
+
+def test_relatives_speak_for_their_family(nlp):
+    doc, table = table_for(nlp, "Dunn's mother, Charlotte Charles, said on TV that she wanted justice.")
+    assert actor_of(doc, table, "Dunn's mother") == "dunn-family"
+
+
+def test_learned_heads_and_other_countries(nlp):
+    doc, table = table_for(nlp, (
+        "Northamptonshire police wrote to the US Embassy in London. "
+        "The embassy declined the request. Greek prime minister Kyriakos Mitsotakis spoke. "
+        "Downing Street said nothing."))
+    assert actor_of(doc, table, "The embassy") == "united-states"
+    assert actor_of(doc, table, "Kyriakos Mitsotakis") == "greece"
+    assert actor_of(doc, table, "Downing Street") == "united-kingdom"

@@ -1,0 +1,108 @@
+"""Positions: quotes, reported speech, speech acts; kinds and targets; offsets into the text."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.ingest import article_from_text
+from reader.pipeline import analyze
+
+
+def positions_of(nlp, text: str):
+    analysis = analyze(article_from_text(text), nlp)
+    return analysis, list(analysis.positions)
+
+
+def only(positions, fragment: str):
+    found = [p for p in positions if fragment in p.text]
+    assert len(found) == 1, [p.text for p in positions]
+    return found[0]
+
+
+@pytest.fixture(scope="module")
+def seed(sample_analyses):
+    return sample_analyses["000_92e0686fa38e74b4"]
+
+
+@pytest.mark.parametrize("fragment, actor, kind", [
+    ("criticizing the march of Russian troops", "nato", "accuse"),
+    ("should take his government", "russia", "demand"),
+    ("not ready to accept the current situation", "russia", "reject"),
+    ("ready to negotiate immediately", "russia", "offer"),
+    ("A meeting in Geneva has been proposed", "russia", "offer"),
+    ("have a ‘legal effect", "russia", "demand"),
+    ("strictly rejected Russia’s demands", "united-states", "reject"),
+    ("We are ready to talk about this", "united-states", "offer"),
+    ("We will not question the basic principles", "united-states", "reject"),
+    ("block the former Soviet republics from joining NATO", "russia", "demand"),
+    ("the US should renounce any military cooperation", "russia", "demand"),
+    ("massive consequences", "g7", "threaten"),
+    ("accuses Ukraine of arming itself", "russia", "accuse"),
+    ("NATO suspend membership prospects", "russia", "demand"),
+    ("should be ruled out", "russia", "demand"),
+    ("categorically rejected Russia’s demands", "nato", "reject"),
+])
+def test_seed_positions(seed, fragment, actor, kind):
+    position = only(seed.positions, fragment)
+    assert (position.actor, position.kind) == (actor, kind)
+
+
+def test_seed_offsets_and_content(seed):
+    for p in seed.positions:
+        assert seed.text[p.start:p.end] == p.text
+        assert p.start <= p.content.start <= p.content.end <= p.end
+        assert seed.paragraphs[p.paragraph].start <= p.start and p.end <= seed.paragraphs[p.paragraph].end
+
+
+def test_seed_narrative_is_not_a_position(seed):
+    texts = " ".join(p.text for p in seed.positions)
+    assert "concerns are growing that Moscow may attack" not in texts
+    assert "played a central role for the United States" not in texts
+    assert "[ad_1]" not in seed.text and "Source link" not in seed.text
+
+
+def test_split_quote_and_speaker(seed):
+    quote = only(seed.positions, "We are ready to talk about this")
+    assert quote.direct and quote.speaker and "spokeswoman" in quote.speaker
+    psaki = only(seed.positions, "There will be no security talks")
+    assert psaki.direct and psaki.speaker == "Jen Psaki"
+
+
+def test_targets_of_an_appeal(seed):
+    urge = only(seed.positions, "Russia urges the government in Washington")
+    assert urge.targets[:1] == ("united-states",)
+    putin = only(seed.positions, "called on NATO and the United States")
+    assert {"nato", "united-states"} <= set(putin.targets)
+
+
+def test_two_moves_in_one_sentence_are_two_positions(seed):
+    ready = only(seed.positions, "expressed readiness for dialogue")
+    rejected = only(seed.positions, "strictly rejected")
+    assert ready.id != rejected.id and {ready.kind, rejected.kind} == {"offer", "reject"}
+
+
+def test_follow_on_and_floating_quotes(nlp):
+    _, positions = positions_of(nlp, (
+        "Foreign Minister Ana Lopez of Spain said Madrid would not accept the proposal. "
+        "Spain wants the talks to resume in March.\n\n"
+        "“We have been very clear,” Lopez said. “There will be no deal without guarantees for our fishermen.”"))
+    assert only(positions, "would not accept").kind == "reject"
+    floating = only(positions, "There will be no deal")
+    assert floating.actor == "spain" and floating.direct
+
+
+def test_according_to_and_pronouns(nlp):
+    _, positions = positions_of(nlp, (
+        "Iranian President Hassan Rouhani spoke on Monday. According to Rouhani, sanctions must be lifted first.\n\n"
+        "He also accused Washington of economic terrorism."))
+    assert only(positions, "According to Rouhani").actor == "iran"
+    accusation = only(positions, "accused Washington")
+    assert (accusation.actor, accusation.kind) == ("iran", "accuse")
+    assert accusation.targets == ("united-states",)
+
+
+def test_unattributed_fears_and_analysts_are_not_parties(nlp):
+    analysis, positions = positions_of(nlp, (
+        "Fears are growing that the talks could collapse. Prices rose sharply on Tuesday."))
+    assert positions == []
+    assert analysis.text.startswith("Fears")
