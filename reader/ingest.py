@@ -43,6 +43,7 @@ SENTENCE_END = ('.', '!', '?', ':', ';', '"', '”', '’', "'", ')', ']', '»')
 SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+BINARY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f]")
 LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 
 
@@ -148,8 +149,7 @@ def _detect(raw: bytes, name: str) -> str:
 def _looks_binary(text: str) -> bool:
     if "\x00" in text:
         return True
-    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f\v")
-    return controls > max(2, len(text) // 100)
+    return len(BINARY_CONTROL.findall(text)) > max(2, len(text) // 100)
 
 
 # --- formats ----------------------------------------------------------------------------------
@@ -381,10 +381,13 @@ def place_title(title: str | None, paragraphs: list[str]) -> tuple[str | None, l
 
 
 def looks_like_title(line: str) -> bool:
-    """A short line without a final period, starting like a headline."""
-    return (len(line) <= TITLE_MAX_CHARS and len(line.split()) <= TITLE_MAX_WORDS
-            and not line.endswith((".", ",", ";", ":")) and (line[0].isupper() or line[0].isdigit()
-                                                             or line[0] in "\"'“‘«"))
+    """A short line of two words or more without a final period, starting like a headline
+    (a byline such as 'By Jane Doe' is not one)."""
+    words = line.split()
+    return (len(line) <= TITLE_MAX_CHARS and 2 <= len(words) <= TITLE_MAX_WORDS
+            and not line.endswith((".", ",", ";", ":", "—", "-"))
+            and (line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘«")
+            and not (words[0].lower() == "by" and len(words) <= 6))
 
 
 def _fold(s: str) -> str:

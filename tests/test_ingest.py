@@ -282,3 +282,20 @@ def test_text_over_the_limit_is_refused(tmp_path):
 def test_text_without_sentences_is_an_article():
     article = article_from_text("...\n")
     assert article.text == "..." and article.title is None
+
+
+def test_html_without_article_text_is_an_error(tmp_path):
+    with pytest.raises(InputError, match="no article text"):
+        read_article(write(tmp_path, "empty.html", "<html><head></head><body><div></div></body></html>"))
+
+
+@pytest.mark.parametrize("first, title", [
+    ("Russia demands guarantees", "Russia demands guarantees"),
+    ("By Jane Doe", None),
+    ("WASHINGTON", None),
+    ("Russia has made several demands on the United States.", None),
+    ("WASHINGTON —", None),
+])
+def test_title_only_when_headline_like(first, title):
+    article = article_from_text(f"{first}\nRussia made demands on NATO, officials said on Friday.\n")
+    assert article.title == title
