@@ -216,12 +216,28 @@ def bind_people(table: ActorTable, doc: Doc) -> None:
             continue
         name = _person_name(ent)
         key = _known_person(table, name) or _family_of_person(table, ent) or _party_of_person(table, ent)
+        if key is None and _has_title(table, ent):
+            key = _party_just_before(table, ent) or table.home
         if key is None:
-            titled = _has_title(table, ent)
-            key = table.home if titled and table.home else table.bind(Entry(slug(name), name, "person"))
+            key = table.bind(Entry(slug(name), name, "person"))
         _remember_person(table, name, key)
         for i in range(ent.start, ent.end):
             table.token_actor[i] = key
+
+
+def _party_just_before(table: ActorTable, ent: Span) -> str | None:
+    """'Taiwan's presidential office thanked Washington. Spokesman Xavier Chang said ...':
+    an official named by title only speaks for the party the sentence before was about."""
+    sent = ent.sent
+    if sent.start == 0 or "\n" in sent.doc[sent.start - 1].text_with_ws:
+        return None
+    previous = sent.doc[sent.start - 1].sent
+    for token in previous:
+        if token.dep_ in {"nsubj", "nsubjpass"} and token.head == previous.root:
+            key = resolve_phrase(table, token)
+            if key and not table.is_person(key):
+                return key
+    return None
 
 
 def _person_name(ent: Span) -> str:
@@ -258,8 +274,9 @@ def _known_person(table: ActorTable, name: str) -> str | None:
 def _remember_person(table: ActorTable, name: str, key: str) -> None:
     table.people.setdefault(name, key)
     parts = name.split()
-    if len(parts) > 1:
+    if len(parts) > 1:  # "Ryabkov" for "Sergei Ryabkov", and "Zhao" for "Zhao Lijian"
         table.people.setdefault(parts[-1], key)
+        table.people.setdefault(parts[0], key)
 
 
 def _has_title(table: ActorTable, ent: Span) -> bool:
@@ -319,7 +336,7 @@ def mark_organizations(table: ActorTable, doc: Doc) -> None:
             continue  # a person the tagger took for an organisation ("Trump said")
         tokens = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
         name = POSSESSIVE.sub("", "".join(t.text_with_ws for t in tokens).strip())
-        if not name or not any(c.isalpha() for c in name):
+        if not name or not any(c.isalpha() for c in name) or name in table.gazetteer.media:
             continue
         key = _known_org(table, name) or table.bind(Entry(slug(name), name, "organization"))
         for i in range(ent.start, ent.end):
@@ -408,6 +425,9 @@ def _modifier_actor(table: ActorTable, token: Token) -> str | None:
                 key = table.token_actor.get(t.i)
                 if key:
                     return key
+    for child in token.children:  # "a department spokesperson" after "the U.S. State Department"
+        if child.dep_ == "compound" and child.pos_ == "NOUN" and child.lemma_.lower() in table.heads:
+            return table.heads[child.lemma_.lower()]
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in {"in", "of", "for", "from"}:
             for obj in child.children:
@@ -425,6 +445,11 @@ def resolve_phrase(table: ActorTable, token: Token) -> str | None:
     key = table.token_actor.get(token.i)
     if key is None and token.pos_ in {"PROPN", "NOUN"} and token.text[:1].isupper():
         key = table.people.get(POSSESSIVE.sub("", token.text))
+    if key and table.bindings.get(key) and table.bindings[key].entry.kind == "organization" \
+            and key not in table.gazetteer.entries:
+        owner = _modifier_actor(table, token)  # "Taiwan's Mainland Affairs Council" speaks for Taiwan
+        if owner and table.bindings[owner].entry.kind == "country":
+            return owner
     if key and (token.i not in table.modifier_tokens or token.tag_ in {"NNS", "NNPS"}):
         return key
     for child in token.children:  # "Dunn's mother, Charlotte Charles": the named person speaks

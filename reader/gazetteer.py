@@ -25,6 +25,7 @@ class Gazetteer:
     demonyms: dict[str, str] = field(default_factory=dict)  # "Russian" -> key
     capitals: dict[str, str] = field(default_factory=dict)  # "Moscow" -> key (for fuzzy rescue)
     nouns: dict[str, list[str]] = field(default_factory=dict)  # bodies, titles, kin, groups
+    media: frozenset[str] = frozenset()  # outlets that report but are no party
 
     def add_name(self, surface: str, key: str) -> None:
         surface = surface.strip()
@@ -39,7 +40,8 @@ def load_data(name: str) -> dict:
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     data = load_data("actors.toml")
-    gaz = Gazetteer(nouns={k: list(v) for k, v in data["nouns"].items()})
+    gaz = Gazetteer(nouns={k: list(v) for k, v in data["nouns"].items()},
+                    media=frozenset(data.get("media", {}).get("names", ())))
     _add_countries(gaz, data.get("countries", {}))
     _add_organizations(gaz, data.get("organizations", {}))
     return gaz

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
     from .actors import ActorTable
 
-FEATURES = ("text", "overlap", "addressed", "named", "backref", "after", "near", "adjacent")
+FEATURES = ("text", "overlap", "addressed", "named", "counterpart", "backref", "after", "near", "adjacent", "kind")
 
 
 @dataclass(frozen=True)
@@ -44,14 +44,17 @@ class Settings:
     term_cutoff: float
     mention_weight: float
     backref_misfit: float
+    backref_decay: float
     max_answered: int
+    kind_exponent: float
+    run_factor: float
     weights: dict[str, float]
     answers: dict[tuple[str, str], tuple[float, str]]  # (first kind, answer kind) -> (weight, relation)
     backref_nouns: dict[str, frozenset[str]]  # lemma -> kinds it points back to
     determiners: frozenset[str]
     pronouns: frozenset[str]
     object_pronouns: frozenset[str]
-    answer_verbs: frozenset[str]
+    answer_verbs: dict[str, frozenset[str]]  # verb lemma -> kinds its object can be
     response: frozenset[str]
     content_pos: frozenset[str]
     stop: frozenset[str]
@@ -78,14 +81,17 @@ def settings_from_dict(raw: dict) -> Settings:
         term_cutoff=float(raw["text"]["term_cutoff"]),
         mention_weight=float(raw["mention_weight"]),
         backref_misfit=float(raw["backref_misfit"]),
+        backref_decay=float(raw["backref_decay"]),
         max_answered=int(raw["max_answered"]),
+        kind_exponent=float(raw["kind_exponent"]),
+        run_factor=float(raw["run_factor"]),
         weights={name: float(raw["weights"].get(name, 0.0)) for name in FEATURES},
         answers=answers,
         backref_nouns={lemma: frozenset(kinds) for lemma, kinds in raw["backref_nouns"].items()},
         determiners=frozenset(refs["determiners"]),
         pronouns=frozenset(refs["pronouns"]),
         object_pronouns=frozenset(refs["object_pronouns"]),
-        answer_verbs=frozenset(refs["answer_verbs"]),
+        answer_verbs={verb: frozenset(kinds) for verb, kinds in refs["answer_verbs"].items()},
         response=frozenset(refs["response"]),
         content_pos=frozenset(raw["text"]["pos"]),
         stop=frozenset(raw["text"]["stop"]),
@@ -137,27 +143,40 @@ def span_mentions(span: Span, token_actor: dict[int, str]) -> frozenset[str]:
     return frozenset(token_actor[t.i] for t in span if t.i in token_actor)
 
 
-def find_backref(span: Span, token_actor: dict[int, str], settings: Settings) -> Backref | None:
-    """The first cue in the span that points back to an earlier stance."""
+def find_backref(span: Span, own: str, token_actor: dict[int, str], settings: Settings) -> Backref | None:
+    """The first cue in the span that points back to another party's stance (a noun owned by
+    the position's own actor, "our proposal", is its own stance, not a reference)."""
     for token in span:
         lemma = token.lemma_.lower()
         if lemma in settings.backref_nouns and token.pos_ == "NOUN" and is_determined(token, settings):
-            return Backref(phrase(token), settings.backref_nouns[lemma], owner(token, token_actor), 1.0)
+            owned_by = owner(token, token_actor)
+            if owned_by != own and not is_first_person(token):
+                return Backref(phrase(token), settings.backref_nouns[lemma], owned_by, 1.0)
+            continue
         if lemma in settings.response and token.pos_ in ("NOUN", "VERB"):
             return Backref(token.text, frozenset(), None, 0.8)
-        if is_pronoun_ref(token, settings):
-            return Backref(f"{token.head.text} {token.text}", frozenset(), None, 0.8)
+        kinds = pronoun_ref(token, settings)
+        if kinds is not None:
+            return Backref(f"{token.head.text} {token.text}", kinds, None, 0.8)
     return None
 
 
-def is_pronoun_ref(token, settings: Settings) -> bool:
-    """"talk about this", "welcomed it": a pronoun standing for a stance as object."""
+def pronoun_ref(token, settings: Settings) -> frozenset[str] | None:
+    """"talk about this", "welcomed it": a pronoun standing for a stance as object; the kinds
+    it can stand for, as its verb says ("welcomed it": an offer or a demand; empty: any)."""
     if token.pos_ != "PRON" or token.dep_ not in ("dobj", "pobj"):
-        return False
+        return None
+    verb = (token.head.head if token.dep_ == "pobj" else token.head).lemma_.lower()
+    kinds = settings.answer_verbs.get(verb)
     if token.lower_ in settings.pronouns:
-        return True
-    head = token.head.head if token.dep_ == "pobj" else token.head
-    return token.lower_ in settings.object_pronouns and head.lemma_.lower() in settings.answer_verbs
+        return kinds or frozenset()
+    if token.lower_ in settings.object_pronouns and kinds is not None:
+        return kinds
+    return None
+
+
+def is_first_person(token) -> bool:
+    return any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in token.children)
 
 
 def is_determined(token, settings: Settings) -> bool:
@@ -186,8 +205,23 @@ def phrase(token) -> str:
     return token.doc[left: token.i + 1].text
 
 
+def mention_map(doc: Doc, actors: ActorTable) -> dict[int, str]:
+    """Token index -> actor id: the table's mentions, plus later mentions of people it bound
+    to a party ("Zelenskyy's complaint") where the table left them unmarked."""
+    known = dict(actors.token_actor)
+    people = getattr(actors, "people", None) or {}
+    if people:
+        for token in doc:
+            if token.pos_ == "PROPN" and token.i not in known:
+                key = people.get(token.text.removesuffix("’s").removesuffix("'s"))
+                if key:
+                    known[token.i] = key
+    return known
+
+
 def gather_evidence(positions: list[Position], doc: Doc, actors: ActorTable,
                     settings: Settings) -> list[Evidence]:
+    token_actor = mention_map(doc, actors)
     found = []
     for p in positions:
         span = position_span(doc, p.start, p.end)
@@ -195,10 +229,9 @@ def gather_evidence(positions: list[Position], doc: Doc, actors: ActorTable,
             found.append(Evidence((), frozenset()))
             continue
         content = position_span(doc, p.content.start, p.content.end) or span
-        ref = find_backref(span, actors.token_actor, settings)
-        terms = content_terms(content, actors.token_actor, settings) or content_terms(
-            span, actors.token_actor, settings)
-        found.append(Evidence(terms, span_mentions(span, actors.token_actor), ref))
+        ref = find_backref(span, p.actor, token_actor, settings)
+        terms = content_terms(content, token_actor, settings) or content_terms(span, token_actor, settings)
+        found.append(Evidence(terms, span_mentions(span, token_actor), ref))
     return found
 
 
@@ -241,9 +274,37 @@ def adjacency_matrix(positions: list[Position]) -> np.ndarray:
     return np.where(between >= 0, 0.5 ** np.maximum(between, 0), 0.0)
 
 
+def runs(positions: list[Position]) -> tuple[np.ndarray, np.ndarray]:
+    """Index pairs (earlier, later) of consecutive positions of one actor, at most a paragraph
+    apart: one speaker going on, whose words answer, or are answered, together."""
+    order = np.argsort([p.start for p in positions], kind="stable")
+    earlier, later = order[:-1], order[1:]
+    actors = np.array([p.actor for p in positions])
+    paragraphs = np.array([p.paragraph for p in positions])
+    same = (actors[earlier] == actors[later]) & (np.abs(paragraphs[later] - paragraphs[earlier]) <= 1)
+    return earlier[same], later[same]
+
+
+def spread_along_runs(score: np.ndarray, gate: np.ndarray, run: tuple[np.ndarray, np.ndarray],
+                      factor: float, steps: int = 2) -> np.ndarray:
+    """Let a link reach the neighbours in a run of either end, at ``factor`` of its score."""
+    a, b = run
+    if factor <= 0 or not len(a):
+        return score
+    for _ in range(steps):
+        spread = score.copy()
+        spread[:, b] = np.maximum(spread[:, b], factor * score[:, a])
+        spread[:, a] = np.maximum(spread[:, a], factor * score[:, b])
+        spread[b, :] = np.maximum(spread[b, :], factor * score[a, :])
+        spread[a, :] = np.maximum(spread[a, :], factor * score[b, :])
+        score = spread * gate
+    return score
+
+
 def actor_matrices(positions: list[Position], evidence: list[Evidence], mention_weight: float
-                   ) -> tuple[np.ndarray, np.ndarray]:
-    """(addressed, named): first i targets or names j's actor; answer j names i's actor."""
+                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(addressed, named, counterpart): first i targets or names j's actor; answer j names i's
+    actor; the two actors address each other somewhere in the article (one targets the other)."""
     ids = sorted({p.actor for p in positions} | {a for e in evidence for a in e.mentions}
                  | {t for p in positions for t in p.targets})
     index = {a: k for k, a in enumerate(ids)}
@@ -256,7 +317,9 @@ def actor_matrices(positions: list[Position], evidence: list[Evidence], mention_
         mentions[row, [index[m] for m in e.mentions]] = 1.0
     addressed = np.maximum(targets @ own.T, mention_weight * (mentions @ own.T))
     named = np.maximum(own @ targets.T, own @ mentions.T)
-    return np.minimum(addressed, 1.0), np.minimum(named, 1.0)
+    dialogue = own.T @ targets  # [a, b]: positions of actor a that target actor b
+    counterpart = own @ ((dialogue + dialogue.T) > 0) @ own.T
+    return np.minimum(addressed, 1.0), np.minimum(named, 1.0), np.minimum(counterpart, 1.0)
 
 
 def kind_matrices(positions: list[Position], settings: Settings) -> tuple[np.ndarray, np.ndarray]:
@@ -272,7 +335,7 @@ def kind_matrices(positions: list[Position], settings: Settings) -> tuple[np.nda
     return weight[np.ix_(kinds, kinds)], relation[np.ix_(kinds, kinds)]
 
 
-def backref_matrices(positions: list[Position], evidence: list[Evidence], misfit: float
+def backref_matrices(positions: list[Position], evidence: list[Evidence], misfit: float, decay: float = 0.5
                      ) -> tuple[np.ndarray, np.ndarray]:
     """(credit, fit) of answer j's back-reference for position i.
 
@@ -280,12 +343,14 @@ def backref_matrices(positions: list[Position], evidence: list[Evidence], misfit
     owner; any other ("the plan", "about this") to the nearest fitting earlier positions of
     any actor, halving with each one further back (so a reference to the speaker's own
     earlier words credits others little).
-    fit: 1, or ``misfit`` where j's reference names a kind or an owner that i is not."""
+    fit: 1, or ``misfit`` where j's owned reference names a kind or an owner that i is not.
+    Credit is made symmetric: either position may be the one that refers back."""
     n = len(positions)
     starts = np.array([p.start for p in positions])
     kinds = np.array([p.kind for p in positions])
     actors = np.array([p.actor for p in positions])
     fits = np.ones((n, n), dtype=bool)
+    misfits = np.zeros((n, n), dtype=bool)
     owned = np.zeros((n, n), dtype=bool)
     has_owner = np.zeros(n, dtype=bool)
     strength = np.zeros(n)
@@ -300,38 +365,60 @@ def backref_matrices(positions: list[Position], evidence: list[Evidence], misfit
             has_owner[j] = True
             owned[:, j] = actors == ref.owner
             fits[:, j] &= owned[:, j]
+            misfits[:, j] = ~fits[:, j]
     before = fits & ~has_owner[None, :] & (starts[:, None] < starts[None, :]) & (strength[None, :] > 0)
     distance = np.where(before, starts[None, :] - starts[:, None], np.iinfo(np.int64).max)
     rank = np.argsort(np.argsort(distance, axis=0, kind="stable"), axis=0, kind="stable")
-    credit = np.where(before, 0.5 ** rank, 0.0)
+    credit = np.where(before, decay ** rank, 0.0)
     credit = np.where(fits & owned, 1.0, credit) * strength[None, :]
-    return credit, np.where(fits, 1.0, misfit)
+    return np.maximum(credit, credit.T), np.where(misfits, misfit, 1.0)
+
+
+def pair_features(positions: list[Position], evidence: list[Evidence], settings: Settings
+                  ) -> dict[str, np.ndarray]:
+    """The evidence matrices [first, answer], plus "fit" (back-reference misfit factor) and
+    "relation" (index into the sorted relation names)."""
+    starts = np.array([p.start for p in positions])
+    paragraphs = np.array([p.paragraph for p in positions], dtype=float)
+    addressed, named, counterpart = actor_matrices(positions, evidence, settings.mention_weight)
+    kind_weight, relation = kind_matrices(positions, settings)
+    backref, fit = backref_matrices(positions, evidence, settings.backref_misfit, settings.backref_decay)
+    return {
+        "text": text_matrix(evidence),
+        "overlap": overlap_matrix(evidence, settings.term_cutoff),
+        "addressed": addressed,
+        "named": named,
+        "counterpart": counterpart,
+        "backref": backref,
+        "after": (starts[None, :] > starts[:, None]).astype(float),
+        "near": 1.0 / (1.0 + np.abs(np.subtract.outer(paragraphs, paragraphs)) / settings.near_paragraphs),
+        "adjacent": adjacency_matrix(positions),
+        "kind": kind_weight,
+        "fit": fit,
+        "relation": relation,
+    }
+
+
+def combine(features: dict[str, np.ndarray], positions: list[Position], settings: Settings) -> np.ndarray:
+    """Scores [first, answer] in [0, 1]: the weighted mean of the evidence, scaled by the kind weight, zero
+    for the same actor and for kinds that cannot answer, then spread along runs. Sets
+    ``features["spread"]`` where a score came from a neighbour in a run."""
+    actors = np.array([p.actor for p in positions])
+    kind_weight = features["kind"]
+    weights = settings.weights
+    total = sum(weights[name] * features[name] for name in FEATURES) / max(sum(weights.values()), 1e-9)
+    gate = (kind_weight > 0) * features["fit"] * (actors[:, None] != actors[None, :])
+    direct = np.clip(total, 0.0, 1.0) * kind_weight ** settings.kind_exponent * gate
+    score = spread_along_runs(direct, gate, runs(positions), settings.run_factor)
+    features["spread"] = (score > direct + 1e-9).astype(float)
+    return score
 
 
 def score_matrix(positions: list[Position], evidence: list[Evidence], settings: Settings
                  ) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray]]:
     """Scores [first, answer] in [0, 1], relation indexes, and the feature matrices."""
-    starts = np.array([p.start for p in positions])
-    paragraphs = np.array([p.paragraph for p in positions], dtype=float)
-    actors = np.array([p.actor for p in positions])
-    addressed, named = actor_matrices(positions, evidence, settings.mention_weight)
-    backref, fit = backref_matrices(positions, evidence, settings.backref_misfit)
-    near = 1.0 / (1.0 + np.abs(np.subtract.outer(paragraphs, paragraphs)) / settings.near_paragraphs)
-    features = {
-        "text": text_matrix(evidence),
-        "overlap": overlap_matrix(evidence, settings.term_cutoff),
-        "addressed": addressed,
-        "named": named,
-        "backref": backref,
-        "after": (starts[None, :] > starts[:, None]).astype(float),
-        "near": near,
-        "adjacent": adjacency_matrix(positions),
-    }
-    total = sum(settings.weights[name] * features[name] for name in FEATURES)
-    kind_weight, relation = kind_matrices(positions, settings)
-    score = np.clip(total, 0.0, 1.0) * kind_weight * fit
-    score[actors[:, None] == actors[None, :]] = 0.0
-    return score, relation, features
+    features = pair_features(positions, evidence, settings)
+    return combine(features, positions, settings), features["relation"], features
 
 
 # --- choosing links ---------------------------------------------------------------------
@@ -383,6 +470,8 @@ def explain(i: int, j: int, positions: list[Position], evidence: list[Evidence],
         parts.append(f"addressed to {names.get(answer.actor, answer.actor)}")
     if features["after"][i, j] == 0:
         parts.append("stated earlier")
+    if features["spread"][i, j]:
+        parts.append("goes on from a linked statement of the same speaker")
     return "; ".join(parts)
 
 

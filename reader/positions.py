@@ -517,6 +517,10 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def decide_kind(ctx: Context, group: list[Cue], content: tuple[int, int]) -> str:
     main = _main_cue(group)
+    if main.kind == "offer" and main.token.lemma_.lower() in {"vow", "promise", "pledge"}:
+        words = {t.lower_ for t in ctx.doc.char_span(*content, alignment_mode="expand") or ()}
+        if words & ctx.lex.words("threaten_words"):
+            return "threaten"  # "vows resolute countermeasures"
     if main.kind != "statement":
         return main.kind
     span = ctx.doc.char_span(*content, alignment_mode="expand")
