@@ -48,6 +48,7 @@ class Settings:
     max_answered: int
     kind_exponent: float
     run_factor: float
+    matter_kinds: frozenset[str]
     weights: dict[str, float]
     answers: dict[tuple[str, str], tuple[float, str]]  # (first kind, answer kind) -> (weight, relation)
     backref_nouns: dict[str, frozenset[str]]  # lemma -> kinds it points back to
@@ -85,6 +86,7 @@ def settings_from_dict(raw: dict) -> Settings:
         max_answered=int(raw["max_answered"]),
         kind_exponent=float(raw["kind_exponent"]),
         run_factor=float(raw["run_factor"]),
+        matter_kinds=frozenset(raw["matter_kinds"]),
         weights={name: float(raw["weights"].get(name, 0.0)) for name in FEATURES},
         answers=answers,
         backref_nouns={lemma: frozenset(kinds) for lemma, kinds in raw["backref_nouns"].items()},
@@ -401,13 +403,16 @@ def pair_features(positions: list[Position], evidence: list[Evidence], settings:
 
 def combine(features: dict[str, np.ndarray], positions: list[Position], settings: Settings) -> np.ndarray:
     """Scores [first, answer] in [0, 1]: the weighted mean of the evidence, scaled by the kind weight, zero
-    for the same actor and for kinds that cannot answer, then spread along runs. Sets
+    for the same actor, for kinds that cannot answer, and for answers of ``matter_kinds`` (plain
+    statements) that neither share a term with the first nor refer back; then spread along runs. Sets
     ``features["spread"]`` where a score came from a neighbour in a run."""
     actors = np.array([p.actor for p in positions])
     kind_weight = features["kind"]
+    plain = np.array([p.kind in settings.matter_kinds for p in positions])
+    same_matter = (features["overlap"] > 0) | (features["backref"] > 0) | ~plain[None, :]
     weights = settings.weights
     total = sum(weights[name] * features[name] for name in FEATURES) / max(sum(weights.values()), 1e-9)
-    gate = (kind_weight > 0) * features["fit"] * (actors[:, None] != actors[None, :])
+    gate = (kind_weight > 0) * features["fit"] * (actors[:, None] != actors[None, :]) * same_matter
     direct = np.clip(total, 0.0, 1.0) * kind_weight ** settings.kind_exponent * gate
     score = spread_along_runs(direct, gate, runs(positions), settings.run_factor)
     features["spread"] = (score > direct + 1e-9).astype(float)
