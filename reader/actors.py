@@ -258,7 +258,7 @@ def _party_before(table: ActorTable, ent: Span) -> str | None:
 
 def _token_party(table: ActorTable, token: Token) -> str | None:
     """The party a token names: a gazetteer mention or a person already bound to a party."""
-    key = table.token_actor.get(token.i)
+    key = table.token_actor.get(token.i) or _anaphor(table, token)
     if key is None and (token.ent_type_ == "PERSON" or token.pos_ == "PROPN"):
         key = table.people.get(POSSESSIVE.sub("", token.text))
     return key if key and not table.is_person(key) else None
@@ -466,7 +466,21 @@ def resolve_phrase(table: ActorTable, token: Token) -> str | None:
     if key is None and token.i in table.modifier_tokens:
         return table.token_actor[token.i]
     if token.pos_ == "NOUN":
-        return table.heads.get(token.lemma_.lower())
+        return table.heads.get(token.lemma_.lower()) or _anaphor(table, token)
+    return None
+
+
+ANAPHORS = {"group", "movement", "organization", "organisation", "militia", "faction", "alliance", "bloc"}
+
+
+def _anaphor(table: ActorTable, token: Token) -> str | None:
+    """'the militant group' after 'Hezbollah': the last organisation or group named before."""
+    if token.lemma_.lower() not in ANAPHORS or not any(c.lower_ == "the" for c in token.children):
+        return None
+    for i in range(token.i - 1, -1, -1):
+        key = table.token_actor.get(i)
+        if key and table.bindings[key].entry.kind in {"organization", "group"}:
+            return key
     return None
 
 

@@ -90,12 +90,23 @@ def _offer(span: Span, lex: Lexicon) -> str | None:
     ready = lex.words("offer_adjectives")
     for token in span:
         lemma = token.lemma_.lower()
-        if lemma in ready and token.pos_ == "ADJ" and _to_clause(token) and not negated(token.head):
+        if lemma in ready and token.pos_ == "ADJ" and not negated(token.head) and (
+                _to_clause(token) or _to_talks(token, lex)):
             return "offer"
         if lemma in {"proposal", "offer", "propose", "counteroffer"} and token.dep_ not in {"nsubj", "nsubjpass"} \
                 and not negated(token.head):
             return "offer"
     return None
+
+
+def _to_talks(token: Token, lex: Lexicon) -> bool:
+    """'open to indirect talks', 'ready for dialogue'."""
+    talks = lex.words("offer_words")
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"to", "for"}:
+            if any(c.dep_ == "pobj" and c.lemma_.lower() in talks for c in prep.children):
+                return True
+    return False
 
 
 def _threat(span: Span, lex: Lexicon) -> str | None:

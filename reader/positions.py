@@ -478,7 +478,7 @@ def _separate(group: list[Cue], cue: Cue) -> bool:
     prev = group[-1]
     if cue.actor != prev.actor:
         return True
-    if cue.token.dep_ != "conj" or cue.token.head != prev.token:
+    if cue.token.dep_ != "conj":
         return False
     kinds = {c.kind for c in group}
     return cue.kind != "statement" and "statement" not in kinds and cue.kind not in kinds
@@ -576,10 +576,13 @@ def _speaker_text(ctx: Context, cue: Cue) -> str | None:
     ent = next((e for e in entities(ctx.doc) if e.start <= speaker.i < e.end), None)
     if ent is not None and ent.label_ == "PERSON":
         return ent.text.removesuffix("’s").removesuffix("'s")
-    left = speaker.left_edge
-    tokens = [t for t in speaker.subtree if t.dep_ not in {"relcl", "acl"} and t.i <= speaker.i or t.dep_ == "appos"]
-    text = " ".join(t.text for t in tokens[:12]) if tokens else speaker.text
-    return text if left else speaker.text
+    first = speaker.left_edge
+    last = speaker
+    for child in speaker.children:
+        if child.dep_ == "appos" and child.right_edge.i < speaker.i + 12:
+            last = child.right_edge
+    text = ctx.article.text[first.idx: last.idx + len(last.text)]
+    return " ".join(text.split()).strip(" ,") or speaker.text
 
 
 # --- quotes and follow-ons ----------------------------------------------------------------
