@@ -203,7 +203,9 @@ def article_from_text(raw: str, source: str = "-", fmt: str | None = None) -> Ar
 
 def html_to_text(html: str) -> tuple[str | None, str]:
     """Main text (one paragraph a line) and title of an HTML page, through trafilatura."""
-    logging.getLogger("trafilatura").addHandler(logging.NullHandler())
+    quiet = logging.getLogger("trafilatura")
+    if not quiet.handlers:  # its warnings are not the user's business: keep stderr to one line
+        quiet.addHandler(logging.NullHandler())
     import trafilatura
 
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,

@@ -223,7 +223,7 @@ def test_cp1252_curly_quotes(tmp_path):
     assert read_article(write(tmp_path, "us.txt", text.encode("cp1252"))).text == text
 
 
-@pytest.mark.parametrize("codec", ["utf-16", "utf-8-sig", "utf-16-le"])
+@pytest.mark.parametrize("codec", ["utf-16", "utf-8-sig", "utf-16-le", "utf-32"])
 def test_unicode_encodings(tmp_path, codec):
     text = "Russia’s demands are “unacceptable,” NATO said in Brussels on Thursday."
     assert read_article(write(tmp_path, "a.txt", text.encode(codec))).text == text
