@@ -370,24 +370,24 @@ def _known_org(table: ActorTable, name: str) -> str | None:
 def mark_groups(table: ActorTable, doc: Doc) -> None:
     """'Arab countries', 'European leaders', 'protesters': parties without a gazetteer entry."""
     groups = set(table.gazetteer.nouns["groups"])
+    collectives = set(table.gazetteer.nouns["collectives"]) | groups
     for token in doc:
         if token.i in table.token_actor or token.tag_ not in {"NNS", "NNPS"}:
             continue
-        if token.lemma_.lower() not in groups and token.lower_ not in groups:
+        lower = token.lower_
+        if lower not in collectives:
             continue
-        norp = next((c for c in token.children if c.dep_ in {"amod", "compound"} and c.ent_type_ == "NORP"
-                     and c.i not in table.token_actor), None)
-        if norp is not None:
-            key = slug(f"{norp.text} group")
+        origin = next((c for c in token.children if c.dep_ in {"amod", "compound"} and c.ent_type_ == "NORP"
+                       and c.i not in table.token_actor), None)
+        if origin is not None:
+            key = slug(f"{origin.text} group")
             if key not in table.bindings:
-                table.bind(Entry(key, f"{norp.text} {token.lower_}", "group"))
-            table.bindings[key].add_alias(f"{norp.text} {token.lower_}")
+                table.bind(Entry(key, f"{origin.text} {lower}", "group"))
+            table.bindings[key].add_alias(f"{origin.text} {lower}")
             table.token_actor[token.i] = key
-            table.token_actor[norp.i] = key
-        elif token.lower_ in {"protesters", "protestors", "demonstrators", "activists", "rebels", "strikers",
-                              "separatists", "insurgents", "militants"} and not _modified_by_actor(table, token):
-            key = table.bind(Entry(slug(token.lower_), token.lower_, "group"))
-            table.token_actor[token.i] = key
+            table.token_actor[origin.i] = key
+        elif lower in groups and not _modified_by_actor(table, token):
+            table.token_actor[token.i] = table.bind(Entry(slug(lower), lower, "group"))
 
 
 def _modified_by_actor(table: ActorTable, token: Token) -> bool:

@@ -392,8 +392,8 @@ def resolve_pronoun(ctx: Context, pronoun: Token) -> str | None:
         if token.dep_ == "pobj" and not person:
             continue
         is_person = token.ent_type_ == "PERSON" or token.lemma_.lower() in ctx.actors.gazetteer.nouns["titles"]
-        if lower in {"they", "their", "them"}:
-            if not (token.tag_ in {"NNS", "NNPS"} or list(token.conjuncts)):
+        if lower in {"they", "their", "them"}:  # a group, several people, or a body ("the ministry ... they")
+            if is_person and not (token.tag_ in {"NNS", "NNPS"} or list(token.conjuncts)):
                 continue
         elif person != is_person:
             continue
@@ -629,17 +629,19 @@ def follow_on(ctx: Context, unit: DocSpan, quotes: list[Quote]) -> Position | No
         actor, kind = plan
         cue = Cue(unit.root, kind, None, actor=actor, label="under the plan")
         return make_position(ctx, cue, kind, unit.start_char, unit.end_char, (unit.start_char, unit.end_char), False)
-    if last is None or last.direct:
+    if last is None:
         return None
     root = unit.root
-    subject = next((c for c in root.children if c.dep_ in SUBJECTS), None)
     span_kind = classify_content(unit, ctx.lex)
     scare = [q for q in quotes if q.is_scare]
-    if scare and span_kind in {"reject", "accuse"}:
-        cue = Cue(root, span_kind, None, actor=last.actor, label="quote")
-        return make_position(ctx, cue, span_kind, unit.start_char, unit.end_char,
-                             (scare[0].inner_start, scare[0].inner_end), True)
-    if subject is None or span_kind is None:
+    if scare and span_kind in {"reject", "accuse"}:  # '... knows that its demands are "unacceptable."'
+        words = ctx.doc.char_span(scare[0].inner_start, scare[0].inner_end, alignment_mode="expand")
+        if classify_content(words, ctx.lex) == span_kind:
+            cue = Cue(root, span_kind, None, actor=last.actor, label="quote")
+            return make_position(ctx, cue, span_kind, unit.start_char, unit.end_char,
+                                 (scare[0].inner_start, scare[0].inner_end), True)
+    subject = next((c for c in root.children if c.dep_ in SUBJECTS), None)
+    if last.direct or subject is None or span_kind is None:
         return None
     actor = speaker_actor(ctx, subject, root)
     if actor != last.actor:
