@@ -50,7 +50,8 @@ def tui_parser() -> Parser:
                epilog=f"Headless use: '{PROG} analyze PATH... [--format json|markdown|text]'.")
     p.add_argument("article", metavar="ARTICLE", help="article file to open in the reader")
     p.add_argument("--actors", metavar="NAMES",
-                   help='comma-separated actors to show first, e.g. "Russia,US,NATO"')
+                   help='parties to show as panels, comma-separated, e.g. "Russia,US,NATO" '
+                   "(by name, alias or initials; default: the three most active)")
     p.add_argument("--no-cache", action="store_true", help="analyse again instead of using the cache")
     p.add_argument("--model", metavar="NAME", help="spaCy pipeline to use")
     p.add_argument("--version", action="version", version=f"{PROG} {__version__}")
