@@ -181,7 +181,8 @@ def test_whitespace_is_normalised_but_quotes_are_not():
     "[ad_1]", "Source link", "top channel", "Advertisement", "ADVERTISEMENT", "Read more:",
     "Read more: Why Russia wants guarantees", "Share this article", "Subscribe to our newsletter",
     "Follow us on Twitter", "Facebook Twitter Email", "Share on Facebook", "Image source: Reuters",
-    "Skip to main content", "5 min read", "Story continues below advertisement",
+    "Skip to main content", "5 min read", "Story continues below advertisement", "Photo: AFP",
+    "(Photo by John Doe/Getty Images)", "File photo: Reuters",
 ])
 def test_junk_lines(line):
     assert is_junk_line(line)
@@ -193,6 +194,7 @@ def test_junk_lines(line):
     "Subscribers to the agency's service were told on Friday that the talks in Geneva had failed.",
     "Russia has made several demands on the United States and NATO.",
     "Share prices fell in Moscow.",
+    "Photos by the ministry showed the new border posts near the town of Kharkiv on Friday.",
 ])
 def test_sentences_are_not_junk(line):
     assert not is_junk_line(line)
