@@ -44,7 +44,18 @@ def load_gazetteer() -> Gazetteer:
                     media=frozenset(data.get("media", {}).get("names", ())))
     _add_countries(gaz, data.get("countries", {}))
     _add_organizations(gaz, data.get("organizations", {}))
+    _add_regions(gaz, data.get("regions", {}))
     return gaz
+
+
+def _add_regions(gaz: Gazetteer, regions: dict) -> None:
+    for spec in regions.values():
+        key = slug(spec["name"])
+        gaz.entries[key] = Entry(key, spec["name"], "country")
+        for surface in [spec["name"], *spec.get("aliases", [])]:
+            gaz.names[surface] = key
+        for demonym in spec.get("demonyms", []):
+            gaz.demonyms[demonym] = key
 
 
 def _add_countries(gaz: Gazetteer, curated: dict) -> None:
