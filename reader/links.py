@@ -135,10 +135,24 @@ def content_terms(span: Span, token_actor: dict[int, str], settings: Settings) -
         lemma = token.lemma_.lower().strip(".'’\"")
         if len(lemma) > 1 and lemma not in settings.stop:
             terms.append(lemma)
-    for ent in span.ents:
-        if len(ent) > 1 and not any(t.i in token_actor for t in ent):
-            terms.append("_".join(t.lower_ for t in ent))
+    terms.extend(entity_terms(span, token_actor))
     return tuple(dict.fromkeys(terms))
+
+
+def entity_terms(span: Span, token_actor: dict[int, str]) -> list[str]:
+    """Named entities of several words as single terms ("saudi_arabia"), actors left out.
+    Read from the tokens' IOB tags: ``Span.ents`` walks the whole Doc at every call."""
+    found, current = [], []
+    for token in span:
+        if token.ent_iob_ != "I" and current:
+            found.append(current)
+            current = []
+        if token.ent_iob_ in ("B", "I"):
+            current.append(token)
+    if current:
+        found.append(current)
+    return ["_".join(t.lower_ for t in ent) for ent in found
+            if len(ent) > 1 and not any(t.i in token_actor for t in ent)]
 
 
 def span_mentions(span: Span, token_actor: dict[int, str]) -> frozenset[str]:
@@ -207,14 +221,16 @@ def phrase(token) -> str:
     return token.doc[left: token.i + 1].text
 
 
-def mention_map(doc: Doc, actors: ActorTable) -> dict[int, str]:
+def mention_map(spans: list[Span], actors: ActorTable) -> dict[int, str]:
     """Token index -> actor id: the table's mentions, plus later mentions of people it bound
     to a party ("Zelenskyy's complaint") where the table left them unmarked."""
     known = dict(actors.token_actor)
     people = getattr(actors, "people", None) or {}
-    if people:
-        for token in doc:
-            if token.pos_ == "PROPN" and token.i not in known:
+    if not people:
+        return known
+    for span in spans:
+        for token in span:
+            if token.i not in known and token.pos_ == "PROPN":
                 key = people.get(token.text.removesuffix("’s").removesuffix("'s"))
                 if key:
                     known[token.i] = key
@@ -223,10 +239,10 @@ def mention_map(doc: Doc, actors: ActorTable) -> dict[int, str]:
 
 def gather_evidence(positions: list[Position], doc: Doc, actors: ActorTable,
                     settings: Settings) -> list[Evidence]:
-    token_actor = mention_map(doc, actors)
+    spans = [position_span(doc, p.start, p.end) for p in positions]
+    token_actor = mention_map([span for span in spans if span is not None], actors)
     found = []
-    for p in positions:
-        span = position_span(doc, p.start, p.end)
+    for p, span in zip(positions, spans, strict=True):
         if span is None:
             found.append(Evidence((), frozenset()))
             continue
@@ -240,10 +256,28 @@ def gather_evidence(positions: list[Position], doc: Doc, actors: ActorTable,
 # --- pair matrices --------------------------------------------------------------------
 
 
-def text_matrix(evidence: list[Evidence]) -> np.ndarray:
+def text_matrix(evidence: list[Evidence], kinds: list[str] | None = None,
+                answers: dict[tuple[str, str], tuple[float, str]] | None = None) -> np.ndarray:
+    """rapidfuzz ``token_set_ratio`` of the normalised content, in bulk with ``cdist`` (0..1,
+    symmetric). Given the kinds and the answer table, only blocks of kinds that can answer
+    each other are scored (one ``cdist`` per first kind), the rest stays 0."""
     strings = [" ".join(sorted(e.terms)) for e in evidence]
-    sim = process.cdist(strings, strings, scorer=fuzz.token_set_ratio, dtype=np.float32, workers=1)
-    return np.asarray(sim, dtype=np.float64) / 100.0
+    n = len(strings)
+    if kinds is None or answers is None:
+        return cdist_block(strings, strings) / 100.0
+    kind_array = np.array(kinds)
+    sim = np.zeros((n, n))
+    for first in sorted(set(kinds)):
+        rows = np.flatnonzero(kind_array == first)
+        cols = np.flatnonzero(np.isin(kind_array, [a for f, a in answers if f == first]))
+        if rows.size and cols.size:
+            sim[np.ix_(rows, cols)] = cdist_block([strings[r] for r in rows], [strings[c] for c in cols])
+    return np.maximum(sim, sim.T) / 100.0
+
+
+def cdist_block(queries: list[str], choices: list[str]) -> np.ndarray:
+    sim = process.cdist(queries, choices, scorer=fuzz.token_set_ratio, dtype=np.float32, workers=1)
+    return np.asarray(sim, dtype=np.float64)
 
 
 def overlap_matrix(evidence: list[Evidence], cutoff: float) -> np.ndarray:
@@ -386,7 +420,7 @@ def pair_features(positions: list[Position], evidence: list[Evidence], settings:
     kind_weight, relation = kind_matrices(positions, settings)
     backref, fit = backref_matrices(positions, evidence, settings.backref_misfit, settings.backref_decay)
     return {
-        "text": text_matrix(evidence),
+        "text": text_matrix(evidence, [p.kind for p in positions], settings.answers),
         "overlap": overlap_matrix(evidence, settings.term_cutoff),
         "addressed": addressed,
         "named": named,
