@@ -36,8 +36,9 @@ def analyze_doc(article: Article, doc: Doc, model: str) -> Analysis:
     positions = find_positions(doc, article, actors)
     links, unanswered = link_positions(positions, doc, actors)
     counts = Counter(p.actor for p in positions)
-    kept = tuple(
-        replace(a, positions=counts[a.id]) for a in actors.actors if counts[a.id] or a.kind != "person"
+    targeted = {t for p in positions for t in p.targets}
+    kept = tuple(  # the parties that speak, and those they address
+        replace(a, positions=counts[a.id]) for a in actors.actors if counts[a.id] or a.id in targeted
     )
     return Analysis(
         source=article.source, title=article.title, text=article.text, model=model,

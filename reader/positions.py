@@ -581,6 +581,8 @@ def _speaker_text(ctx: Context, cue: Cue) -> str | None:
     for child in speaker.children:
         if child.dep_ == "appos" and child.right_edge.i < speaker.i + 12:
             last = child.right_edge
+        elif child.dep_ == "prep" and child.lower_ in {"in", "of", "for", "at"} and child.right_edge.i < speaker.i + 6:
+            last = max(last, child.right_edge, key=lambda t: t.i)  # "the government in Washington"
     text = ctx.article.text[first.idx: last.idx + len(last.text)]
     return " ".join(text.split()).strip(" ,") or speaker.text
 
