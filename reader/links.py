@@ -1,17 +1,25 @@
 """Linking positions to the positions of other actors that answer them.
 
-All ordered pairs of positions are scored at once as matrices (no Python double loop):
+All ordered pairs (first, answer) of positions are scored at once as matrices, no Python
+double loop. The evidence, each in [0, 1]:
 
-- text: rapidfuzz ``token_set_ratio`` over normalised content (content-word lemmas and
-  entities, actor mentions left out), computed in bulk with ``process.cdist``;
-- addressed: the first position targets or names the answering actor;
-- named: the answer names the first position's actor ("Russia's demands");
-- backref: the answer points back ("the demands", "this proposal", "talk about this");
-- after / near: answers usually come later, and close by;
+- text: rapidfuzz ``token_set_ratio`` of the normalised content (lemmas of content words,
+  multi-word entities, third parties named), in bulk with ``process.cdist``;
+- overlap: the terms both share, the rarer in the article the stronger (terms matched
+  fuzzily, ``cdist`` over the article's vocabulary);
+- addressed: the first position targets (or names) the answering actor;
+- named: the answer names or targets the first position's actor;
+- backref: one refers back to the other ("Russia's demands", "the request", "welcomed it",
+  "talk about this"), resolved to the owner it names or to the nearest fitting position;
+- after, near, adjacent: answers usually come later, in the same or a nearby paragraph,
+  with few positions between;
+- kind: how well the answer's kind answers the first's (``[answers]`` in ``data/links.toml``).
 
-the weighted sum is scaled by how well the answer's kind can answer the first's kind
-(``[answers]`` in ``data/links.toml``), and pairs of the same actor are never linked.
-Each answered position keeps its best answers above the threshold.
+A pair's score is their weighted mean; it is zero for the same actor, for kinds that cannot
+answer, and for a plain statement that neither shares a term with the first nor refers
+back. Each position keeps its best answers above the threshold (``max_answers``) and an
+answer answers at most ``max_answered`` positions. Settings and word lists live in
+``data/links.toml``.
 """
 
 from __future__ import annotations
@@ -32,7 +40,7 @@ if TYPE_CHECKING:
 
     from .actors import ActorTable
 
-FEATURES = ("text", "overlap", "addressed", "named", "counterpart", "backref", "after", "near", "adjacent", "kind")
+FEATURES = ("text", "overlap", "addressed", "named", "backref", "after", "near", "adjacent", "kind")
 
 
 @dataclass(frozen=True)
@@ -46,8 +54,6 @@ class Settings:
     backref_misfit: float
     backref_decay: float
     max_answered: int
-    kind_exponent: float
-    run_factor: float
     matter_kinds: frozenset[str]
     weights: dict[str, float]
     answers: dict[tuple[str, str], tuple[float, str]]  # (first kind, answer kind) -> (weight, relation)
@@ -84,8 +90,6 @@ def settings_from_dict(raw: dict) -> Settings:
         backref_misfit=float(raw["backref_misfit"]),
         backref_decay=float(raw["backref_decay"]),
         max_answered=int(raw["max_answered"]),
-        kind_exponent=float(raw["kind_exponent"]),
-        run_factor=float(raw["run_factor"]),
         matter_kinds=frozenset(raw["matter_kinds"]),
         weights={name: float(raw["weights"].get(name, 0.0)) for name in FEATURES},
         answers=answers,
@@ -126,11 +130,19 @@ def position_span(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
-def content_terms(span: Span, token_actor: dict[int, str], settings: Settings) -> tuple[str, ...]:
-    """Lemmas of content words and entities; actor mentions are evidence of their own."""
+def content_terms(span: Span, token_actor: dict[int, str], settings: Settings, own: str = ""
+                  ) -> tuple[str, ...]:
+    """Lemmas of content words and entities. Actors named are evidence of their own, but a
+    third party talked about ("@gaza") is part of the matter: only the speaker's own actor
+    is left out, and the other party of a pair never matches itself across the pair."""
     terms = []
     for token in span:
-        if token.i in token_actor or token.is_stop or token.pos_ not in settings.content_pos:
+        actor = token_actor.get(token.i)
+        if actor is not None:
+            if actor != own:
+                terms.append(f"@{actor}")
+            continue
+        if token.is_stop or token.pos_ not in settings.content_pos:
             continue
         lemma = token.lemma_.lower().strip(".'’\"")
         if len(lemma) > 1 and lemma not in settings.stop:
@@ -248,7 +260,8 @@ def gather_evidence(positions: list[Position], doc: Doc, actors: ActorTable,
             continue
         content = position_span(doc, p.content.start, p.content.end) or span
         ref = find_backref(span, p.actor, token_actor, settings)
-        terms = content_terms(content, token_actor, settings) or content_terms(span, token_actor, settings)
+        terms = (content_terms(content, token_actor, settings, p.actor)
+                 or content_terms(span, token_actor, settings, p.actor))
         found.append(Evidence(terms, span_mentions(span, token_actor), ref))
     return found
 
@@ -310,37 +323,10 @@ def adjacency_matrix(positions: list[Position]) -> np.ndarray:
     return np.where(between >= 0, 0.5 ** np.maximum(between, 0), 0.0)
 
 
-def runs(positions: list[Position]) -> tuple[np.ndarray, np.ndarray]:
-    """Index pairs (earlier, later) of consecutive positions of one actor, at most a paragraph
-    apart: one speaker going on, whose words answer, or are answered, together."""
-    order = np.argsort([p.start for p in positions], kind="stable")
-    earlier, later = order[:-1], order[1:]
-    actors = np.array([p.actor for p in positions])
-    paragraphs = np.array([p.paragraph for p in positions])
-    same = (actors[earlier] == actors[later]) & (np.abs(paragraphs[later] - paragraphs[earlier]) <= 1)
-    return earlier[same], later[same]
-
-
-def spread_along_runs(score: np.ndarray, gate: np.ndarray, run: tuple[np.ndarray, np.ndarray],
-                      factor: float, steps: int = 2) -> np.ndarray:
-    """Let a link reach the neighbours in a run of either end, at ``factor`` of its score."""
-    a, b = run
-    if factor <= 0 or not len(a):
-        return score
-    for _ in range(steps):
-        spread = score.copy()
-        spread[:, b] = np.maximum(spread[:, b], factor * score[:, a])
-        spread[:, a] = np.maximum(spread[:, a], factor * score[:, b])
-        spread[b, :] = np.maximum(spread[b, :], factor * score[a, :])
-        spread[a, :] = np.maximum(spread[a, :], factor * score[b, :])
-        score = spread * gate
-    return score
-
-
 def actor_matrices(positions: list[Position], evidence: list[Evidence], mention_weight: float
-                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(addressed, named, counterpart): first i targets or names j's actor; answer j names i's
-    actor; the two actors address each other somewhere in the article (one targets the other)."""
+                   ) -> tuple[np.ndarray, np.ndarray]:
+    """(addressed, named): first i targets (1) or names (``mention_weight``) j's actor; answer j
+    names or targets i's actor."""
     ids = sorted({p.actor for p in positions} | {a for e in evidence for a in e.mentions}
                  | {t for p in positions for t in p.targets})
     index = {a: k for k, a in enumerate(ids)}
@@ -353,9 +339,7 @@ def actor_matrices(positions: list[Position], evidence: list[Evidence], mention_
         mentions[row, [index[m] for m in e.mentions]] = 1.0
     addressed = np.maximum(targets @ own.T, mention_weight * (mentions @ own.T))
     named = np.maximum(own @ targets.T, own @ mentions.T)
-    dialogue = own.T @ targets  # [a, b]: positions of actor a that target actor b
-    counterpart = own @ ((dialogue + dialogue.T) > 0) @ own.T
-    return np.minimum(addressed, 1.0), np.minimum(named, 1.0), np.minimum(counterpart, 1.0)
+    return np.minimum(addressed, 1.0), np.minimum(named, 1.0)
 
 
 def kind_matrices(positions: list[Position], settings: Settings) -> tuple[np.ndarray, np.ndarray]:
@@ -416,7 +400,7 @@ def pair_features(positions: list[Position], evidence: list[Evidence], settings:
     "relation" (index into the sorted relation names)."""
     starts = np.array([p.start for p in positions])
     paragraphs = np.array([p.paragraph for p in positions], dtype=float)
-    addressed, named, counterpart = actor_matrices(positions, evidence, settings.mention_weight)
+    addressed, named = actor_matrices(positions, evidence, settings.mention_weight)
     kind_weight, relation = kind_matrices(positions, settings)
     backref, fit = backref_matrices(positions, evidence, settings.backref_misfit, settings.backref_decay)
     return {
@@ -424,7 +408,6 @@ def pair_features(positions: list[Position], evidence: list[Evidence], settings:
         "overlap": overlap_matrix(evidence, settings.term_cutoff),
         "addressed": addressed,
         "named": named,
-        "counterpart": counterpart,
         "backref": backref,
         "after": (starts[None, :] > starts[:, None]).astype(float),
         "near": 1.0 / (1.0 + np.abs(np.subtract.outer(paragraphs, paragraphs)) / settings.near_paragraphs),
@@ -436,10 +419,9 @@ def pair_features(positions: list[Position], evidence: list[Evidence], settings:
 
 
 def combine(features: dict[str, np.ndarray], positions: list[Position], settings: Settings) -> np.ndarray:
-    """Scores [first, answer] in [0, 1]: the weighted mean of the evidence, scaled by the kind weight, zero
-    for the same actor, for kinds that cannot answer, and for answers of ``matter_kinds`` (plain
-    statements) that neither share a term with the first nor refer back; then spread along runs. Sets
-    ``features["spread"]`` where a score came from a neighbour in a run."""
+    """Scores [first, answer] in [0, 1]: the weighted mean of the evidence; zero for the same
+    actor, for kinds that cannot answer, and for answers of ``matter_kinds`` (plain statements)
+    that neither share a term with the first nor refer back."""
     actors = np.array([p.actor for p in positions])
     kind_weight = features["kind"]
     plain = np.array([p.kind in settings.matter_kinds for p in positions])
@@ -447,10 +429,7 @@ def combine(features: dict[str, np.ndarray], positions: list[Position], settings
     weights = settings.weights
     total = sum(weights[name] * features[name] for name in FEATURES) / max(sum(weights.values()), 1e-9)
     gate = (kind_weight > 0) * features["fit"] * (actors[:, None] != actors[None, :]) * same_matter
-    direct = np.clip(total, 0.0, 1.0) * kind_weight ** settings.kind_exponent * gate
-    score = spread_along_runs(direct, gate, runs(positions), settings.run_factor)
-    features["spread"] = (score > direct + 1e-9).astype(float)
-    return score
+    return np.clip(total, 0.0, 1.0) * gate
 
 
 def score_matrix(positions: list[Position], evidence: list[Evidence], settings: Settings
@@ -488,29 +467,29 @@ def rank_mask(score: np.ndarray, keep: np.ndarray, limit: int, axis: int) -> np.
     return rank < limit
 
 
-def shared_terms(a: Evidence, b: Evidence, limit: int = 4) -> list[str]:
-    """Terms of ``a`` that ``b`` shares, exactly or nearly (a fuzzy ratio of 85 or more)."""
-    shared = [t for t in a.terms if any(t == u or fuzz.ratio(t, u) >= 85 for u in b.terms)]
-    return [t.replace("_", " ") for t in shared[:limit]]
+def shared_terms(a: Evidence, b: Evidence, names: dict[str, str], cutoff: float, limit: int = 4) -> list[str]:
+    """Terms of ``a`` that ``b`` shares, exactly or nearly (a fuzzy ratio of ``cutoff`` or more)."""
+    shared = [t for t in a.terms if any(t == u or fuzz.ratio(t, u) >= cutoff for u in b.terms)]
+    return [names.get(t[1:], t[1:]) if t.startswith("@") else t.replace("_", " ") for t in shared[:limit]]
 
 
 def explain(i: int, j: int, positions: list[Position], evidence: list[Evidence],
-            features: dict[str, np.ndarray], names: dict[str, str]) -> str:
+            features: dict[str, np.ndarray], names: dict[str, str], settings: Settings) -> str:
+    """Short human text: the kinds, the shared terms, and the cues that count."""
     first, answer = positions[i], positions[j]
     parts = [f"{first.kind} answered by {answer.kind}"]
-    terms = shared_terms(evidence[i], evidence[j])
+    terms = shared_terms(evidence[i], evidence[j], names, settings.term_cutoff)
     if terms:
         parts.append("shared: " + ", ".join(terms))
-    if evidence[j].backref and features["backref"][i, j] > 0:
-        parts.append(f"refers back: \u201c{evidence[j].backref.cue}\u201d")
+    ref = evidence[j].backref or evidence[i].backref
+    if ref and features["backref"][i, j] > 0:
+        parts.append(f"refers back: \u201c{ref.cue}\u201d")
     if features["named"][i, j]:
         parts.append(f"names {names.get(first.actor, first.actor)}")
     if features["addressed"][i, j]:
         parts.append(f"addressed to {names.get(answer.actor, answer.actor)}")
     if features["after"][i, j] == 0:
         parts.append("stated earlier")
-    if features["spread"][i, j]:
-        parts.append("goes on from a linked statement of the same speaker")
     return "; ".join(parts)
 
 
@@ -528,7 +507,7 @@ def link_positions(positions: list[Position], doc: Doc, actors: ActorTable,
     names = {a.id: a.name for a in actors.actors}
     links = [
         Link(positions[i].id, positions[j].id, round(float(score[i, j]), 3), relations[relation[i, j]],
-             explain(i, j, positions, evidence, features, names))
+             explain(i, j, positions, evidence, features, names, settings))
         for i, j in choose_pairs(score, settings)
     ]
     answered = {link.source for link in links}
