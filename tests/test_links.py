@@ -11,9 +11,11 @@ import pytest
 from reader.actors import ActorTable
 from reader.links import (
     Evidence,
+    find_backref,
     gather_evidence,
     link_positions,
     load_settings,
+    mention_map,
     overlap_matrix,
     score_matrix,
     text_matrix,
@@ -180,6 +182,62 @@ def test_empty_terms_do_not_break_scoring():
     evidence = [Evidence((), frozenset()), Evidence(("plan",), frozenset())]
     assert text_matrix(evidence).shape == (2, 2)
     assert overlap_matrix([Evidence((), frozenset())] * 2, 85).sum() == 0
+
+
+def first_sentence(nlp, text: str):
+    return next(iter(nlp(text).sents))
+
+
+@pytest.mark.parametrize(("text", "cue", "kinds"), [
+    ("NATO rejected Russia's demands for guarantees.", "Russia's demands", {"demand"}),
+    ("The embassy declined the request.", "the request", {"demand"}),
+    ("Zelenskyy and NATO have welcomed it.", "welcomed it", {"offer", "demand"}),
+    ("We are ready to talk about this.", "about this", set()),
+])
+def test_back_references_are_found_with_the_kinds_they_point_to(nlp, text, cue, kinds):
+    sent = first_sentence(nlp, text)
+    ref = find_backref(sent, "someone", {}, load_settings())
+    assert ref is not None
+    assert ref.cue.replace("’", "'") == cue
+    assert set(ref.kinds) == kinds
+
+
+def test_a_speakers_own_proposal_is_no_back_reference(nlp):
+    sent = first_sentence(nlp, "Egypt said our proposal would rebuild Gaza.")
+    assert find_backref(sent, "egypt", {}, load_settings()) is None
+
+
+def test_back_reference_owner_resolves_people_bound_to_a_party(nlp):
+    doc = nlp("Trump scoffed at Zelenskyy's complaint about the talks.")
+    actors = ActorTable(token_actor={0: "us"}, people={"Zelenskyy": "ukraine"})
+    known = mention_map([doc[:]], actors)
+    ref = find_backref(doc[:], "us", known, load_settings())
+    assert ref is not None and ref.owner == "ukraine"
+    assert ref.kinds >= {"accuse"}
+
+
+def test_plain_statement_answers_only_on_the_same_matter(nlp):
+    text = ("Russia demanded that NATO halt its expansion to the east.\n\n"
+            "NATO said the summit would take place in spring.\n\n"
+            "NATO said expansion to the east was a matter for its members.")
+    doc = nlp(text)
+    actors = ActorTable(token_actor={t.i: t.lower_ for t in doc if t.text in ("Russia", "NATO")})
+    sents = list(doc.sents)
+    positions = [make_position("d", sents[0], "russia", "demand", ("nato",), 0),
+                 make_position("s1", sents[1], "nato", "statement", (), 1),
+                 make_position("s2", sents[2], "nato", "statement", (), 2)]
+    settings = load_settings()
+    score, _, _ = score_matrix(positions, gather_evidence(positions, doc, actors, settings), settings)
+    assert score[0, 1] == 0.0  # nothing shared, nothing referred back to
+    assert score[0, 2] > 0.0
+
+
+def test_rarer_shared_terms_weigh_more():
+    common = Evidence(("war", "talk"), frozenset())
+    rare = Evidence(("war", "drilling"), frozenset())
+    others = [Evidence(("talk", "peace"), frozenset()) for _ in range(6)]
+    overlap = overlap_matrix([common, common, rare, rare, *others], 85)
+    assert overlap[2, 3] > overlap[0, 1] > 0
 
 
 # --- the seed story on the real pipeline ------------------------------------------------
