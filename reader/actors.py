@@ -82,6 +82,7 @@ def find_actors(doc: Doc, article: Article) -> ActorTable:
     doc.user_data.setdefault("reader_text", article.text)  # Doc.text rebuilds the string each call
     table = ActorTable(doc=doc, gazetteer=load_gazetteer())
     mark_gazetteer_mentions(table, doc)
+    learn_abbreviations(table, doc)
     table.home = first_country(table, doc)
     rescue_misspelled_capitals(table, doc)
     mark_organizations(table, doc)
@@ -162,6 +163,24 @@ def _inside_person(doc: Doc, start: int, end: int) -> bool:
         ent = next((e for e in entities(doc) if e.start <= start < e.end), None)
         return ent is not None and (ent.end - ent.start) > (end - start)
     return False
+
+
+def learn_abbreviations(table: ActorTable, doc: Doc) -> None:
+    """'the Democratic People's Republic of Korea (DPRK)' makes every later 'DPRK' that country."""
+    learned: dict[str, str] = {}
+    for token in doc[1:-1]:
+        prev = doc[token.i - 1]
+        if prev.text == "(" and doc[token.i + 1].text.startswith(")") and token.is_upper and len(token) > 1:
+            key = table.token_actor.get(prev.i - 1)
+            if key:
+                learned[token.text] = key
+    if not learned:
+        return
+    for token in doc:
+        key = learned.get(POSSESSIVE.sub("", token.text))
+        if key and token.i not in table.token_actor:
+            table.token_actor[token.i] = key
+            table.bindings[key].add_alias(token.text)
 
 
 def first_country(table: ActorTable, doc: Doc) -> str | None:

@@ -23,7 +23,7 @@ def classify_content(span: Span | None, lex: Lexicon) -> str | None:
     """The kind that the content itself states, or None when it states none of the strong kinds."""
     if span is None or len(span) == 0:
         return None
-    for rule in (_demand, _refusal, _offer, _threat, _accusation, _rejection_words):
+    for rule in (_demand, _refusal, _offer, _acceptance, _threat, _accusation, _rejection_words):
         kind = rule(span, lex)
         if kind:
             return kind
@@ -107,6 +107,15 @@ def _to_talks(token: Token, lex: Lexicon) -> bool:
             if any(c.dep_ == "pobj" and c.lemma_.lower() in talks for c in prep.children):
                 return True
     return False
+
+
+def _acceptance(span: Span, lex: Lexicon) -> str | None:
+    """'We'll welcome and encourage such contact', 'we accept the proposal'."""
+    for token in span:
+        if token.lemma_.lower() in {"welcome", "accept", "agree", "endorse", "support"} and token.pos_ == "VERB" \
+                and not negated(token) and any(c.dep_ == "nsubj" and c.lower_ in {"we", "i"} for c in token.children):
+            return "accept"
+    return None
 
 
 def _threat(span: Span, lex: Lexicon) -> str | None:

@@ -391,7 +391,8 @@ def resolve_pronoun(ctx: Context, pronoun: Token) -> str | None:
             continue
         if token.dep_ == "pobj" and not person:
             continue
-        is_person = token.ent_type_ == "PERSON" or token.lemma_.lower() in ctx.actors.gazetteer.nouns["titles"]
+        is_person = (token.ent_type_ == "PERSON" or token.text in ctx.actors.people
+                     or token.lemma_.lower() in ctx.actors.gazetteer.nouns["titles"])
         if lower in {"they", "their", "them"}:  # a group, several people, or a body ("the ministry ... they")
             if is_person and not (token.tag_ in {"NNS", "NNPS"} or list(token.conjuncts)):
                 continue
@@ -438,6 +439,8 @@ def positions_from_cues(ctx: Context, unit: DocSpan, cues: list[Cue], direct: li
     groups = group_cues(ctx, unit, cues)
     out = []
     for group, (start, end) in groups:
+        if end - start < 2:
+            continue
         main = _main_cue(group)
         quote = next((q for q in direct if start <= q.start < end), None)
         content = (quote.inner_start, quote.inner_end) if quote else (main.content or (start, end))
@@ -476,12 +479,26 @@ def group_cues(ctx: Context, unit: DocSpan, cues: list[Cue]) -> list[tuple[list[
 
 def _separate(group: list[Cue], cue: Cue) -> bool:
     prev = group[-1]
+    if any(_reported_within(cue.token, c.token) or _reported_within(c.token, cue.token) for c in group):
+        return False  # "The DPRK has demanded talks, its envoy said": one statement, reported
     if cue.actor != prev.actor:
         return True
     if cue.token.dep_ != "conj":
         return False
     kinds = {c.kind for c in group}
     return cue.kind != "statement" and "statement" not in kinds and cue.kind not in kinds
+
+
+def _reported_within(inner: Token, outer: Token) -> bool:
+    """Whether ``inner`` lies in the clause that ``outer`` reports (not merely joined to it by 'and')."""
+    token = inner
+    while token.head != token and token != outer:
+        if token.dep_ == "conj" and token.head == outer:
+            return False
+        if token.dep_ in {"ccomp", "xcomp", "parataxis"} and token.head == outer:
+            return True
+        token = token.head
+    return False
 
 
 def _split_ranges(unit: DocSpan, groups: list[list[Cue]]) -> list[tuple[int, int]]:
