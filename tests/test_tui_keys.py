@@ -19,7 +19,7 @@ from tui_support import (  # noqa: F401 - fixtures
 
 from reader.tui.screens import HelpScreen
 from reader.tui.text import LIT_MARK
-from reader.tui.widgets import ActorPanel, ParagraphView, PositionList
+from reader.tui.widgets import ActorPanel, ParagraphView
 
 pytestmark = pytest.mark.usefixtures("reader_env", "no_spacy")
 
@@ -34,10 +34,12 @@ def selected(app) -> str | None:
 
 
 def focused_panel(app) -> str | None:
-    focused = app.focused
-    if isinstance(focused, PositionList) and isinstance(focused.parent, ActorPanel):
-        return focused.parent.actor.id
-    return None
+    """The active panel: marked -active and the only one with a highlighted row."""
+    active = [p.actor.id for p in app.main_screen.query(ActorPanel) if p.has_class("-active")]
+    assert len(active) <= 1
+    highlighted = [p.actor.id for p in app.main_screen.query(ActorPanel) if p.option_list.highlighted is not None]
+    assert highlighted in ([], active)
+    return app.main_screen.active_actor if active == [app.main_screen.active_actor] else None
 
 
 async def press(pilot, *keys: str) -> None:

@@ -68,6 +68,7 @@ class MainScreen(Screen):
         self.matches: list[tuple[int, int]] = []
         self.match_index: int | None = None
         self.failed: str | None = None
+        self._binding_states: tuple[bool | None, ...] = ()
 
     # -- layout -------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -128,12 +129,12 @@ class MainScreen(Screen):
         self.fill_panels()
         if not analysis.positions:
             self.query_one(DetailBar).show_text("No positions found in this article.")
-            self.refresh_bindings()
+            self.update_bindings()
             return
         first = self.nav.step(1)
         self.show_selection(focus=True)
         if first is None:
-            self.refresh_bindings()
+            self.update_bindings()
 
     def panels(self) -> list[ActorPanel]:
         return list(self.query(ActorPanel))
@@ -194,17 +195,23 @@ class MainScreen(Screen):
             if scroll:
                 article.scroll_to_offset(position.start, position.end)
         self.show_detail(position)
-        self.refresh_bindings()
+        self.update_bindings()
+
+    def update_bindings(self) -> None:
+        """Refresh the footer only when a binding became possible or impossible (it recomposes)."""
+        states = tuple(self.check_action(binding.action, ()) for binding in self._binding_list())
+        if states != self._binding_states:
+            self._binding_states = states
+            self.update_bindings()
+
+    def _binding_list(self) -> list[Binding]:
+        return [b for bindings in self._bindings.key_to_bindings.values() for b in bindings]
 
     def set_active(self, actor_id: str | None, *, focus: bool = True) -> None:
-        self.active_actor = actor_id
-        self.update_tabs()
-        if not focus or self.query_one(SearchBar).has_class("-open"):
-            return
-        panel = self.panel_for(actor_id)
-        if panel is not None:
-            panel.option_list.focus(scroll_visible=False)
-        else:
+        if actor_id != self.active_actor:
+            self.active_actor = actor_id
+            self.update_tabs()
+        if focus and not self.query_one(SearchBar).has_class("-open"):
             self.query_one(ArticleView).focus(scroll_visible=False)
 
     def show_detail(self, position: Position | None) -> None:
@@ -282,7 +289,7 @@ class MainScreen(Screen):
             self.show_selection()
         else:
             self.set_active(actor)
-            self.refresh_bindings()
+            self.update_bindings()
 
     def action_follow(self) -> None:
         if self.nav is None:
@@ -341,13 +348,13 @@ class MainScreen(Screen):
         search = self.query_one(SearchBar)
         search.add_class("-open")
         search.focus()
-        self.refresh_bindings()
+        self.update_bindings()
 
     def close_search(self) -> None:
         search = self.query_one(SearchBar)
         search.remove_class("-open")
         self.set_active(self.active_actor)
-        self.refresh_bindings()
+        self.update_bindings()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -362,7 +369,7 @@ class MainScreen(Screen):
             if query:
                 self.notify(f"No match for {query!r}.", severity="warning")
             self.query_one(ArticleView).mark(self.marks())
-            self.refresh_bindings()
+            self.update_bindings()
             return
         here = self.nav.current.start if self.nav and self.nav.current else 0
         start = next((i for i, m in enumerate(self.matches) if m[0] >= here), 0)

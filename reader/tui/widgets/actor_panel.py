@@ -15,8 +15,12 @@ from ..messages import PositionSelected
 from ..text import plain, position_prompt
 
 
-class PositionList(OptionList, inherit_bindings=False):
-    """An OptionList without keys of its own: the screen's keys move across all panels."""
+class PositionList(OptionList, inherit_bindings=False, can_focus=False):
+    """An OptionList without keys or focus of its own: the screen's keys move across all panels.
+
+    The active panel is marked with the ``-active`` class instead of taking the focus, so moving
+    between panels never re-binds keys nor rebuilds the footer.
+    """
 
     BINDINGS = []
 

@@ -41,7 +41,8 @@ class ParagraphView(Static):
     def mark(self, marks: Marks) -> None:
         if marks != self.marks:
             self.marks = marks
-            self.update(paragraph_content(self.text, self.start, self.positions, self.colours, marks))
+            content = paragraph_content(self.text, self.start, self.positions, self.colours, marks)
+            self.update(content, layout=False)  # styles only: the wrapping cannot change
 
     def line_of(self, offset: int) -> int:
         """The wrapped line (0-based) holding article ``offset``, for scrolling."""
@@ -78,6 +79,7 @@ class ArticleView(VerticalScroll, can_focus=True, inherit_bindings=False):
     def __init__(self, article: Article, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.article = article
+        self._views: list[ParagraphView] | None = None
 
     def compose(self):
         title = self.article.title or self.article.source
@@ -90,7 +92,9 @@ class ArticleView(VerticalScroll, can_focus=True, inherit_bindings=False):
         return list(self.article.paragraphs) or [Paragraph(0, len(self.article.text))]
 
     def paragraph_views(self) -> list[ParagraphView]:
-        return list(self.query(ParagraphView))
+        if self._views is None:
+            self._views = list(self.query(ParagraphView))
+        return self._views
 
     def set_positions(self, positions: Sequence[Position], colours: dict[str, str], marks: Marks) -> None:
         for view in self.paragraph_views():

@@ -17,7 +17,7 @@ class DetailBar(Static):
     """
 
     def show_text(self, message: str) -> None:
-        self.update(plain(message))
+        self.update(plain(message), layout=False)
 
     def show(
         self,
@@ -32,7 +32,8 @@ class DetailBar(Static):
             self.show_text("No position selected: j/k to move, ? for help.")
             return
         summary = self._summary(analysis, position)
-        self.update(Content("\n").join([summary, self._link(analysis, position, link, cycle, links)]))
+        lines = [summary, self._link(analysis, position, link, cycle, links)]
+        self.update(Content("\n").join(lines), layout=False)  # fixed height
 
     @staticmethod
     def _summary(analysis: Analysis, position: Position) -> Content:

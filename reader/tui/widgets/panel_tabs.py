@@ -22,4 +22,4 @@ class PanelTabs(Static):
             colour = colours.get(actor.id, "")
             style = f"bold reverse {colour}" if actor.id == active else colour
             parts.append(plain(f" {actor.name} ").stylize(style.strip() or "bold"))
-        self.update(Content(" ").join(parts) if parts else Content(""))
+        self.update(Content(" ").join(parts) if parts else Content(""), layout=False)
