@@ -82,10 +82,10 @@ def find_actors(doc: Doc, article: Article) -> ActorTable:
     doc.user_data.setdefault("reader_text", article.text)  # Doc.text rebuilds the string each call
     table = ActorTable(doc=doc, gazetteer=load_gazetteer())
     mark_gazetteer_mentions(table, doc)
-    learn_abbreviations(table, doc)
     table.home = first_country(table, doc)
     rescue_misspelled_capitals(table, doc)
     mark_organizations(table, doc)
+    learn_abbreviations(table, doc)
     bind_people(table, doc)
     mark_groups(table, doc)
     learn_heads(table, doc)
@@ -177,10 +177,15 @@ def learn_abbreviations(table: ActorTable, doc: Doc) -> None:
     if not learned:
         return
     for token in doc:
-        key = learned.get(POSSESSIVE.sub("", token.text))
-        if key and token.i not in table.token_actor:
+        text = POSSESSIVE.sub("", token.text)
+        key = learned.get(text)
+        current = table.token_actor.get(token.i)
+        if key and (current is None or table.bindings[current].entry.name == text):
             table.token_actor[token.i] = key
-            table.bindings[key].add_alias(token.text)
+            table.bindings[key].add_alias(text)
+    for text, key in learned.items():  # the abbreviation was taken for a party of its own
+        if slug(text) in table.bindings and slug(text) != key:
+            del table.bindings[slug(text)]
 
 
 def first_country(table: ActorTable, doc: Doc) -> str | None:

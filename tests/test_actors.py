@@ -81,3 +81,24 @@ def test_learned_heads_and_other_countries(nlp):
     assert actor_of(doc, table, "The embassy") == "united-states"
     assert actor_of(doc, table, "Kyriakos Mitsotakis") == "greece"
     assert actor_of(doc, table, "Downing Street") == "united-kingdom"
+
+
+def test_abbreviations_in_parentheses_are_learned(nlp):
+    doc, table = table_for(nlp, (
+        "The Ruritanian Liberation Front (RLF) rejected the offer. The RLF said it would wait. "
+        "The RLF later agreed."))
+    front = table.token_actor[next(t.i for t in doc if t.text == "Front")]
+    assert [table.token_actor.get(t.i) for t in doc if t.text == "RLF"] == [front, front, front]
+
+
+def test_news_agencies_are_not_parties(nlp):
+    _, table = table_for(nlp, "BEIJING (Reuters) - China on Friday demanded that the sale be cancelled, Reuters said.")
+    assert "reuters" not in {a.id for a in table.actors}
+
+
+def test_group_anaphora_and_country_bodies(nlp):
+    doc, table = table_for(nlp, (
+        "Hezbollah rejected the plan. The militant group's deputy leader, Naim Qassem, spoke on TV. "
+        "Taiwan's Mainland Affairs Council dismissed the threats."))
+    assert actor_of(doc, table, "Naim Qassem") == "hezbollah"
+    assert actor_of(doc, table, "Taiwan's Mainland Affairs Council") == "taiwan"

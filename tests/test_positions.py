@@ -106,3 +106,26 @@ def test_unattributed_fears_and_analysts_are_not_parties(nlp):
         "Fears are growing that the talks could collapse. Prices rose sharply on Tuesday."))
     assert positions == []
     assert analysis.text.startswith("Fears")
+
+
+def test_dateline_is_not_the_speaker(nlp):
+    _, positions = positions_of(nlp, (
+        "BEIJING (Reuters) - China on Friday demanded that the United States cancel the arms sale."))
+    demand = only(positions, "demanded")
+    assert (demand.actor, demand.kind) == ("china", "demand")
+    assert demand.text.startswith("China")
+
+
+def test_reported_demand_keeps_its_party(nlp):
+    _, positions = positions_of(nlp, (
+        "The DPRK has demanded bilateral talks with Washington, Pyongyang's UN envoy said in a newspaper Friday."))
+    demand = only(positions, "demanded bilateral talks")
+    assert (demand.actor, demand.kind) == ("north-korea", "demand")
+
+
+def test_distinct_moves_joined_by_and(nlp):
+    _, positions = positions_of(nlp, (
+        "Lebanese Prime Minister Najib Mikati accused Israel of targeting civilians and called on the "
+        "international community to pressure Israel."))
+    assert [p.kind for p in positions] == ["accuse", "demand"]
+    assert {p.actor for p in positions} == {"lebanon"}
