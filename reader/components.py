@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from .model import Article, Paragraph
 
 
 @Language.component("paragraph_breaks")
@@ -32,3 +36,34 @@ def _dateline_end(doc: Doc, start: int) -> int | None:
 
 def _in_parens(doc: Doc, token) -> bool:
     return any(t.text == "(" for t in doc[max(0, token.i - 3): token.i])
+
+
+@Language.factory("reader_positions")
+def make_reader_positions(nlp: Language, name: str) -> PositionsComponent:
+    """``nlp.add_pipe("reader_positions")`` sets ``doc._.actors`` and ``doc._.positions``."""
+    return PositionsComponent()
+
+
+class PositionsComponent:
+    """The reader's analysis as a spaCy component, for use in other pipelines."""
+
+    def __init__(self) -> None:
+        for attr in ("actors", "positions"):
+            if not Doc.has_extension(attr):
+                Doc.set_extension(attr, default=None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        from .actors import find_actors
+        from .positions import find_positions
+
+        article = article_of(doc.text)
+        table = find_actors(doc, article)
+        doc._.positions = find_positions(doc, article, table)
+        doc._.actors = table.actors
+        return doc
+
+
+def article_of(text: str) -> Article:
+    """An Article over a Doc's own text, paragraphs split at blank lines (no cleaning: offsets stay)."""
+    paragraphs = tuple(Paragraph(m.start(), m.end()) for m in re.finditer(r"\S(?:.*\S)?(?:\n(?!\s*\n).*\S)*", text))
+    return Article(source="<doc>", text=text, paragraphs=paragraphs)

@@ -129,3 +129,17 @@ def test_distinct_moves_joined_by_and(nlp):
         "international community to pressure Israel."))
     assert [p.kind for p in positions] == ["accuse", "demand"]
     assert {p.actor for p in positions} == {"lebanon"}
+
+
+def test_registered_spacy_component():
+    """Others can add the extractor to their own pipeline: nlp.add_pipe("reader_positions")."""
+    import spacy
+
+    import reader.components  # noqa: F401  (registers the factory)
+    from reader.nlp import model_candidates
+
+    nlp = next(spacy.load(name) for name in model_candidates() if spacy.util.is_package(name))
+    nlp.add_pipe("reader_positions")
+    doc = nlp("Russia demanded that NATO halt its expansion.\n\nNATO rejected the demand on Friday.")
+    assert [(p.actor, p.kind) for p in doc._.positions] == [("russia", "demand"), ("nato", "reject")]
+    assert {"russia", "nato"} <= {a.id for a in doc._.actors}
