@@ -364,7 +364,7 @@ def backref_matrices(positions: list[Position], evidence: list[Evidence], misfit
     any actor, halving with each one further back (so a reference to the speaker's own
     earlier words credits others little).
     fit: 1, or ``misfit`` where j's owned reference names a kind or an owner that i is not.
-    Credit is made symmetric: either position may be the one that refers back."""
+    Both are made symmetric: either position may be the one that refers back."""
     n = len(positions)
     starts = np.array([p.start for p in positions])
     kinds = np.array([p.kind for p in positions])
@@ -391,7 +391,8 @@ def backref_matrices(positions: list[Position], evidence: list[Evidence], misfit
     rank = np.argsort(np.argsort(distance, axis=0, kind="stable"), axis=0, kind="stable")
     credit = np.where(before, decay ** rank, 0.0)
     credit = np.where(fits & owned, 1.0, credit) * strength[None, :]
-    return np.maximum(credit, credit.T), np.where(misfits, misfit, 1.0)
+    fit = np.where(misfits, misfit, 1.0)
+    return np.maximum(credit, credit.T), np.minimum(fit, fit.T)
 
 
 def pair_features(positions: list[Position], evidence: list[Evidence], settings: Settings
@@ -444,9 +445,9 @@ def score_matrix(positions: list[Position], evidence: list[Evidence], settings: 
 
 def choose_pairs(score: np.ndarray, settings: Settings) -> list[tuple[int, int]]:
     """(first, answer) pairs: each position's best answers above the threshold, each answer
-    answering at most ``max_answered`` positions, one direction per pair."""
+    answering at most ``max_answered`` positions, one direction per pair (the better one)."""
     best = np.maximum(score, score.T)
-    keep = (score >= settings.threshold) & (score >= best)  # the better direction of each pair
+    keep = (score >= settings.threshold) & (score >= best)
     keep &= rank_mask(score, keep, settings.max_answers, axis=1)
     keep &= rank_mask(score, keep, settings.max_answered, axis=0)
     pairs: list[tuple[int, int]] = []
@@ -457,6 +458,12 @@ def choose_pairs(score: np.ndarray, settings: Settings) -> list[tuple[int, int]]
             seen.add(key)
             pairs.append((int(first), int(answer)))
     return pairs
+
+
+def orient(i: int, j: int, kind_weight: np.ndarray) -> tuple[int, int]:
+    """The way the kind table prefers: a demand is answered by a rejection, even one stated
+    before it."""
+    return (j, i) if kind_weight[j, i] > kind_weight[i, j] else (i, j)
 
 
 def rank_mask(score: np.ndarray, keep: np.ndarray, limit: int, axis: int) -> np.ndarray:
@@ -505,10 +512,12 @@ def link_positions(positions: list[Position], doc: Doc, actors: ActorTable,
     score, relation, features = score_matrix(positions, evidence, settings)
     relations = sorted({rel for _, rel in settings.answers.values()})
     names = {a.id: a.name for a in actors.actors}
+    best = np.maximum(score, score.T)
+    pairs = [orient(i, j, features["kind"]) for i, j in choose_pairs(score, settings)]
     links = [
-        Link(positions[i].id, positions[j].id, round(float(score[i, j]), 3), relations[relation[i, j]],
+        Link(positions[i].id, positions[j].id, round(float(best[i, j]), 3), relations[relation[i, j]],
              explain(i, j, positions, evidence, features, names, settings))
-        for i, j in choose_pairs(score, settings)
+        for i, j in pairs
     ]
     answered = {link.source for link in links}
     unanswered = [p.id for p in positions if p.kind in settings.unanswered_kinds and p.id not in answered]

@@ -11,6 +11,7 @@ import pytest
 from reader.actors import ActorTable
 from reader.links import (
     Evidence,
+    choose_pairs,
     find_backref,
     gather_evidence,
     link_positions,
@@ -125,10 +126,12 @@ def test_unanswered_lists_demands_without_an_answer(toy):
 
 def test_max_answers_setting_is_respected(toy):
     doc, actors, positions = toy
-    one = dataclasses.replace(load_settings(), max_answers=1, threshold=0.0)
-    links, _ = link_positions(positions, doc, actors, settings=one)
-    sources = [link.source for link in links]
-    assert len(sources) == len(set(sources))
+    one = dataclasses.replace(load_settings(), max_answers=1, max_answered=1, threshold=0.0)
+    score, _, _ = score_matrix(positions, gather_evidence(positions, doc, actors, one), one)
+    pairs = choose_pairs(score, one)
+    assert pairs
+    assert len({i for i, _ in pairs}) == len(pairs)
+    assert len({j for _, j in pairs}) == len(pairs)
 
 
 def test_threshold_setting_is_respected(toy):
