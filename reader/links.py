@@ -55,6 +55,7 @@ class Settings:
     backref_decay: float
     max_answered: int
     matter_kinds: frozenset[str]
+    window: int
     weights: dict[str, float]
     answers: dict[tuple[str, str], tuple[float, str]]  # (first kind, answer kind) -> (weight, relation)
     backref_nouns: dict[str, frozenset[str]]  # lemma -> kinds it points back to
@@ -91,6 +92,7 @@ def settings_from_dict(raw: dict) -> Settings:
         backref_decay=float(raw["backref_decay"]),
         max_answered=int(raw["max_answered"]),
         matter_kinds=frozenset(raw["matter_kinds"]),
+        window=int(raw["window"]),
         weights={name: float(raw["weights"].get(name, 0.0)) for name in FEATURES},
         answers=answers,
         backref_nouns={lemma: frozenset(kinds) for lemma, kinds in raw["backref_nouns"].items()},
@@ -503,22 +505,46 @@ def explain(i: int, j: int, positions: list[Position], evidence: list[Evidence],
 def link_positions(positions: list[Position], doc: Doc, actors: ActorTable,
                    settings: Settings | None = None) -> tuple[list[Link], list[str]]:
     """Links from positions to the positions of other actors that answer them, and the ids of
-    the positions of ``unanswered_kinds`` that got no answer."""
+    the positions of ``unanswered_kinds`` that got no answer.
+
+    Articles with more positions than ``window`` are linked in overlapping windows of that
+    many positions (in article order), so the matrices stay small."""
     settings = settings or load_settings()
-    positions = list(positions)
+    positions = sorted(positions, key=lambda p: (p.start, p.end))
     if not positions:
         return [], []
     evidence = gather_evidence(positions, doc, actors, settings)
+    names = {a.id: a.name for a in actors.actors}
+    found: dict[frozenset[str], Link] = {}
+    for window in windows(len(positions), settings.window):
+        chosen = [positions[k] for k in window]
+        for link in window_links(chosen, [evidence[k] for k in window], names, settings):
+            key = frozenset((link.source, link.target))
+            if key not in found or link.score > found[key].score:
+                found[key] = link
+    order = {p.id: n for n, p in enumerate(positions)}
+    links = sorted(found.values(), key=lambda link: (order[link.source], order[link.target]))
+    answered = {link.source for link in links}
+    unanswered = [p.id for p in positions if p.kind in settings.unanswered_kinds and p.id not in answered]
+    return links, unanswered
+
+
+def windows(n: int, size: int) -> list[range]:
+    """Overlapping ranges of ``size`` indexes (half a window apart) covering ``range(n)``."""
+    if n <= size:
+        return [range(n)]
+    step = max(size // 2, 1)
+    return [range(start, min(start + size, n)) for start in range(0, n - size + step, step)]
+
+
+def window_links(positions: list[Position], evidence: list[Evidence], names: dict[str, str],
+                 settings: Settings) -> list[Link]:
     score, relation, features = score_matrix(positions, evidence, settings)
     relations = sorted({rel for _, rel in settings.answers.values()})
-    names = {a.id: a.name for a in actors.actors}
     best = np.maximum(score, score.T)
     pairs = [orient(i, j, features["kind"]) for i, j in choose_pairs(score, settings)]
-    links = [
+    return [
         Link(positions[i].id, positions[j].id, round(float(best[i, j]), 3), relations[relation[i, j]],
              explain(i, j, positions, evidence, features, names, settings))
         for i, j in pairs
     ]
-    answered = {link.source for link in links}
-    unanswered = [p.id for p in positions if p.kind in settings.unanswered_kinds and p.id not in answered]
-    return links, unanswered

@@ -20,6 +20,7 @@ from reader.links import (
     overlap_matrix,
     score_matrix,
     text_matrix,
+    windows,
 )
 from reader.model import RELATIONS, Position, Span
 
@@ -138,6 +139,34 @@ def test_threshold_setting_is_respected(toy):
     doc, actors, positions = toy
     strict = dataclasses.replace(load_settings(), threshold=1.01)
     assert link_positions(positions, doc, actors, settings=strict)[0] == []
+
+
+def test_windows_cover_every_position_and_overlap():
+    spans = windows(25, 10)
+    assert [(w.start, w.stop) for w in spans] == [(0, 10), (5, 15), (10, 20), (15, 25)]
+    assert windows(7, 10) == [range(7)]
+
+
+def test_small_windows_keep_the_links_of_neighbours(toy):
+    doc, actors, positions = toy
+    small = dataclasses.replace(load_settings(), window=3)
+    assert pairs(link_positions(positions, doc, actors, settings=small)[0]).keys() >= {("p0", "p2"), ("p1", "p3")}
+
+
+def test_many_positions_are_linked_in_bounded_windows(nlp):
+    """An article longer than one window (here 130 copies of TEXT: 650 positions)."""
+    doc = nlp("\n\n".join([TEXT] * 130))
+    actors = ActorTable(token_actor={t.i: ACTOR_WORDS[t.text] for t in doc if t.text in ("Russia", "NATO")})
+    kinds = ["demand", "offer", "reject", "accept", "statement"]
+    owners = ["russia", "russia", "nato", "us", "nato"]
+    many = [make_position(f"p{n}", sent, owners[n % 5], kinds[n % 5], (), n // 5)
+            for n, sent in enumerate(doc.sents)]
+    assert len(many) > load_settings().window
+    links, _ = link_positions(many, doc, actors)
+    by_id = {p.id: p for p in many}
+    rejections = [link for link in links if link.relation == "rejects" and by_id[link.source].kind == "demand"]
+    assert len(rejections) >= 100
+    assert all(0.0 <= link.score <= 1.0 for link in links)
 
 
 def test_no_positions_no_links(toy):
