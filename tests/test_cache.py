@@ -8,7 +8,7 @@ import sys
 from dataclasses import replace
 
 import pytest
-from tui_support import WIDE, article_of, cached_app, no_spacy, reader_env, seed_analysis  # noqa: F401
+from tui_support import WIDE, article_of, cached_app, drained, no_spacy, reader_env, seed_analysis  # noqa: F401
 
 from reader import cache
 from reader.model import analysis_to_dict
@@ -105,8 +105,7 @@ def test_analyse_with_cache_miss_analyses_and_stores(monkeypatch):
 async def test_app_shows_panels_from_cache_without_spacy():
     app = cached_app()
     async with app.run_test(size=WIDE) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await drained(app, pilot)
         screen = app.main_screen
         assert screen.failed is None
         assert len(screen.query(ActorPanel)) == 4
@@ -126,8 +125,7 @@ async def test_app_rebuilds_a_damaged_entry(monkeypatch):
     monkeypatch.setattr(reader.pipeline, "analyze", lambda article, nlp: analysis)
     app = ReaderApp(article_of(analysis))
     async with app.run_test(size=WIDE) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await drained(app, pilot)
         assert app.main_screen.nav.selected == "p1"
     assert cache.load_cached(analysis.text, label) == analysis
 
@@ -136,7 +134,6 @@ async def test_app_rebuilds_a_damaged_entry(monkeypatch):
 async def test_no_cache_skips_reading_and_writing():
     app = cached_app(use_cache=False)
     async with app.run_test(size=WIDE) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await drained(app, pilot)
         assert app.main_screen.failed == "spaCy must not be loaded here"
         assert app.main_screen.analysis is None

@@ -5,16 +5,17 @@ from __future__ import annotations
 import pytest
 from textual.content import Content
 from textual.widgets import Input
-from tui_support import (  # noqa: F401 - fixtures
+from tui_support import (
     NARROW,
     WIDE,
     article_lit,
     article_selected,
     cached_app,
     detail_text,
-    no_spacy,
+    drained,
+    no_spacy,  # noqa: F401 - fixture
     notifications,
-    reader_env,
+    reader_env,  # noqa: F401 - fixture
 )
 
 from reader.tui.screens import HelpScreen
@@ -25,8 +26,7 @@ pytestmark = pytest.mark.usefixtures("reader_env", "no_spacy")
 
 
 async def start(app, pilot) -> None:
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+    await drained(app, pilot)
 
 
 def selected(app) -> str | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from tui_support import WIDE, reader_env  # noqa: F401
+from tui_support import WIDE, drained, reader_env  # noqa: F401
 
 from reader.tui import make_app
 from reader.tui.navigation import match_actor
@@ -17,8 +17,7 @@ pytestmark = [pytest.mark.usefixtures("reader_env"), pytest.mark.slow]
 async def test_walk_from_the_first_russian_demand_to_its_rejection(nlp):
     app = make_app(SEED, use_cache=False)
     async with app.run_test(size=WIDE) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await drained(app, pilot)
         screen = app.main_screen
         assert screen.failed is None, screen.failed
         analysis = screen.analysis
@@ -56,8 +55,7 @@ async def test_walk_from_the_first_russian_demand_to_its_rejection(nlp):
 async def test_cache_is_written_then_used(nlp, monkeypatch):
     app = make_app(SEED)
     async with app.run_test(size=WIDE) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await drained(app, pilot)
         first = app.main_screen.analysis
     assert first is not None
 
@@ -70,7 +68,6 @@ async def test_cache_is_written_then_used(nlp, monkeypatch):
     monkeypatch.setattr(reader.nlp, "load_nlp", refuse)
     again = make_app(SEED)
     async with again.run_test(size=WIDE) as pilot:
-        await again.workers.wait_for_complete()
-        await pilot.pause()
+        await drained(again, pilot)
         assert again.main_screen.failed is None
         assert again.main_screen.analysis.positions == first.positions

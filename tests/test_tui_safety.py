@@ -6,7 +6,7 @@ import threading
 
 import pytest
 from textual.content import Content
-from tui_support import WIDE, article_of, cached_app, detail_text, no_spacy, notifications, reader_env  # noqa: F401
+from tui_support import WIDE, article_of, cached_app, detail_text, drained, no_spacy, notifications, reader_env  # noqa: F401
 
 import reader.tui.screens.main as main_screen
 from reader.model import Actor, Analysis, Article, Paragraph, Position, Span
@@ -48,8 +48,7 @@ async def test_markup_in_the_article_is_shown_literally_and_runs_nothing():
     analysis = nasty_analysis()
     app = cached_app(analysis)
     async with app.run_test(size=WIDE) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await drained(app, pilot)
         screen = app.main_screen
         assert screen.nav.selected == "p1"
         view = screen.query_one("#paragraph-1", ParagraphView)
@@ -87,6 +86,7 @@ async def test_article_shows_at_once_while_the_analysis_runs(monkeypatch):
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
         assert started.wait(5)
+        await pilot.pause(0.3)  # the loading indicator appears only if the analysis takes a moment
         screen = app.main_screen
         assert screen.query_one("#panels").loading
         assert len(screen.query(ParagraphView)) == 10
@@ -98,8 +98,7 @@ async def test_article_shows_at_once_while_the_analysis_runs(monkeypatch):
         await pilot.pause()
         assert screen.nav is None
         release.set()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await drained(app, pilot)
         assert not screen.query_one("#panels").loading
         assert screen.nav.selected == "p1"
 
@@ -113,8 +112,7 @@ async def test_failure_notifies_and_leaves_the_article_readable(monkeypatch):
     article = Article(source="a.txt", text="One paragraph.\n\nAnother.", paragraphs=paragraphs)
     app = ReaderApp(article)
     async with app.run_test(size=WIDE) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await drained(app, pilot)
         screen = app.main_screen
         assert screen.failed == "no spaCy English pipeline could be loaded (tried x)"
         assert any("no spaCy English pipeline" in m for m in notifications(app))
@@ -132,8 +130,7 @@ async def test_article_without_positions():
                         paragraphs=(Paragraph(0, 18),))
     app = cached_app(analysis)
     async with app.run_test(size=WIDE) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await drained(app, pilot)
         assert app.main_screen.nav.selected is None
         assert "No positions" in detail_text(app)
         await pilot.press("j", "k", "g", "G", "tab", "enter", "u", "f", "y", "a")

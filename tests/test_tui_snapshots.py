@@ -9,14 +9,13 @@ after a deliberate change of the layout, styles or fixture.
 from __future__ import annotations
 
 import pytest
-from tui_support import NARROW, WIDE, cached_app, no_spacy, reader_env  # noqa: F401
+from tui_support import NARROW, WIDE, cached_app, drained, no_spacy, reader_env  # noqa: F401
 
 pytestmark = pytest.mark.usefixtures("reader_env", "no_spacy")
 
 
 async def settle(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await drained(pilot.app, pilot)
 
 
 def test_wide_layout(snap_compare):

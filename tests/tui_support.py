@@ -75,3 +75,18 @@ def no_spacy(monkeypatch) -> None:
         raise ModelError("spaCy must not be loaded here")
 
     monkeypatch.setattr(reader.nlp, "load_nlp", refuse)
+
+
+async def drained(app: ReaderApp, pilot, timeout: float = 120.0) -> None:
+    """Wait for the analysis worker (started after the first paint) to finish and its result to show."""
+    import asyncio
+
+    screen = app.main_screen
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    await pilot.pause()
+    while screen.analysis is None and screen.failed is None and loop.time() < deadline:
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.02)
+    await app.workers.wait_for_complete()
+    await pilot.pause()

@@ -31,7 +31,6 @@ class ReaderApp(App[int]):
     TITLE = "reader"
     CSS_PATH = str(styles_path())
     COMMANDS = App.COMMANDS | {ReaderCommands}
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     BINDINGS = [
         Binding("question_mark,f1", "help", "Help", id="reader.help"),
         Binding("q", "quit", "Quit", id="reader.quit"),

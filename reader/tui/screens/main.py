@@ -20,6 +20,8 @@ from ..navigation import Navigator, panel_order, pick_actors
 from ..text import Marks, actor_colours
 from ..widgets import ActorPanel, ArticleView, DetailBar, PanelTabs, SearchBar
 
+LOADING_DELAY = 0.15  # seconds before the panels show a loading indicator
+
 KIND_PLURALS = {"threaten": "threats", "accuse": "accusations", "statement": "statements"}
 
 
@@ -72,6 +74,7 @@ class MainScreen(Screen):
 
     # -- layout -------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
+        self.set_breakpoint_class(self.app.size.width)
         yield Header()
         with Horizontal(id="body"):
             yield ArticleView(self.article, id="article")
@@ -82,12 +85,21 @@ class MainScreen(Screen):
         yield SearchBar()
         yield Footer()
 
+    def set_breakpoint_class(self, width: int) -> None:
+        """Apply the breakpoint class before the first styling (Textual sets it again on resize)."""
+        names = [name for limit, name in self.HORIZONTAL_BREAKPOINTS if width >= limit]
+        if names:
+            self.set_class(True, names[-1])
+            for _, other in self.HORIZONTAL_BREAKPOINTS:
+                if other != names[-1]:
+                    self.set_class(False, other)
+
     def on_mount(self) -> None:
         self.sub_title = self.article.title or self.article.source
-        self.query_one("#panels").loading = True
+        self._loading_timer = self.set_timer(LOADING_DELAY, self.show_loading)
         self.query_one(DetailBar).show_text("Analysing the article…")
         self.query_one(ArticleView).focus()
-        self.analyse()
+        self.call_after_refresh(self.analyse)  # the article paints first, then the worker starts
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="analysis", description="Analysing")
     def analyse(self) -> None:
@@ -98,11 +110,19 @@ class MainScreen(Screen):
             return
         self.post_message(AnalysisReady(analysis, cached))
 
+    def show_loading(self) -> None:
+        """Panels in a loading state (only if the analysis takes a moment: a cache hit does not)."""
+        if self.analysis is None and self.failed is None:
+            self.query_one("#panels").loading = True
+
+    def stop_loading(self) -> None:
+        self._loading_timer.stop()
+        self.query_one("#panels").loading = False
+
     # -- analysis arrives ---------------------------------------------------------------------
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
         self.failed = message.error
-        panels = self.query_one("#panels")
-        panels.loading = False
+        self.stop_loading()
         self.query_one(DetailBar).show_text(f"Analysis failed: {message.error}")
         self.notify(message.error, title="Analysis failed", severity="error", timeout=10)
 
@@ -114,27 +134,35 @@ class MainScreen(Screen):
         order = panel_order(analysis)
         self.picked = pick_actors(analysis, self.wanted_actors)
         self.colours = actor_colours(self.picked + [a for a in order if a not in self.picked])
-        self.nav = Navigator(analysis, shown=list(self.picked))
+        nav = self.nav = Navigator(analysis, shown=list(self.picked))
+        first = nav.step(1)
+        self.active_actor = first.actor if first else None
         panels = self.query_one("#panels", Horizontal)
         await panels.remove_children()
         ordered = self.picked + [a for a in order if a not in self.picked]
         new_panels = [
-            ActorPanel(actor, self.colours[actor.id])
+            ActorPanel(
+                actor, self.colours[actor.id], analysis, nav.visible(actor.id),
+                classes=" ".join(self._panel_classes(actor.id)),
+            )
             for actor in (analysis.actor(actor_id) for actor_id in ordered)
             if actor is not None
         ]
+        self.stop_loading()
         await panels.mount_all(new_panels)
-        panels.loading = False
         self.query_one(ArticleView).set_positions(analysis.positions, self.colours, Marks())
-        self.fill_panels()
+        self.update_tabs()
         if not analysis.positions:
             self.query_one(DetailBar).show_text("No positions found in this article.")
             self.update_bindings()
             return
-        first = self.nav.step(1)
         self.show_selection(focus=True)
         if first is None:
             self.update_bindings()
+
+    def _panel_classes(self, actor_id: str) -> list[str]:
+        classes = [] if self.nav and actor_id in self.nav.shown else ["-hidden"]
+        return classes + (["-active"] if actor_id == self.active_actor else [])
 
     def panels(self) -> list[ActorPanel]:
         return list(self.query(ActorPanel))

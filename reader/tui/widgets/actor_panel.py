@@ -34,17 +34,33 @@ class ActorPanel(Vertical):
     ActorPanel > PositionList { height: 1fr; max-height: 100%; }
     """
 
-    def __init__(self, actor: Actor, colour: str) -> None:
-        super().__init__(id=f"panel-{_safe_id(actor.id)}", classes="actor-panel")
+    def __init__(
+        self,
+        actor: Actor,
+        colour: str,
+        analysis: Analysis | None = None,
+        positions: Sequence[Position] = (),
+        *,
+        classes: str = "",
+    ) -> None:
+        super().__init__(id=f"panel-{_safe_id(actor.id)}", classes=f"actor-panel {classes}".strip())
         self.actor = actor
         self.colour = colour
-        self.analysis: Analysis | None = None
-        self.positions: list[Position] = []
+        self.analysis = analysis
+        self.positions: list[Position] = list(positions)
         self.lit: frozenset[str] = frozenset()
 
     def compose(self) -> ComposeResult:
         yield Static(self._title(), classes="actor-title")
-        yield PositionList(id=f"list-{_safe_id(self.actor.id)}")
+        yield PositionList(*self._options(), id=f"list-{_safe_id(self.actor.id)}")
+
+    def _options(self) -> list[Option]:
+        if self.analysis is None:
+            return []
+        options = [
+            Option(position_prompt(self.analysis, p, lit=p.id in self.lit), id=p.id) for p in self.positions
+        ]
+        return options or [Option(Content.styled("no positions", "$text-muted italic"), disabled=True)]
 
     @property
     def option_list(self) -> PositionList:
@@ -63,12 +79,7 @@ class ActorPanel(Vertical):
         self.positions = list(positions)
         self.lit = lit
         self.query_one(".actor-title", Static).update(self._title())
-        options = [
-            Option(position_prompt(analysis, p, lit=p.id in lit), id=p.id) for p in self.positions
-        ]
-        if not options:
-            options = [Option(Content.styled("no positions", "$text-muted italic"), disabled=True)]
-        self.option_list.set_options(options)
+        self.option_list.set_options(self._options())
 
     def set_lit(self, lit: frozenset[str]) -> None:
         if self.analysis is None:
