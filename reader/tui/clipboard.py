@@ -35,5 +35,5 @@ def copy_with_system_tool(text: str) -> str | None:
 
 def quote_for_copy(text: str, speaker: str, source: str, *, direct: bool) -> str:
     """The quote as pasted elsewhere: “text” — speaker (source)."""
-    body = f"“{text}”" if direct else text
+    body = f"“{text}”" if direct and text[:1] not in "“\"‘'«„" else text
     return f"{body} — {speaker} ({source})"

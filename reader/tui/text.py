@@ -43,6 +43,7 @@ SEARCH_STYLE = "on $warning 40%"
 SEARCH_CURRENT_STYLE = "bold reverse $warning"
 SELECTED_STYLE = "bold reverse"
 LIT_MARK = "◆ "
+QUOTE_MARKS = "“”\"‘’'«»„"
 
 
 def safe_text(text: str) -> str:
@@ -160,7 +161,8 @@ def position_prompt(analysis: Analysis, position: Position, *, lit: bool) -> Con
     """Two lines for a panel row: badge and text, then speaker and answers."""
     mark = Content.styled(LIT_MARK, "bold $accent") if lit else Content("  ")
     quote = shorten(position.text)
-    text = plain(f"“{quote}”" if position.direct else quote)
+    quoted = position.direct and quote[:1] not in QUOTE_MARKS
+    text = plain(f"“{quote}”" if quoted else quote)
     first = Content.assemble(mark, badge(position.kind), " ", text)
     details = [part for part in (position.speaker, answer_note(analysis, position)) if part]
     note = answer_note(analysis, position)

@@ -157,8 +157,7 @@ class MainScreen(Screen):
             self.update_bindings()
             return
         self.show_selection(focus=True)
-        if first is None:
-            self.update_bindings()
+        self.call_after_refresh(self.refresh_bindings)  # once the panels are drawn, whatever came before
 
     def _panel_classes(self, actor_id: str) -> list[str]:
         classes = [] if self.nav and actor_id in self.nav.shown else ["-hidden"]
@@ -212,6 +211,10 @@ class MainScreen(Screen):
         if position is not None and position.actor not in nav.shown:
             nav.shown.append(position.actor)
             self.fill_panels()
+        if position is not None and nav.kind is not None and position.kind != nav.kind:
+            nav.kind = None  # a link led outside the filter: show everything again
+            self.fill_panels()
+            self.show_filter()
         lit = nav.lit()
         article = self.query_one(ArticleView)
         article.mark(self.marks())
@@ -269,8 +272,8 @@ class MainScreen(Screen):
             "previous_position": lambda: nav is not None and nav.can_step(-1),
             "first": lambda: nav is not None and bool(nav.visible()),
             "last": lambda: nav is not None and bool(nav.visible()),
-            "next_panel": lambda: len(self.shown_panels()) > 0,
-            "previous_panel": lambda: len(self.shown_panels()) > 0,
+            "next_panel": lambda: nav is not None and bool(nav.shown),
+            "previous_panel": lambda: nav is not None and bool(nav.shown),
             "follow": lambda: nav is not None and bool(nav.selected and nav.links_of(nav.selected)),
             "back": lambda: search_open or (nav is not None and bool(nav.history)),
             "unanswered": lambda: nav is not None and bool(nav.analysis.unanswered),
@@ -346,7 +349,7 @@ class MainScreen(Screen):
     def action_filter(self) -> None:
         if self.nav is None:
             return
-        kind = self.nav.cycle_kind()
+        self.nav.cycle_kind()
         self.fill_panels()
         if self.nav.current is None or self.nav.current.id not in {p.id for p in self.nav.visible()}:
             current = self.nav.current
@@ -354,10 +357,17 @@ class MainScreen(Screen):
             items = self.nav.visible()
             after = next((p for p in items if current and p.start >= current.start), None)
             self.nav.select((after or items[0]).id if items else None)
-        label = "all kinds" if kind is None else KIND_PLURALS.get(kind, f"{kind}s")
-        self.sub_title = f"{self.article.title or self.article.source} · showing {label}"
-        self.notify(f"Showing {label}.")
+        self.show_filter()
+        self.notify(f"Showing {self.filter_label()}.", timeout=3)
         self.show_selection()
+
+    def filter_label(self) -> str:
+        kind = self.nav.kind if self.nav else None
+        return "all kinds" if kind is None else KIND_PLURALS.get(kind, f"{kind}s")
+
+    def show_filter(self) -> None:
+        title = self.article.title or self.article.source
+        self.sub_title = title if self.nav is None or self.nav.kind is None else f"{title} · {self.filter_label()}"
 
     def action_all_actors(self) -> None:
         if self.nav is None or self.analysis is None:
