@@ -158,11 +158,10 @@ def answer_note(analysis: Analysis, position: Position) -> str:
 
 
 def position_prompt(analysis: Analysis, position: Position, *, lit: bool) -> Content:
-    """Two lines for a panel row: badge and text, then speaker and answers."""
+    """Two lines for a panel row: badge and text (italic if reported), then speaker and answers."""
     mark = Content.styled(LIT_MARK, "bold $accent") if lit else Content("  ")
     quote = shorten(position.text)
-    quoted = position.direct and quote[:1] not in QUOTE_MARKS
-    text = plain(f"“{quote}”" if quoted else quote)
+    text = plain(quote) if position.direct else plain(quote).stylize("italic")
     first = Content.assemble(mark, badge(position.kind), " ", text)
     details = [part for part in (position.speaker, answer_note(analysis, position)) if part]
     note = answer_note(analysis, position)
