@@ -48,7 +48,8 @@ class ActorTable:
     modifier_tokens: set[int] = field(default_factory=set)  # demonyms: "Russian", "US" in "US government"
     people: dict[str, str] = field(default_factory=dict)  # "Ryabkov" / "Sergei Ryabkov" -> actor id
     titled: set[str] = field(default_factory=set)  # names of people introduced with a title
-    heads: dict[str, str] = field(default_factory=dict)  # "embassy" -> actor id (learned)
+    heads: dict[str, str] = field(default_factory=dict)  # "embassy" -> actor id (learned, first seen)
+    head_mentions: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # lemma -> [(token, actor)]
     home: str | None = None  # the party of untitled officials ("Prime Minister X" with no country)
     gazetteer: Gazetteer | None = None
 
@@ -68,6 +69,15 @@ class ActorTable:
     def is_person(self, actor_id: str) -> bool:
         binding = self.bindings.get(actor_id)
         return binding is not None and binding.entry.kind == "person"
+
+    def head_actor(self, lemma: str, i: int) -> str | None:
+        """The party a bare 'the government' at token ``i`` stands for: the one last named with
+        that noun before it ('the Russian government ... the government'), else the first."""
+        mentions = self.head_mentions.get(lemma)
+        if not mentions:
+            return self.heads.get(lemma)
+        before = [key for at, key in mentions if at < i]
+        return before[-1] if before else mentions[0][1]
 
     def actor_at(self, i: int) -> str | None:
         return self.token_actor.get(i)
@@ -438,7 +448,8 @@ def learn_heads(table: ActorTable, doc: Doc) -> None:
             continue
         key = _modifier_actor(table, token)
         if key:
-            table.heads[lemma] = key
+            table.heads.setdefault(lemma, key)
+            table.head_mentions.setdefault(lemma, []).append((token.i, key))
 
 
 def _modifier_actor(table: ActorTable, token: Token) -> str | None:
@@ -451,7 +462,7 @@ def _modifier_actor(table: ActorTable, token: Token) -> str | None:
                     return key
     for child in token.children:  # "a department spokesperson" after "the U.S. State Department"
         if child.dep_ == "compound" and child.pos_ == "NOUN" and child.lemma_.lower() in table.heads:
-            return table.heads[child.lemma_.lower()]
+            return table.head_actor(child.lemma_.lower(), child.i)
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in {"in", "of", "for", "from"}:
             for obj in child.children:
@@ -490,7 +501,7 @@ def resolve_phrase(table: ActorTable, token: Token) -> str | None:
     if key is None and token.i in table.modifier_tokens:
         return table.token_actor[token.i]
     if token.pos_ == "NOUN":
-        return table.heads.get(token.lemma_.lower()) or _anaphor(table, token)
+        return table.head_actor(token.lemma_.lower(), token.i) or _anaphor(table, token)
     return None
 
 

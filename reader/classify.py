@@ -23,7 +23,7 @@ def classify_content(span: Span | None, lex: Lexicon) -> str | None:
     """The kind that the content itself states, or None when it states none of the strong kinds."""
     if span is None or len(span) == 0:
         return None
-    for rule in (_demand, _refusal, _offer, _acceptance, _threat, _accusation, _rejection_words):
+    for rule in (_demand, _refusal, _offer, _acceptance, _threat, _rejection_words, _accusation):
         kind = rule(span, lex)
         if kind:
             return kind
@@ -118,10 +118,22 @@ def _acceptance(span: Span, lex: Lexicon) -> str | None:
     return None
 
 
+GRAVE = {"serious", "severe", "grave", "massive", "dire", "unpredictable", "catastrophic", "dangerous", "heavy"}
+FACE = {"face", "bear", "suffer", "pay", "mean", "bring", "trigger", "have"}
+
+
 def _threat(span: Span, lex: Lexicon) -> str | None:
-    words = {t.lower_ for t in span}
-    if "consequences" in words or ("pay" in words and "price" in words):
-        return "threaten"
+    """'massive consequences', 'will face consequences', 'would pay a price' (not 'cannot produce
+    any legal consequences')."""
+    for token in span:
+        if token.lemma_.lower() not in {"consequence", "price", "retaliation", "countermeasure"}:
+            continue
+        if negated(token.head) or any(c.lower_ in {"no", "any"} for c in token.children):
+            continue
+        grave = any(c.lower_ in GRAVE for c in token.children)
+        faced = token.head.lemma_.lower() in FACE and token.dep_ in {"dobj", "pobj"}
+        if grave or faced or token.lemma_.lower() in {"retaliation", "countermeasure"}:
+            return "threaten"
     return None
 
 

@@ -55,6 +55,7 @@ class Settings:
     backref_decay: float
     max_answered: int
     matter_kinds: frozenset[str]
+    matter_text: float
     window: int
     weights: dict[str, float]
     answers: dict[tuple[str, str], tuple[float, str]]  # (first kind, answer kind) -> (weight, relation)
@@ -92,6 +93,7 @@ def settings_from_dict(raw: dict) -> Settings:
         backref_decay=float(raw["backref_decay"]),
         max_answered=int(raw["max_answered"]),
         matter_kinds=frozenset(raw["matter_kinds"]),
+        matter_text=float(raw.get("matter_text", 0.0)),
         window=int(raw["window"]),
         weights={name: float(raw["weights"].get(name, 0.0)) for name in FEATURES},
         answers=answers,
@@ -240,14 +242,22 @@ def mention_map(spans: list[Span], actors: ActorTable) -> dict[int, str]:
     to a party ("Zelenskyy's complaint") where the table left them unmarked."""
     known = dict(actors.token_actor)
     people = getattr(actors, "people", None) or {}
-    if not people:
-        return known
+    heads = getattr(actors, "heads", None) or {}
+    head_actor = getattr(actors, "head_actor", None)
     for span in spans:
         for token in span:
-            if token.i not in known and token.pos_ == "PROPN":
+            if token.i in known:
+                continue
+            if token.pos_ == "PROPN":
                 key = people.get(token.text.removesuffix("’s").removesuffix("'s"))
-                if key:
-                    known[token.i] = key
+            elif token.pos_ == "NOUN" and any(c.lower_ == "the" for c in token.children) \
+                    and not any(c.i in known for c in token.children):
+                lemma = token.lemma_.lower()  # "the summit", "the embassy": learned heads
+                key = head_actor(lemma, token.i) if head_actor else heads.get(lemma)
+            else:
+                key = None
+            if key:
+                known[token.i] = key
     return known
 
 
@@ -423,12 +433,15 @@ def pair_features(positions: list[Position], evidence: list[Evidence], settings:
 
 def combine(features: dict[str, np.ndarray], positions: list[Position], settings: Settings) -> np.ndarray:
     """Scores [first, answer] in [0, 1]: the weighted mean of the evidence; zero for the same
-    actor, for kinds that cannot answer, and for answers of ``matter_kinds`` (plain statements)
-    that neither share a term with the first nor refer back."""
+    actor, for kinds that cannot answer, for answers of ``matter_kinds`` (plain statements)
+    that neither share a term with the first nor refer back, and for any answer with no sign
+    of being on the same matter (no shared term, back-reference, naming of the first party,
+    nor text similarity of ``matter_text``): nearness and kinds alone make no link."""
     actors = np.array([p.actor for p in positions])
     kind_weight = features["kind"]
     plain = np.array([p.kind in settings.matter_kinds for p in positions])
-    same_matter = (features["overlap"] > 0) | (features["backref"] > 0) | ~plain[None, :]
+    same_matter = (features["overlap"] > 0) | (features["backref"] > 0) | (
+        ~plain[None, :] & ((features["named"] > 0) | (features["text"] >= settings.matter_text)))
     weights = settings.weights
     total = sum(weights[name] * features[name] for name in FEATURES) / max(sum(weights.values()), 1e-9)
     gate = (kind_weight > 0) * features["fit"] * (actors[:, None] != actors[None, :]) * same_matter

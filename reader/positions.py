@@ -540,9 +540,9 @@ def decide_kind(ctx: Context, group: list[Cue], content: tuple[int, int]) -> str
             return "threaten"  # "vows resolute countermeasures"
     if main.kind != "statement":
         return main.kind
-    span = ctx.doc.char_span(*content, alignment_mode="expand")
-    refined = classify_content(span, ctx.lex) if span is not None else None
-    return refined or "statement"
+    ranges = [content] + [c.content for c in group if c.content and c.content != content]
+    kinds = [classify_content(ctx.doc.char_span(*r, alignment_mode="expand"), ctx.lex) for r in ranges]
+    return min((k for k in kinds if k), key=KIND_RANK.__getitem__, default="statement")
 
 
 def cue_targets(ctx: Context, group: list[Cue], content: tuple[int, int]) -> tuple[str, ...]:
@@ -676,5 +676,5 @@ def _under_plan(ctx: Context, unit: DocSpan) -> tuple[str, str] | None:
     obj = next((c for c in first.children if c.dep_ == "pobj"), None)
     if obj is None or obj.lemma_.lower() not in {"plan", "proposal", "draft", "deal", "initiative", "offer"}:
         return None
-    key = ctx.actors.heads.get(obj.lemma_.lower())
+    key = ctx.actors.head_actor(obj.lemma_.lower(), obj.i)
     return (key, "offer") if key else None
