@@ -79,6 +79,16 @@ class ActorTable:
         before = [key for at, key in mentions if at < i]
         return before[-1] if before else mentions[0][1]
 
+    def describe(self, token: Token) -> str | None:
+        """A body the article names only by description ('a steelworkers' union in Sudbury'):
+        a party of its own, named by its noun, which later 'the union' also stands for."""
+        lemma = token.lemma_.lower()
+        if token.pos_ != "NOUN" or lemma not in self.gazetteer.nouns["described"]:
+            return None
+        key = self.head_actor(lemma, token.i) or self.bind(Entry(slug(f"the {lemma}"), f"the {lemma}", "group"))
+        self.heads.setdefault(lemma, key)
+        return key
+
     def actor_at(self, i: int) -> str | None:
         return self.token_actor.get(i)
 

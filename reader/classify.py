@@ -41,6 +41,8 @@ def _refusal(span: Span, lex: Lexicon) -> str | None:
                 return "reject"
             if lemma == "be" and any(c.dep_ == "acomp" and c.lemma_.lower() in ready for c in token.children):
                 return "reject"
+        if token.lemma_.lower() == "vote" and any(t.lower_ == "against" for t in token.subtree):
+            return "reject"  # "voted against the proposal"
         if token.lower_ == "no" and token.dep_ == "det" and _existential(token.head) and token.head.lemma_ not in {
                 "question", "doubt"}:
             return "reject"
@@ -93,10 +95,23 @@ def _offer(span: Span, lex: Lexicon) -> str | None:
         if lemma in ready and token.pos_ == "ADJ" and not negated(token.head) and (
                 _to_clause(token) or _to_talks(token, lex)):
             return "offer"
-        if lemma in {"proposal", "offer", "propose", "counteroffer"} and token.dep_ not in {"nsubj", "nsubjpass"} \
-                and not negated(token.head):
+        if lemma in {"proposal", "offer", "counteroffer", "plan"} and _own_proposal(token):
+            return "offer"
+        if lemma in {"propose", "offer"} and token.pos_ == "VERB" and not negated(token):
             return "offer"
     return None
+
+
+OWN_PROPOSAL_HEADS = {"with", "under", "make", "submit", "present", "table", "put", "unveil", "send", "offer",
+                      "propose", "deliver", "announce", "publish"}
+
+
+def _own_proposal(token: Token) -> bool:
+    """'will respond with a concrete proposal', 'under the proposal', 'made an offer' (not
+    'voted against the proposal' nor 'the company's offer was similar')."""
+    head = token.head
+    return (token.dep_ in {"dobj", "pobj"} and head.lemma_.lower() in OWN_PROPOSAL_HEADS
+            and not negated(head) and not any(c.dep_ == "poss" for c in token.children))
 
 
 def _to_talks(token: Token, lex: Lexicon) -> bool:

@@ -8,7 +8,7 @@ resolved to an actor; its kind comes from the cue and from the content it introd
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from .actors import entities
@@ -68,8 +68,6 @@ def find_positions(doc: Doc, article: Article, actors: ActorTable) -> list[Posit
 
 
 def _renumber(p: Position, n: int) -> Position:
-    from dataclasses import replace
-
     return replace(p, id=f"p{n}")
 
 
@@ -370,7 +368,7 @@ def speaker_actor(ctx: Context, speaker: Token | None, cue: Token) -> str | None
             key = ctx.actors.resolve(conj)
             if key:
                 break
-    return key
+    return key or ctx.actors.describe(speaker)
 
 
 def resolve_pronoun(ctx: Context, pronoun: Token) -> str | None:
@@ -448,8 +446,12 @@ def positions_from_cues(ctx: Context, unit: DocSpan, cues: list[Cue], direct: li
         if content[0] >= content[1]:
             content = (start, end)
         kind = decide_kind(ctx, group, content)
-        out.append(make_position(ctx, main, kind, start, end, content, quote is not None,
-                                 targets=cue_targets(ctx, group, content)))
+        position = make_position(ctx, main, kind, start, end, content, quote is not None,
+                                 targets=cue_targets(ctx, group, content))
+        reporter = next((c for c in group if c is not main and _reported_within(main.token, c.token)), None)
+        if reporter is not None and reporter.speaker is not None:  # "Jones said the union offered ..."
+            position = replace(position, speaker=_speaker_text(ctx, reporter))
+        out.append(position)
     return out
 
 
@@ -479,8 +481,10 @@ def group_cues(ctx: Context, unit: DocSpan, cues: list[Cue]) -> list[tuple[list[
 
 def _separate(group: list[Cue], cue: Cue) -> bool:
     prev = group[-1]
-    if any(_reported_within(cue.token, c.token) or _reported_within(c.token, cue.token) for c in group):
-        return False  # "The DPRK has demanded talks, its envoy said": one statement, reported
+    outer = [c for c in group if _reported_within(cue.token, c.token) or _reported_within(c.token, cue.token)]
+    if outer:  # "The DPRK has demanded talks, its envoy said": one statement, reported ...
+        others = [c for c in group if c not in outer and c.actor != cue.actor and c.kind != "statement"]
+        return bool(others) and cue.kind != "statement"  # ... unless it reports two parties' moves
     if cue.actor != prev.actor:
         return True
     if cue.token.dep_ != "conj":
@@ -627,8 +631,6 @@ def floating_quote(ctx: Context, unit: DocSpan, direct: list[Quote], quotes: lis
     if subject is None:
         prev = ctx.last.get(ctx.article.paragraph_at(unit.start_char)) or ctx.last.get(
             ctx.article.paragraph_at(unit.start_char) - 1)
-        from dataclasses import replace
-
         pos = replace(pos, speaker=prev.speaker if prev else pos.speaker)
     return pos
 

@@ -143,3 +143,26 @@ def test_registered_spacy_component():
     doc = nlp("Russia demanded that NATO halt its expansion.\n\nNATO rejected the demand on Friday.")
     assert [(p.actor, p.kind) for p in doc._.positions] == [("russia", "demand"), ("nato", "reject")]
     assert {"russia", "nato"} <= {a.id for a in doc._.actors}
+
+
+def test_bodies_named_by_description_are_parties(nlp):
+    _, positions = positions_of(nlp, (
+        "A steelworkers' union in Sudbury has rejected the latest offer by the mining company.\n\n"
+        "The union says it is now calling on the company to commit to good-faith negotiations."))
+    first, second = positions
+    assert (first.actor, first.kind) == ("the-union", "reject")
+    assert (second.actor, second.kind) == ("the-union", "demand")
+
+
+def test_a_report_of_two_parties_moves_is_two_positions(nlp):
+    _, positions = positions_of(nlp, (
+        "Union official Steve Jones said the union offered to reopen negotiations after the vote "
+        "but was rebuffed by management."))
+    assert [(p.actor, p.kind) for p in positions] == [("the-union", "offer"), ("the-management", "reject")]
+    assert positions[0].speaker == "Steve Jones"
+
+
+def test_voting_against_a_proposal_is_no_offer(nlp):
+    _, positions = positions_of(nlp, (
+        "United Steelworkers Local 6500 says its members voted 87 per cent against the company's latest proposal."))
+    assert [p.kind for p in positions] == ["reject"]
