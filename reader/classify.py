@@ -37,7 +37,7 @@ def _refusal(span: Span, lex: Lexicon) -> str | None:
     for token in span:
         if negated(token):
             lemma = token.lemma_.lower()
-            if lemma in refusable or lemma in ready:
+            if (lemma in refusable or lemma in ready) and not _thing_subject(token):
                 return "reject"
             if lemma == "be" and any(c.dep_ == "acomp" and c.lemma_.lower() in ready for c in token.children):
                 return "reject"
@@ -47,6 +47,18 @@ def _refusal(span: Span, lex: Lexicon) -> str | None:
                 "question", "doubt"}:
             return "reject"
     return None
+
+
+def _thing_subject(verb: Token) -> bool:
+    """'the package did not change the policy' states a fact; 'we will not change' refuses."""
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subject is not None and subject.pos_ == "NOUN" and subject.ent_type_ == "" and subject.tag_ == "NN" \
+        and subject.lemma_.lower() not in PARTY_NOUNS
+
+
+PARTY_NOUNS = {"government", "administration", "country", "side", "union", "company", "ministry", "leadership",
+               "party", "movement", "group", "council", "president", "minister", "spokesman", "spokeswoman",
+               "official", "embassy", "regime", "management", "board", "alliance", "bloc", "army", "military"}
 
 
 def _existential(noun: Token) -> bool:
