@@ -86,7 +86,7 @@ async def test_article_shows_at_once_while_the_analysis_runs(monkeypatch):
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
         assert started.wait(5)
-        await pilot.pause(0.3)  # the loading indicator appears only if the analysis takes a moment
+        await pilot.pause(0.6)  # the loading indicator appears only if the analysis takes a moment
         screen = app.main_screen
         assert screen.query_one("#panels").loading
         assert len(screen.query(ParagraphView)) == 10

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Footer, Input
 
 from ...cache import analyse_with_cache
 from ...model import Analysis, Article, Position
@@ -20,7 +20,7 @@ from ..navigation import Navigator, panel_order, pick_actors
 from ..text import Marks, actor_colours
 from ..widgets import ActorPanel, ArticleView, DetailBar, PanelTabs, SearchBar
 
-LOADING_DELAY = 0.15  # seconds before the panels show a loading indicator
+LOADING_DELAY = 0.3  # seconds before the panels show a loading indicator
 
 KIND_PLURALS = {"threaten": "threats", "accuse": "accusations", "statement": "statements"}
 
@@ -75,14 +75,12 @@ class MainScreen(Screen):
     # -- layout -------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         self.set_breakpoint_class(self.app.size.width)
-        yield Header()
         with Horizontal(id="body"):
             yield ArticleView(self.article, id="article")
             with Vertical(id="side"):
                 yield PanelTabs(id="tabs")
                 yield Horizontal(id="panels")
         yield DetailBar(id="detail")
-        yield SearchBar()
         yield Footer()
 
     def set_breakpoint_class(self, width: int) -> None:
@@ -95,7 +93,6 @@ class MainScreen(Screen):
                     self.set_class(False, other)
 
     def on_mount(self) -> None:
-        self.sub_title = self.article.title or self.article.source
         self._loading_timer = self.set_timer(LOADING_DELAY, self.show_loading)
         self.query_one(DetailBar).show_text("Analysing the article…")
         self.query_one(ArticleView).focus()
@@ -242,7 +239,7 @@ class MainScreen(Screen):
         if actor_id != self.active_actor:
             self.active_actor = actor_id
             self.update_tabs()
-        if focus and not self.query_one(SearchBar).has_class("-open"):
+        if focus and not self.search_open():
             self.query_one(ArticleView).focus(scroll_visible=False)
 
     def show_detail(self, position: Position | None) -> None:
@@ -266,7 +263,7 @@ class MainScreen(Screen):
     # -- key actions ------------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         nav = self.nav
-        search_open = self.query_one(SearchBar).has_class("-open") if self.is_mounted else False
+        search_open = self.search_open()
         checks = {
             "next_position": lambda: nav is not None and nav.can_step(1),
             "previous_position": lambda: nav is not None and nav.can_step(-1),
@@ -287,6 +284,9 @@ class MainScreen(Screen):
         if check is None:
             return True
         return True if check() else None
+
+    def search_open(self) -> bool:
+        return any(bar.has_class("-open") for bar in self.query(SearchBar))
 
     def action_next_position(self) -> None:
         if self.nav and self.nav.step(1):
@@ -331,8 +331,7 @@ class MainScreen(Screen):
         self.show_selection()
 
     def action_back(self) -> None:
-        search = self.query_one(SearchBar)
-        if search.has_class("-open"):
+        if self.search_open():
             self.close_search()
             return
         if self.nav and self.nav.back():
@@ -367,7 +366,8 @@ class MainScreen(Screen):
 
     def show_filter(self) -> None:
         title = self.article.title or self.article.source
-        self.sub_title = title if self.nav is None or self.nav.kind is None else f"{title} · {self.filter_label()}"
+        label = title if self.nav is None or self.nav.kind is None else f"{title} · {self.filter_label()}"
+        self.query_one(ArticleView).show_title(label)
 
     def action_all_actors(self) -> None:
         if self.nav is None or self.analysis is None:
@@ -382,15 +382,19 @@ class MainScreen(Screen):
         self.show_selection()
 
     # -- search ---------------------------------------------------------------------------------
-    def action_search(self) -> None:
-        search = self.query_one(SearchBar)
+    async def action_search(self) -> None:
+        """Open the search box (mounted on first use: it is not needed for the first paint)."""
+        bars = self.query(SearchBar)
+        search = bars.first() if bars else SearchBar()
+        if not bars:
+            await self.mount(search, before=self.query_one(Footer))
         search.add_class("-open")
         search.focus()
         self.update_bindings()
 
     def close_search(self) -> None:
-        search = self.query_one(SearchBar)
-        search.remove_class("-open")
+        for search in self.query(SearchBar):
+            search.remove_class("-open")
         self.set_active(self.active_actor)
         self.update_bindings()
 

@@ -88,6 +88,9 @@ class ArticleView(VerticalScroll, can_focus=True, inherit_bindings=False):
             text = self.article.text[paragraph.start : paragraph.end]
             yield ParagraphView(text, paragraph.start, index)
 
+    def show_title(self, title: str) -> None:
+        self.query_one("#article-title", Static).update(plain(title))
+
     def paragraphs(self) -> list[Paragraph]:
         return list(self.article.paragraphs) or [Paragraph(0, len(self.article.text))]
 
