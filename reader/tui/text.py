@@ -139,8 +139,8 @@ def shorten(text: str, limit: int = 110) -> str:
     return f"{cut}…"
 
 
-def badge(kind: str) -> Content:
-    label = KIND_LABELS.get(kind, kind.upper()).ljust(BADGE_WIDTH)
+def badge(kind: str, width: int = 0) -> Content:
+    label = KIND_LABELS.get(kind, kind.upper()).ljust(width)
     return Content.styled(label, KIND_STYLES.get(kind, "bold"))
 
 
@@ -158,13 +158,12 @@ def answer_note(analysis: Analysis, position: Position) -> str:
 
 
 def position_prompt(analysis: Analysis, position: Position, *, lit: bool) -> Content:
-    """Two lines for a panel row: badge and text (italic if reported), then speaker and answers."""
+    """A panel row: the badge, speaker and answers on one line, then the text (italic if reported)."""
     mark = Content.styled(LIT_MARK, "bold $accent") if lit else Content("  ")
-    quote = shorten(position.text)
-    text = plain(quote) if position.direct else plain(quote).stylize("italic")
-    first = Content.assemble(mark, badge(position.kind), " ", text)
-    details = [part for part in (position.speaker, answer_note(analysis, position)) if part]
     note = answer_note(analysis, position)
-    second_style = "$text-muted italic" if note == "unanswered" else "$text-muted"
-    second = Content.styled(safe_text("    " + " · ".join(details)), second_style)
-    return Content("\n").join([first, second]) if details else first
+    details = " · ".join(part for part in (position.speaker, note) if part)
+    note_style = "$text-muted italic" if note == "unanswered" else "$text-muted"
+    first = Content.assemble(mark, badge(position.kind), " ", plain(details).stylize(note_style))
+    quote = plain(shorten(position.text, 140))
+    text = quote if position.direct else quote.stylize("italic")
+    return Content("\n").join([first, Content.assemble("  ", text)])
