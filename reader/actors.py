@@ -83,9 +83,15 @@ class ActorTable:
         """A body the article names only by description ('a steelworkers' union in Sudbury'):
         a party of its own, named by its noun, which later 'the union' also stands for."""
         lemma = token.lemma_.lower()
-        if token.pos_ != "NOUN" or lemma not in self.gazetteer.nouns["described"]:
+        described = self.gazetteer.nouns["described"]
+        if token.pos_ == "NOUN" and lemma in self.gazetteer.nouns["titles"]:
+            body = next((c for c in token.children if c.dep_ == "compound" and c.lemma_.lower() in described), None)
+            if body is not None:  # "Union officials"
+                token, lemma = body, body.lemma_.lower()
+        if token.pos_ not in {"NOUN", "PROPN"} or lemma not in described:
             return None
-        key = self.head_actor(lemma, token.i) or self.bind(Entry(slug(f"the {lemma}"), f"the {lemma}", "group"))
+        key = (self.head_actor(lemma, token.i) or _last_organization(self, token, lemma)
+               or self.bind(Entry(slug(f"the {lemma}"), f"the {lemma}", "group")))
         self.heads.setdefault(lemma, key)
         return key
 
@@ -512,6 +518,24 @@ def resolve_phrase(table: ActorTable, token: Token) -> str | None:
         return table.token_actor[token.i]
     if token.pos_ == "NOUN":
         return table.head_actor(token.lemma_.lower(), token.i) or _anaphor(table, token)
+    return None
+
+
+COMPANY_NOUNS = {"company", "firm", "corporation", "employer", "carrier", "manufacturer", "maker"}
+UNION_WORDS = {"union", "unions", "workers", "association", "federation", "brotherhood", "teamsters", "guild",
+               "steelworkers", "unite", "unison", "syndicate", "confederation"}
+
+
+def _last_organization(table: ActorTable, token: Token, lemma: str) -> str | None:
+    """'the company' after 'Boeing', 'the union' after 'the Machinists union (IAM)': the last
+    organisation the article itself introduced, of the fitting sort."""
+    for i in range(token.i - 1, -1, -1):
+        key = table.token_actor.get(i)
+        if not key or key in table.gazetteer.entries or table.bindings[key].entry.kind != "organization":
+            continue
+        words = set(table.bindings[key].entry.name.lower().split())
+        if lemma in COMPANY_NOUNS and not words & UNION_WORDS or lemma == "union" and words & UNION_WORDS:
+            return key
     return None
 
 

@@ -155,7 +155,7 @@ def verb_cue(ctx: Context, token: Token) -> Cue | None:
         return None
     if lemma in ctx.lex.needs_content and noun is None and not _has_content(token):
         return None
-    if token.dep_ == "pcomp" and token.head.lower_ != "by":
+    if token.dep_ == "pcomp" and _content_of_cue(ctx, token):
         return None  # "accused the union of refusing ...": the content of another cue
     if token.dep_ == "amod" or (token.tag_ == "VBN" and token.dep_ == "acl" and _agent(token) is None):
         return None
@@ -175,6 +175,12 @@ def verb_cue(ctx: Context, token: Token) -> Cue | None:
     cue.content = content_range(token, noun)
     cue.own_content = any(c.dep_ in {"ccomp"} for c in token.children)
     return cue
+
+
+def _content_of_cue(ctx: Context, token: Token) -> bool:
+    """A gerund after a cue's preposition ('accused X of refusing', 'blamed X for failing')."""
+    verb = token.head.head
+    return token.head.lower_ != "by" and verb.pos_ == "VERB" and verb.lemma_.lower() in ctx.lex.verbs
 
 
 def _phrasal_kind(lex: Lexicon, token: Token) -> str | None:
@@ -337,6 +343,8 @@ def _governor(token: Token) -> Token | None:
         while head.dep_ == "ccomp" and head.head != head:
             head = head.head  # "suggested that it could be the latter, urging ..." -> suggested
         return head
+    if token.dep_ == "xcomp" and any(c.dep_ in {"dobj", "dative"} for c in token.head.children):
+        return None  # "gave workers until Friday to approve": the object's act, not the subject's
     if token.dep_ in {"conj", "xcomp", "advcl", "ccomp", "pcomp", "prep"} and token.head != token:
         return token.head
     return None

@@ -166,3 +166,13 @@ def test_voting_against_a_proposal_is_no_offer(nlp):
     _, positions = positions_of(nlp, (
         "United Steelworkers Local 6500 says its members voted 87 per cent against the company's latest proposal."))
     assert [p.kind for p in positions] == ["reject"]
+
+
+def test_company_and_union_described_by_their_noun(nlp):
+    _, positions = positions_of(nlp, (
+        "Boeing improved its offer on Monday.\n\n"
+        "Union officials have rejected Boeing's offer, stressing that it would not be put to a vote.\n\n"
+        "The company said in a statement that it had negotiated in good faith."))
+    by_text = {p.text.split()[0]: p for p in positions}
+    assert (by_text["Union"].actor, by_text["Union"].kind) == ("the-union", "reject")
+    assert by_text["The"].actor == "boeing"
