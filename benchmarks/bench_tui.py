@@ -4,8 +4,9 @@ In one run, headless at 160x48:
   * time to first paint of the article, and to the panels filled from the cache, each as a
     ratio to a bare Textual app that shows the same article as a static page
     (targets: first paint <= 1.5 x, cached panels <= 2 x);
-  * keypress-to-refresh time over 200 presses of `j` on a synthetic analysis with 300
-    positions, next to the same for a bare app whose key updates one Static.
+  * keypress-to-refresh time (from the start of the key's action to the end of the next
+    screen refresh) over 200 presses of `j` on a synthetic analysis with 300 positions,
+    next to the same for a bare app whose key updates one Static.
 
     .venv/bin/python benchmarks/bench_tui.py [--rounds 7]
 """
@@ -88,8 +89,9 @@ def instrument(stamps: dict[str, float], done: asyncio.Event) -> None:
     original_show = MainScreen.show_analysis
 
     def on_mount(self) -> None:
-        original_mount(self)
+        # Registered first, so it runs right after the first refresh, before the screen's own callbacks.
         self.call_after_refresh(lambda: stamps.setdefault("article", perf_counter()))
+        original_mount(self)
 
     async def show_analysis(self, analysis) -> None:
         await original_show(self, analysis)
@@ -156,15 +158,24 @@ def synthetic(count: int = 300) -> Analysis:
     )
 
 
-async def time_presses(app: App, presses: int, ready) -> list[float]:
+async def time_presses(app: App, presses: int, ready, owner) -> list[float]:
+    """Per press of `j`: from the start of its action to the end of the next screen refresh."""
     times: list[float] = []
     async with app.run_test(size=SIZE) as pilot:
         await ready(app, pilot)
-        for _ in range(presses):
+        target = owner(app)
+        name = next(b.action for b in target._bindings.key_to_bindings["j"])
+        action = getattr(target, f"action_{name}")
+
+        def timed() -> None:
             start = perf_counter()
+            action()
+            target.call_after_refresh(lambda: times.append(perf_counter() - start))
+
+        setattr(target, f"action_{name}", timed)
+        for _ in range(presses):
             await pilot.press("j")
             await pilot.pause()
-            times.append(perf_counter() - start)
     return times
 
 
@@ -182,14 +193,14 @@ async def reader_presses(presses: int) -> list[float]:
         await app.main_screen.run_action("all_actors")
         await pilot.pause()
 
-    return await time_presses(ReaderApp(article), presses, ready)
+    return await time_presses(ReaderApp(article), presses, ready, lambda app: app.main_screen)
 
 
 async def bare_presses(presses: int) -> list[float]:
     async def ready(app, pilot) -> None:
         await pilot.pause()
 
-    return await time_presses(BareApp(synthetic().text, lambda: None), presses, ready)
+    return await time_presses(BareApp(synthetic().text, lambda: None), presses, ready, lambda app: app)
 
 
 async def main(rounds: int, presses: int) -> None:
@@ -206,17 +217,20 @@ async def main(rounds: int, presses: int) -> None:
         first, filled = await time_reader(SEED)
         article.append(first)
         panels.append(filled)
-    b, a, p = statistics.median(bare), statistics.median(article), statistics.median(panels)
-    print(f"\nstartup, median of {rounds} rounds (headless {SIZE[0]}x{SIZE[1]}):")
-    print(f"  bare static page      {b * 1000:7.1f} ms")
-    print(f"  reader: article shown {a * 1000:7.1f} ms   ratio {a / b:4.2f} x   (target <= 1.5 x)")
-    print(f"  reader: cached panels {p * 1000:7.1f} ms   ratio {p / b:4.2f} x   (target <= 2 x)")
+    print(f"\nstartup over {rounds} interleaved rounds (headless {SIZE[0]}x{SIZE[1]}), median and best:")
+    for label, times, target in (("bare static page", bare, None), ("reader: article shown", article, 1.5),
+                                 ("reader: cached panels", panels, 2.0)):
+        med, best = statistics.median(times), min(times)
+        ratios = "" if target is None else (
+            f"   ratio {med / statistics.median(bare):4.2f} x (best {best / min(bare):4.2f} x)   target <= {target} x")
+        print(f"  {label:22} {med * 1000:7.1f} ms (best {best * 1000:6.1f} ms){ratios}")
 
     reader_times = await reader_presses(presses)
     bare_times = await bare_presses(presses)
     rm, bm = statistics.median(reader_times), statistics.median(bare_times)
     r95 = statistics.quantiles(reader_times, n=20)[18]
-    print(f"\nkeypress to refresh, {presses} presses of j, 300 positions:")
+    print(f"\nkeypress to refresh (action start to end of the next refresh), {presses} presses of j, "
+          "300 positions:")
     print(f"  bare app   median {bm * 1000:6.2f} ms")
     print(f"  reader     median {rm * 1000:6.2f} ms   p95 {r95 * 1000:6.2f} ms   "
           f"max {max(reader_times) * 1000:6.2f} ms   ratio {rm / bm:4.2f} x")

@@ -117,6 +117,12 @@ def _discard(path: Path) -> None:
         pass
 
 
+def cached_analysis(article: Article, model: str | None = None) -> Analysis | None:
+    """The cached analysis of ``article`` by the pipeline ``load_nlp(model)`` would load, if any."""
+    hit = load_cached(article.text, model_label_for(model))
+    return None if hit is None else replace(hit, source=article.source)
+
+
 def analyse_with_cache(
     article: Article, model: str | None = None, use_cache: bool = True
 ) -> tuple[Analysis, bool]:
@@ -126,9 +132,9 @@ def analyse_with_cache(
     """
     label = model_label_for(model)
     if use_cache:
-        hit = load_cached(article.text, label)
+        hit = cached_analysis(article, model)
         if hit is not None:
-            return replace(hit, source=article.source), True
+            return hit, True
     from . import nlp, pipeline
 
     analysis = pipeline.analyze(article, nlp.load_nlp(model))

@@ -71,6 +71,9 @@ class MainScreen(Screen):
         self.match_index: int | None = None
         self.failed: str | None = None
         self._binding_states: tuple[bool | None, ...] = ()
+        self.search_bar: SearchBar | None = None
+        self._panels: list[ActorPanel] = []
+        self.actor_count = 0
 
     # -- layout -------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -129,6 +132,7 @@ class MainScreen(Screen):
     async def show_analysis(self, analysis: Analysis) -> None:
         self.analysis = analysis
         order = panel_order(analysis)
+        self.actor_count = len(order)
         self.picked = pick_actors(analysis, self.wanted_actors)
         self.colours = actor_colours(self.picked + [a for a in order if a not in self.picked])
         nav = self.nav = Navigator(analysis, shown=list(self.picked))
@@ -147,6 +151,7 @@ class MainScreen(Screen):
         ]
         self.stop_loading()
         await panels.mount_all(new_panels)
+        self._panels = new_panels
         self.query_one(ArticleView).set_positions(analysis.positions, self.colours, Marks())
         self.update_tabs()
         if not analysis.positions:
@@ -161,7 +166,7 @@ class MainScreen(Screen):
         return classes + (["-active"] if actor_id == self.active_actor else [])
 
     def panels(self) -> list[ActorPanel]:
-        return list(self.query(ActorPanel))
+        return self._panels
 
     def panel_for(self, actor_id: str | None) -> ActorPanel | None:
         return next((p for p in self.panels() if p.actor.id == actor_id), None)
@@ -278,7 +283,7 @@ class MainScreen(Screen):
             "next_match": lambda: bool(self.matches),
             "previous_match": lambda: bool(self.matches),
             "copy": lambda: nav is not None and nav.current is not None,
-            "all_actors": lambda: nav is not None and len(panel_order(nav.analysis)) > len(self.picked),
+            "all_actors": lambda: self.actor_count > len(self.picked),
         }
         check = checks.get(action)
         if check is None:
@@ -286,7 +291,7 @@ class MainScreen(Screen):
         return True if check() else None
 
     def search_open(self) -> bool:
-        return any(bar.has_class("-open") for bar in self.query(SearchBar))
+        return self.search_bar is not None and self.search_bar.has_class("-open")
 
     def action_next_position(self) -> None:
         if self.nav and self.nav.step(1):
@@ -384,17 +389,17 @@ class MainScreen(Screen):
     # -- search ---------------------------------------------------------------------------------
     async def action_search(self) -> None:
         """Open the search box (mounted on first use: it is not needed for the first paint)."""
-        bars = self.query(SearchBar)
-        search = bars.first() if bars else SearchBar()
-        if not bars:
+        search = self.search_bar
+        if search is None:
+            search = self.search_bar = SearchBar()
             await self.mount(search, before=self.query_one(Footer))
         search.add_class("-open")
         search.focus()
         self.update_bindings()
 
     def close_search(self) -> None:
-        for search in self.query(SearchBar):
-            search.remove_class("-open")
+        if self.search_bar is not None:
+            self.search_bar.remove_class("-open")
         self.set_active(self.active_actor)
         self.update_bindings()
 
