@@ -139,7 +139,8 @@ class MainScreen(Screen):
         first = nav.step(1)
         self.active_actor = first.actor if first else None
         panels = self.query_one("#panels", Horizontal)
-        await panels.remove_children()
+        if panels.children:
+            await panels.remove_children()
         ordered = self.picked + [a for a in order if a not in self.picked]
         new_panels = [
             ActorPanel(

@@ -36,7 +36,8 @@ class ParagraphView(Static):
         self.positions = list(positions)
         self.colours = colours
         self.marks = marks
-        self.update(paragraph_content(self.text, self.start, self.positions, colours, marks))
+        content = paragraph_content(self.text, self.start, self.positions, colours, marks)
+        self.update(content, layout=False)  # same text, new styles: the height cannot change
 
     def mark(self, marks: Marks) -> None:
         if marks != self.marks:
