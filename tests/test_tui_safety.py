@@ -136,3 +136,28 @@ async def test_article_without_positions():
         await pilot.press("j", "k", "g", "G", "tab", "enter", "u", "f", "y", "a")
         await pilot.pause()
         assert app.main_screen.nav.selected is None
+
+
+def span_styles(view: ParagraphView) -> list[str]:
+    return [str(span.style) for span in view.content.spans if isinstance(span.style, str)]
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
+async def test_highlights_survive_light_themes_and_no_color(monkeypatch, theme):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = cached_app()
+    async with app.run_test(size=WIDE) as pilot:
+        app.theme = theme
+        await drained(app, pilot)
+        assert app.no_color
+        screen = app.main_screen
+        await pilot.press("j", "j", "j")  # p4, a direct quote, selected
+        await pilot.pause()
+        styles = span_styles(screen.query_one("#paragraph-2", ParagraphView))
+        # Without colour the kinds of highlight still differ by attribute alone.
+        assert any("reverse" in s for s in styles)  # the selection
+        assert any(s.startswith("italic") for s in styles)  # reported speech (p2, p3)
+        await pilot.press("j")  # p5: its link p4 is now lit, a direct quote
+        await pilot.pause()
+        styles = span_styles(screen.query_one("#paragraph-2", ParagraphView))
+        assert any("underline2" in s for s in styles)
