@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
+from spacy.attrs import IDX, LEMMA, LENGTH
 
 from .gazetteer import Entry, Gazetteer, load_gazetteer, slug
 from .model import Actor, Article
@@ -145,10 +146,11 @@ def mark_gazetteer_mentions(table: ActorTable, doc: Doc) -> None:
 def _candidate_spans(doc: Doc, gaz: Gazetteer):
     """Longest-first spans of up to six tokens whose text is a known name or demonym."""
     n = len(doc)
-    starts = [t.idx for t in doc]
-    ends = [t.idx + len(t) for t in doc]
+    columns = doc.to_array([IDX, LENGTH]).tolist()  # one call instead of a Token per attribute
+    starts = [row[0] for row in columns]
+    ends = [row[0] + row[1] for row in columns]
     text = doc.user_data.get("reader_text") or doc.text
-    capital = [t.is_title or t.is_upper or t.text[:1].isupper() for t in doc]
+    capital = [text[start: start + 1].isupper() for start in starts]
     i = 0
     while i < n:
         if not capital[i]:
@@ -458,9 +460,15 @@ def learn_heads(table: ActorTable, doc: Doc) -> None:
                 table.heads.setdefault(conj.lemma_.lower(), key)
     bodies = set(table.gazetteer.nouns["bodies"]) | {"proposal", "plan", "draft", "statement", "group",
                                                      "movement", "organization", "organisation"}
-    for token in doc:
+    strings = doc.vocab.strings
+    wanted = {strings.add(form) for lemma in bodies for form in (lemma, lemma.capitalize())}
+    lemmas = doc.to_array([LEMMA]).tolist()
+    for i, lemma_id in enumerate(lemmas):
+        if lemma_id not in wanted:
+            continue
+        token = doc[i]
         lemma = token.lemma_.lower()
-        if lemma not in bodies or token.pos_ not in {"NOUN", "PROPN"}:
+        if token.pos_ not in {"NOUN", "PROPN"}:
             continue
         key = _modifier_actor(table, token)
         if key:
