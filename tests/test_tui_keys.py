@@ -34,8 +34,10 @@ def selected(app) -> str | None:
 
 
 def focused_panel(app) -> str | None:
-    """The active panel: marked -active and the only one with a highlighted row."""
-    active = [p.actor.id for p in app.main_screen.query(ActorPanel) if p.has_class("-active")]
+    """The active panel: marked active (by class too when narrow), the only one with a highlighted row."""
+    narrow = app.main_screen.has_class("-narrow")
+    active = [p.actor.id for p in app.main_screen.query(ActorPanel) if p.active]
+    assert active == [p.actor.id for p in app.main_screen.query(ActorPanel) if p.has_class("-active")] or not narrow
     assert len(active) <= 1
     highlighted = [p.actor.id for p in app.main_screen.query(ActorPanel) if p.option_list.highlighted is not None]
     assert highlighted in ([], active)

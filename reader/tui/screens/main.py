@@ -164,7 +164,8 @@ class MainScreen(Screen):
 
     def _panel_classes(self, actor_id: str) -> list[str]:
         classes = [] if self.nav and actor_id in self.nav.shown else ["-hidden"]
-        return classes + (["-active"] if actor_id == self.active_actor else [])
+        narrow = self.has_class("-narrow")
+        return classes + (["-active"] if actor_id == self.active_actor and narrow else [])
 
     def panels(self) -> list[ActorPanel]:
         return self._panels
@@ -188,10 +189,16 @@ class MainScreen(Screen):
     def update_tabs(self) -> None:
         if not self.analysis:
             return
-        actors = [p.actor for p in self.shown_panels()]
-        self.query_one(PanelTabs).show(actors, self.colours, self.active_actor)
+        narrow = self.has_class("-narrow")
+        if narrow:
+            actors = [p.actor for p in self.shown_panels()]
+            self.query_one(PanelTabs).show(actors, self.colours, self.active_actor)
         for panel in self.panels():
-            panel.set_class(panel.actor.id == self.active_actor, "-active")
+            panel.mark_active(panel.actor.id == self.active_actor, by_class=narrow)
+
+    def on_resize(self) -> None:
+        """The breakpoint class may have changed: the active panel is marked differently."""
+        self.update_tabs()
 
     # -- the one place that pushes state down to the widgets -----------------------------------
     def marks(self) -> Marks:

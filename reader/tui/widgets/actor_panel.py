@@ -49,6 +49,7 @@ class ActorPanel(Vertical):
         self.analysis = analysis
         self.positions: list[Position] = list(positions)
         self.lit: frozenset[str] = frozenset()
+        self.active = "-active" in classes.split()
 
     def compose(self) -> ComposeResult:
         yield Static(self._title(), classes="actor-title")
@@ -68,10 +69,22 @@ class ActorPanel(Vertical):
 
     def _title(self) -> Content:
         count = len(self.positions)
-        name = plain(self.actor.name).stylize(f"bold {self.colour}")
-        return Content.assemble("■ ", name, f"  {count} position{'s' if count != 1 else ''}").stylize(
-            self.colour, 0, 1
-        )
+        name_style = f"bold reverse {self.colour}" if self.active else f"bold {self.colour}"
+        name = plain(f" {self.actor.name} ").stylize(name_style)
+        marker = Content.styled("▶" if self.active else "■", self.colour)
+        return Content.assemble(marker, name, f" {count} position{'s' if count != 1 else ''}")
+
+    def mark_active(self, active: bool, *, by_class: bool) -> None:
+        """Show whether this is the active panel: in its title always, by class only when asked.
+
+        The class drives the narrow layout (one panel at a time); on wide screens changing it
+        would restyle the whole panel on every move, so the title alone shows it there.
+        """
+        if active != self.active:
+            self.active = active
+            self.query_one(".actor-title", Static).update(self._title(), layout=False)
+        if self.has_class("-active") != (active and by_class):
+            self.set_class(active and by_class, "-active")
 
     def show(self, analysis: Analysis, positions: Sequence[Position], lit: frozenset[str]) -> None:
         """Fill the list (article order) and mark the ``lit`` positions."""

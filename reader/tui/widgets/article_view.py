@@ -127,7 +127,10 @@ class ArticleView(VerticalScroll, can_focus=True, inherit_bindings=False):
         return next((v for v in views if v.start <= offset < v.end + 2), views[-1] if views else None)
 
     def scroll_to_offset(self, start: int, end: int | None = None) -> None:
-        """Scroll so the text from ``start`` to ``end`` is visible (centred when it moves)."""
+        """Scroll so the text from ``start`` to ``end`` is visible: centred if it was not, else no move.
+
+        Centring (rather than the least scroll) lets the next moves happen without scrolling.
+        """
         view = self.view_at(start)
         if view is None:
             return
@@ -135,4 +138,7 @@ class ArticleView(VerticalScroll, can_focus=True, inherit_bindings=False):
         last = view.line_of(end - 1) if end and end > start else first
         top = view.virtual_region.y + view.styles.gutter.top
         region = Region(0, top + first, view.size.width, last - first + 1)
-        self.scroll_to_region(region, animate=False, center=False, immediate=True)
+        window = Region(0, round(self.scroll_offset.y), view.size.width, self.scrollable_content_region.height)
+        if window.contains_region(region):
+            return
+        self.scroll_to_region(region, animate=False, center=True, immediate=True)
