@@ -434,14 +434,16 @@ def pair_features(positions: list[Position], evidence: list[Evidence], settings:
 def combine(features: dict[str, np.ndarray], positions: list[Position], settings: Settings) -> np.ndarray:
     """Scores [first, answer] in [0, 1]: the weighted mean of the evidence; zero for the same
     actor, for kinds that cannot answer, for answers of ``matter_kinds`` (plain statements)
-    that neither share a term with the first nor refer back, and for any answer with no sign
-    of being on the same matter (no shared term, back-reference, naming of the first party,
-    nor text similarity of ``matter_text``): nearness and kinds alone make no link."""
+    that neither share a term with the first nor refer back, and for any other answer that
+    shares no term and refers back to nothing unless the first position addresses the
+    answering party and the answer names the first party or is textually close
+    (``matter_text``): nearness and kinds alone make no link."""
     actors = np.array([p.actor for p in positions])
     kind_weight = features["kind"]
     plain = np.array([p.kind in settings.matter_kinds for p in positions])
     same_matter = (features["overlap"] > 0) | (features["backref"] > 0) | (
-        ~plain[None, :] & ((features["named"] > 0) | (features["text"] >= settings.matter_text)))
+        ~plain[None, :] & (features["addressed"] > 0)
+        & ((features["named"] > 0) | (features["text"] >= settings.matter_text)))
     weights = settings.weights
     total = sum(weights[name] * features[name] for name in FEATURES) / max(sum(weights.values()), 1e-9)
     gate = (kind_weight > 0) * features["fit"] * (actors[:, None] != actors[None, :]) * same_matter

@@ -63,3 +63,12 @@ def test_all_samples(total):
     assert total["full_f1"] >= FLOORS["total_full_f1"], total
     assert total["precision"] >= FLOORS["total_precision"], total
 
+
+
+LINK_FLOORS = {"link_recall": 0.78, "link_precision": 0.65}  # measured 0.82 and 0.70 (threshold 0.38)
+
+
+def test_links_floor(total):
+    """Core answer pairs found and predicted links right, over the five samples (targets 0.8 / 0.7)."""
+    assert total["link_recall"] >= LINK_FLOORS["link_recall"], total
+    assert total["link_precision"] >= LINK_FLOORS["link_precision"], total
