@@ -243,7 +243,7 @@ class MainScreen(Screen):
         states = tuple(self.check_action(binding.action, ()) for binding in self._binding_list())
         if states != self._binding_states:
             self._binding_states = states
-            self.update_bindings()
+            self.refresh_bindings()
 
     def _binding_list(self) -> list[Binding]:
         return [b for bindings in self._bindings.key_to_bindings.values() for b in bindings]
