@@ -159,8 +159,7 @@ class MainScreen(Screen):
             self.query_one(DetailBar).show_text("No positions found in this article.")
             self.update_bindings()
             return
-        self.show_selection(focus=True)
-        self.call_after_refresh(self.refresh_bindings)  # once the panels are drawn, whatever came before
+        self.show_selection(focus=True)  # refreshes the footer once if the possible keys changed
 
     def _panel_classes(self, actor_id: str) -> list[str]:
         classes = [] if self.nav and actor_id in self.nav.shown else ["-hidden"]
