@@ -333,7 +333,7 @@ def _remember_person(table: ActorTable, name: str, key: str) -> None:
 
 def _has_title(table: ActorTable, ent: Span) -> bool:
     titles = set(table.gazetteer.nouns["titles"])
-    window = [t for t in _np_tokens(ent) if not (ent.start <= t.i < ent.end)]
+    window = [t for t in _np_tokens(ent) if not (ent.start <= t.i < ent.end)] + [ent[0]]  # "President X"
     return any(t.lower_ in titles or t.lemma_.lower() in titles for t in window)
 
 
@@ -501,6 +501,9 @@ def _modifier_actor(table: ActorTable, token: Token) -> str | None:
 
 def resolve_phrase(table: ActorTable, token: Token) -> str | None:
     """The party a noun phrase stands for, through its head, its modifiers or a learned head."""
+    opposition = _opposition(token)
+    if opposition is not None:  # "Yemen's opposition coalition" is not Yemen
+        return table.describe(opposition)
     key = table.token_actor.get(token.i)
     if key is None and token.pos_ in {"PROPN", "NOUN"} and token.text[:1].isupper():
         key = table.people.get(POSSESSIVE.sub("", token.text))
@@ -545,6 +548,13 @@ def _last_organization(table: ActorTable, token: Token, lemma: str) -> str | Non
         if lemma in COMPANY_NOUNS and not words & UNION_WORDS or lemma == "union" and words & UNION_WORDS:
             return key
     return None
+
+
+def _opposition(token: Token) -> Token | None:
+    """The word 'opposition' heading or qualifying a phrase ('the opposition', 'opposition leaders')."""
+    if token.lemma_.lower() == "opposition" and token.pos_ == "NOUN":
+        return token
+    return next((c for c in token.children if c.dep_ in {"compound", "amod"} and c.lower_ == "opposition"), None)
 
 
 ANAPHORS = {"group", "movement", "organization", "organisation", "militia", "faction", "alliance", "bloc"}

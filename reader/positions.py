@@ -507,6 +507,8 @@ def _reported_within(inner: Token, outer: Token) -> bool:
     while token.head != token and token != outer:
         if token.dep_ == "conj" and token.head == outer:
             return False
+        if token.dep_ in {"advcl", "relcl", "acl"}:
+            return False  # "offered talks as activists continued to rally to demand ...": not reported
         if token.dep_ in {"ccomp", "xcomp", "parataxis"} and token.head == outer:
             return True
         token = token.head

@@ -176,3 +176,17 @@ def test_company_and_union_described_by_their_noun(nlp):
     by_text = {p.text.split()[0]: p for p in positions}
     assert (by_text["Union"].actor, by_text["Union"].kind) == ("the-union", "reject")
     assert by_text["The"].actor == "boeing"
+
+
+def test_the_opposition_is_not_the_country(nlp):
+    _, positions = positions_of(nlp, (
+        "Yemen's opposition coalition has rejected calls from the president for a unity government.\n\n"
+        "The opposition has also called for a day of rage on Tuesday."))
+    assert [(p.actor, p.kind) for p in positions] == [("the-opposition", "reject"), ("the-opposition", "demand")]
+
+
+def test_an_action_beside_an_offer_is_not_reported_speech(nlp):
+    _, positions = positions_of(nlp, (
+        "Pakistan's government on Saturday offered to hold talks with opposition leaders as tens of thousands "
+        "of activists continued to rally in the capital to demand the resignation of the prime minister."))
+    assert [(p.actor, p.kind) for p in positions][0] == ("pakistan", "offer")
