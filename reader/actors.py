@@ -87,9 +87,15 @@ class ActorTable:
         described = self.gazetteer.nouns["described"]
         if token.pos_ == "NOUN" and lemma in self.gazetteer.nouns["titles"]:
             body = next((c for c in token.children if c.dep_ == "compound" and c.lemma_.lower() in described), None)
+            of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            if body is None and of is not None:  # "Members of 25 political parties"
+                body = next((c for c in of.children if c.dep_ == "pobj" and c.lemma_.lower() in described), None)
             if body is not None:  # "Union officials"
                 token, lemma = body, body.lemma_.lower()
-        if token.pos_ not in {"NOUN", "PROPN"} or lemma not in described:
+            elif self.home and not any(c.dep_ in {"poss", "compound", "amod"} for c in token.children
+                                       if c.pos_ in {"PROPN", "NOUN"}):
+                return self.home  # "a minister told parliament": an official of the article's country
+        if token.pos_ not in {"NOUN", "PROPN"} or lemma not in described or _is_media(token):
             return None
         key = (self.head_actor(lemma, token.i) or _last_organization(self, token, lemma)
                or self.bind(Entry(slug(f"the {lemma}"), f"the {lemma}", "group")))
@@ -134,7 +140,7 @@ def mark_gazetteer_mentions(table: ActorTable, doc: Doc) -> None:
         key = gaz.demonyms.get(surface) if is_modifier else gaz.names.get(surface)
         if key is None or any(i in table.token_actor for i in range(start, end)):
             continue
-        if _inside_person(doc, start, end):
+        if _inside_person(doc, start, end, surface):
             continue
         table.bind(gaz.entries[key], "" if is_modifier else surface)
         for i in range(start, end):
@@ -185,12 +191,13 @@ def _is_modifier_use(span: Span, surface: str, gaz: Gazetteer) -> bool:
     return False
 
 
-def _inside_person(doc: Doc, start: int, end: int) -> bool:
-    ent_type = doc[start].ent_type_
-    if ent_type == "PERSON":
-        ent = next((e for e in entities(doc) if e.start <= start < e.end), None)
-        return ent is not None and (ent.end - ent.start) > (end - start)
-    return False
+def _inside_person(doc: Doc, start: int, end: int, surface: str) -> bool:
+    """A name inside a longer person's name ('Jordan' in 'Michael Jordan'); a country the tagger
+    took for a person ("Sri Lanka's") is still the country."""
+    if doc[start].ent_type_ != "PERSON":
+        return False
+    ent = next((e for e in entities(doc) if e.start <= start < e.end), None)
+    return ent is not None and len(POSSESSIVE.sub("", ent.text).strip()) > len(surface)
 
 
 def learn_abbreviations(table: ActorTable, doc: Doc) -> None:
@@ -222,12 +229,10 @@ def first_country(table: ActorTable, doc: Doc) -> str | None:
     first = next(iter(doc.sents), None)
     if first is None:
         return None
-    subject = next((t for t in first if t.dep_ in {"nsubj", "nsubjpass"} and t.head == first.root), None)
-    if subject is None:
-        return None
-    key = table.token_actor.get(subject.i) or _modifier_actor(table, subject)
-    if key and table.bindings[key].entry.kind == "country":
-        return key
+    for subject in (t for t in first if t.dep_ in {"nsubj", "nsubjpass"}):
+        key = table.token_actor.get(subject.i) or _modifier_actor(table, subject)
+        if key and table.bindings[key].entry.kind == "country":
+            return key  # "Sri Lanka's president will not resign, says minister" -> Sri Lanka
     return None
 
 
@@ -390,10 +395,23 @@ def mark_organizations(table: ActorTable, doc: Doc) -> None:
         name = POSSESSIVE.sub("", "".join(t.text_with_ws for t in tokens).strip())
         if not name or not any(c.isalpha() for c in name) or name in table.gazetteer.media:
             continue
+        if ent.root.head.lemma_.lower() in MEDIA_NOUNS or ent.root.lemma_.lower() in MEDIA_NOUNS:
+            continue  # "the Mena news agency", "Al Arabiya TV": they report
         key = _known_org(table, name) or table.bind(Entry(slug(name), name, "organization"))
         for i in range(ent.start, ent.end):
             table.token_actor[i] = key
     _mark_repeats(table, doc)
+
+
+MEDIA_NOUNS = {"agency", "newspaper", "broadcaster", "channel", "television", "tv", "radio", "daily", "magazine",
+               "website", "outlet", "network", "tabloid", "paper", "station"}
+
+
+def _is_media(token: Token) -> bool:
+    """'the Mena news agency', 'state television': outlets that report, not parties."""
+    lemma = token.lemma_.lower()
+    news = any(c.lower_ in {"news", "press", "media"} for c in token.children)
+    return lemma in MEDIA_NOUNS and (lemma != "agency" or news)
 
 
 def _mark_repeats(table: ActorTable, doc: Doc) -> None:

@@ -190,3 +190,20 @@ def test_an_action_beside_an_offer_is_not_reported_speech(nlp):
         "Pakistan's government on Saturday offered to hold talks with opposition leaders as tens of thousands "
         "of activists continued to rally in the capital to demand the resignation of the prime minister."))
     assert [(p.actor, p.kind) for p in positions][0] == ("pakistan", "offer")
+
+
+def test_officials_named_by_title_only_speak_for_the_country_of_the_story(nlp):
+    _, positions = positions_of(nlp, (
+        "Sri Lanka's president will not resign despite protests, says minister\n\n"
+        "Sri Lanka's President Gotabaya Rajapaksa will not resign despite widespread protests, "
+        "a minister told parliament on Wednesday."))
+    told = only(positions, "a minister told parliament")
+    assert (told.actor, told.kind) == ("sri-lanka", "reject")
+
+
+def test_news_agencies_report_they_do_not_take_positions(nlp):
+    analysis, positions = positions_of(nlp, (
+        "The cabinet offered to resign on Monday.\n\n"
+        "However, the Mena news agency said the resignation had not been accepted by the military council."))
+    assert "the-agency" not in {a.id for a in analysis.actors}
+    assert all("news agency" not in (p.speaker or "") or p.actor != "mena" for p in positions)
