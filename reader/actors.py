@@ -397,6 +397,8 @@ def mark_organizations(table: ActorTable, doc: Doc) -> None:
             continue
         if ent.root.head.lemma_.lower() in MEDIA_NOUNS or ent.root.lemma_.lower() in MEDIA_NOUNS:
             continue  # "the Mena news agency", "Al Arabiya TV": they report
+        if len(tokens) == 1 and tokens[0].lower_ in table.gazetteer.nouns["described"]:
+            continue  # "Cabinet", "Parliament": a body described, not named
         key = _known_org(table, name) or table.bind(Entry(slug(name), name, "organization"))
         for i in range(ent.start, ent.end):
             table.token_actor[i] = key

@@ -194,7 +194,11 @@ def _phrasal_kind(lex: Lexicon, token: Token) -> str | None:
 
 
 def _has_content(token: Token) -> bool:
-    return any(c.dep_ in CONTENT_DEPS for c in token.children) or token.dep_ == "advcl"
+    """Whether the cue introduces something: a clause, an object, or (in a passive with its
+    agent) the subject: 'the resignation had not been accepted by the military council'."""
+    if any(c.dep_ in CONTENT_DEPS for c in token.children) or token.dep_ == "advcl":
+        return True
+    return _agent(token) is not None and any(c.dep_ == "nsubjpass" for c in token.children)
 
 
 def _cue_label(token: Token, noun: Token | None) -> str:
