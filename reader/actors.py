@@ -186,11 +186,6 @@ def _longest_name(text: str, starts: list[int], ends: list[int], i: int, n: int,
     return 0
 
 
-def _is_modifier_use(span: Span, surface: str, gaz: Gazetteer) -> bool:
-    """A name used as a modifier ("US government") is recorded as a name all the same."""
-    return False
-
-
 def _inside_person(doc: Doc, start: int, end: int, surface: str) -> bool:
     """A name inside a longer person's name ('Jordan' in 'Michael Jordan'); a country the tagger
     took for a person ("Sri Lanka's") is still the country."""
@@ -351,13 +346,9 @@ def _np_tokens(ent: Span) -> list[Token]:
             tokens.extend(child.subtree)
     if head.dep_ == "appos":
         tokens.extend(t for t in head.head.subtree if t.i < head.i and t not in ent)
-    if head.dep_ in {"compound", "poss"} and head.head.lemma_.lower() in _title_words(ent):
+    if head.dep_ in {"compound", "poss"} and head.head.lemma_.lower() in load_gazetteer().nouns["titles"]:
         tokens.append(head.head)
     return tokens
-
-
-def _title_words(ent: Span) -> set[str]:
-    return set(load_gazetteer().nouns["titles"])
 
 
 def _party_of_person(table: ActorTable, ent: Span) -> str | None:
