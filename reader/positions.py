@@ -35,9 +35,8 @@ class Cue:
     speaker: Token | None
     actor: str | None = None
     content: tuple[int, int] | None = None  # character offsets
-    clause: tuple[int, int] | None = None  # token range when the cue has a clause of its own
+    clause: tuple[int, int] | None = None  # character range when the cue makes a span of its own
     label: str = ""
-    own_content: bool = False
 
 
 @dataclass
@@ -173,7 +172,6 @@ def verb_cue(ctx: Context, token: Token) -> Cue | None:
     if speaker is None and token.dep_ == "ROOT" and _is_passive(token) and lemma in ctx.lex.passive_inherit:
         cue.actor = _current_speaker_actor(ctx, token)
     cue.content = content_range(token, noun)
-    cue.own_content = any(c.dep_ in {"ccomp"} for c in token.children)
     return cue
 
 
@@ -252,7 +250,7 @@ def owned_noun_cue(ctx: Context, token: Token) -> Cue | None:
         span = (sent.start_char, sent.end_char)
         return Cue(token, kind, owner, content=span, label=f"at {owner.text}'s request")
     start, end = _owned_span(token)
-    return Cue(token, kind, owner, content=(start, end), clause=_char_range_to_tokens(token.doc, start, end),
+    return Cue(token, kind, owner, content=(start, end), clause=(start, end),
                label=token.text)
 
 
@@ -440,11 +438,6 @@ def _end(token: Token) -> int:
     return token.idx + len(token.text)
 
 
-def _char_range_to_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return (span.start, span.end) if span is not None else (0, 0)
-
-
 def positions_from_cues(ctx: Context, unit: DocSpan, cues: list[Cue], direct: list[Quote]) -> list[Position]:
     groups = group_cues(ctx, unit, cues)
     out = []
@@ -485,9 +478,9 @@ def group_cues(ctx: Context, unit: DocSpan, cues: list[Cue]) -> list[tuple[list[
     ranges = _split_ranges(unit, groups)
     result = list(zip(groups, ranges, strict=True))
     for cue in own:
-        if any(cue.content[0] >= r[0] and cue.content[1] <= r[1] and g[0].actor == cue.actor for g, r in result):
+        if any(cue.clause[0] >= r[0] and cue.clause[1] <= r[1] and g[0].actor == cue.actor for g, r in result):
             continue
-        result.append(([cue], cue.content))
+        result.append(([cue], cue.clause))
     return result
 
 
