@@ -272,6 +272,11 @@ def bind_people(table: ActorTable, doc: Doc) -> None:
             key = _party_just_before(table, ent) or table.home
         if key is None:
             key = table.bind(Entry(slug(name), name, "person"))
+        elif table.is_person(key) and len(name) > len(table.bindings[key].entry.name) \
+                and name.split()[-1] == table.bindings[key].entry.name.split()[-1]:
+            old = table.bindings[key].entry  # "Musk" first, "Elon Musk" later: the full name
+            table.bindings[key].entry = Entry(old.key, name, old.kind)
+            table.bindings[key].add_alias(old.name)
         _remember_person(table, name, key)
         for i in range(ent.start, ent.end):
             table.token_actor[i] = key
@@ -287,7 +292,8 @@ def _party_just_before(table: ActorTable, ent: Span) -> str | None:
     for token in previous:
         if token.dep_ in {"nsubj", "nsubjpass"} and token.head == previous.root:
             key = resolve_phrase(table, token)
-            if key and not table.is_person(key):
+            owned = any(c.dep_ == "poss" for c in token.children)  # "Musk's lawyers said ... attorney X wrote"
+            if key and (not table.is_person(key) or owned):
                 return key
     return None
 
@@ -378,9 +384,10 @@ def mark_organizations(table: ActorTable, doc: Doc) -> None:
     """Companies, unions, parties and movements named by the article ('the Unite union', 'Boeing')."""
     people = {part for e in entities(doc) if e.label_ == "PERSON" for part in _person_name(e).split()}
     for ent in entities(doc):
-        if ent.label_ != "ORG" or any(i in table.token_actor for i in range(ent.start, ent.end)):
+        corporate = ent[-1].text.rstrip(".") in CORPORATE  # "Twitter Inc", whatever the tagger says
+        if ent.label_ != "ORG" and not corporate or any(i in table.token_actor for i in range(ent.start, ent.end)):
             continue
-        if all(POSSESSIVE.sub("", t.text) in people for t in ent if t.lower_ != "the"):
+        if not corporate and all(POSSESSIVE.sub("", t.text) in people for t in ent if t.lower_ != "the"):
             continue  # a person the tagger took for an organisation ("Trump said")
         tokens = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
         name = POSSESSIVE.sub("", "".join(t.text_with_ws for t in tokens).strip())
@@ -407,14 +414,22 @@ def _is_media(token: Token) -> bool:
     return lemma in MEDIA_NOUNS and (lemma != "agency" or news)
 
 
+CORPORATE = {"Inc", "Corp", "Corporation", "Ltd", "LLC", "plc", "PLC", "Co", "Group", "Holdings", "AG", "SA",
+             "NV", "SE", "GmbH", "Limited"}
+
+
 def _mark_repeats(table: ActorTable, doc: Doc) -> None:
     """Mentions of an organisation the tagger missed elsewhere: the same words, capitalised."""
-    names = {b.entry.name.split()[0]: key for key, b in table.bindings.items() if b.entry.kind == "organization"}
+    names = {}
+    for key, binding in table.bindings.items():
+        words = [w for w in binding.entry.name.split() if w.rstrip(".") not in CORPORATE]
+        if binding.entry.kind == "organization" and len(words) == 1:  # "Twitter" for "Twitter Inc"
+            names[words[0]] = key
     for token in doc:
         if token.i in table.token_actor or not token.is_title and not token.is_upper:
             continue
         key = names.get(POSSESSIVE.sub("", token.text))
-        if key and len(table.bindings[key].entry.name.split()) == 1:
+        if key:
             table.token_actor[token.i] = key
 
 

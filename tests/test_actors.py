@@ -102,3 +102,16 @@ def test_group_anaphora_and_country_bodies(nlp):
         "Taiwan's Mainland Affairs Council dismissed the threats."))
     assert actor_of(doc, table, "Naim Qassem") == "hezbollah"
     assert actor_of(doc, table, "Taiwan's Mainland Affairs Council") == "taiwan"
+
+
+def test_companies_and_their_people(nlp):
+    doc, table = table_for(nlp, (
+        "Twitter Inc on Tuesday sued Elon Musk to force him to complete the deal.\n\n"
+        "Musk's lawyers said last week that the deal should be terminated. \"Twitter has not complied "
+        "with its obligations,\" attorney Mike Ringler wrote.\n\n"
+        "Twitter Chairman Bret Taylor said the board was committed to closing the deal."))
+    assert actor_of(doc, table, "Twitter Inc") == "twitter-inc"
+    assert actor_of(doc, table, "Bret Taylor") == "twitter-inc"
+    assert actor_of(doc, table, "Mike Ringler") == actor_of(doc, table, "Musk's lawyers")
+    names = {a.id: a.name for a in table.actors}
+    assert "Mike Ringler" not in names.values()
