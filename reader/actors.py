@@ -288,6 +288,8 @@ def _party_just_before(table: ActorTable, ent: Span) -> str | None:
     sent = ent.sent
     if sent.start == 0 or "\n" in sent.doc[sent.start - 1].text_with_ws:
         return None
+    if ent.root.dep_ not in {"nsubj", "nsubjpass"} and ent.root.head.dep_ not in {"nsubj", "nsubjpass"}:
+        return None  # only the official who speaks: "called on Health Secretary X" names someone else
     previous = sent.doc[sent.start - 1].sent
     for token in previous:
         if token.dep_ in {"nsubj", "nsubjpass"} and token.head == previous.root:
@@ -385,8 +387,13 @@ def mark_organizations(table: ActorTable, doc: Doc) -> None:
     people = {part for e in entities(doc) if e.label_ == "PERSON" for part in _person_name(e).split()}
     for ent in entities(doc):
         corporate = ent[-1].text.rstrip(".") in CORPORATE  # "Twitter Inc", whatever the tagger says
-        if ent.label_ != "ORG" and not corporate or any(i in table.token_actor for i in range(ent.start, ent.end)):
-            continue
+        marked = [i for i in range(ent.start, ent.end) if i in table.token_actor]
+        if ent.label_ != "ORG" and not corporate or any(i not in table.modifier_tokens for i in marked):
+            continue  # a known party; but "the British Medical Association" is no mention of Britain
+        if marked and ent.root.lemma_.lower() in STATE_BODIES:
+            continue  # "the Turkish Ministry of Foreign Affairs" speaks for Turkey
+        if len(ent) == 1 and ent.end < len(doc) and doc[ent.end].lower_ in table.gazetteer.nouns["titles"]:
+            continue  # "Health Secretary Steve Barclay": part of a title
         if not corporate and all(POSSESSIVE.sub("", t.text) in people for t in ent if t.lower_ != "the"):
             continue  # a person the tagger took for an organisation ("Trump said")
         tokens = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
@@ -400,6 +407,7 @@ def mark_organizations(table: ActorTable, doc: Doc) -> None:
         key = _known_org(table, name) or table.bind(Entry(slug(name), name, "organization"))
         for i in range(ent.start, ent.end):
             table.token_actor[i] = key
+            table.modifier_tokens.discard(i)
     _mark_repeats(table, doc)
 
 
@@ -414,6 +422,9 @@ def _is_media(token: Token) -> bool:
     return lemma in MEDIA_NOUNS and (lemma != "agency" or news)
 
 
+STATE_BODIES = {"ministry", "government", "embassy", "department", "office", "presidency", "cabinet", "parliament",
+                "army", "military", "police", "council", "agency", "navy", "force", "forces", "court", "senate",
+                "congress", "assembly", "administration", "consulate", "mission", "delegation", "command", "guard"}
 CORPORATE = {"Inc", "Corp", "Corporation", "Ltd", "LLC", "plc", "PLC", "Co", "Group", "Holdings", "AG", "SA",
              "NV", "SE", "GmbH", "Limited"}
 

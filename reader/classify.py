@@ -23,7 +23,7 @@ def classify_content(span: Span | None, lex: Lexicon) -> str | None:
     """The kind that the content itself states, or None when it states none of the strong kinds."""
     if span is None or len(span) == 0:
         return None
-    for rule in (_demand, _refusal, _offer, _acceptance, _threat, _rejection_words, _accusation):
+    for rule in (_demand, _refusal, _accusation, _offer, _acceptance, _threat, _rejection_words):
         kind = rule(span, lex)
         if kind:
             return kind

@@ -116,7 +116,7 @@ def find_cues(ctx: Context, unit: DocSpan, quotes: list[Quote]) -> list[Cue]:
         cue = verb_cue(ctx, token) or according_to_cue(ctx, token) or owned_noun_cue(ctx, token)
         if cue is None:
             continue
-        cue.actor = cue.actor or speaker_actor(ctx, cue.speaker, token)
+        cue.actor = cue.actor or speaker_actor(ctx, cue.speaker, token) or _reporter_actor(ctx, cue)
         cues.append(cue)
     if not cues:
         colon = colon_cue(ctx, unit, quotes)
@@ -127,6 +127,19 @@ def find_cues(ctx: Context, unit: DocSpan, quotes: list[Quote]) -> list[Cue]:
 
 def _in_quote(quotes: list[Quote], token: Token) -> bool:
     return any(q.inner_start <= token.idx < q.inner_end for q in quotes if not q.is_scare)
+
+
+def _reporter_actor(ctx: Context, cue: Cue) -> str | None:
+    """'The union said the offer was an insult and called on X to ...': a cue joined to the
+    reported clause (a common misparse) is the reporter's own move."""
+    token = cue.token
+    if token.dep_ != "conj" or token.head.dep_ != "ccomp" or token.pos_ != "VERB":
+        return None
+    reporter = subject_of(token.head.head)
+    actor = speaker_actor(ctx, reporter, token.head.head) if reporter is not None else None
+    if actor:
+        cue.speaker = reporter
+    return actor
 
 
 def _third_party_inside_quote(ctx: Context, token: Token) -> bool:

@@ -207,3 +207,14 @@ def test_news_agencies_report_they_do_not_take_positions(nlp):
         "However, the Mena news agency said the resignation had not been accepted by the military council."))
     assert "the-agency" not in {a.id for a in analysis.actors}
     assert all("news agency" not in (p.speaker or "") or p.actor != "mena" for p in positions)
+
+
+def test_unions_named_with_a_demonym_and_moves_joined_to_a_reported_clause(nlp):
+    analysis, positions = positions_of(nlp, (
+        "Junior doctors have rejected the latest pay offer, the British Medical Association (BMA) has said.\n\n"
+        "The union said the offer was 'an insult' and called on Health Secretary Steve Barclay to "
+        "'come back with a credible offer'."))
+    ids = {a.id for a in analysis.actors}
+    assert "british-medical-association" in ids and "health" not in ids
+    called = only(positions, "called on Health Secretary")
+    assert (called.actor, called.kind) == ("british-medical-association", "demand")
