@@ -18,7 +18,7 @@ from ..clipboard import copy_with_system_tool, quote_for_copy
 from ..messages import AnalysisFailed, AnalysisReady, PositionSelected
 from ..navigation import Navigator, panel_order, pick_actors
 from ..text import Marks, actor_colours
-from ..widgets import ActorPanel, ArticleView, DetailBar, PanelTabs, SearchBar
+from ..widgets import ActorPanel, ArticleView, DetailBar, KeyFooter, PanelTabs, SearchBar
 
 LOADING_DELAY = 0.3  # seconds before the panels show a loading indicator
 
@@ -84,7 +84,7 @@ class MainScreen(Screen):
                 yield PanelTabs(id="tabs")
                 yield Horizontal(id="panels")
         yield DetailBar(id="detail")
-        yield Footer()
+        yield KeyFooter()
 
     def set_breakpoint_class(self, width: int) -> None:
         """Apply the breakpoint class before the first styling (Textual sets it again on resize)."""

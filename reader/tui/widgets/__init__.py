@@ -3,6 +3,7 @@
 from .actor_panel import ActorPanel, PositionList
 from .article_view import ArticleView, ParagraphView
 from .detail_bar import DetailBar
+from .key_footer import KeyFooter
 from .panel_tabs import PanelTabs
 from .search_bar import SearchBar
 
@@ -10,6 +11,7 @@ __all__ = [
     "ActorPanel",
     "ArticleView",
     "DetailBar",
+    "KeyFooter",
     "PanelTabs",
     "ParagraphView",
     "PositionList",
