@@ -51,6 +51,7 @@ class Context:
     positions: list[Position] = field(default_factory=list)
     last: dict[int, Position] = field(default_factory=dict)  # paragraph -> last position in it
     last_speaker: dict[int, str | None] = field(default_factory=dict)
+    antecedents: dict[int, Token] = field(default_factory=dict)  # pronoun token -> the phrase it stands for
 
 
 def find_positions(doc: Doc, article: Article, actors: ActorTable) -> list[Position]:
@@ -421,6 +422,7 @@ def resolve_pronoun(ctx: Context, pronoun: Token) -> str | None:
             continue
         key = ctx.actors.resolve(token)
         if key:
+            ctx.antecedents[pronoun.i] = token
             return key
     return None
 
@@ -612,6 +614,11 @@ def _speaker_text(ctx: Context, cue: Cue) -> str | None:
     if speaker is None:
         return ctx.actors.name(cue.actor) if cue.actor else None
     if speaker.pos_ == "PRON":
+        if speaker.i in ctx.antecedents:  # "he said": the person he stands for
+            antecedent = ctx.antecedents[speaker.i]
+            if antecedent.dep_ == "appos":  # "Sharon Graham, Unite's general secretary": the name
+                antecedent = antecedent.head
+            return _speaker_text(ctx, replace(cue, speaker=antecedent))
         para = ctx.article.paragraph_at(speaker.idx)
         return ctx.last_speaker.get(para) or ctx.last_speaker.get(para - 1) or ctx.actors.name(cue.actor)
     ent = next((e for e in entities(ctx.doc) if e.start <= speaker.i < e.end), None)
