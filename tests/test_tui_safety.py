@@ -161,3 +161,34 @@ async def test_highlights_survive_light_themes_and_no_color(monkeypatch, theme):
         await pilot.pause()
         styles = span_styles(screen.query_one("#paragraph-2", ParagraphView))
         assert any("underline2" in s for s in styles)
+
+
+async def test_a_cache_hit_fills_the_panels_without_a_worker_and_the_collector_resumes():
+    """A cached analysis is read on the UI thread after the first paint (no worker round trip);
+    the garbage collector, paused while the screen is built, runs again once the panels show."""
+    import gc
+
+    assert gc.isenabled()
+    app = cached_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await drained(app, pilot)
+        assert app.main_screen.nav is not None and app.main_screen.nav.selected == "p1"
+        assert not app.workers  # no analysis worker was started
+        await pilot.pause()
+        assert gc.isenabled()
+    assert gc.isenabled()
+
+
+async def test_the_collector_resumes_when_the_analysis_fails(monkeypatch):
+    import gc
+
+    def broken(article, model=None, use_cache=True):
+        raise ModelError("no model")
+
+    monkeypatch.setattr(main_screen, "analyse_with_cache", broken)
+    app = ReaderApp(Article(source="x.txt", text="Some text.", title="T"), use_cache=False)
+    async with app.run_test(size=WIDE) as pilot:
+        await drained(app, pilot)
+        assert app.main_screen.failed
+        assert gc.isenabled()
+    assert gc.isenabled()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
@@ -15,6 +16,7 @@ from .keymap import load_keymap
 from .screens import HelpScreen, MainScreen
 
 STYLES = "reader.tcss"
+STARTUP_GC_PAUSE = 1.5  # seconds at most without the cyclic garbage collector at start-up
 
 
 def styles_path() -> Path:
@@ -49,11 +51,34 @@ class ReaderApp(App[int]):
         self.article = article
         self.main_screen = MainScreen(article, actors=actors, use_cache=use_cache, model=model)
         self.keymap_file = keymap_file
+        self._gc_paused = False
+
+    def on_load(self) -> None:
+        """Pause the cyclic garbage collector while the screen and the panels are built.
+
+        Start-up allocates tens of thousands of long-lived objects (widgets, styles, strips),
+        which triggers a full collection (~50 ms) in the middle of painting the panels. The
+        collector resumes once the panels are shown, on a failure, after STARTUP_GC_PAUSE
+        seconds at most, or when the app exits, so it runs while the user reads instead.
+        """
+        if gc.isenabled():
+            gc.disable()
+            self._gc_paused = True
+
+    def startup_done(self) -> None:
+        """The first screen is complete: the garbage collector may run again."""
+        if self._gc_paused:
+            self._gc_paused = False
+            gc.enable()
+
+    def on_unmount(self) -> None:
+        self.startup_done()
 
     def get_default_screen(self) -> MainScreen:
         return self.main_screen
 
     def on_mount(self) -> None:
+        self.set_timer(STARTUP_GC_PAUSE, self.startup_done)
         keymap, problems = load_keymap(self.keymap_file)
         if keymap:
             self.set_keymap(keymap)

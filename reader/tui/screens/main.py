@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input
 
-from ...cache import analyse_with_cache
+from ...cache import analyse_with_cache, cached_analysis
 from ...model import Analysis, Article, Position
 from ..clipboard import copy_with_system_tool, quote_for_copy
 from ..messages import AnalysisFailed, AnalysisReady, PositionSelected
@@ -99,7 +99,20 @@ class MainScreen(Screen):
         self._loading_timer = self.set_timer(LOADING_DELAY, self.show_loading)
         self.query_one(DetailBar).show_text("Analysing the article…")
         self.query_one(ArticleView).focus()
-        self.call_after_refresh(self.analyse)  # the article paints first, then the worker starts
+        self.call_after_refresh(self.load_analysis)  # the article paints first
+
+    async def load_analysis(self) -> None:
+        """Show a cached analysis at once (reading it takes a few ms and never loads spaCy);
+        otherwise analyse in a thread worker. Skipping the worker on a hit saves its round trip."""
+        if self.use_cache:
+            try:
+                hit = cached_analysis(self.article, self.model)
+            except Exception:  # noqa: BLE001 - the worker tries again and reports any failure
+                hit = None
+            if hit is not None:
+                await self.show_analysis(hit)
+                return
+        self.analyse()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="analysis", description="Analysing")
     def analyse(self) -> None:
@@ -122,6 +135,7 @@ class MainScreen(Screen):
     # -- analysis arrives ---------------------------------------------------------------------
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
         self.failed = message.error
+        self.startup_done()
         self.stop_loading()
         self.query_one(DetailBar).show_text(f"Analysis failed: {message.error}")
         self.notify(message.error, title="Analysis failed", severity="error", timeout=10)
@@ -155,11 +169,18 @@ class MainScreen(Screen):
         self._panels = new_panels
         self.query_one(ArticleView).set_positions(analysis.positions, self.colours, Marks())
         self.update_tabs()
+        self.call_after_refresh(self.startup_done)
         if not analysis.positions:
             self.query_one(DetailBar).show_text("No positions found in this article.")
             self.update_bindings()
             return
         self.show_selection(focus=True)  # refreshes the footer once if the possible keys changed
+
+    def startup_done(self) -> None:
+        """The panels are painted (or cannot be): let the app resume garbage collection."""
+        done = getattr(self.app, "startup_done", None)
+        if done is not None:
+            done()
 
     def _panel_classes(self, actor_id: str) -> list[str]:
         classes = [] if self.nav and actor_id in self.nav.shown else ["-hidden"]
