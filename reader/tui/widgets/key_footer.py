@@ -1,9 +1,10 @@
-"""The footer: Textual's Footer, built once and then only greyed or ungreyed in place.
+"""The footer: Textual's Footer, built once (after the first paint) and then only greyed in place.
 
 Textual's Footer starts empty and rebuilds all its keys (a dozen widgets, each restyled
 two or three times) on every "bindings changed" signal: focus moves, the screen resuming,
-a key becoming possible. At start-up that is three to four rebuilds. This one composes its
-keys at mount, coalesces signals that arrive before the next refresh, and rebuilds only
+a key becoming possible. At start-up that is three to four rebuilds, some before the article
+is first painted. This one composes its keys once, right after the first paint (Textual's
+Footer also starts empty), coalesces signals that arrive before the next refresh, and rebuilds only
 when the keys, labels or tooltips change; when only the possible keys change it toggles
 their ``-disabled`` class (what Footer itself would render for them).
 """
@@ -22,6 +23,18 @@ class KeyFooter(Footer):
         super().__init__(id=id)
         self._layout: tuple[object, ...] | None = None
         self._update_pending = False
+        self._keys_due = False  # the keys are composed one refresh after the first paint
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        # As with Textual's own Footer, the keys come after the first paint (of the article):
+        # registered from a callback, the compose runs after the next refresh, not in this one.
+        self.call_after_refresh(lambda: self.call_after_refresh(self._show_keys))
+
+    async def _show_keys(self) -> None:
+        self._keys_due = True
+        if self.is_attached:
+            await self.recompose()
 
     def _rows(self) -> tuple[list[Row], Row | None]:
         """The shown bindings (first per action, in Footer's order) and the command palette's."""
@@ -45,6 +58,8 @@ class KeyFooter(Footer):
         return (tuple(shown), extra, self.compact)
 
     def compose(self):
+        if not self._keys_due:
+            return
         rows, palette = self._rows()
         if any(binding.group is not None for binding, _, _ in rows):
             self._layout = None  # groups: Footer's own layout
@@ -82,7 +97,7 @@ class KeyFooter(Footer):
 
     async def _update_keys(self) -> None:
         self._update_pending = False
-        if not self.is_attached:
+        if not self.is_attached or not self._keys_due:
             return
         rows, palette = self._rows()
         if self._layout is None or self._signature(rows, palette) != self._layout:
