@@ -183,6 +183,9 @@ def verb_cue(ctx: Context, token: Token) -> Cue | None:
     cue = Cue(token, kind, speaker, label=_cue_label(token, noun))
     if lemma == "call" and kind == "demand" and _phrasal_kind(ctx.lex, token) is None:
         cue.kind = name_calling_kind(ctx, token)
+    if lemma in {"warn", "caution"} and any(c.dep_ in {"dobj", "dative"} for c in token.children) and any(
+            c.dep_ in {"xcomp", "ccomp"} and any(g.lower_ == "to" for g in c.children) for c in token.children):
+        cue.kind = "demand"  # "warned drivers to take care": advice to someone, not a threat
     if speaker is None and token.dep_ == "ROOT" and _is_passive(token) and lemma in ctx.lex.passive_inherit:
         cue.actor = _current_speaker_actor(ctx, token)
     cue.content = content_range(token, noun)

@@ -218,3 +218,10 @@ def test_unions_named_with_a_demonym_and_moves_joined_to_a_reported_clause(nlp):
     assert "british-medical-association" in ids and "health" not in ids
     called = only(positions, "called on Health Secretary")
     assert (called.actor, called.kind) == ("british-medical-association", "demand")
+
+
+def test_warning_someone_to_act_is_advice_but_threatening_to_act_is_a_threat(nlp):
+    _, positions = positions_of(nlp, (
+        "The Met Office warned drivers to take care on the roads.\n\n"
+        "The Democratic Unionist Party has threatened to collapse the government unless the protocol is scrapped."))
+    assert [p.kind for p in positions] == ["demand", "threaten"]
