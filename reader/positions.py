@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "his", "her", "its", "their", "him", "them"}
+CONDITIONS = {"until", "unless", "if", "whether"}
 CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "prep", "oprd", "dative", "advcl", "attr", "acomp", "obj"}
 
 
@@ -168,6 +169,8 @@ def verb_cue(ctx: Context, token: Token) -> Cue | None:
         return None
     if lemma in ctx.lex.needs_content and noun is None and not _has_content(token):
         return None
+    if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in token.children):
+        return None  # "no talks until Kyiv accepts ...": a condition inside another statement
     if token.dep_ == "pcomp" and _content_of_cue(ctx, token):
         return None  # "accused the union of refusing ...": the content of another cue
     if token.dep_ == "amod" or (token.tag_ == "VBN" and token.dep_ == "acl" and _agent(token) is None):
@@ -180,6 +183,8 @@ def verb_cue(ctx: Context, token: Token) -> Cue | None:
         elif kind in {"statement", "demand"}:
             return None
     speaker = subject_of(token)
+    if kind == "accept" and any(ctx.actors.resolve(c) for c in token.children if c.dep_ in {"dobj", "obj"}):
+        kind = "statement"  # "will support Kyiv": backing a party, not accepting a proposal
     cue = Cue(token, kind, speaker, label=_cue_label(token, noun))
     if lemma == "call" and kind == "demand" and _phrasal_kind(ctx.lex, token) is None:
         cue.kind = name_calling_kind(ctx, token)

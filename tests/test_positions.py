@@ -225,3 +225,11 @@ def test_warning_someone_to_act_is_advice_but_threatening_to_act_is_a_threat(nlp
         "The Met Office warned drivers to take care on the roads.\n\n"
         "The Democratic Unionist Party has threatened to collapse the government unless the protocol is scrapped."))
     assert [p.kind for p in positions] == ["demand", "threaten"]
+
+
+def test_conditions_and_backing_a_party(nlp):
+    _, positions = positions_of(nlp, (
+        "Kremlin says no talks until Kyiv accepts new realities\n\n"
+        "The United States and its allies say they will support Kyiv for as long as it takes."))
+    assert [p.actor for p in positions] == ["russia", "united-states"]
+    assert positions[1].kind != "accept"
