@@ -650,6 +650,7 @@ def floating_quote(ctx: Context, unit: DocSpan, direct: list[Quote], quotes: lis
     subject = next((t for t in unit if t.dep_ in SUBJECTS and not _in_quote(quotes, t)
                     and t.head.dep_ == "ROOT"), None)
     actor = speaker_actor(ctx, subject, subject) if subject is not None else None
+    last = None
     if actor is None:
         para = ctx.article.paragraph_at(unit.start_char)
         last = ctx.last.get(para) or (ctx.last.get(para - 1) if _opens_with_quote(unit) else None)
@@ -663,11 +664,7 @@ def floating_quote(ctx: Context, unit: DocSpan, direct: list[Quote], quotes: lis
     kind = classify_content(ctx.doc.char_span(*content, alignment_mode="expand"), ctx.lex) or "statement"
     start, end = _trim(ctx.doc, unit.start_char, unit.end_char)
     pos = make_position(ctx, cue, kind, start, end, content, True)
-    if subject is None:
-        prev = ctx.last.get(ctx.article.paragraph_at(unit.start_char)) or ctx.last.get(
-            ctx.article.paragraph_at(unit.start_char) - 1)
-        pos = replace(pos, speaker=prev.speaker if prev else pos.speaker)
-    return pos
+    return replace(pos, speaker=last.speaker) if last is not None else pos  # the previous speaker's words
 
 
 def _opens_with_quote(unit: DocSpan) -> bool:
