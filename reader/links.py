@@ -241,19 +241,15 @@ def mention_map(spans: list[Span], actors: ActorTable) -> dict[int, str]:
     """Token index -> actor id: the table's mentions, plus later mentions of people it bound
     to a party ("Zelenskyy's complaint") where the table left them unmarked."""
     known = dict(actors.token_actor)
-    people = getattr(actors, "people", None) or {}
-    heads = getattr(actors, "heads", None) or {}
-    head_actor = getattr(actors, "head_actor", None)
     for span in spans:
         for token in span:
             if token.i in known:
                 continue
             if token.pos_ == "PROPN":
-                key = people.get(token.text.removesuffix("’s").removesuffix("'s"))
+                key = actors.people.get(token.text.removesuffix("’s").removesuffix("'s"))
             elif token.pos_ == "NOUN" and any(c.lower_ == "the" for c in token.children) \
                     and not any(c.i in known for c in token.children):
-                lemma = token.lemma_.lower()  # "the summit", "the embassy": learned heads
-                key = head_actor(lemma, token.i) if head_actor else heads.get(lemma)
+                key = actors.head_actor(token.lemma_.lower(), token.i)  # "the summit": a learned head
             else:
                 key = None
             if key:
