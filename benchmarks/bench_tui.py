@@ -104,8 +104,8 @@ def instrument(stamps: dict[str, float], done: asyncio.Event) -> None:
         self.call_after_refresh(lambda: stamps.setdefault("article", perf_counter()))
         original_mount(self)
 
-    async def show_analysis(self, analysis) -> None:
-        await original_show(self, analysis)
+    def show_analysis(self, analysis) -> None:
+        original_show(self, analysis)
 
         def filled() -> None:
             stamps["panels"] = perf_counter()

@@ -13,7 +13,7 @@ from tui_support import WIDE, article_of, cached_app, drained, no_spacy, reader_
 from reader import cache
 from reader.model import analysis_to_dict
 from reader.tui import ReaderApp
-from reader.tui.widgets import ActorPanel
+from reader.tui.widgets import PanelsView
 
 pytestmark = pytest.mark.usefixtures("reader_env")
 
@@ -108,7 +108,8 @@ async def test_app_shows_panels_from_cache_without_spacy():
         await drained(app, pilot)
         screen = app.main_screen
         assert screen.failed is None
-        assert len(screen.query(ActorPanel)) == 4
+        assert len(screen.query_one(PanelsView).columns) == 4
+        assert screen.query_one(PanelsView).visible_actors() == ["russia", "us", "nato"]
         assert screen.nav.selected == "p1"
 
 

@@ -9,18 +9,21 @@ from tui_support import (
     NARROW,
     WIDE,
     article_lit,
+    article_of_app,
     article_selected,
     cached_app,
     detail_text,
     drained,
+    drawn_text,
     no_spacy,  # noqa: F401 - fixture
     notifications,
+    panels_of,
     reader_env,  # noqa: F401 - fixture
+    row_text,
 )
 
 from reader.tui.screens import HelpScreen
 from reader.tui.text import LIT_MARK
-from reader.tui.widgets import ActorPanel, ParagraphView
 
 pytestmark = pytest.mark.usefixtures("reader_env", "no_spacy")
 
@@ -34,14 +37,20 @@ def selected(app) -> str | None:
 
 
 def focused_panel(app) -> str | None:
-    """The active panel: marked active (by class too when narrow), the only one with a highlighted row."""
-    narrow = app.main_screen.has_class("-narrow")
-    active = [p.actor.id for p in app.main_screen.query(ActorPanel) if p.active]
-    assert active == [p.actor.id for p in app.main_screen.query(ActorPanel) if p.has_class("-active")] or not narrow
-    assert len(active) <= 1
-    highlighted = [p.actor.id for p in app.main_screen.query(ActorPanel) if p.option_list.highlighted is not None]
-    assert highlighted in ([], active)
-    return app.main_screen.active_actor if active == [app.main_screen.active_actor] else None
+    """The active panel: its header (or tab) marked, its column in view, and the selected row in it."""
+    panels = panels_of(app)
+    active = panels.active
+    assert active == app.main_screen.active_actor
+    assert active in panels.visible_actors()
+    if app.main_screen.has_class("-narrow"):
+        assert panels.visible_actors() == [active]
+    selected = panels.selected
+    if selected is not None:
+        assert selected in {p.id for p in panels.positions_of(active)}
+        assert panels.row_region(selected) is not None  # scrolled into view
+    marker = "▶" if not panels.tabbed else ""
+    assert any(marker in line and panels.columns[active].actor.name in line for line in drawn_text(panels)[:1])
+    return active
 
 
 async def press(pilot, *keys: str) -> None:
@@ -60,8 +69,8 @@ async def test_opens_on_the_first_position_with_its_link_lit():
         assert article_lit(app) == {"p15"}
         assert article_selected(app) == {"p1"}
         assert "rejects" in detail_text(app) and "0.58" in detail_text(app)
-        shown = [p.actor.id for p in app.main_screen.query(ActorPanel) if p.display and not p.has_class("-hidden")]
-        assert shown == ["russia", "us", "nato"]
+        assert panels_of(app).shown == ["russia", "us", "nato"]
+        assert panels_of(app).visible_actors() == ["russia", "us", "nato"]
 
 
 @pytest.mark.parametrize(("down", "up"), [("j", "k"), ("down", "up")])
@@ -172,13 +181,12 @@ async def test_lit_positions_are_marked_in_panels():
         await start(app, pilot)
         await press(pilot, "G")  # p16 has no links
         await press(pilot, "k")  # p15 answers p13, p9, p1
-        nato = app.main_screen.panel_for("russia")
-        assert nato.lit == {"p13", "p9", "p1"}
-        prompts = {
-            p.id: nato.option_list.get_option_at_index(i).prompt for i, p in enumerate(nato.positions)
-        }
-        assert isinstance(prompts["p13"], Content) and prompts["p13"].plain.startswith(LIT_MARK)
-        assert not prompts["p2"].plain.startswith(LIT_MARK)
+        panels = panels_of(app)
+        assert panels.lit == {"p13", "p9", "p1"}
+        assert isinstance(panels.prompt_of("p13"), Content)
+        assert panels.prompt_of("p13").plain.startswith(LIT_MARK)
+        assert row_text(panels, "p1").startswith(LIT_MARK)  # drawn, not only computed
+        assert not row_text(panels, "p2").startswith(LIT_MARK)
 
 
 async def test_u_goes_to_next_unanswered_demand():
@@ -201,9 +209,11 @@ async def test_f_filters_by_kind():
         screen = app.main_screen
         await press(pilot, "f")
         assert screen.nav.kind == "demand"
-        assert [p.kind for p in screen.panel_for("russia").positions] == ["demand"] * 7
-        assert screen.panel_for("us").positions == []
-        assert "p5" in set().union(*(v.marks.hidden for v in screen.query(ParagraphView)))
+        panels = panels_of(app)
+        assert [p.kind for p in panels.positions_of("russia")] == ["demand"] * 7
+        assert panels.positions_of("us") == []
+        assert any("no positions" in line for line in drawn_text(panels))
+        assert "p5" in set().union(*(b.marks.hidden for b in article_of_app(app).blocks))
         await press(pilot, "f")
         assert screen.nav.kind == "offer"
         assert selected(app) == "p3"
@@ -213,7 +223,7 @@ async def test_f_filters_by_kind():
             await press(pilot, "f")
         await press(pilot, "f")
         assert screen.nav.kind is None
-        assert len(screen.panel_for("russia").positions) == 9
+        assert len(panels.positions_of("russia")) == 9
         assert any("Showing all kinds" in m for m in notifications(app))
 
 
@@ -240,7 +250,7 @@ async def test_search_then_n_and_N():
         await press(pilot, "N", "N")
         assert screen.match_index == (first - 1) % count
         current = screen.matches[screen.match_index]
-        assert any(v.marks.current_match == current for v in screen.query(ParagraphView))
+        assert any(b.marks.current_match == current for b in article_of_app(app).blocks)
 
 
 async def test_escape_closes_the_search_box():
@@ -271,9 +281,10 @@ async def test_a_shows_all_actors():
     async with app.run_test(size=WIDE) as pilot:
         await start(app, pilot)
         screen = app.main_screen
-        assert screen.panel_for("g7").has_class("-hidden")
+        assert "g7" not in panels_of(app).shown
         await press(pilot, "a")
-        assert not screen.panel_for("g7").has_class("-hidden")
+        assert "g7" in panels_of(app).shown
+        assert screen.nav.shown == panels_of(app).shown
         await press(pilot, *["j"] * 10)
         assert selected(app) == "p11"
         assert focused_panel(app) == "g7"
@@ -322,29 +333,30 @@ async def test_click_panel_row_and_article_span():
     async with app.run_test(size=WIDE) as pilot:
         await start(app, pilot)
         screen = app.main_screen
-        await pilot.click("#list-nato", offset=(4, 0))
+        panels = panels_of(app)
+        row = panels.row_region("p15")
+        await pilot.click(panels, offset=(row.x + 4, row.y))
         await pilot.pause()
         assert selected(app) == "p15"
-        view = screen.query_one("#paragraph-2", ParagraphView)
+        article = article_of_app(app)
         p4 = screen.nav.by_id["p4"]
-        x, y = cell_of(view, p4.start + 3)
-        await pilot.click(view, offset=(x, y))
+        cell = article.cell_of(p4.start + 3)
+        gutter = article.styles.gutter
+        await pilot.click(article, offset=(cell.x + gutter.left, cell.y - article.scroll_offset.y + gutter.top))
         await pilot.pause()
         assert selected(app) == "p4"
 
 
-def cell_of(view: ParagraphView, offset: int) -> tuple[int, int]:
-    """Where article ``offset`` is drawn inside ``view`` (plain text wrapping, ASCII enough)."""
-    width = view.content_region.width
-    lines = Content(view.text).wrap(width)
-    consumed = 0
-    target = offset - view.start
-    for y, line in enumerate(lines):
-        begin = view.text.index(line.plain, consumed)
-        if begin <= target < begin + len(line.plain):
-            return target - begin, y
-        consumed = begin + len(line.plain)
-    raise AssertionError("offset not drawn")
+async def test_click_a_panel_header_activates_it():
+    app = cached_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await start(app, pilot)
+        panels = panels_of(app)
+        header = drawn_text(panels)[0]
+        await pilot.click(panels, offset=(header.index("NATO"), 0))
+        await pilot.pause()
+        assert focused_panel(app) == "nato"
+        assert selected(app) == "p15"
 
 
 async def test_keymap_file_remaps_a_binding(tmp_path):
@@ -376,12 +388,13 @@ async def test_narrow_layout_tabs_panels():
         await start(app, pilot)
         screen = app.main_screen
         assert screen.has_class("-narrow")
-        visible = [p.actor.id for p in screen.query(ActorPanel) if p.region.height > 0]
-        assert visible == ["russia"]
-        assert screen.query_one("#tabs").region.height == 1
+        panels = panels_of(app)
+        assert panels.tabbed
+        assert panels.visible_actors() == ["russia"]
+        tabs = drawn_text(panels)[0]
+        assert "Russia" in tabs and "United States" in tabs and "NATO" in tabs
         await press(pilot, "tab")
-        visible = [p.actor.id for p in screen.query(ActorPanel) if p.region.height > 0]
-        assert visible == ["us"]
+        assert panels.visible_actors() == ["us"]
         assert selected(app) == "p5"
 
 
@@ -392,4 +405,4 @@ async def test_actors_option_picks_panels():
         screen = app.main_screen
         assert screen.nav.shown == ["nato", "us"]
         assert selected(app) == "p5"
-        assert screen.panel_for("russia").has_class("-hidden")
+        assert "russia" not in panels_of(app).shown

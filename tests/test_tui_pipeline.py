@@ -7,7 +7,7 @@ from tui_support import WIDE, drained, reader_env  # noqa: F401
 
 from reader.tui import make_app
 from reader.tui.navigation import match_actor
-from reader.tui.widgets import ActorPanel
+from reader.tui.widgets import PanelsView
 
 SEED = "samples/000_92e0686fa38e74b4.txt"
 
@@ -23,7 +23,7 @@ async def test_walk_from_the_first_russian_demand_to_its_rejection(nlp):
         analysis = screen.analysis
         russia = match_actor(analysis, "Russia")
         assert russia is not None
-        shown = [p.actor.id for p in screen.query(ActorPanel) if not p.has_class("-hidden")]
+        shown = screen.query_one(PanelsView).visible_actors()
         assert russia in shown and len(shown) <= 3
         await pilot.press("g")
         # j until the first Russian demand, then on to the first one that got an answer.

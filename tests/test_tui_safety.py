@@ -6,14 +6,25 @@ import threading
 
 import pytest
 from textual.content import Content
-from tui_support import WIDE, article_of, cached_app, detail_text, drained, no_spacy, notifications, reader_env  # noqa: F401
+from tui_support import (  # noqa: F401 - fixtures
+    WIDE,
+    article_of,
+    article_of_app,
+    cached_app,
+    detail_text,
+    drained,
+    drawn_text,
+    no_spacy,
+    notifications,
+    reader_env,
+)
 
 import reader.tui.screens.main as main_screen
 from reader.model import Actor, Analysis, Article, Paragraph, Position, Span
 from reader.nlp import ModelError
 from reader.tui import ReaderApp
 from reader.tui.text import safe_text
-from reader.tui.widgets import ParagraphView
+from reader.tui.widgets import ArticleView
 
 pytestmark = pytest.mark.usefixtures("reader_env", "no_spacy")
 
@@ -51,21 +62,21 @@ async def test_markup_in_the_article_is_shown_literally_and_runs_nothing():
         await drained(app, pilot)
         screen = app.main_screen
         assert screen.nav.selected == "p1"
-        view = screen.query_one("#paragraph-1", ParagraphView)
-        content = view.content
+        view = article_of_app(app)
+        content = view.content_of(1)
         assert isinstance(content, Content)
         assert "[b]bold[/b] and [/x] then [@click=app.quit]quit[/]" in content.plain
         assert "␛[31mred␛[0m␇ [sic]." in content.plain
-        rendered = "".join(segment.text for strip in view.render_lines(view.region.reset_offset) for segment in strip)
+        rendered = "".join(drawn_text(view))
         assert "[@click=app.quit]" in rendered
-        assert "\x1b" not in rendered
-        await pilot.click(view, offset=(40, 0))
+        assert "\x1b" not in rendered and "\x07" not in rendered
+        cell = view.cell_of(screen.nav.by_id["p1"].start + 2)
+        await pilot.click(view, offset=(cell.x + view.styles.gutter.left, cell.y))
         await pilot.pause()
         assert app.is_running and not app._exit
         assert "[@click=app.quit]quit[/]" in detail_text(app)
         assert "[bold]Party[/bold]" in detail_text(app)
-        title = screen.query_one("#article-title").content
-        assert "[b]Title[/b] ␛]0;pwned␇" in title.plain
+        assert "[b]Title[/b] ␛]0;pwned␇" in drawn_text(view)[0]
 
 
 async def test_article_shows_at_once_while_the_analysis_runs(monkeypatch):
@@ -89,7 +100,9 @@ async def test_article_shows_at_once_while_the_analysis_runs(monkeypatch):
         await pilot.pause(0.6)  # the loading indicator appears only if the analysis takes a moment
         screen = app.main_screen
         assert screen.query_one("#panels").loading
-        assert len(screen.query(ParagraphView)) == 10
+        article = screen.query_one(ArticleView)
+        assert len(article.blocks) == 10
+        assert any("NATO and the EU" in line for line in drawn_text(article))  # drawn before any analysis
         assert "Analysing" in detail_text(app)
         await pilot.press("j", "f", "u", "y", "enter", "backspace", "tab", "n")
         await pilot.press("question_mark")
@@ -117,7 +130,7 @@ async def test_failure_notifies_and_leaves_the_article_readable(monkeypatch):
         assert screen.failed == "no spaCy English pipeline could be loaded (tried x)"
         assert any("no spaCy English pipeline" in m for m in notifications(app))
         assert not screen.query_one("#panels").loading
-        assert len(screen.query(ParagraphView)) == 2
+        assert any("Another." in line for line in drawn_text(screen.query_one(ArticleView)))
         await pilot.press("j", "slash")
         await pilot.pause()
         await pilot.press(*"another", "enter")
@@ -138,8 +151,8 @@ async def test_article_without_positions():
         assert app.main_screen.nav.selected is None
 
 
-def span_styles(view: ParagraphView) -> list[str]:
-    return [str(span.style) for span in view.content.spans if isinstance(span.style, str)]
+def span_styles(view: ArticleView, index: int) -> list[str]:
+    return [str(span.style) for span in view.content_of(index).spans if isinstance(span.style, str)]
 
 
 @pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
@@ -153,13 +166,13 @@ async def test_highlights_survive_light_themes_and_no_color(monkeypatch, theme):
         screen = app.main_screen
         await pilot.press("j", "j", "j")  # p4, a direct quote, selected
         await pilot.pause()
-        styles = span_styles(screen.query_one("#paragraph-2", ParagraphView))
+        styles = span_styles(screen.query_one(ArticleView), 2)
         # Without colour the kinds of highlight still differ by attribute alone.
         assert any("reverse" in s for s in styles)  # the selection
         assert any(s.startswith("italic") for s in styles)  # reported speech (p2, p3)
         await pilot.press("j")  # p5: its link p4 is now lit, a direct quote
         await pilot.pause()
-        styles = span_styles(screen.query_one("#paragraph-2", ParagraphView))
+        styles = span_styles(screen.query_one(ArticleView), 2)
         assert any("underline2" in s for s in styles)
 
 

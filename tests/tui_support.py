@@ -11,7 +11,7 @@ from textual.content import Content
 from reader.cache import model_label_for, save_cached
 from reader.model import Analysis, Article, analysis_from_dict
 from reader.tui import ReaderApp
-from reader.tui.widgets import DetailBar, ParagraphView
+from reader.tui.widgets import ArticleView, DetailBar, PanelsView
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED_ANALYSIS = FIXTURES / "seed_analysis.json"
@@ -44,15 +44,36 @@ def notifications(app: ReaderApp) -> list[str]:
     return [n.message for n in app._notifications]
 
 
+def article_of_app(app: ReaderApp) -> ArticleView:
+    return app.main_screen.query_one(ArticleView)
+
+
+def panels_of(app: ReaderApp) -> PanelsView:
+    return app.main_screen.query_one(PanelsView)
+
+
 def article_lit(app: ReaderApp) -> set[str]:
     lit: set[str] = set()
-    for view in app.main_screen.query(ParagraphView):
-        lit |= view.marks.lit
+    for block in article_of_app(app).blocks:
+        lit |= block.marks.lit
     return lit
 
 
 def article_selected(app: ReaderApp) -> set[str]:
-    return {v.marks.selected for v in app.main_screen.query(ParagraphView) if v.marks.selected}
+    return {b.marks.selected for b in article_of_app(app).blocks if b.marks.selected}
+
+
+def drawn_text(widget) -> list[str]:
+    """The lines a line-API widget draws now, as plain text."""
+    return [widget.render_line(y).text for y in range(widget.size.height)]
+
+
+def row_text(panels: PanelsView, position_id: str) -> str:
+    """The text drawn in the panel row of ``position_id`` (it must be in view)."""
+    region = panels.row_region(position_id)
+    assert region is not None, f"{position_id} is not drawn"
+    lines = drawn_text(panels)[region.y : region.bottom]
+    return "\n".join(line[region.x : region.right] for line in lines)
 
 
 @pytest.fixture

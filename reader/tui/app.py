@@ -66,9 +66,15 @@ class ReaderApp(App[int]):
             self._gc_paused = True
 
     def startup_done(self) -> None:
-        """The first screen is complete: the garbage collector may run again."""
+        """The first screen is complete: the garbage collector may run again.
+
+        What start-up built (widgets, styles, the analysis) lives as long as the app, so it is
+        frozen out of the collector's sight first: full collections while the user moves then
+        scan only what moving allocates, instead of pausing for the whole heap.
+        """
         if self._gc_paused:
             self._gc_paused = False
+            gc.freeze()
             gc.enable()
 
     def on_unmount(self) -> None:

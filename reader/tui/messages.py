@@ -17,6 +17,13 @@ class PositionSelected(Message):
 
 
 @dataclass
+class PanelChosen(Message):
+    """The user clicked an actor's panel header or tab."""
+
+    actor_id: str
+
+
+@dataclass
 class AnalysisReady(Message):
     """The analysis arrived from the worker (``cached``: read from the cache)."""
 

@@ -157,13 +157,18 @@ def answer_note(analysis: Analysis, position: Position) -> str:
     return ""
 
 
-def position_prompt(analysis: Analysis, position: Position, *, lit: bool) -> Content:
-    """A panel row: the badge, speaker and answers on one line, then the text (italic if reported)."""
+def prompt_parts(analysis: Analysis, position: Position, *, lit: bool) -> tuple[Content, Content]:
+    """A panel row's two parts: the badge, speaker and answers; then the text (italic if reported)."""
     mark = Content.styled(LIT_MARK, "bold $accent") if lit else Content("  ")
     note = answer_note(analysis, position)
     details = " · ".join(part for part in (position.speaker, note) if part)
     note_style = "$text-muted italic" if note == "unanswered" else "$text-muted"
-    first = Content.assemble(mark, badge(position.kind), " ", plain(details).stylize(note_style))
+    head = Content.assemble(mark, badge(position.kind), " ", plain(details).stylize(note_style))
     quote = plain(shorten(position.text, 140))
-    text = quote if position.direct else quote.stylize("italic")
-    return Content("\n").join([first, Content.assemble("  ", text)])
+    return head, quote if position.direct else quote.stylize("italic")
+
+
+def position_prompt(analysis: Analysis, position: Position, *, lit: bool) -> Content:
+    """A panel row as one Content: the head line, then the text indented by two cells."""
+    head, text = prompt_parts(analysis, position, lit=lit)
+    return Content("\n").join([head, Content.assemble("  ", text)])

@@ -8,17 +8,16 @@ from collections.abc import Sequence
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input
 
 from ...cache import analyse_with_cache, cached_analysis
 from ...model import Analysis, Article, Position
 from ..clipboard import copy_with_system_tool, quote_for_copy
-from ..messages import AnalysisFailed, AnalysisReady, PositionSelected
+from ..messages import AnalysisFailed, AnalysisReady, PanelChosen, PositionSelected
 from ..navigation import Navigator, panel_order, pick_actors
 from ..text import Marks, actor_colours
-from ..widgets import ActorPanel, ArticleView, DetailBar, KeyFooter, PanelTabs, SearchBar
+from ..widgets import ArticleView, DetailBar, KeyFooter, PanelsView, SearchBar
 
 LOADING_DELAY = 0.3  # seconds before the panels show a loading indicator
 
@@ -72,17 +71,14 @@ class MainScreen(Screen):
         self.failed: str | None = None
         self._binding_states: tuple[bool | None, ...] = ()
         self.search_bar: SearchBar | None = None
-        self._panels: list[ActorPanel] = []
+        self.ordered: list[str] = []  # every actor with positions, in panel order
         self.actor_count = 0
 
     # -- layout -------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         self.set_breakpoint_class(self.app.size.width)
-        with Horizontal(id="body"):
-            yield ArticleView(self.article, id="article")
-            with Vertical(id="side"):
-                yield PanelTabs(id="tabs")
-                yield Horizontal(id="panels")
+        yield ArticleView(self.article, id="article")
+        yield PanelsView(id="panels")
         yield DetailBar(id="detail")
         yield KeyFooter()
 
@@ -96,23 +92,22 @@ class MainScreen(Screen):
                     self.set_class(False, other)
 
     def on_mount(self) -> None:
+        """Show a cached analysis in the first frame (reading it takes a few ms and never loads
+        spaCy); otherwise analyse in a thread worker started once the article is painted."""
+        self.query_one(ArticleView).focus()
+        hit = self.cached() if self.use_cache else None
+        if hit is not None:
+            self.show_analysis(hit)
+            return
         self._loading_timer = self.set_timer(LOADING_DELAY, self.show_loading)
         self.query_one(DetailBar).show_text("Analysing the article…")
-        self.query_one(ArticleView).focus()
-        self.call_after_refresh(self.load_analysis)  # the article paints first
+        self.call_after_refresh(self.analyse)  # the article paints first
 
-    async def load_analysis(self) -> None:
-        """Show a cached analysis at once (reading it takes a few ms and never loads spaCy);
-        otherwise analyse in a thread worker. Skipping the worker on a hit saves its round trip."""
-        if self.use_cache:
-            try:
-                hit = cached_analysis(self.article, self.model)
-            except Exception:  # noqa: BLE001 - the worker tries again and reports any failure
-                hit = None
-            if hit is not None:
-                await self.show_analysis(hit)
-                return
-        self.analyse()
+    def cached(self) -> Analysis | None:
+        try:
+            return cached_analysis(self.article, self.model)
+        except Exception:  # noqa: BLE001 - the worker tries again and reports any failure
+            return None
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="analysis", description="Analysing")
     def analyse(self) -> None:
@@ -126,11 +121,13 @@ class MainScreen(Screen):
     def show_loading(self) -> None:
         """Panels in a loading state (only if the analysis takes a moment: a cache hit does not)."""
         if self.analysis is None and self.failed is None:
-            self.query_one("#panels").loading = True
+            self.query_one(PanelsView).loading = True
 
     def stop_loading(self) -> None:
-        self._loading_timer.stop()
-        self.query_one("#panels").loading = False
+        timer = getattr(self, "_loading_timer", None)
+        if timer is not None:
+            timer.stop()
+        self.query_one(PanelsView).loading = False
 
     # -- analysis arrives ---------------------------------------------------------------------
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
@@ -140,10 +137,10 @@ class MainScreen(Screen):
         self.query_one(DetailBar).show_text(f"Analysis failed: {message.error}")
         self.notify(message.error, title="Analysis failed", severity="error", timeout=10)
 
-    async def on_analysis_ready(self, message: AnalysisReady) -> None:
-        await self.show_analysis(message.analysis)
+    def on_analysis_ready(self, message: AnalysisReady) -> None:
+        self.show_analysis(message.analysis)
 
-    async def show_analysis(self, analysis: Analysis) -> None:
+    def show_analysis(self, analysis: Analysis) -> None:
         self.analysis = analysis
         order = panel_order(analysis)
         self.actor_count = len(order)
@@ -152,23 +149,10 @@ class MainScreen(Screen):
         nav = self.nav = Navigator(analysis, shown=list(self.picked))
         first = nav.step(1)
         self.active_actor = first.actor if first else None
-        panels = self.query_one("#panels", Horizontal)
-        if panels.children:
-            await panels.remove_children()
-        ordered = self.picked + [a for a in order if a not in self.picked]
-        new_panels = [
-            ActorPanel(
-                actor, self.colours[actor.id], analysis, nav.visible(actor.id),
-                classes=" ".join(self._panel_classes(actor.id)),
-            )
-            for actor in (analysis.actor(actor_id) for actor_id in ordered)
-            if actor is not None
-        ]
+        self.ordered = self.picked + [a for a in order if a not in self.picked]
         self.stop_loading()
-        await panels.mount_all(new_panels)
-        self._panels = new_panels
+        self.fill_panels()
         self.query_one(ArticleView).set_positions(analysis.positions, self.colours, Marks())
-        self.update_tabs()
         self.call_after_refresh(self.startup_done)
         if not analysis.positions:
             self.query_one(DetailBar).show_text("No positions found in this article.")
@@ -182,42 +166,29 @@ class MainScreen(Screen):
         if done is not None:
             done()
 
-    def _panel_classes(self, actor_id: str) -> list[str]:
-        classes = [] if self.nav and actor_id in self.nav.shown else ["-hidden"]
-        narrow = self.has_class("-narrow")
-        return classes + (["-active"] if actor_id == self.active_actor and narrow else [])
-
-    def panels(self) -> list[ActorPanel]:
-        return self._panels
-
-    def panel_for(self, actor_id: str | None) -> ActorPanel | None:
-        return next((p for p in self.panels() if p.actor.id == actor_id), None)
-
-    def shown_panels(self) -> list[ActorPanel]:
+    def shown_actors(self) -> list[str]:
+        """The shown actors in panel order."""
         shown = self.nav.shown if self.nav else []
-        return [p for p in self.panels() if p.actor.id in shown]
+        return [a for a in self.ordered if a in shown]
 
     def fill_panels(self) -> None:
-        if not self.nav or not self.analysis:
+        nav, analysis = self.nav, self.analysis
+        if not nav or not analysis:
             return
-        lit = self.nav.lit()
-        for panel in self.panels():
-            panel.set_class(panel.actor.id not in self.nav.shown, "-hidden")
-            panel.show(self.analysis, self.nav.visible(panel.actor.id), lit)
+        actors = [actor for actor in (analysis.actor(a) for a in self.ordered) if actor is not None]
+        rows = {actor.id: nav.visible(actor.id) for actor in actors}
+        panels = self.query_one(PanelsView)
+        panels.set_columns(analysis, actors, self.colours, rows, self.shown_actors())
+        panels.set_lit(nav.lit())
         self.update_tabs()
 
     def update_tabs(self) -> None:
-        if not self.analysis:
-            return
-        narrow = self.has_class("-narrow")
-        if narrow:
-            actors = [p.actor for p in self.shown_panels()]
-            self.query_one(PanelTabs).show(actors, self.colours, self.active_actor)
-        for panel in self.panels():
-            panel.mark_active(panel.actor.id == self.active_actor, by_class=narrow)
+        """Tell the panels which is active, and whether they are tabs (narrow) or side by side."""
+        if self.analysis:
+            self.query_one(PanelsView).set_active(self.active_actor, tabbed=self.has_class("-narrow"))
 
     def on_resize(self) -> None:
-        """The breakpoint class may have changed: the active panel is marked differently."""
+        """The breakpoint class may have changed: the panels become tabs or columns."""
         self.update_tabs()
 
     # -- the one place that pushes state down to the widgets -----------------------------------
@@ -245,12 +216,10 @@ class MainScreen(Screen):
             nav.kind = None  # a link led outside the filter: show everything again
             self.fill_panels()
             self.show_filter()
-        lit = nav.lit()
         article = self.query_one(ArticleView)
         article.mark(self.marks())
-        for panel in self.panels():
-            panel.set_lit(lit)
-            panel.select(nav.selected)
+        panels = self.query_one(PanelsView)
+        panels.show_selection(nav.selected, nav.lit())
         if position is not None:
             self.set_active(position.actor, focus=focus)
             if scroll:
@@ -272,8 +241,9 @@ class MainScreen(Screen):
         if actor_id != self.active_actor:
             self.active_actor = actor_id
             self.update_tabs()
-        if focus and not self.search_open():
-            self.query_one(ArticleView).focus(scroll_visible=False)
+        article = self.query_one(ArticleView)
+        if focus and not self.search_open() and self.app.focused is not article:
+            article.focus(scroll_visible=False)  # focusing again would repaint it all
 
     def show_detail(self, position: Position | None) -> None:
         nav, analysis = self.nav, self.analysis
@@ -344,7 +314,7 @@ class MainScreen(Screen):
         self.move_panel(-1)
 
     def move_panel(self, delta: int) -> None:
-        shown = [p.actor.id for p in self.shown_panels()]
+        shown = self.shown_actors()
         if not shown or self.nav is None:
             return
         index = shown.index(self.active_actor) if self.active_actor in shown else -1 if delta > 0 else 0
@@ -487,6 +457,15 @@ class MainScreen(Screen):
     def on_position_selected(self, message: PositionSelected) -> None:
         if self.nav and self.nav.select(message.position_id):
             self.show_selection(scroll=False)
+
+    def on_panel_chosen(self, message: PanelChosen) -> None:
+        if self.nav is None:
+            return
+        if self.nav.first_in(message.actor_id) is not None:
+            self.show_selection()
+        else:
+            self.set_active(message.actor_id)
+            self.update_bindings()
 
 
 def find_all(text: str, query: str) -> list[tuple[int, int]]:

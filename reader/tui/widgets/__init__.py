@@ -1,19 +1,9 @@
 """The reader's widgets, one per module."""
 
-from .actor_panel import ActorPanel, PositionList
-from .article_view import ArticleView, ParagraphView
+from .article_view import ArticleView
 from .detail_bar import DetailBar
 from .key_footer import KeyFooter
-from .panel_tabs import PanelTabs
+from .panels_view import PanelsView
 from .search_bar import SearchBar
 
-__all__ = [
-    "ActorPanel",
-    "ArticleView",
-    "DetailBar",
-    "KeyFooter",
-    "PanelTabs",
-    "ParagraphView",
-    "PositionList",
-    "SearchBar",
-]
+__all__ = ["ArticleView", "DetailBar", "KeyFooter", "PanelsView", "SearchBar"]

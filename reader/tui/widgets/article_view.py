@@ -1,76 +1,56 @@
-"""The article: title and paragraphs, with each position's span in its actor's colour."""
+"""The article: title and paragraphs, with each position's span in its actor's colour.
+
+One widget drawn with Textual's line API (like Textual's own Log): every paragraph is
+wrapped once per width into strips that are kept, so a move of the selection re-renders
+only the paragraphs whose marks changed and the screen copies the rest.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
+from rich.style import Style as RichStyle
 from textual import events
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.geometry import Region
-from textual.widgets import Static
+from textual.geometry import Offset, Region, Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.visual import Visual
 
 from ...model import Article, Paragraph, Position
 from ..messages import PositionSelected
 from ..text import Marks, paragraph_content, plain
 
-
-class ParagraphView(Static):
-    """One paragraph; re-rendered only when the marks inside it change."""
-
-    DEFAULT_CSS = """
-    ParagraphView { margin-bottom: 1; }
-    """
-
-    def __init__(self, text: str, start: int, index: int) -> None:
-        super().__init__(plain(text), classes="paragraph", id=f"paragraph-{index}")
-        self.text = text
-        self.start = start
-        self.end = start + len(text)
-        self.positions: list[Position] = []
-        self.colours: dict[str, str] = {}
-        self.marks = Marks()
-
-    def show(self, positions: Sequence[Position], colours: dict[str, str], marks: Marks) -> None:
-        self.positions = list(positions)
-        self.colours = colours
-        self.marks = marks
-        content = paragraph_content(self.text, self.start, self.positions, colours, marks)
-        self.update(content, layout=False)  # same text, new styles: the height cannot change
-
-    def mark(self, marks: Marks) -> None:
-        if marks != self.marks:
-            self.marks = marks
-            content = paragraph_content(self.text, self.start, self.positions, self.colours, marks)
-            self.update(content, layout=False)  # styles only: the wrapping cannot change
-
-    def line_of(self, offset: int) -> int:
-        """The wrapped line (0-based) holding article ``offset``, for scrolling."""
-        width = max(self.content_region.width, 1)
-        lines = Content(self.text, strip_control_codes=False).wrap(width)
-        consumed = 0
-        target = offset - self.start
-        for number, line in enumerate(lines):
-            consumed += len(line.plain)
-            while consumed < len(self.text) and self.text[consumed] in " \n":
-                consumed += 1
-            if target < consumed:
-                return number
-        return max(len(lines) - 1, 0)
-
-    def on_click(self, event: events.Click) -> None:
-        position_id = event.style.meta.get("position")
-        if position_id:
-            event.stop()
-            self.post_message(PositionSelected(position_id))
+RULE = "▁"  # under the title, as Textual draws an "hkey" border
 
 
-class ArticleView(VerticalScroll, can_focus=True, inherit_bindings=False):
-    """Scrollable article. The screen sets marks; clicks post PositionSelected.
+@dataclass
+class Block:
+    """One paragraph: its text and place in the article, what is marked in it, its wrapped lines."""
+
+    index: int
+    start: int
+    text: str
+    positions: list[Position] = field(default_factory=list)
+    marks: Marks = field(default_factory=Marks)
+    strips: list[Strip] = field(default_factory=list)
+    line_starts: list[int] = field(default_factory=list)  # article offset where each line begins
+    top: int = 0  # first line of the block in the view
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
+    """Scrollable article. The screen sets positions and marks; clicks post PositionSelected.
 
     Only page keys scroll it: arrows, home and end belong to the screen's moves.
     """
+
+    COMPONENT_CLASSES = {"article-view--title", "article-view--rule"}
 
     BINDINGS = [
         Binding("pageup", "page_up", "Page up", show=False),
@@ -80,65 +60,175 @@ class ArticleView(VerticalScroll, can_focus=True, inherit_bindings=False):
     def __init__(self, article: Article, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.article = article
-        self._views: list[ParagraphView] | None = None
-
-    def compose(self):
-        title = self.article.title or self.article.source
-        yield Static(plain(title), id="article-title")
-        for index, paragraph in enumerate(self.paragraphs()):
-            text = self.article.text[paragraph.start : paragraph.end]
-            yield ParagraphView(text, paragraph.start, index)
-
-    def show_title(self, title: str) -> None:
-        self.query_one("#article-title", Static).update(plain(title))
+        self.title = article.title or article.source
+        self.colours: dict[str, str] = {}
+        self.blocks = [
+            Block(index, paragraph.start, article.text[paragraph.start : paragraph.end])
+            for index, paragraph in enumerate(self.paragraphs())
+        ]
+        self._width = 0
+        self._title_strips: list[Strip] = []
+        self._lines: list[Strip] = []
+        self._base: RichStyle | None = None  # the widget's own style, kept while the theme is unchanged
 
     def paragraphs(self) -> list[Paragraph]:
         return list(self.article.paragraphs) or [Paragraph(0, len(self.article.text))]
 
-    def paragraph_views(self) -> list[ParagraphView]:
-        if self._views is None:
-            self._views = list(self.query(ParagraphView))
-        return self._views
+    # -- what the screen tells it ---------------------------------------------------------------
+    def show_title(self, title: str) -> None:
+        self.title = title
+        self._rewrap()
 
     def set_positions(self, positions: Sequence[Position], colours: dict[str, str], marks: Marks) -> None:
-        for view in self.paragraph_views():
-            inside = [p for p in positions if p.start < view.end and p.end > view.start]
-            view.show(inside, colours, self._marks_for(view, marks))
+        self.colours = colours
+        for block in self.blocks:
+            block.positions = [p for p in positions if p.start < block.end and p.end > block.start]
+            block.marks = self._marks_for(block, marks)
+            block.strips = []
+        self._rewrap()
 
     def mark(self, marks: Marks) -> None:
-        for view in self.paragraph_views():
-            view.mark(self._marks_for(view, marks))
+        """Re-render the paragraphs whose marks changed (their wrapping cannot change)."""
+        for block in self.blocks:
+            block_marks = self._marks_for(block, marks)
+            if block_marks == block.marks:
+                continue
+            block.marks = block_marks
+            if self._width and self._lines:
+                count = len(block.strips)
+                block.strips = self._render_block(block, self._width)
+                if len(block.strips) != count:  # styles never change the wrapping; if they did, redo all
+                    self._join_lines()
+                    continue
+                self._lines[block.top : block.top + count] = block.strips
+                self.refresh_lines(block.top, count)
+
+    def marks_of(self, index: int) -> Marks:
+        """What is marked in paragraph ``index`` (for tests and tools)."""
+        return self.blocks[index].marks
+
+    def content_of(self, index: int) -> Content:
+        """The styled Content of paragraph ``index`` as drawn."""
+        block = self.blocks[index]
+        return paragraph_content(block.text, block.start, block.positions, self.colours, block.marks)
 
     @staticmethod
-    def _marks_for(view: ParagraphView, marks: Marks) -> Marks:
-        ids = {p.id for p in view.positions}
+    def _marks_for(block: Block, marks: Marks) -> Marks:
+        ids = {p.id for p in block.positions}
         return Marks(
             selected=marks.selected if marks.selected in ids else None,
             lit=frozenset(marks.lit & ids),
             hidden=frozenset(marks.hidden & ids),
-            matches=tuple(m for m in marks.matches if m[0] < view.end and m[1] > view.start),
+            matches=tuple(m for m in marks.matches if m[0] < block.end and m[1] > block.start),
             current_match=marks.current_match
-            if marks.current_match and view.start <= marks.current_match[0] < view.end
+            if marks.current_match and block.start <= marks.current_match[0] < block.end
             else None,
         )
 
-    def view_at(self, offset: int) -> ParagraphView | None:
-        views = self.paragraph_views()
-        return next((v for v in views if v.start <= offset < v.end + 2), views[-1] if views else None)
+    # -- wrapping ---------------------------------------------------------------------------------
+    def on_resize(self) -> None:
+        if self.scrollable_content_region.width != self._width:
+            self._rewrap()
+
+    def _rewrap(self) -> None:
+        """Wrap everything at the current width (nothing happens before the widget has a size)."""
+        width = self.scrollable_content_region.width
+        if width <= 0:
+            return
+        self._width = width
+        self._base = self.rich_style
+        self._title_strips = self._to_strips(plain(self.title), width, "article-view--title")
+        for block in self.blocks:
+            block.strips = self._render_block(block, width)
+            block.line_starts = _line_starts(block, block.strips)
+        self._join_lines()
+
+    def _render_block(self, block: Block, width: int) -> list[Strip]:
+        content = paragraph_content(block.text, block.start, block.positions, self.colours, block.marks)
+        return self._to_strips(content, width)
+
+    def _to_strips(self, content: Content, width: int, component: str | None = None) -> list[Strip]:
+        style = self.visual_style
+        if component is not None:
+            content = content.stylize_before(self.get_visual_style(component))
+        return Visual.to_strips(self, content, width, None, style)
+
+    def _join_lines(self) -> None:
+        rule = self._to_strips(Content(RULE * self._width), self._width, "article-view--rule")
+        blank = Strip([], 0)
+        lines = [*self._title_strips, *rule, blank]
+        for block in self.blocks:
+            block.top = len(lines)
+            lines.extend(block.strips)
+            lines.append(blank)
+        self._lines = lines
+        self.virtual_size = Size(self._width, len(lines))
+        self.refresh()
+
+    # -- drawing ----------------------------------------------------------------------------------
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        index = scroll_y + y
+        if not self._lines or self._base is None:
+            self._rewrap()  # the first render comes before the first Resize event
+        line = self._lines[index] if index < len(self._lines) else Strip([], 0)
+        return line.crop_extend(scroll_x, scroll_x + self._width, self._base)
+
+    def notify_style_update(self) -> None:
+        """Theme or CSS changed: the kept lines were drawn with the old colours."""
+        super().notify_style_update()
+        self._lines = []
+        self._base = None
+
+    # -- offsets, lines and cells -------------------------------------------------------------------
+    def block_at(self, offset: int) -> Block | None:
+        return next((b for b in self.blocks if b.start <= offset < b.end + 2), self.blocks[-1] if self.blocks else None)
+
+    def line_of(self, offset: int) -> int:
+        """The line of the view (0 = the title's first) that draws article ``offset``."""
+        block = self.block_at(offset)
+        if block is None:
+            return 0
+        number = max((i for i, start in enumerate(block.line_starts) if start <= offset), default=0)
+        return block.top + number
+
+    def cell_of(self, offset: int) -> Offset:
+        """Where article ``offset`` is drawn, relative to the widget's content (before scrolling)."""
+        block = self.block_at(offset)
+        line = self.line_of(offset)
+        start = block.line_starts[line - block.top] if block and block.line_starts else 0
+        return Offset(offset - start, line)
 
     def scroll_to_offset(self, start: int, end: int | None = None) -> None:
         """Scroll so the text from ``start`` to ``end`` is visible: centred if it was not, else no move.
 
         Centring (rather than the least scroll) lets the next moves happen without scrolling.
         """
-        view = self.view_at(start)
-        if view is None:
+        if not self._lines:
             return
-        first = view.line_of(start)
-        last = view.line_of(end - 1) if end and end > start else first
-        top = view.virtual_region.y + view.styles.gutter.top
-        region = Region(0, top + first, view.size.width, last - first + 1)
-        window = Region(0, round(self.scroll_offset.y), view.size.width, self.scrollable_content_region.height)
+        first = self.line_of(start)
+        last = self.line_of(end - 1) if end and end > start else first
+        region = Region(0, first, self._width, last - first + 1)
+        window = Region(0, round(self.scroll_offset.y), self._width, self.scrollable_content_region.height)
         if window.contains_region(region):
             return
         self.scroll_to_region(region, animate=False, center=True, immediate=True)
+
+    def on_click(self, event: events.Click) -> None:
+        position_id = event.style.meta.get("position")
+        if position_id:
+            event.stop()
+            self.post_message(PositionSelected(position_id))
+
+
+def _line_starts(block: Block, strips: Sequence[Strip]) -> list[int]:
+    """The article offset of the first character of each wrapped line of ``block``."""
+    starts: list[int] = []
+    consumed = 0
+    text = block.text
+    for strip in strips:
+        while consumed < len(text) and text[consumed] in " \n":
+            consumed += 1
+        starts.append(block.start + consumed)
+        consumed += len(strip.text.rstrip(" "))
+    return starts

@@ -1,0 +1,381 @@
+"""The actor panels: one column per shown actor, its positions in article order.
+
+One widget drawn with Textual's line API. Each row (a position: badge, speaker, answers,
+then the shortened text) is wrapped once and kept; a move of the selection re-renders the
+two rows whose look changed. Columns are at least MIN_WIDTH cells wide: when more actors
+are shown than fit, the columns in view follow the active one. Tabbed (narrow terminals),
+a strip of actor names replaces the headers and only the active actor's column is drawn.
+Each column scrolls on its own to keep the selected row in view; the mouse wheel scrolls
+the column under the pointer. Clicks post PositionSelected or PanelChosen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from textual import events
+from textual.content import Content
+from textual.geometry import Region
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import Visual
+from textual.widget import Widget
+
+from ...model import Actor, Analysis, Position
+from ..messages import PanelChosen, PositionSelected
+from ..text import plain, position_prompt, prompt_parts
+
+MIN_WIDTH = 28
+SEPARATOR = "▏"
+WHEEL_LINES = 3
+
+
+@dataclass
+class Column:
+    actor: Actor
+    colour: str
+    positions: list[Position] = field(default_factory=list)
+    top: int = 0  # the first row line in view
+
+    def __post_init__(self) -> None:
+        self.ids = {p.id for p in self.positions}
+
+
+@dataclass
+class Drawn:
+    """One drawn column: where it is and which position each of its row lines shows."""
+
+    actor: str
+    x: int
+    width: int
+    rows: dict[str, tuple[int, int]]  # position id -> (first line, line count) among the row lines
+
+
+class PanelsView(Widget, can_focus=False):
+    """All actor panels in one widget; the screen tells it what to show."""
+
+    COMPONENT_CLASSES = {
+        "panels-view--header",
+        "panels-view--tabs",
+        "panels-view--separator",
+        "panels-view--cursor",
+        "panels-view--empty",
+    }
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.analysis: Analysis | None = None
+        self.columns: dict[str, Column] = {}
+        self.shown: list[str] = []
+        self.lit: frozenset[str] = frozenset()
+        self.selected: str | None = None
+        self.active: str | None = None
+        self.tabbed = False
+        self._first = 0  # index in `shown` of the first column in view
+        self._follow_selection = True
+        self._rows: dict[tuple[str, bool, bool, int], list[Strip]] = {}
+        self._lines: list[Strip] | None = None
+        self._painted: list[Strip] | None = None  # the lines as last sent to the screen
+        self._update_due = False
+        self._drawn: list[Drawn] = []
+
+    # -- what the screen tells it ---------------------------------------------------------------
+    def set_columns(
+        self,
+        analysis: Analysis,
+        actors: Sequence[Actor],
+        colours: dict[str, str],
+        rows: dict[str, list[Position]],
+        shown: Sequence[str],
+    ) -> None:
+        """The actors (panel order), their colours and positions, and which are shown."""
+        if analysis is not self.analysis:
+            self._rows.clear()
+        self.analysis = analysis
+        tops = {actor: column.top for actor, column in self.columns.items()}
+        self.columns = {
+            a.id: Column(a, colours.get(a.id, "$primary"), list(rows.get(a.id, [])), tops.get(a.id, 0))
+            for a in actors
+        }
+        self.shown = [actor for actor in shown if actor in self.columns]
+        self._changed(follow=True)
+
+    def set_lit(self, lit: frozenset[str]) -> None:
+        if lit != self.lit:
+            self.lit = lit
+            self._changed()
+
+    def select(self, position_id: str | None) -> None:
+        if position_id != self.selected:
+            self.selected = position_id
+            self._changed(follow=True)
+
+    def show_selection(self, position_id: str | None, lit: frozenset[str]) -> None:
+        """The selected position and the positions linked to it."""
+        self.set_lit(lit)
+        self.select(position_id)
+
+    def set_active(self, actor_id: str | None, *, tabbed: bool) -> None:
+        if actor_id != self.active or tabbed != self.tabbed:
+            self.active = actor_id
+            self.tabbed = tabbed
+            self._changed(follow=True)
+
+    def _changed(self, *, follow: bool = False) -> None:
+        """Redraw after the state changed: once per batch of changes, and only the lines that differ."""
+        self._follow_selection = self._follow_selection or follow
+        self._lines = None
+        if not self._update_due:
+            self._update_due = True
+            self.call_later(self._repaint)
+
+    def _repaint(self) -> None:
+        self._update_due = False
+        painted = self._painted
+        lines = self._ensure_lines()
+        self._painted = lines
+        if painted is None or len(painted) != len(lines):
+            self.refresh()
+            return
+        width = self.size.width
+        for y, (old, new) in enumerate(zip(painted, lines, strict=True)):
+            if old != new:
+                self.refresh(Region(0, y, width, 1))
+
+    def notify_style_update(self) -> None:
+        """Theme or CSS changed: every kept row was drawn with the old colours."""
+        super().notify_style_update()
+        self._rows.clear()
+        self._lines = self._painted = None
+
+    def on_resize(self) -> None:
+        self._lines = self._painted = None
+        self.refresh()
+
+    # -- questions from the screen and tests ----------------------------------------------------
+    def positions_of(self, actor_id: str) -> list[Position]:
+        column = self.columns.get(actor_id)
+        return list(column.positions) if column else []
+
+    def visible_actors(self) -> list[str]:
+        """The actors whose columns are drawn now."""
+        self._ensure_lines()
+        return [d.actor for d in self._drawn]
+
+    def prompt_of(self, position_id: str) -> Content:
+        """The Content of a position's row (without the selection's colours)."""
+        if self.analysis is None:
+            return Content("")
+        position = next(p for p in self.analysis.positions if p.id == position_id)
+        return position_prompt(self.analysis, position, lit=position_id in self.lit)
+
+    def row_region(self, position_id: str) -> Region | None:
+        """Where the row of ``position_id`` is drawn, relative to the widget (None: out of view)."""
+        self._ensure_lines()
+        for drawn in self._drawn:
+            if position_id in drawn.rows:
+                start, count = drawn.rows[position_id]
+                top = self.columns[drawn.actor].top
+                y = 1 + start - top  # below the header or the tabs
+                if 0 <= y < self.size.height:
+                    return Region(drawn.x + 1, y, drawn.width - 1, count)
+        return None
+
+    # -- layout of the columns ----------------------------------------------------------------------
+    def _columns_in_view(self, width: int) -> list[tuple[str, int, int]]:
+        """(actor, x, width) of each drawn column."""
+        shown = self.shown
+        if not shown or width <= 0:
+            return []
+        if self.tabbed:
+            actor = self.active if self.active in shown else shown[0]
+            return [(actor, 0, width)]
+        fit = max(1, min(len(shown), width // MIN_WIDTH))
+        if self.active in shown:
+            index = shown.index(self.active)
+            if index < self._first:
+                self._first = index
+            elif index >= self._first + fit:
+                self._first = index - fit + 1
+        self._first = max(0, min(self._first, len(shown) - fit))
+        out: list[tuple[str, int, int]] = []
+        x = 0
+        for n, actor in enumerate(shown[self._first : self._first + fit]):
+            column_width = width // fit + (1 if n < width % fit else 0)
+            out.append((actor, x, column_width))
+            x += column_width
+        return out
+
+    def _ensure_lines(self) -> list[Strip]:
+        width, height = self.size
+        if self._lines is None or len(self._lines) != height:
+            self._lines = self._build(width, height)
+            if self._painted is None:
+                self._painted = self._lines
+        return self._lines
+
+    def _build(self, width: int, height: int) -> list[Strip]:
+        base = self.rich_style
+        blank = Strip.blank(width, base)
+        if height <= 0 or width <= 0:
+            self._drawn = []
+            return []
+        views = self._columns_in_view(width)
+        separator = self._separator()
+        self._drawn = []
+        columns: list[list[Strip]] = []
+        body = height - 1
+        for actor, x, column_width in views:
+            inner = max(column_width - 1, 1)
+            rows, spans = self._row_lines(self.columns[actor], inner, body)
+            self._drawn.append(Drawn(actor, x, column_width, spans))
+            head = [] if self.tabbed else [self._header(self.columns[actor], inner)]
+            lines = head + rows
+            columns.append([Strip.join([separator, line.crop_extend(0, inner, base)]) for line in lines])
+        self._follow_selection = False
+        out: list[Strip] = []
+        first = 0
+        if self.tabbed:
+            out.append(self._tabs(width))
+            first = 1
+        for y in range(first, height):
+            parts = []
+            for (_, _, column_width), lines in zip(views, columns, strict=True):
+                index = y - first
+                if index < len(lines):
+                    parts.append(lines[index])
+                else:
+                    parts.append(Strip.join([separator, Strip.blank(column_width - 1, base)]))
+            out.append(Strip.join(parts).crop_extend(0, width, base) if parts else blank)
+        return out
+
+    # -- drawing pieces -----------------------------------------------------------------------------
+    def _row_lines(
+        self, column: Column, width: int, height: int
+    ) -> tuple[list[Strip], dict[str, tuple[int, int]]]:
+        """The row lines in view (``height`` at most) and where each rendered row starts.
+
+        Rows are rendered (and kept) only as far as needed: to the selected row, to find where to
+        scroll, then to the bottom of the view. A long panel costs what it shows, not its length.
+        """
+        lines: list[Strip] = []
+        spans: dict[str, tuple[int, int]] = {}
+        positions = column.positions
+        if not positions:
+            empty = Content("  no positions").stylize_before(self.get_visual_style("panels-view--empty"))
+            return self._strips(empty, width), spans
+        done = 0
+
+        def render_until(enough: Callable[[], bool]) -> None:
+            nonlocal done
+            while done < len(positions) and not enough():
+                position = positions[done]
+                strips = self._row(position, width)
+                spans[position.id] = (len(lines), len(strips))
+                lines.extend(strips)
+                done += 1
+
+        if self._follow_selection and self.selected in column.ids:
+            render_until(lambda: self.selected in spans)
+            start, count = spans[self.selected]
+            if start < column.top or start + count > column.top + height:
+                # Centred, as in the article: the next moves need no scrolling.
+                column.top = max(0, start - (height - count) // 2)
+        render_until(lambda: len(lines) >= column.top + height)
+        if done == len(positions):
+            column.top = max(0, min(column.top, len(lines) - height))
+        return lines[column.top : column.top + height], spans
+
+    def _row(self, position: Position, width: int) -> list[Strip]:
+        lit = position.id in self.lit
+        selected = position.id == self.selected
+        key = (position.id, lit, selected, width)
+        strips = self._rows.get(key)
+        if strips is None:
+            strips = self._rows[key] = self._render_row(position, width, lit=lit, selected=selected)
+        return strips
+
+    def _render_row(self, position: Position, width: int, *, lit: bool, selected: bool) -> list[Strip]:
+        """The head line (lit mark, badge, speaker, answers) and the text, both hanging two cells in."""
+        assert self.analysis is not None
+        head, text = prompt_parts(self.analysis, position, lit=lit)
+        style = self.get_visual_style("panels-view--cursor") if selected else None
+        mark, body = head[:2], Content("\n").join([head[2:], text])
+        indent = Content("  ")
+        if style is not None:
+            mark, body, indent = (part.stylize_before(style) for part in (mark, body, indent))
+        gutters = [self._gutter(mark), self._gutter(indent)]
+        lines = self._strips(body, max(width - 2, 1))
+        strips = [Strip.join([gutters[min(n, 1)], line]) for n, line in enumerate(lines)]
+        if style is not None:
+            strips = [strip.extend_cell_length(width, style.rich_style) for strip in strips]
+        return [strip.apply_meta({"position": position.id}) for strip in strips]
+
+    def _gutter(self, content: Content) -> Strip:
+        """The two cells left of a row's lines (the lit mark or blank), kept per look."""
+        key = ("gutter", content.plain, tuple(content.spans), 2)
+        strips = self._rows.get(key)  # type: ignore[arg-type]
+        if strips is None:
+            strips = self._rows[key] = self._strips(content, 2)  # type: ignore[index]
+        return strips[0]
+
+    def _header(self, column: Column, width: int) -> Strip:
+        active = column.actor.id == self.active
+        count = len(column.positions)
+        name_style = f"bold reverse {column.colour}" if active else f"bold {column.colour}"
+        content = Content.assemble(
+            Content.styled("▶" if active else "■", column.colour),
+            plain(f" {column.actor.name} ").stylize(name_style),
+            f" {count} position{'s' if count != 1 else ''}",
+        ).stylize_before(self.get_visual_style("panels-view--header"))
+        header_style = self.get_visual_style("panels-view--header").rich_style
+        strip = self._strips(content, width, wrap=False)[0].crop_extend(0, width, header_style)
+        return strip.apply_meta({"actor": column.actor.id})
+
+    def _tabs(self, width: int) -> Strip:
+        style = self.get_visual_style("panels-view--tabs")
+        parts: list[Content] = []
+        for actor in self.shown:
+            column = self.columns[actor]
+            tab_style = f"bold reverse {column.colour}" if actor == self.active else column.colour
+            parts.append(plain(f" {column.actor.name} ").stylize(tab_style).stylize(Style.from_meta({"actor": actor})))
+        content = Content.assemble(" ", Content(" ").join(parts)).stylize_before(style)
+        return self._strips(content, width, wrap=False)[0].crop_extend(0, width, style.rich_style)
+
+    def _separator(self) -> Strip:
+        return self._strips(Content(SEPARATOR).stylize_before(self.get_visual_style("panels-view--separator")), 1)[0]
+
+    def _strips(self, content: Content, width: int, *, wrap: bool = True) -> list[Strip]:
+        if not wrap:
+            content = content.truncate(width, ellipsis=True)
+        strips = Visual.to_strips(self, content, width, None, self.visual_style)
+        return strips or [Strip([], 0)]
+
+    def render_line(self, y: int) -> Strip:
+        lines = self._ensure_lines()
+        return lines[y] if y < len(lines) else Strip.blank(self.size.width, self.rich_style)
+
+    # -- mouse ----------------------------------------------------------------------------------------
+    def on_click(self, event: events.Click) -> None:
+        meta = event.style.meta
+        if meta.get("position"):
+            event.stop()
+            self.post_message(PositionSelected(meta["position"]))
+        elif meta.get("actor"):
+            event.stop()
+            self.post_message(PanelChosen(meta["actor"]))
+
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        self._wheel(event, WHEEL_LINES)
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        self._wheel(event, -WHEEL_LINES)
+
+    def _wheel(self, event: events.MouseEvent, lines: int) -> None:
+        drawn = next((d for d in self._drawn if d.x <= event.x < d.x + d.width), None)
+        if drawn is None:
+            return
+        event.stop()
+        self.columns[drawn.actor].top = max(0, self.columns[drawn.actor].top + lines)
+        self._changed()
