@@ -17,11 +17,11 @@ from textual.content import Content
 from textual.geometry import Offset, Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.visual import Visual
 
 from ...model import Article, Paragraph, Position
 from ..messages import PositionSelected
 from ..text import Marks, paragraph_content, plain
+from .segments import fit, wrap
 
 RULE = "▁"  # under the title, as Textual draws an "hkey" border
 
@@ -70,6 +70,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._title_strips: list[Strip] = []
         self._lines: list[Strip] = []
         self._base: RichStyle | None = None  # the widget's own style, kept while the theme is unchanged
+        self._drawn_look: tuple[object, ...] = ()
 
     def paragraphs(self) -> list[Paragraph]:
         return list(self.article.paragraphs) or [Paragraph(0, len(self.article.text))]
@@ -137,6 +138,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             return
         self._width = width
         self._base = self.rich_style
+        self._drawn_look = self._look()
         self._title_strips = self._to_strips(plain(self.title), width, "article-view--title")
         for block in self.blocks:
             block.strips = self._render_block(block, width)
@@ -148,14 +150,15 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         return self._to_strips(content, width)
 
     def _to_strips(self, content: Content, width: int, component: str | None = None) -> list[Strip]:
-        style = self.visual_style
+        """``content`` wrapped at ``width``, one Strip a line, each padded to the width."""
         if component is not None:
             content = content.stylize_before(self.get_visual_style(component))
-        return Visual.to_strips(self, content, width, None, style)
+        base = self._base
+        return [Strip(fit(line, width, base), width) for line in wrap(self, content, width, self.visual_style)]
 
     def _join_lines(self) -> None:
         rule = self._to_strips(Content(RULE * self._width), self._width, "article-view--rule")
-        blank = Strip([], 0)
+        blank = Strip.blank(self._width, self._base)
         lines = [*self._title_strips, *rule, blank]
         for block in self.blocks:
             block.top = len(lines)
@@ -171,14 +174,22 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         index = scroll_y + y
         if not self._lines or self._base is None:
             self._rewrap()  # the first render comes before the first Resize event
-        line = self._lines[index] if index < len(self._lines) else Strip([], 0)
-        return line.crop_extend(scroll_x, scroll_x + self._width, self._base)
+        if index >= len(self._lines):
+            return Strip.blank(self._width, self._base)
+        line = self._lines[index]
+        return line if not scroll_x else line.crop_extend(scroll_x, scroll_x + self._width, self._base)
 
     def notify_style_update(self) -> None:
-        """Theme or CSS changed: the kept lines were drawn with the old colours."""
+        """Theme or CSS changed: redraw if the colours the kept lines were drawn with changed."""
         super().notify_style_update()
-        self._lines = []
-        self._base = None
+        if self._base is not None and self._look() != self._drawn_look:
+            self._lines = []
+            self._base = None
+
+    def _look(self) -> tuple[object, ...]:
+        """The styles the lines are drawn with (focus and hover restyle the widget, not these)."""
+        components = sorted(self.COMPONENT_CLASSES)
+        return (self.rich_style, self.app.current_theme.name, *(self.get_visual_style(c) for c in components))
 
     # -- offsets, lines and cells -------------------------------------------------------------------
     def block_at(self, offset: int) -> Block | None:

@@ -14,17 +14,19 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from rich.segment import Segment
+from rich.style import Style as RichStyle
 from textual import events
 from textual.content import Content
 from textual.geometry import Region
 from textual.strip import Strip
 from textual.style import Style
-from textual.visual import Visual
 from textual.widget import Widget
 
 from ...model import Actor, Analysis, Position
 from ..messages import PanelChosen, PositionSelected
 from ..text import plain, position_prompt, prompt_parts
+from .segments import Line, fit, with_meta, wrap
 
 MIN_WIDTH = 28
 SEPARATOR = "▏"
@@ -74,11 +76,15 @@ class PanelsView(Widget, can_focus=False):
         self.tabbed = False
         self._first = 0  # index in `shown` of the first column in view
         self._follow_selection = True
-        self._rows: dict[tuple[str, bool, bool, int], list[Strip]] = {}
+        self._rows: dict[tuple[str, bool, bool, int], list[Line]] = {}
         self._lines: list[Strip] | None = None
         self._painted: list[Strip] | None = None  # the lines as last sent to the screen
         self._update_due = False
         self._drawn: list[Drawn] = []
+        self._built_width = 0
+        self._base = RichStyle()  # the widget's own style, as of the last build
+        self._gutters: dict[tuple[bool, bool], Line] = {}
+        self._drawn_look: tuple[object, ...] = ()
 
     # -- what the screen tells it ---------------------------------------------------------------
     def set_columns(
@@ -144,12 +150,20 @@ class PanelsView(Widget, can_focus=False):
                 self.refresh(Region(0, y, width, 1))
 
     def notify_style_update(self) -> None:
-        """Theme or CSS changed: every kept row was drawn with the old colours."""
+        """Theme or CSS changed: if the colours changed, every kept row was drawn with the old ones."""
         super().notify_style_update()
-        self._rows.clear()
-        self._lines = self._painted = None
+        if self._drawn_look and self._look() != self._drawn_look:
+            self._rows.clear()
+            self._gutters.clear()
+            self._lines = self._painted = None
+
+    def _look(self) -> tuple[object, ...]:
+        components = sorted(self.COMPONENT_CLASSES)
+        return (self.rich_style, self.app.current_theme.name, *(self.get_visual_style(c) for c in components))
 
     def on_resize(self) -> None:
+        if self._lines is not None and len(self._lines) == self.size.height and self._built_width == self.size.width:
+            return
         self._lines = self._painted = None
         self.refresh()
 
@@ -179,7 +193,8 @@ class PanelsView(Widget, can_focus=False):
                 top = self.columns[drawn.actor].top
                 y = 1 + start - top  # below the header or the tabs
                 if 0 <= y < self.size.height:
-                    return Region(drawn.x + 1, y, drawn.width - 1, count)
+                    gap = len(self._separator())
+                    return Region(drawn.x + gap, y, drawn.width - gap, count)
         return None
 
     # -- layout of the columns ----------------------------------------------------------------------
@@ -209,71 +224,68 @@ class PanelsView(Widget, can_focus=False):
 
     def _ensure_lines(self) -> list[Strip]:
         width, height = self.size
-        if self._lines is None or len(self._lines) != height:
+        if self._lines is None or len(self._lines) != height or width != self._built_width:
             self._lines = self._build(width, height)
             if self._painted is None:
                 self._painted = self._lines
         return self._lines
 
     def _build(self, width: int, height: int) -> list[Strip]:
-        base = self.rich_style
-        blank = Strip.blank(width, base)
+        """The lines of the widget: columns side by side (or the tabs and one column)."""
+        self._built_width = width
+        self._drawn_look = self._look()
+        self._drawn = []
         if height <= 0 or width <= 0:
-            self._drawn = []
             return []
+        base = self._base = self.rich_style
         views = self._columns_in_view(width)
         separator = self._separator()
-        self._drawn = []
-        columns: list[list[Strip]] = []
+        gap = len(separator)
+        columns: list[list[Line]] = []
         body = height - 1
         for actor, x, column_width in views:
-            inner = max(column_width - 1, 1)
+            inner = max(column_width - gap, 1)
             rows, spans = self._row_lines(self.columns[actor], inner, body)
             self._drawn.append(Drawn(actor, x, column_width, spans))
             head = [] if self.tabbed else [self._header(self.columns[actor], inner)]
-            lines = head + rows
-            columns.append([Strip.join([separator, line.crop_extend(0, inner, base)]) for line in lines])
+            columns.append(head + rows)
         self._follow_selection = False
         out: list[Strip] = []
-        first = 0
         if self.tabbed:
-            out.append(self._tabs(width))
-            first = 1
-        for y in range(first, height):
-            parts = []
+            out.append(Strip(fit(self._tabs(width), width, base), width))
+        for index in range(height - len(out)):
+            segments: Line = []
             for (_, _, column_width), lines in zip(views, columns, strict=True):
-                index = y - first
+                segments.extend(separator)
                 if index < len(lines):
-                    parts.append(lines[index])
+                    segments.extend(lines[index])
                 else:
-                    parts.append(Strip.join([separator, Strip.blank(column_width - 1, base)]))
-            out.append(Strip.join(parts).crop_extend(0, width, base) if parts else blank)
+                    segments.append(Segment(" " * (column_width - gap), base))
+            out.append(Strip(fit(segments, width, base), width))
         return out
 
     # -- drawing pieces -----------------------------------------------------------------------------
-    def _row_lines(
-        self, column: Column, width: int, height: int
-    ) -> tuple[list[Strip], dict[str, tuple[int, int]]]:
+    def _row_lines(self, column: Column, width: int, height: int) -> tuple[list[Line], dict[str, tuple[int, int]]]:
         """The row lines in view (``height`` at most) and where each rendered row starts.
 
         Rows are rendered (and kept) only as far as needed: to the selected row, to find where to
         scroll, then to the bottom of the view. A long panel costs what it shows, not its length.
         """
-        lines: list[Strip] = []
+        lines: list[Line] = []
         spans: dict[str, tuple[int, int]] = {}
         positions = column.positions
         if not positions:
             empty = Content("  no positions").stylize_before(self.get_visual_style("panels-view--empty"))
-            return self._strips(empty, width), spans
+            return [fit(line, width, self.rich_style) for line in self._wrap(empty, width)], spans
         done = 0
 
         def render_until(enough: Callable[[], bool]) -> None:
             nonlocal done
             while done < len(positions) and not enough():
                 position = positions[done]
-                strips = self._row(position, width)
-                spans[position.id] = (len(lines), len(strips))
-                lines.extend(strips)
+                row = self._row(position, width)
+                spans[position.id] = (len(lines), len(row))
+                lines.extend(row)
                 done += 1
 
         if self._follow_selection and self.selected in column.ids:
@@ -287,53 +299,52 @@ class PanelsView(Widget, can_focus=False):
             column.top = max(0, min(column.top, len(lines) - height))
         return lines[column.top : column.top + height], spans
 
-    def _row(self, position: Position, width: int) -> list[Strip]:
+    def _row(self, position: Position, width: int) -> list[Line]:
         lit = position.id in self.lit
         selected = position.id == self.selected
         key = (position.id, lit, selected, width)
-        strips = self._rows.get(key)
-        if strips is None:
-            strips = self._rows[key] = self._render_row(position, width, lit=lit, selected=selected)
-        return strips
+        row = self._rows.get(key)
+        if row is None:
+            row = self._rows[key] = self._render_row(position, width, lit=lit, selected=selected)
+        return row
 
-    def _render_row(self, position: Position, width: int, *, lit: bool, selected: bool) -> list[Strip]:
+    def _render_row(self, position: Position, width: int, *, lit: bool, selected: bool) -> list[Line]:
         """The head line (lit mark, badge, speaker, answers) and the text, both hanging two cells in."""
         assert self.analysis is not None
         head, text = prompt_parts(self.analysis, position, lit=lit)
         style = self.get_visual_style("panels-view--cursor") if selected else None
-        mark, body = head[:2], Content("\n").join([head[2:], text])
-        indent = Content("  ")
+        mark, body, indent = head[:2], Content("\n").join([head[2:], text]), Content("  ")
         if style is not None:
             mark, body, indent = (part.stylize_before(style) for part in (mark, body, indent))
-        gutters = [self._gutter(mark), self._gutter(indent)]
-        lines = self._strips(body, max(width - 2, 1))
-        strips = [Strip.join([gutters[min(n, 1)], line]) for n, line in enumerate(lines)]
-        if style is not None:
-            strips = [strip.extend_cell_length(width, style.rich_style) for strip in strips]
-        return [strip.apply_meta({"position": position.id}) for strip in strips]
+        gutters = [self._gutter(mark, lit, selected), self._gutter(indent, False, selected)]
+        fill = style.rich_style if style is not None else self._base
+        meta = {"position": position.id}
+        return [
+            with_meta(fit(gutters[min(n, 1)] + line, width, fill), meta)
+            for n, line in enumerate(self._wrap(body, max(width - 2, 1)))
+        ]
 
-    def _gutter(self, content: Content) -> Strip:
-        """The two cells left of a row's lines (the lit mark or blank), kept per look."""
-        key = ("gutter", content.plain, tuple(content.spans), 2)
-        strips = self._rows.get(key)  # type: ignore[arg-type]
-        if strips is None:
-            strips = self._rows[key] = self._strips(content, 2)  # type: ignore[index]
-        return strips[0]
+    def _gutter(self, content: Content, lit: bool, selected: bool) -> Line:
+        """The two cells left of a row line: the lit mark or blanks (three looks, kept)."""
+        key = (lit, selected)
+        if key not in self._gutters:
+            self._gutters[key] = fit(self._wrap(content, 2)[0], 2, None)
+        return self._gutters[key]
 
-    def _header(self, column: Column, width: int) -> Strip:
+    def _header(self, column: Column, width: int) -> Line:
         active = column.actor.id == self.active
         count = len(column.positions)
         name_style = f"bold reverse {column.colour}" if active else f"bold {column.colour}"
+        style = self.get_visual_style("panels-view--header")
         content = Content.assemble(
             Content.styled("▶" if active else "■", column.colour),
             plain(f" {column.actor.name} ").stylize(name_style),
             f" {count} position{'s' if count != 1 else ''}",
-        ).stylize_before(self.get_visual_style("panels-view--header"))
-        header_style = self.get_visual_style("panels-view--header").rich_style
-        strip = self._strips(content, width, wrap=False)[0].crop_extend(0, width, header_style)
-        return strip.apply_meta({"actor": column.actor.id})
+        ).stylize_before(style)
+        line = self._wrap(content, width, fold=False)[0]
+        return with_meta(fit(line, width, style.rich_style), {"actor": column.actor.id})
 
-    def _tabs(self, width: int) -> Strip:
+    def _tabs(self, width: int) -> Line:
         style = self.get_visual_style("panels-view--tabs")
         parts: list[Content] = []
         for actor in self.shown:
@@ -341,16 +352,17 @@ class PanelsView(Widget, can_focus=False):
             tab_style = f"bold reverse {column.colour}" if actor == self.active else column.colour
             parts.append(plain(f" {column.actor.name} ").stylize(tab_style).stylize(Style.from_meta({"actor": actor})))
         content = Content.assemble(" ", Content(" ").join(parts)).stylize_before(style)
-        return self._strips(content, width, wrap=False)[0].crop_extend(0, width, style.rich_style)
+        return fit(self._wrap(content, width, fold=False)[0], width, style.rich_style)
 
-    def _separator(self) -> Strip:
-        return self._strips(Content(SEPARATOR).stylize_before(self.get_visual_style("panels-view--separator")), 1)[0]
+    def _separator(self) -> Line:
+        """The cell left of each column (none when tabbed: one column fills the width)."""
+        if self.tabbed:
+            return []
+        content = Content(SEPARATOR).stylize_before(self.get_visual_style("panels-view--separator"))
+        return fit(self._wrap(content, 1)[0], 1, self.rich_style)
 
-    def _strips(self, content: Content, width: int, *, wrap: bool = True) -> list[Strip]:
-        if not wrap:
-            content = content.truncate(width, ellipsis=True)
-        strips = Visual.to_strips(self, content, width, None, self.visual_style)
-        return strips or [Strip([], 0)]
+    def _wrap(self, content: Content, width: int, *, fold: bool = True) -> list[Line]:
+        return wrap(self, content, width, self.visual_style, fold=fold)
 
     def render_line(self, y: int) -> Strip:
         lines = self._ensure_lines()
