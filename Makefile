@@ -19,6 +19,8 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_analysis.py
+	$(BIN)/python benchmarks/bench_links.py
+	$(BIN)/python benchmarks/bench_tui.py
 
 analyze: $(STAMP)
 	$(BIN)/reader analyze --format markdown $(SAMPLE)

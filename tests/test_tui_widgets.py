@@ -1,0 +1,129 @@
+"""The two line-API widgets as a user meets them: resizing, themes, the mouse wheel, long panels."""
+
+from __future__ import annotations
+
+import pytest
+from textual import events
+from tui_support import (  # noqa: F401 - fixtures
+    NARROW,
+    WIDE,
+    article_of_app,
+    cached_app,
+    drained,
+    drawn_text,
+    no_spacy,
+    panels_of,
+    reader_env,
+)
+
+from reader.model import Actor, Analysis, Paragraph, Position, Span
+
+pytestmark = pytest.mark.usefixtures("reader_env", "no_spacy")
+
+
+def long_analysis(count: int = 300) -> Analysis:
+    """``count`` positions of two parties, alternating, one sentence each, ten to a paragraph."""
+    sentences = [f"Party {'AB'[n % 2]} said item {n} must be settled first." for n in range(count)]
+    parts, positions, paragraphs, offset = [], [], [], 0
+    for first in range(0, count, 10):
+        group = sentences[first : first + 10]
+        text = " ".join(group)
+        cursor = offset
+        for n, sentence in enumerate(group, first):
+            positions.append(Position(
+                id=f"p{n + 1}", actor="ab"[n % 2], kind="demand", text=sentence, start=cursor,
+                end=cursor + len(sentence), content=Span(cursor, cursor + len(sentence)),
+                speaker=None, direct=False, paragraph=len(paragraphs),
+            ))
+            cursor += len(sentence) + 1
+        paragraphs.append(Paragraph(offset, offset + len(text)))
+        parts.append(text)
+        offset += len(text) + 2
+    return Analysis(
+        source="long.txt", title="Long", text="\n\n".join(parts), model="m",
+        actors=(Actor("a", "Party A", "group", (), 0), Actor("b", "Party B", "group", (), 0)),
+        positions=tuple(positions), paragraphs=tuple(paragraphs),
+        unanswered=tuple(p.id for p in positions),
+    )
+
+
+async def wheel(pilot, widget, offset: tuple[int, int], *, down: bool) -> None:
+    """One turn of the mouse wheel over ``widget`` (Textual's Pilot has no public wheel)."""
+    event = events.MouseScrollDown if down else events.MouseScrollUp
+    await pilot._post_mouse_events([event], widget, offset=offset)
+
+
+def row_background(panels) -> str:
+    """The background colour of the first row line of the first column."""
+    strip = panels.render_line(1)
+    segment = next(s for s in strip if s.text.strip() and s.style is not None and s.style.bgcolor)
+    return str(segment.style.bgcolor)
+
+
+async def test_resizing_to_a_narrow_terminal_turns_the_panels_into_tabs_and_back():
+    app = cached_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await drained(app, pilot)
+        panels = panels_of(app)
+        assert panels.visible_actors() == ["russia", "us", "nato"]
+        await pilot.resize_terminal(*NARROW)
+        await pilot.pause()
+        assert app.main_screen.has_class("-narrow")
+        assert panels.tabbed and panels.visible_actors() == ["russia"]
+        assert "United States" in drawn_text(panels)[0]  # the tab strip
+        article = article_of_app(app)
+        assert max(len(line.rstrip()) for line in drawn_text(article)) <= article.size.width
+        await pilot.resize_terminal(*WIDE)
+        await pilot.pause()
+        assert not panels.tabbed and panels.visible_actors() == ["russia", "us", "nato"]
+
+
+async def test_a_theme_change_redraws_the_kept_lines():
+    app = cached_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await drained(app, pilot)
+        panels = panels_of(app)
+        dark = row_background(panels)
+        article_line = article_of_app(app).render_line(3)
+        app.theme = "textual-light"
+        await pilot.pause()
+        assert row_background(panels) != dark
+        assert article_of_app(app).render_line(3) != article_line
+
+
+async def test_a_long_panel_renders_what_it_shows_and_follows_the_selection():
+    app = cached_app(long_analysis())
+    async with app.run_test(size=WIDE) as pilot:
+        await drained(app, pilot)
+        panels = panels_of(app)
+        assert len(panels.positions_of("a")) == 150
+        assert len(panels._rows) <= 50  # the rows in view (two columns of 23), not all 300
+        await pilot.press("G")
+        await pilot.pause()
+        assert app.main_screen.nav.selected == "p300"
+        assert panels.row_region("p300") is not None  # scrolled into view
+        assert panels.row_region("p2") is None
+        await pilot.press("g")
+        await pilot.pause()
+        assert panels.row_region("p1") is not None
+        assert panels.row_region("p2") is None  # party B's column keeps its place until B is selected
+        await pilot.press("j")
+        await pilot.pause()
+        assert panels.row_region("p2") is not None
+
+
+async def test_the_mouse_wheel_scrolls_the_panel_under_the_pointer():
+    app = cached_app(long_analysis())
+    async with app.run_test(size=WIDE) as pilot:
+        await drained(app, pilot)
+        panels = panels_of(app)
+        assert panels.row_region("p1") is not None
+        second = next(d for d in panels._drawn if d.actor == "b")
+        for _ in range(5):
+            await wheel(pilot, panels, (second.x + 3, 5), down=True)
+        await pilot.pause()
+        assert panels.row_region("p2") is None  # party B's column scrolled
+        assert panels.row_region("p1") is not None  # party A's did not
+        await wheel(pilot, panels, (second.x + 3, 5), down=False)
+        await pilot.pause()
+        assert panels.columns["b"].top > 0
