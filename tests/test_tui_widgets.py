@@ -17,6 +17,7 @@ from tui_support import (  # noqa: F401 - fixtures
 )
 
 from reader.model import Actor, Analysis, Paragraph, Position, Span
+from reader.tui.widgets import KeyFooter
 
 pytestmark = pytest.mark.usefixtures("reader_env", "no_spacy")
 
@@ -127,3 +128,19 @@ async def test_the_mouse_wheel_scrolls_the_panel_under_the_pointer():
         await wheel(pilot, panels, (second.x + 3, 5), down=False)
         await pilot.pause()
         assert panels.columns["b"].top > 0
+
+
+@pytest.mark.parametrize("size", [WIDE, NARROW])
+async def test_the_detail_lines_and_the_search_box_sit_above_the_footer(size):
+    app = cached_app()
+    async with app.run_test(size=size) as pilot:
+        await drained(app, pilot)
+        screen = app.main_screen
+        detail = screen.query_one("#detail").region
+        footer = screen.query_one(KeyFooter).region
+        assert detail.height == 2 and detail.bottom == footer.y == size[1] - 1
+        assert article_of_app(app).region.bottom <= detail.y and panels_of(app).region.bottom <= detail.y
+        await pilot.press("slash")
+        await pilot.pause()
+        search = screen.query_one("#search").region
+        assert search.height == 3 and search.bottom == detail.y
