@@ -144,3 +144,21 @@ async def test_the_detail_lines_and_the_search_box_sit_above_the_footer(size):
         await pilot.pause()
         search = screen.query_one("#search").region
         assert search.height == 3 and search.bottom == detail.y
+
+
+async def test_panels_that_do_not_fit_follow_the_active_one_with_arrows_for_the_rest():
+    app = cached_app()
+    async with app.run_test(size=(120, 30)) as pilot:  # 72 cells of panels: two columns of 28 at least
+        await drained(app, pilot)
+        panels = panels_of(app)
+        await pilot.press("a")
+        await pilot.pause()
+        assert panels.shown == ["russia", "us", "nato", "g7"]
+        assert panels.visible_actors() == ["russia", "us"]
+        header = drawn_text(panels)[0]
+        assert header.rstrip().endswith("›") and "‹" not in header
+        await pilot.press("tab", "tab")
+        await pilot.pause()
+        assert panels.active == "nato" and panels.visible_actors() == ["us", "nato"]
+        header = drawn_text(panels)[0]
+        assert header.lstrip("▏").startswith("‹") and header.rstrip().endswith("›")

@@ -243,11 +243,13 @@ class PanelsView(Widget, can_focus=False):
         gap = len(separator)
         columns: list[list[Line]] = []
         body = height - 1
+        hidden_left, hidden_right = self._first > 0, self._first + len(views) < len(self.shown)
         for actor, x, column_width in views:
             inner = max(column_width - gap, 1)
             rows, spans = self._row_lines(self.columns[actor], inner, body)
             self._drawn.append(Drawn(actor, x, column_width, spans))
-            head = [] if self.tabbed else [self._header(self.columns[actor], inner)]
+            more = (x == 0 and hidden_left, x + column_width >= width and hidden_right)
+            head = [] if self.tabbed else [self._header(self.columns[actor], inner, more)]
             columns.append(head + rows)
         self._follow_selection = False
         out: list[Strip] = []
@@ -331,17 +333,22 @@ class PanelsView(Widget, can_focus=False):
             self._gutters[key] = fit(self._wrap(content, 2)[0], 2, None)
         return self._gutters[key]
 
-    def _header(self, column: Column, width: int) -> Line:
+    def _header(self, column: Column, width: int, more: tuple[bool, bool] = (False, False)) -> Line:
+        """The actor's name and count; ‹ and › say that more panels lie to the left or right."""
         active = column.actor.id == self.active
         count = len(column.positions)
         name_style = f"bold reverse {column.colour}" if active else f"bold {column.colour}"
         style = self.get_visual_style("panels-view--header")
         content = Content.assemble(
+            "‹ " if more[0] else "",
             Content.styled("▶" if active else "■", column.colour),
             plain(f" {column.actor.name} ").stylize(name_style),
             f" {count} position{'s' if count != 1 else ''}",
         ).stylize_before(style)
-        line = self._wrap(content, width, fold=False)[0]
+        room = width - 2 if more[1] else width
+        line = fit(self._wrap(content, room, fold=False)[0], room, style.rich_style)
+        if more[1]:
+            line = line + [Segment(" ›", style.rich_style)]
         return with_meta(fit(line, width, style.rich_style), {"actor": column.actor.id})
 
     def _tabs(self, width: int) -> Line:
