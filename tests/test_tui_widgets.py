@@ -22,10 +22,16 @@ from reader.tui.widgets import KeyFooter
 pytestmark = pytest.mark.usefixtures("reader_env", "no_spacy")
 
 
-def long_analysis(count: int = 300) -> Analysis:
-    """``count`` positions of two parties, alternating, one sentence each, ten to a paragraph."""
+def long_analysis(count: int = 300, *, filler: int = 0) -> Analysis:
+    """``count`` positions of two parties, alternating, one sentence each, ten to a paragraph,
+    after ``filler`` paragraphs where nobody says anything."""
     sentences = [f"Party {'AB'[n % 2]} said item {n} must be settled first." for n in range(count)]
     parts, positions, paragraphs, offset = [], [], [], 0
+    for n in range(filler):
+        text = f"Background paragraph {n} tells what happened before, at some length, " * 3
+        paragraphs.append(Paragraph(offset, offset + len(text)))
+        parts.append(text)
+        offset += len(text) + 2
     for first in range(0, count, 10):
         group = sentences[first : first + 10]
         text = " ".join(group)
@@ -162,3 +168,23 @@ async def test_panels_that_do_not_fit_follow_the_active_one_with_arrows_for_the_
         assert panels.active == "nato" and panels.visible_actors() == ["us", "nato"]
         header = drawn_text(panels)[0]
         assert header.lstrip("▏").startswith("‹") and header.rstrip().endswith("›")
+
+
+async def test_the_first_position_is_scrolled_into_view_at_start_and_after_a_resize():
+    app = cached_app(long_analysis(20, filler=30))
+    async with app.run_test(size=WIDE) as pilot:
+        await drained(app, pilot)
+        article = article_of_app(app)
+        first = app.main_screen.nav.current
+        assert first.id == "p1"
+
+        def shown() -> bool:
+            line = article.cell_of(first.start).y
+            top = article.scroll_offset.y
+            return top <= line < top + article.scrollable_content_region.height
+
+        assert article.scroll_offset.y > 0 and shown()
+        await pilot.resize_terminal(*NARROW)
+        await pilot.pause()
+        await pilot.pause()
+        assert shown()

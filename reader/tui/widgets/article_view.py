@@ -71,6 +71,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._lines: list[Strip] = []
         self._base: RichStyle | None = None  # the widget's own style, kept while the theme is unchanged
         self._drawn_look: tuple[object, ...] = ()
+        self._target: tuple[int, int | None] | None = None  # the text last scrolled to
 
     def paragraphs(self) -> list[Paragraph]:
         return list(self.article.paragraphs) or [Paragraph(0, len(self.article.text))]
@@ -167,6 +168,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._lines = lines
         self.virtual_size = Size(self._width, len(lines))
         self.refresh()
+        if self._target is not None:
+            # New wrapping, new line numbers: bring the selection back into view once the
+            # new virtual size is known.
+            self.call_after_refresh(self.scroll_to_offset, *self._target)
 
     # -- drawing ----------------------------------------------------------------------------------
     def render_line(self, y: int) -> Strip:
@@ -215,8 +220,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
         Centring (rather than the least scroll) lets the next moves happen without scrolling.
         """
+        self._target = (start, end)
         if not self._lines:
-            return
+            return  # wrapped at the first render, which scrolls there then
         first = self.line_of(start)
         last = self.line_of(end - 1) if end and end > start else first
         region = Region(0, first, self._width, last - first + 1)
