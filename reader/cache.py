@@ -1,4 +1,4 @@
-"""A cache of analyses on disk, keyed by (article text, model, reader version).
+"""A cache of analyses on disk, keyed by (article text, model, reader version and code).
 
 Entries are ``reader.analysis/1`` JSON documents (see :mod:`reader.model`). A damaged or
 unreadable entry is treated as missing, so the caller analyses again and overwrites it.
@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 from dataclasses import replace
+from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -68,9 +69,30 @@ def _label_from_meta(path: Path) -> str | None:
     return f"{meta.get('lang', 'en')}_{meta.get('name', 'unknown')}-{meta.get('version', '0')}"
 
 
-def cache_key(text: str, model: str, version: str = __version__) -> str:
+@lru_cache(maxsize=1)
+def analysis_version() -> str:
+    """The reader version and a fingerprint of the code and data that make an analysis.
+
+    A new release changes the version; a change to the analysis code or its word lists
+    (an upgrade, a development checkout) changes the fingerprint, so a cached analysis is
+    never older than the code that would make it. Only names, sizes and modification
+    times are read (no file contents), which costs well under a millisecond.
+    """
+    package = Path(__file__).resolve().parent
+    files = sorted([*package.glob("*.py"), *(package / "data").glob("*")])
     digest = hashlib.sha256()
-    for part in (text, model, version):
+    for path in files:
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}\0".encode())
+    return f"{__version__}+{digest.hexdigest()[:16]}"
+
+
+def cache_key(text: str, model: str, version: str | None = None) -> str:
+    digest = hashlib.sha256()
+    for part in (text, model, version or analysis_version()):
         digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\0")
     return digest.hexdigest()

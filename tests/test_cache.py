@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from tui_support import WIDE, article_of, cached_app, drained, no_spacy, reader_env, seed_analysis  # noqa: F401
@@ -138,3 +139,24 @@ async def test_no_cache_skips_reading_and_writing():
         await drained(app, pilot)
         assert app.main_screen.failed == "spaCy must not be loaded here"
         assert app.main_screen.analysis is None
+
+
+def test_a_change_to_the_analysis_code_or_data_changes_the_key(tmp_path, monkeypatch):
+    """Editing reader's analysis code or word lists (or upgrading it) must not serve old analyses."""
+    import shutil
+
+    import reader
+
+    copy = tmp_path / "reader"
+    shutil.copytree(Path(reader.__file__).parent, copy, ignore=shutil.ignore_patterns("tui", "__pycache__"))
+    monkeypatch.setattr(cache, "__file__", str(copy / "cache.py"))
+    cache.analysis_version.cache_clear()
+    try:
+        before = cache.analysis_version()
+        assert before.startswith(f"{reader.__version__}+")
+        cues = copy / "data" / "cues.toml"
+        cues.write_text(cues.read_text(encoding="utf-8") + "\n# one more line\n", encoding="utf-8")
+        cache.analysis_version.cache_clear()
+        assert cache.analysis_version() != before
+    finally:
+        cache.analysis_version.cache_clear()
