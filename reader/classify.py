@@ -83,6 +83,19 @@ def _demand(span: Span, lex: Lexicon) -> str | None:
         if lemma in wants and token.pos_ == "VERB" and not negated(token) and _pronoun_subject(token) and (
                 _to_clause(token) or any(c.dep_ in {"ccomp", "xcomp"} for c in token.children)):
             return "demand"
+    return _needed(span, lex)
+
+
+def _needed(span: Span, lex: Lexicon) -> str | None:
+    """The content is a need stated: 'the need for a binding agreement', 'the importance of reaching
+    a deal' (the head of what was said, not 'the need for aid is growing'; not 'no need for')."""
+    root = span.root
+    if root.pos_ == "NOUN" and root.lemma_.lower() in lex.words("demand_nouns"):
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in root.children) or negated(root.head):
+            return None
+        if any(c.dep_ == "prep" and c.lower_ in {"for", "of"} for c in root.children) or _to_clause(root) \
+                or any(c.dep_ == "acl" for c in root.children):
+            return "demand"
     return None
 
 

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from .actors import ActorTable
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+PERSON_PRONOUN_REACH = 3  # paragraphs back that 'he' or 'she' may reach for its person
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "his", "her", "its", "their", "him", "them"}
 CONDITIONS = {"until", "unless", "if", "whether"}
 CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "prep", "oprd", "dative", "advcl", "attr", "acomp", "obj"}
@@ -183,7 +184,7 @@ def verb_cue(ctx: Context, token: Token) -> Cue | None:
         elif kind in {"statement", "demand"}:
             return None
     speaker = subject_of(token)
-    if kind == "accept" and any(ctx.actors.resolve(c) for c in token.children if c.dep_ in {"dobj", "obj"}):
+    if kind == "accept" and _backs_a_party(ctx, token, noun):
         kind = "statement"  # "will support Kyiv": backing a party, not accepting a proposal
     cue = Cue(token, kind, speaker, label=_cue_label(token, noun))
     if lemma == "call" and kind == "demand" and _phrasal_kind(ctx.lex, token) is None:
@@ -195,6 +196,17 @@ def verb_cue(ctx: Context, token: Token) -> Cue | None:
         cue.actor = _current_speaker_actor(ctx, token)
     cue.content = content_range(token, noun)
     return cue
+
+
+def _backs_a_party(ctx: Context, verb: Token, noun: Token | None) -> bool:
+    """'will support Kyiv', 'expressed support for Ukraine' (not 'its support for Sudan's proposal')."""
+    if noun is None:
+        backed = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+    else:
+        backed = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "for"
+                  for g in c.children if g.dep_ == "pobj"]
+    return any(ctx.actors.token_actor.get(t.i) is not None and t.lemma_.lower() not in ctx.lex.nouns
+               for t in backed)
 
 
 def _content_of_cue(ctx: Context, token: Token) -> bool:
@@ -412,7 +424,9 @@ def resolve_pronoun(ctx: Context, pronoun: Token) -> str | None:
         return last.actor if last else None
     person = lower in {"he", "she", "his", "her", "him"}
     para = ctx.article.paragraph_at(pronoun.idx)
-    floor = ctx.article.paragraphs[max(0, para - 1)].start if ctx.article.paragraphs else 0
+    # "He said" may name someone three short paragraphs back; the nearest person still wins.
+    back = PERSON_PRONOUN_REACH if person else 1
+    floor = ctx.article.paragraphs[max(0, para - back)].start if ctx.article.paragraphs else 0
     for i in range(pronoun.i - 1, -1, -1):
         token = ctx.doc[i]
         if token.idx < floor:
@@ -421,8 +435,10 @@ def resolve_pronoun(ctx: Context, pronoun: Token) -> str | None:
             continue
         if token.dep_ == "pobj" and not person:
             continue
+        titles = ctx.actors.gazetteer.nouns["titles"]
         is_person = (token.ent_type_ == "PERSON" or token.text in ctx.actors.people
-                     or token.lemma_.lower() in ctx.actors.gazetteer.nouns["titles"])
+                     or token.lemma_.lower() in titles
+                     or any(c.dep_ == "compound" and c.lemma_.lower() in titles for c in token.children))
         if lower in {"they", "their", "them"}:  # a group, several people, or a body ("the ministry ... they")
             if is_person and not (token.tag_ in {"NNS", "NNPS"} or list(token.conjuncts)):
                 continue

@@ -234,3 +234,23 @@ def test_conditions_and_backing_a_party(nlp):
         "The United States and its allies say they will support Kyiv for as long as it takes."))
     assert [p.actor for p in positions] == ["russia", "united-states"]
     assert positions[1].kind != "accept"
+
+
+def test_support_for_a_proposal_is_acceptance_and_a_stated_need_is_a_demand(nlp):
+    _, positions = positions_of(nlp, (
+        "Egyptian President Abdel Fattah el-Sisi met Sudanese leaders on Saturday, asserting the need for "
+        "a legally binding agreement over the dam's operation.\n\n"
+        "Egypt also expressed its support for Sudan's proposal to form an international mediation.\n\n"
+        "Britain expressed support for Ukraine."))
+    assert only(positions, "the need for").kind == "demand"
+    assert only(positions, "its support for").kind == "accept"
+    assert only(positions, "support for Ukraine").kind != "accept"
+
+
+def test_he_reaches_back_to_the_last_person_named_a_few_paragraphs_before(nlp):
+    _, positions = positions_of(nlp, (
+        "Ethiopian foreign ministry spokesperson Dina Mufti said his country prefers African solutions.\n\n"
+        "Ethiopia had assured the Congolese delegation of its right to use its water.\n\n"
+        "He asserted that the questions raised by the Sudanese side had been adequately answered."))
+    answer = only(positions, "adequately answered")
+    assert answer.actor == "ethiopia" and answer.speaker and "Mufti" in answer.speaker
