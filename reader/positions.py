@@ -406,6 +406,8 @@ def speaker_actor(ctx: Context, speaker: Token | None, cue: Token) -> str | None
         return None
     if speaker.lower_ in PRONOUNS or speaker.pos_ == "PRON":
         return resolve_pronoun(ctx, speaker)
+    if speaker.pos_ == "NOUN" and speaker.lemma_.lower() in ctx.actors.gazetteer.nouns.get("documents", ()):
+        return document_issuer(ctx, speaker)
     key = ctx.actors.resolve(speaker)
     if key is None:
         for conj in speaker.conjuncts:
@@ -413,6 +415,20 @@ def speaker_actor(ctx: Context, speaker: Token | None, cue: Token) -> str | None
             if key:
                 break
     return key or ctx.actors.describe(speaker)
+
+
+def document_issuer(ctx: Context, document: Token) -> str | None:
+    """Who speaks through 'the statement': its owner ('Egypt's statement', 'the Egyptian
+    statement', 'the ministry's letter'), else the party that spoke last in this paragraph or
+    the one before ('In a joint statement, Egypt and Sudan called ... The statement said ...')."""
+    for child in document.children:
+        if child.dep_ in {"poss", "compound", "amod"}:
+            key = ctx.actors.resolve(child) or ctx.actors.token_actor.get(child.i)
+            if key:
+                return key
+    para = ctx.article.paragraph_at(document.idx)
+    last = ctx.last.get(para) or ctx.last.get(para - 1)
+    return last.actor if last else None
 
 
 def resolve_pronoun(ctx: Context, pronoun: Token) -> str | None:

@@ -254,3 +254,13 @@ def test_he_reaches_back_to_the_last_person_named_a_few_paragraphs_before(nlp):
         "He asserted that the questions raised by the Sudanese side had been adequately answered."))
     answer = only(positions, "adequately answered")
     assert answer.actor == "ethiopia" and answer.speaker and "Mufti" in answer.speaker
+
+
+def test_a_statement_speaks_for_whoever_issued_it(nlp):
+    _, positions = positions_of(nlp, (
+        "In their joint statement, Egypt and Sudan called on the international community to act.\n\n"
+        "The statement said Ethiopia continues to impose its will while ignoring their interests.\n\n"
+        "Ethiopia's statement said the talks had failed because of Cairo."))
+    assert only(positions, "continues to impose").actor == "egypt"
+    assert only(positions, "continues to impose").kind == "accuse"
+    assert only(positions, "because of Cairo").actor == "ethiopia"
