@@ -119,6 +119,7 @@ def find_actors(doc: Doc, article: Article) -> ActorTable:
     rescue_misspelled_capitals(table, doc)
     mark_organizations(table, doc)
     learn_abbreviations(table, doc)
+    learn_initials(table, doc)
     bind_people(table, doc)
     mark_groups(table, doc)
     learn_heads(table, doc)
@@ -218,6 +219,29 @@ def learn_abbreviations(table: ActorTable, doc: Doc) -> None:
             del table.bindings[slug(text)]
 
 
+INITIALS_SKIP = {"of", "the", "for", "and", "&", "on", "in", "de", "du", "des", "la", "le"}
+
+
+def learn_initials(table: ActorTable, doc: Doc) -> None:
+    """'CEA' for the 'Columbus Education Association' named elsewhere in the story, even with no
+    '(CEA)' after it: an all-capitals word that spells a named organisation's initials."""
+    initials: dict[str, str] = {}
+    for key, binding in table.bindings.items():
+        if binding.entry.kind not in {"organization", "group"}:
+            continue
+        words = [w for w in binding.entry.name.split() if w.lower() not in INITIALS_SKIP]
+        if len(words) >= 2 and all(w[:1].isupper() for w in words):
+            initials.setdefault("".join(w[0] for w in words), key)
+    if not initials:
+        return
+    for token in doc:
+        text = POSSESSIVE.sub("", token.text)
+        key = initials.get(text) if len(text) > 1 and text.isupper() else None
+        if key and token.i not in table.token_actor:
+            table.token_actor[token.i] = key
+            table.bindings[key].add_alias(text)
+
+
 def first_country(table: ActorTable, doc: Doc) -> str | None:
     """The country that is the subject of the article's first sentence ("UK urges US to ..."):
     the party of officials the article names by title only ("Foreign Secretary Dominic Raab")."""
@@ -267,7 +291,8 @@ def bind_people(table: ActorTable, doc: Doc) -> None:
         if any(i in table.token_actor for i in range(ent.start, ent.end)):
             continue
         name = _person_name(ent)
-        key = _known_person(table, name) or _family_of_person(table, ent) or _party_of_person(table, ent)
+        key = (_known_person(table, name) or _family_of_person(table, ent) or _party_of_person(table, ent)
+               or _group_of_member(table, ent))
         if key is None and _has_title(table, ent):
             key = _party_just_before(table, ent) or table.home
         if key is None:
@@ -367,6 +392,17 @@ def _party_of_person(table: ActorTable, ent: Span) -> str | None:
     return None
 
 
+def _group_of_member(table: ActorTable, ent: Span) -> str | None:
+    """'Seattle teacher Donte Felder' speaks as one of the teachers (a group of the story)."""
+    groups = set(table.gazetteer.nouns["groups"])
+    for token in _np_tokens(ent):
+        lemma = token.lemma_.lower()
+        plural = f"{lemma}s"
+        if token.pos_ == "NOUN" and token.tag_ == "NN" and plural in groups:
+            return table.bind(Entry(slug(plural), plural, "group"))
+    return None
+
+
 def _family_of_person(table: ActorTable, ent: Span) -> str | None:
     """'Dunn's mother, Charlotte Charles' speaks for the Dunn family."""
     kin = set(table.gazetteer.nouns["kin"])
@@ -390,6 +426,11 @@ def mark_organizations(table: ActorTable, doc: Doc) -> None:
         marked = [i for i in range(ent.start, ent.end) if i in table.token_actor]
         if ent.label_ != "ORG" and not corporate or any(i not in table.modifier_tokens for i in marked):
             continue  # a known party; but "the British Medical Association" is no mention of Britain
+        cut = _title_before_name(table, ent)
+        if cut is not None:  # "CEA Spokesperson Regina Fuentes": the organisation is only "CEA"
+            if cut == ent.start:
+                continue
+            ent = doc[ent.start : cut]
         if marked and ent.root.lemma_.lower() in STATE_BODIES:
             continue  # "the Turkish Ministry of Foreign Affairs" speaks for Turkey
         if len(ent) == 1 and ent.end < len(doc) and doc[ent.end].lower_ in table.gazetteer.nouns["titles"]:
@@ -409,6 +450,18 @@ def mark_organizations(table: ActorTable, doc: Doc) -> None:
             table.token_actor[i] = key
             table.modifier_tokens.discard(i)
     _mark_repeats(table, doc)
+
+
+def _title_before_name(table: ActorTable, ent: Span) -> int | None:
+    """Where a title followed by a name starts inside an entity the tagger took for one
+    organisation ('CEA Spokesperson Regina Fuentes'); None if there is none ('Office of the President')."""
+    titles = table.gazetteer.nouns["titles"]
+    for token in ent:
+        if token.lower_ in titles or token.lemma_.lower() in titles:
+            after = ent.doc[token.i + 1 : ent.end]
+            if after and all(t.pos_ == "PROPN" and t.is_title for t in after):
+                return token.i
+    return None
 
 
 MEDIA_NOUNS = {"agency", "newspaper", "broadcaster", "channel", "television", "tv", "radio", "daily", "magazine",

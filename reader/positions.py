@@ -8,6 +8,7 @@ resolved to an actor; its kind comes from the cue and from the content it introd
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from .actors import ActorTable
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+WORD = re.compile(r"[^\W\d_]+")
 PERSON_PRONOUN_REACH = 3  # paragraphs back that 'he' or 'she' may reach for its person
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "his", "her", "its", "their", "him", "them"}
 CONDITIONS = {"until", "unless", "if", "whether"}
@@ -62,6 +64,8 @@ def find_positions(doc: Doc, article: Article, actors: ActorTable) -> list[Posit
     ctx = Context(doc, article, actors, load_lexicon(), find_quotes(article))
     for unit in units(doc, ctx.quotes):
         for position in unit_positions(ctx, unit):
+            if not position.direct and len(WORD.findall(position.text)) < 2:
+                continue  # a bare noun or verb the parser cut off ("offer"): nothing stated
             ctx.positions.append(position)
             ctx.last[position.paragraph] = position
             ctx.last_speaker[position.paragraph] = position.speaker

@@ -264,3 +264,16 @@ def test_a_statement_speaks_for_whoever_issued_it(nlp):
     assert only(positions, "continues to impose").actor == "egypt"
     assert only(positions, "continues to impose").kind == "accuse"
     assert only(positions, "because of Cairo").actor == "ethiopia"
+
+
+def test_initials_title_inside_a_name_and_members_of_a_group(nlp):
+    _, positions = positions_of(nlp, (
+        "Teachers strike in Columbus\n\n"
+        "\"The board walked away from the table,\" CEA Spokesperson Regina Fuentes said in a statement.\n\n"
+        "More than 94% of the Columbus Education Association members rejected the latest contract proposal.\n\n"
+        "\"There will be a strike,\" Columbus teacher Donte Felder said.\n\n"
+        "The district is offering a 4% salary increase over the next two years."))
+    assert only(positions, "walked away").actor == "columbus-education-association"
+    assert only(positions, "There will be a strike").actor == "teachers"
+    offer = only(positions, "salary increase")
+    assert offer.kind == "offer" and offer.actor == "the-district"
