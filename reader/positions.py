@@ -468,6 +468,8 @@ def resolve_pronoun(ctx: Context, pronoun: Token) -> str | None:
         if key:
             ctx.antecedents[pronoun.i] = token
             return key
+        if person and is_person:
+            return None  # the nearest person names no party: no older one stands in for them
     return None
 
 
