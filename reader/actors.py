@@ -123,6 +123,7 @@ def find_actors(doc: Doc, article: Article) -> ActorTable:
     bind_people(table, doc)
     mark_groups(table, doc)
     learn_heads(table, doc)
+    learn_abbreviations(table, doc)  # again: a name known only by its head noun ('the Ministry of ...')
     return table
 
 
@@ -201,8 +202,8 @@ def learn_abbreviations(table: ActorTable, doc: Doc) -> None:
     learned: dict[str, str] = {}
     for token in doc[1:-1]:
         prev = doc[token.i - 1]
-        if prev.text == "(" and doc[token.i + 1].text.startswith(")") and token.is_upper and len(token) > 1:
-            key = table.token_actor.get(prev.i - 1)
+        if prev.text == "(" and doc[token.i + 1].text.startswith(")") and _abbreviation(token.text):
+            key = _named_before(table, doc[prev.i - 1])
             if key:
                 learned[token.text] = key
     if not learned:
@@ -217,6 +218,23 @@ def learn_abbreviations(table: ActorTable, doc: Doc) -> None:
     for text, key in learned.items():  # the abbreviation was taken for a party of its own
         if slug(text) in table.bindings and slug(text) != key:
             del table.bindings[slug(text)]
+
+
+def _named_before(table: ActorTable, token: Token) -> str | None:
+    """The party of the name that ends at ``token``: its own mention, or that of the noun heading
+    it, or a head noun already learned ('The Ministry of Commerce' after 'China's commerce ministry')."""
+    for candidate in (token, token.head, token.head.head):
+        key = table.token_actor.get(candidate.i)
+        if key is None and candidate.pos_ in {"NOUN", "PROPN"}:
+            key = table.head_actor(candidate.lemma_.lower(), candidate.i)
+        if key:
+            return key
+    return None
+
+
+def _abbreviation(text: str) -> bool:
+    """'DPRK', 'CEA', 'MofCom', 'UNICEF': a short word of capitals (two at least, the first one too)."""
+    return 1 < len(text) <= 10 and text[0].isupper() and text.isalpha() and sum(c.isupper() for c in text) >= 2
 
 
 INITIALS_SKIP = {"of", "the", "for", "and", "&", "on", "in", "de", "du", "des", "la", "le"}
@@ -431,6 +449,13 @@ def mark_organizations(table: ActorTable, doc: Doc) -> None:
             if cut == ent.start:
                 continue
             ent = doc[ent.start : cut]
+        paren = next((t.i for t in ent if t.text == "("), None)
+        if paren is not None:  # "The Ministry of Commerce (MofCom": the name ends before its abbreviation
+            if paren == ent.start:
+                continue
+            ent = doc[ent.start : paren]
+        if not marked and table.home and ent.root.lemma_.lower() in STATE_BODIES and not corporate:
+            continue  # "the Commerce Ministry" with no country named: a body of the story's country
         if marked and ent.root.lemma_.lower() in STATE_BODIES:
             continue  # "the Turkish Ministry of Foreign Affairs" speaks for Turkey
         if len(ent) == 1 and ent.end < len(doc) and doc[ent.end].lower_ in table.gazetteer.nouns["titles"]:

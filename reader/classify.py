@@ -122,8 +122,10 @@ def _offer(span: Span, lex: Lexicon) -> str | None:
             return "offer"
         if lemma in {"proposal", "offer", "counteroffer", "plan"} and _own_proposal(token):
             return "offer"
-        if lemma in {"propose", "offer"} and token.pos_ == "VERB" and not negated(token):
-            return "offer"
+        if lemma in {"propose", "offer"} and token.pos_ == "VERB" and token.dep_ not in {"amod", "acl"} \
+                and not negated(token):
+            return "offer"  # not "the proposed tariffs"
+
     return None
 
 
@@ -166,6 +168,8 @@ def _threat(span: Span, lex: Lexicon) -> str | None:
     """'massive consequences', 'will face consequences', 'would pay a price' (not 'cannot produce
     any legal consequences')."""
     for token in span:
+        if _measures_against(token):
+            return "threaten"
         if token.lemma_.lower() not in {"consequence", "price", "retaliation", "countermeasure"}:
             continue
         if negated(token.head) or any(c.lower_ in {"no", "any"} for c in token.children):
@@ -175,6 +179,16 @@ def _threat(span: Span, lex: Lexicon) -> str | None:
         if grave or faced or token.lemma_.lower() in {"retaliation", "countermeasure"}:
             return "threaten"
     return None
+
+
+def _measures_against(token: Token) -> bool:
+    """'will take measures of equal intensity against U.S. goods', 'take counter measures'."""
+    if token.lemma_.lower() != "measure" or token.head.lemma_.lower() != "take" or negated(token.head):
+        return False
+    countering = any(c.lower_ in {"counter", "retaliatory", "reciprocal"} for c in token.children)
+    against = any(t.lower_ == "against" for t in token.subtree) or any(
+        c.dep_ == "prep" and c.lower_ == "against" for c in token.head.children)
+    return countering or against
 
 
 def _accusation(span: Span, lex: Lexicon) -> str | None:

@@ -104,10 +104,12 @@ def _quote_crosses(quotes: list[Quote], prev: DocSpan, sent: DocSpan) -> bool:
 def unit_positions(ctx: Context, unit: DocSpan) -> list[Position]:
     quotes = [q for q in ctx.quotes if unit.start_char <= q.start < unit.end_char]
     direct = [q for q in quotes if not q.is_scare]
-    cues = find_cues(ctx, unit, quotes)
-    cues = [c for c in cues if c.actor]
+    found = find_cues(ctx, unit, quotes)
+    cues = [c for c in found if c.actor]
     if cues:
         return positions_from_cues(ctx, unit, cues, direct)
+    if any(_outsider(ctx, c) for c in found):
+        return []  # '"...," said an editorial in the Global Times': someone said it, not a party
     if direct:
         floating = floating_quote(ctx, unit, direct, quotes)
         return [floating] if floating else []
@@ -130,6 +132,18 @@ def find_cues(ctx: Context, unit: DocSpan, quotes: list[Quote]) -> list[Cue]:
         if colon:
             cues.append(colon)
     return cues
+
+
+def _outsider(ctx: Context, cue: Cue) -> bool:
+    """A speech cue whose speaker comments from outside: an analyst, an editorial, a newspaper."""
+    speaker = cue.speaker
+    if speaker is None or speaker.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    outsiders = ctx.actors.gazetteer.nouns.get("outsiders", ())
+    media = ctx.actors.gazetteer.media
+    return speaker.lemma_.lower() in outsiders or any(
+        t.text in media or ctx.doc[t.i : t.i + 2].text in media or ctx.doc[t.i : t.i + 3].text in media
+        for t in speaker.subtree)
 
 
 def _in_quote(quotes: list[Quote], token: Token) -> bool:
@@ -178,6 +192,8 @@ def verb_cue(ctx: Context, token: Token) -> Cue | None:
         return None  # "no talks until Kyiv accepts ...": a condition inside another statement
     if token.dep_ == "pcomp" and _content_of_cue(ctx, token):
         return None  # "accused the union of refusing ...": the content of another cue
+    if lemma in {"decline", "refuse"} and _non_answer(ctx, token):
+        return None  # "declined to comment": no move in the dispute
     if token.dep_ == "amod" or (token.tag_ == "VBN" and token.dep_ == "acl" and _agent(token) is None):
         return None
     if kind == "accept" and any(c.dep_ == "prep" and c.lower_ in {"on", "upon"} for c in token.children):
@@ -200,6 +216,18 @@ def verb_cue(ctx: Context, token: Token) -> Cue | None:
         cue.actor = _current_speaker_actor(ctx, token)
     cue.content = content_range(token, noun)
     return cue
+
+
+def _non_answer(ctx: Context, verb: Token) -> bool:
+    """'declined to comment', 'refused to release more details'."""
+    for xcomp in (c for c in verb.children if c.dep_ == "xcomp"):
+        if xcomp.lemma_.lower() in ctx.lex.words("non_answer_verbs"):
+            return True
+        withheld = ctx.lex.words("non_answer_objects")
+        objects = [c for c in xcomp.children if c.dep_ in {"dobj", "obj"}]
+        if any(o.lemma_.lower() in withheld or o.lower_ in withheld for o in objects):
+            return True
+    return False
 
 
 def _backs_a_party(ctx: Context, verb: Token, noun: Token | None) -> bool:
@@ -677,8 +705,10 @@ def _speaker_text(ctx: Context, cue: Cue) -> str | None:
             last = child.right_edge
         elif child.dep_ == "prep" and child.lower_ in {"in", "of", "for", "at"} and child.right_edge.i < speaker.i + 6:
             last = max(last, child.right_edge, key=lambda t: t.i)  # "the government in Washington"
-    text = ctx.article.text[first.idx: last.idx + len(last.text)]
-    return " ".join(text.split()).strip(" ,") or speaker.text
+    text = " ".join(ctx.article.text[first.idx: last.idx + len(last.text)].split()).strip(" ,")
+    if text.count("(") > text.count(")"):  # "The Ministry of Commerce (MofCom": drop the open bracket
+        text = text[: text.rindex("(")].strip()
+    return text or speaker.text
 
 
 # --- quotes and follow-ons ----------------------------------------------------------------

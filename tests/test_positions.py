@@ -277,3 +277,20 @@ def test_initials_title_inside_a_name_and_members_of_a_group(nlp):
     assert only(positions, "There will be a strike").actor == "teachers"
     offer = only(positions, "salary increase")
     assert offer.kind == "offer" and offer.actor == "the-district"
+
+
+def test_trade_dispute_moves_documents_and_non_answers(nlp):
+    _, positions = positions_of(nlp, (
+        "China vows response if US adds tariffs\n\n"
+        "China's commerce ministry said on Wednesday it \"strongly condemns and firmly opposes\" the proposed "
+        "U.S. tariffs.\n\n"
+        "The Ministry of Commerce (MofCom) said it \"will soon take measures of equal intensity against U.S. "
+        "goods.\"\n\n"
+        "\"We have the confidence to respond,\" said MofCom.\n\n"
+        "\"What Washington truly wishes is to intimidate China,\" said an editorial in the Global Times.\n\n"
+        "Gao declined to release more details about future consultations."))
+    assert only(positions, "vows response").kind == "threaten"
+    assert only(positions, "strongly condemns").kind in {"accuse", "reject"}
+    assert only(positions, "equal intensity").kind == "threaten"
+    assert only(positions, "confidence to respond").actor == "china"
+    assert not [p for p in positions if "intimidate" in p.text or "declined" in p.text]
