@@ -194,6 +194,9 @@ def verb_cue(ctx: Context, token: Token) -> Cue | None:
         return None  # "accused the union of refusing ...": the content of another cue
     if lemma in {"decline", "refuse"} and _non_answer(ctx, token):
         return None  # "declined to comment": no move in the dispute
+    if kind == "statement" and token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as"
+                                                              for c in token.children):
+        return None  # "as Lajcak said": a source cited inside another statement
     if token.dep_ == "amod" or (token.tag_ == "VBN" and token.dep_ == "acl" and _agent(token) is None):
         return None
     if kind == "accept" and any(c.dep_ == "prep" and c.lower_ in {"on", "upon"} for c in token.children):
@@ -483,6 +486,8 @@ def resolve_pronoun(ctx: Context, pronoun: Token) -> str | None:
             continue
         if token.dep_ == "pobj" and not person:
             continue
+        if person and token.tag_ in {"NNS", "NNPS"}:
+            continue  # "he" is never "the chief negotiators"
         titles = ctx.actors.gazetteer.nouns["titles"]
         is_person = (token.ent_type_ == "PERSON" or token.text in ctx.actors.people
                      or token.lemma_.lower() in titles

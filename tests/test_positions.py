@@ -294,3 +294,16 @@ def test_trade_dispute_moves_documents_and_non_answers(nlp):
     assert only(positions, "equal intensity").kind == "threaten"
     assert only(positions, "confidence to respond").actor == "china"
     assert not [p for p in positions if "intimidate" in p.text or "declined" in p.text]
+
+
+def test_kosovo_is_a_party_and_he_is_never_a_plural(nlp):
+    _, positions = positions_of(nlp, (
+        "European Union envoy Miroslav Lajcak said on Tuesday that he met the chief negotiators from "
+        "Belgrade and Pristina.\n\n"
+        "\"Today I hosted the two chief negotiators,\" he wrote in a Twitter post.\n\n"
+        "\"Pristina refused to discuss the Community of Serb Municipalities, as Lajcak said it would,\" "
+        "Serbian negotiator Petar Petkovic said.\n\n"
+        "Kosovo Prime Minister Albin Kurti said that the dialogue is about relations between two countries."))
+    assert only(positions, "Today I hosted").actor == "eu"
+    assert only(positions, "relations between two countries").actor == "kosovo"
+    assert not [p for p in positions if p.text.startswith("Lajcak said it would")]
