@@ -542,6 +542,10 @@ def mark_groups(table: ActorTable, doc: Doc) -> None:
         if token.i in table.token_actor or token.tag_ not in {"NNS", "NNPS"}:
             continue
         lower = token.lower_
+        bloc = _bloc(table, token)
+        if bloc is not None:  # "poor countries", "developing nations": one party whatever the word
+            table.token_actor[token.i] = table.bind(Entry(slug(bloc), bloc, "group"))
+            continue
         if lower not in collectives:
             continue
         origin = next((c for c in token.children if c.dep_ in {"amod", "compound"} and c.ent_type_ == "NORP"
@@ -555,6 +559,20 @@ def mark_groups(table: ActorTable, doc: Doc) -> None:
             table.token_actor[origin.i] = key
         elif lower in groups and not _modified_by_actor(table, token):
             table.token_actor[token.i] = table.bind(Entry(slug(lower), lower, "group"))
+
+
+def _bloc(table: ActorTable, token: Token) -> str | None:
+    """The development bloc a plural names: 'rich nations', 'developing countries', 'the poorest states'."""
+    gaz = table.gazetteer
+    if token.lower_ not in gaz.bloc_nouns:
+        return None
+    for child in token.children:
+        if child.dep_ in {"amod", "compound"}:
+            words = [child.lower_, "-".join(t.lower_ for t in child.subtree if t.is_alpha)]
+            bloc = next((gaz.blocs[w] for w in words if w in gaz.blocs), None)
+            if bloc:
+                return bloc
+    return None
 
 
 def _modified_by_actor(table: ActorTable, token: Token) -> bool:
@@ -603,7 +621,7 @@ def _modifier_actor(table: ActorTable, token: Token) -> str | None:
         if child.dep_ == "compound" and child.pos_ == "NOUN" and child.lemma_.lower() in table.heads:
             return table.head_actor(child.lemma_.lower(), child.i)
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in {"in", "of", "for", "from"}:
+        if child.dep_ == "prep" and child.lower_ in {"in", "of", "for", "from", "like"}:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     key = table.token_actor.get(obj.i) or _modifier_actor(table, obj)

@@ -26,6 +26,8 @@ class Gazetteer:
     capitals: dict[str, str] = field(default_factory=dict)  # "Moscow" -> key (for fuzzy rescue)
     nouns: dict[str, list[str]] = field(default_factory=dict)  # bodies, titles, kin, groups
     media: frozenset[str] = frozenset()  # outlets that report but are no party
+    blocs: dict[str, str] = field(default_factory=dict)  # "poor" -> "developing countries" (with bloc_nouns)
+    bloc_nouns: frozenset[str] = frozenset()  # "countries", "nations": what the bloc adjectives qualify
 
     def add_name(self, surface: str, key: str) -> None:
         surface = surface.strip()
@@ -45,6 +47,11 @@ def load_gazetteer() -> Gazetteer:
     _add_countries(gaz, data.get("countries", {}))
     _add_organizations(gaz, data.get("organizations", {}))
     _add_regions(gaz, data.get("regions", {}))
+    blocs = data.get("blocs", {})
+    gaz.bloc_nouns = frozenset(blocs.get("nouns", ()))
+    for spec in (v for v in blocs.values() if isinstance(v, dict)):
+        for adjective in spec["adjectives"]:
+            gaz.blocs[adjective] = spec["name"]
     return gaz
 
 

@@ -213,7 +213,7 @@ def is_first_person(token) -> bool:
 
 def is_determined(token, settings: Settings) -> bool:
     return any(
-        child.dep_ == "poss" or (child.dep_ == "det" and child.lower_ in settings.determiners)
+        child.dep_ == "poss" or (child.dep_ in ("det", "amod", "predet") and child.lower_ in settings.determiners)
         for child in token.children
     )
 

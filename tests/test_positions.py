@@ -307,3 +307,14 @@ def test_kosovo_is_a_party_and_he_is_never_a_plural(nlp):
     assert only(positions, "Today I hosted").actor == "eu"
     assert only(positions, "relations between two countries").actor == "kosovo"
     assert not [p for p in positions if p.text.startswith("Lajcak said it would")]
+
+
+def test_development_blocs_are_one_party_whatever_the_adjective(nlp):
+    analysis, positions = positions_of(nlp, (
+        "Cop29 talks drag as poor countries reject offer from rich nations\n\n"
+        "Developing countries are pushing for $1.3 trillion by 2030 from wealthy nations.\n\n"
+        "Major contributors like the European Union have baulked at such demands."))
+    assert [p.actor for p in positions] == ["developing-countries", "developing-countries", "eu"]
+    assert positions[0].kind == "reject" and positions[2].kind == "reject"
+    assert "developed-countries" in positions[1].targets
+    assert any(link.source == positions[1].id and link.target == positions[2].id for link in analysis.links)
