@@ -252,12 +252,21 @@ def learn_initials(table: ActorTable, doc: Doc) -> None:
             initials.setdefault("".join(w[0] for w in words), key)
     if not initials:
         return
+    replaced: dict[str, str] = {}
     for token in doc:
         text = POSSESSIVE.sub("", token.text)
         key = initials.get(text) if len(text) > 1 and text.isupper() else None
-        if key and token.i not in table.token_actor:
-            table.token_actor[token.i] = key
+        current = table.token_actor.get(token.i)
+        if key and (current is None or table.bindings[current].entry.name == text):
+            table.token_actor[token.i] = key  # also when the tagger took "NBPA" for a party of its own
             table.bindings[key].add_alias(text)
+            if current is not None and current != key:
+                replaced[current] = key
+    for old, new in replaced.items():
+        for i, key in list(table.token_actor.items()):
+            if key == old:
+                table.token_actor[i] = new
+        table.bindings.pop(old, None)
 
 
 def first_country(table: ActorTable, doc: Doc) -> str | None:
@@ -411,13 +420,21 @@ def _party_of_person(table: ActorTable, ent: Span) -> str | None:
 
 
 def _group_of_member(table: ActorTable, ent: Span) -> str | None:
-    """'Seattle teacher Donte Felder' speaks as one of the teachers (a group of the story)."""
+    """'Seattle teacher Donte Felder' speaks as one of the teachers (a group of the story);
+    'union official Steve Jones' for the union the story names ('the union' of describe)."""
     groups = set(table.gazetteer.nouns["groups"])
+    described = set(table.gazetteer.nouns["described"])
     for token in _np_tokens(ent):
         lemma = token.lemma_.lower()
-        plural = f"{lemma}s"
-        if token.pos_ == "NOUN" and token.tag_ == "NN" and plural in groups:
-            return table.bind(Entry(slug(plural), plural, "group"))
+        if token.pos_ != "NOUN" or token.tag_ != "NN":
+            continue
+        if lemma in described:
+            key = _last_organization(table, token, lemma)
+            if key:
+                return key
+            continue
+        if f"{lemma}s" in groups:
+            return table.bind(Entry(slug(f"{lemma}s"), f"{lemma}s", "group"))
     return None
 
 
@@ -673,7 +690,8 @@ UNION_WORDS = {"union", "unions", "workers", "association", "federation", "broth
 def _last_organization(table: ActorTable, token: Token, lemma: str) -> str | None:
     """'the company' after 'Boeing', 'the union' after 'the Machinists union (IAM)': the last
     organisation the article itself introduced, of the fitting sort."""
-    for i in range(token.i - 1, -1, -1):
+    # Before it first; then after it: a headline says "union" before the story names it.
+    for i in [*range(token.i - 1, -1, -1), *range(token.i + 1, len(token.doc))]:
         key = table.token_actor.get(i)
         if not key or key in table.gazetteer.entries or table.bindings[key].entry.kind != "organization":
             continue

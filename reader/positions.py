@@ -194,6 +194,8 @@ def verb_cue(ctx: Context, token: Token) -> Cue | None:
         return None  # "accused the union of refusing ...": the content of another cue
     if lemma in {"decline", "refuse"} and _non_answer(ctx, token):
         return None  # "declined to comment": no move in the dispute
+    if kind in {"accept", "reject"} and _bare_infinitive(ctx, token):
+        return None  # "has until Wednesday to accept": a deadline set, not an acceptance
     if kind == "statement" and token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as"
                                                               for c in token.children):
         return None  # "as Lajcak said": a source cited inside another statement
@@ -219,6 +221,20 @@ def verb_cue(ctx: Context, token: Token) -> Cue | None:
         cue.actor = _current_speaker_actor(ctx, token)
     cue.content = content_range(token, noun)
     return cue
+
+
+def _bare_infinitive(ctx: Context, verb: Token) -> bool:
+    """'to accept' governed by no move of its own ('has until Wednesday to accept', 'time to reject');
+    'ready to accept' and 'refused to accept' keep theirs (the adjective or the governing cue)."""
+    if verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    if head.pos_ == "ADJ" and head.lemma_.lower() in ctx.lex.words("offer_adjectives"):
+        return False
+    lemma = head.lemma_.lower()
+    if lemma in ctx.lex.words("decision_verbs"):
+        return False  # "voted to reject the contract": the vote is the refusal
+    return lemma not in ctx.lex.verbs and lemma not in ctx.lex.nouns
 
 
 def _non_answer(ctx: Context, verb: Token) -> bool:

@@ -318,3 +318,18 @@ def test_development_blocs_are_one_party_whatever_the_adjective(nlp):
     assert positions[0].kind == "reject" and positions[2].kind == "reject"
     assert "developed-countries" in positions[1].targets
     assert any(link.source == positions[1].id and link.target == positions[2].id for link in analysis.links)
+
+
+def test_a_union_named_by_initials_headline_and_a_deadline_to_accept(nlp):
+    _, positions = positions_of(nlp, (
+        "NBA says union rejected deal to end lockout\n\n"
+        "NBA commissioner David Stern said the National Basketball Players Association has until Wednesday "
+        "to accept a proposal.\n\n"
+        "\"We'd love to see the union accept the proposal on the table,\" Stern said.\n\n"
+        "Not only will the NBPA decline the owners' offer, Fisher said."))
+    union = "national-basketball-players-association"
+    assert only(positions, "union rejected deal").actor == union
+    deadline = only(positions, "has until Wednesday")
+    assert deadline.actor == "nba" and deadline.kind == "demand"
+    assert only(positions, "love to see").kind == "demand"
+    assert only(positions, "decline the owners").actor == union
