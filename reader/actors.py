@@ -683,6 +683,9 @@ def resolve_phrase(table: ActorTable, token: Token) -> str | None:
 
 
 COMPANY_NOUNS = {"company", "firm", "corporation", "employer", "carrier", "manufacturer", "maker"}
+PUBLIC_WORDS = {"commission", "agency", "department", "authority", "administration", "board", "bureau", "office",
+                "ministry", "court", "council", "committee", "regulator", "service", "institute", "parliament",
+                "senate", "congress", "government", "police", "army", "nations", "union"}
 UNION_WORDS = {"union", "unions", "workers", "association", "federation", "brotherhood", "teamsters", "guild",
                "steelworkers", "unite", "unison", "syndicate", "confederation"}
 
@@ -696,9 +699,15 @@ def _last_organization(table: ActorTable, token: Token, lemma: str) -> str | Non
         if not key or key in table.gazetteer.entries or table.bindings[key].entry.kind != "organization":
             continue
         words = set(table.bindings[key].entry.name.lower().split())
-        if lemma in COMPANY_NOUNS and not words & UNION_WORDS or lemma == "union" and words & UNION_WORDS:
+        company = not words & (UNION_WORDS | PUBLIC_WORDS) and not _public_initials(table, key)
+        if lemma in COMPANY_NOUNS and company or lemma == "union" and words & UNION_WORDS:
             return key
     return None
+
+
+def _public_initials(table: ActorTable, key: str) -> bool:
+    """'FTC' is known as the 'Federal Trade Commission': an agency, not a company."""
+    return any(set(alias.lower().split()) & PUBLIC_WORDS for alias in table.bindings[key].aliases)
 
 
 def _opposition(token: Token) -> Token | None:

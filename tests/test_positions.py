@@ -333,3 +333,12 @@ def test_a_union_named_by_initials_headline_and_a_deadline_to_accept(nlp):
     assert deadline.actor == "nba" and deadline.kind == "demand"
     assert only(positions, "love to see").kind == "demand"
     assert only(positions, "decline the owners").actor == union
+
+
+def test_the_company_is_never_the_regulator(nlp):
+    _, positions = positions_of(nlp, (
+        "Acme Corp plans to buy a rival for $2 billion.\n\n"
+        "The Competition and Markets Authority said it would investigate the deal.\n\n"
+        "The company said it would cooperate fully with the investigation."))
+    cooperate = only(positions, "cooperate fully")
+    assert cooperate.actor == "acme-corp", [(p.actor, p.text) for p in positions]
