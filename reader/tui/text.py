@@ -17,7 +17,8 @@ from textual.style import Style
 
 from ..model import Analysis, Position
 
-ACTOR_COLOURS = ("$primary", "$secondary", "$accent", "$warning", "$success", "$error")
+# Bright theme colours first: $secondary is dark in most themes, poor under reversed text.
+ACTOR_COLOURS = ("$primary", "$accent", "$success", "$error", "$warning", "$secondary")
 
 KIND_LABELS = {
     "demand": "DEMAND",
@@ -75,6 +76,12 @@ def plain(text: str) -> Content:
 
 def actor_colours(actor_ids: Iterable[str]) -> dict[str, str]:
     return {actor: ACTOR_COLOURS[i % len(ACTOR_COLOURS)] for i, actor in enumerate(actor_ids)}
+
+
+def active_style(colour: str) -> str:
+    """The active panel's name: the actor's colour behind a contrasting text colour (readable
+    for dark and light actor colours alike), underlined so it shows without colour too."""
+    return f"bold underline auto 90% on {colour}"
 
 
 def span_style(colour: str, *, direct: bool, selected: bool, lit: bool) -> str:

@@ -25,7 +25,7 @@ from textual.widget import Widget
 
 from ...model import Actor, Analysis, Position
 from ..messages import PanelChosen, PositionSelected
-from ..text import plain, position_prompt, prompt_parts
+from ..text import active_style, plain, position_prompt, prompt_parts
 from .segments import Line, fit, with_meta, wrap
 
 MIN_WIDTH = 28
@@ -317,7 +317,7 @@ class PanelsView(Widget, can_focus=False):
         style = self.get_visual_style("panels-view--cursor") if selected else None
         mark, body, indent = head[:2], Content("\n").join([head[2:], text]), Content("  ")
         if style is not None:
-            mark, body, indent = (part.stylize_before(style) for part in (mark, body, indent))
+            mark, body, indent = (part.stylize(style) for part in (mark, body, indent))  # readable badges
         gutters = [self._gutter(mark, lit, selected), self._gutter(indent, False, selected)]
         fill = style.rich_style if style is not None else self._base
         meta = {"position": position.id}
@@ -337,7 +337,7 @@ class PanelsView(Widget, can_focus=False):
         """The actor's name and count; ‹ and › say that more panels lie to the left or right."""
         active = column.actor.id == self.active
         count = len(column.positions)
-        name_style = f"bold reverse {column.colour}" if active else f"bold {column.colour}"
+        name_style = active_style(column.colour) if active else "bold"  # the marker carries the colour
         style = self.get_visual_style("panels-view--header")
         content = Content.assemble(
             "‹ " if more[0] else "",
@@ -356,8 +356,11 @@ class PanelsView(Widget, can_focus=False):
         parts: list[Content] = []
         for actor in self.shown:
             column = self.columns[actor]
-            tab_style = f"bold reverse {column.colour}" if actor == self.active else column.colour
-            parts.append(plain(f" {column.actor.name} ").stylize(tab_style).stylize(Style.from_meta({"actor": actor})))
+            if actor == self.active:
+                tab = plain(f" {column.actor.name} ").stylize(active_style(column.colour))
+            else:  # a coloured marker, the name in the text colour: readable on any theme
+                tab = Content.assemble(Content.styled("■", column.colour), plain(f" {column.actor.name} "))
+            parts.append(tab.stylize(Style.from_meta({"actor": actor})))
         content = Content.assemble(" ", Content(" ").join(parts)).stylize_before(style)
         return fit(self._wrap(content, width, fold=False)[0], width, style.rich_style)
 
