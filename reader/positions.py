@@ -385,6 +385,11 @@ def colon_cue(ctx: Context, unit: DocSpan, quotes: list[Quote]) -> Cue | None:
         verb = next((t for t in tokens if t.dep_ == "ROOT" or t.pos_ in {"VERB", "AUX"}), None)
         speaker = subject_of(verb) if verb is not None else None
         if speaker is None:
+            # "Kessler's response: '...'", "Moscow's answer: '...'": the owner of the words
+            noun = next((t for t in reversed(tokens) if t.pos_ == "NOUN"), None)
+            speaker = next((c for c in noun.children if c.dep_ == "poss"), None) if noun is not None else None
+            verb = noun if speaker is not None else verb
+        if speaker is None or verb is None:
             continue
         cue = Cue(verb, "statement", speaker, content=(quote.inner_start, quote.inner_end), label=":")
         cue.actor = speaker_actor(ctx, speaker, verb)

@@ -342,3 +342,11 @@ def test_the_company_is_never_the_regulator(nlp):
         "The company said it would cooperate fully with the investigation."))
     cooperate = only(positions, "cooperate fully")
     assert cooperate.actor == "acme-corp", [(p.actor, p.text) for p in positions]
+
+
+def test_a_quote_after_a_possessed_noun_and_a_colon(nlp):
+    _, positions = positions_of(nlp, (
+        "Stern said owners put their initial offer in writing, and NBPA lawyer Jeffrey Kessler rejected it.\n\n"
+        "Kessler's response: \"Owners came in here with a pre-arranged plan to strongarm the players.\""))
+    response = only(positions, "strongarm")
+    assert response.speaker == "Kessler" and response.kind == "accuse"
