@@ -574,7 +574,7 @@ def mark_groups(table: ActorTable, doc: Doc) -> None:
             table.bindings[key].add_alias(f"{origin.text} {lower}")
             table.token_actor[token.i] = key
             table.token_actor[origin.i] = key
-        elif lower in groups and not _modified_by_actor(table, token):
+        elif lower in groups and (not _modified_by_actor(table, token) or _employer_named(table, token)):
             table.token_actor[token.i] = table.bind(Entry(slug(lower), lower, "group"))
 
 
@@ -590,6 +590,16 @@ def _bloc(table: ActorTable, token: Token) -> str | None:
             if bloc:
                 return bloc
     return None
+
+
+def _employer_named(table: ActorTable, token: Token) -> bool:
+    """'US Caterpillar workers', 'Boeing machinists': the company names whose workers they are,
+    and the workers are a party of their own, not the company nor its country."""
+    for child in token.children:
+        key = table.token_actor.get(child.i)
+        if key in table.bindings and table.bindings[key].entry.kind == "organization":
+            return True
+    return False
 
 
 def _modified_by_actor(table: ActorTable, token: Token) -> bool:

@@ -350,3 +350,11 @@ def test_a_quote_after_a_possessed_noun_and_a_colon(nlp):
         "Kessler's response: \"Owners came in here with a pre-arranged plan to strongarm the players.\""))
     response = only(positions, "strongarm")
     assert response.speaker == "Kessler" and response.kind == "accuse"
+
+
+def test_a_company_s_workers_are_the_workers(nlp):
+    _, positions = positions_of(nlp, (
+        "US Caterpillar workers reject contract offer, strike continues\n\n"
+        "Striking workers at a Caterpillar Inc. plant in Joliet, Illinois, rejected the company's latest "
+        "contract offer, a union official said."))
+    assert positions[0].actor == "workers"
