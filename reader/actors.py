@@ -95,7 +95,7 @@ class ActorTable:
             elif self.home and not any(c.dep_ in {"poss", "compound", "amod"} for c in token.children
                                        if c.pos_ in {"PROPN", "NOUN"}):
                 return self.home  # "a minister told parliament": an official of the article's country
-        if token.pos_ not in {"NOUN", "PROPN"} or lemma not in described or _is_media(token):
+        if token.pos_ not in {"NOUN", "PROPN"} or lemma not in described or is_media(token):
             return None
         key = (self.head_actor(lemma, token.i) or _last_organization(self, token, lemma)
                or self.bind(Entry(slug(f"the {lemma}"), f"the {lemma}", "group")))
@@ -507,12 +507,12 @@ def _title_before_name(table: ActorTable, ent: Span) -> int | None:
 
 
 MEDIA_NOUNS = {"agency", "newspaper", "broadcaster", "channel", "television", "tv", "radio", "daily", "magazine",
-               "website", "outlet", "network", "tabloid", "paper", "station"}
+               "media", "website", "outlet", "network", "tabloid", "paper", "station"}
 
 
-def _is_media(token: Token) -> bool:
+def is_media(token: Token) -> bool:
     """'the Mena news agency', 'state television': outlets that report, not parties."""
-    lemma = token.lemma_.lower()
+    lemma = token.lemma_.lower() if token.lower_ != "media" else "media"  # not "medium"
     news = any(c.lower_ in {"news", "press", "media"} for c in token.children)
     return lemma in MEDIA_NOUNS and (lemma != "agency" or news)
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from .actors import entities
+from .actors import entities, is_media
 from .classify import KIND_RANK, classify_content, negated
 from .lexicon import Lexicon, load_lexicon
 from .model import Article, Position, Span
@@ -168,7 +168,11 @@ def _third_party_inside_quote(ctx: Context, token: Token) -> bool:
     if token.pos_ != "VERB" or ctx.lex.verbs.get(token.lemma_) is None:
         return False
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-    return subject is not None and (subject.ent_type_ == "PERSON" or subject.pos_ == "PROPN")
+    if subject is None or not (subject.ent_type_ == "PERSON" or subject.pos_ == "PROPN"):
+        return False
+    # Reported speech has a clause of its own ("has said he's not going to ..."); "India insists
+    # on unreasonable demands" inside China's quote is China describing India, not India speaking.
+    return any(c.dep_ in {"ccomp", "xcomp"} for c in token.children)
 
 
 # --- cues -------------------------------------------------------------------------------
@@ -192,6 +196,9 @@ def verb_cue(ctx: Context, token: Token) -> Cue | None:
         return None  # "no talks until Kyiv accepts ...": a condition inside another statement
     if token.dep_ == "pcomp" and _content_of_cue(ctx, token):
         return None  # "accused the union of refusing ...": the content of another cue
+    if lemma == "ask" and token.tag_ == "VBN" and _agent(token) is None and not any(
+            c.dep_ == "nsubj" for c in token.children):
+        return None  # "when asked to comment, she said ...": being asked is no move of hers
     if lemma in {"decline", "refuse"} and _non_answer(ctx, token):
         return None  # "declined to comment": no move in the dispute
     if kind in {"accept", "reject"} and _bare_infinitive(ctx, token):
@@ -464,6 +471,8 @@ def speaker_actor(ctx: Context, speaker: Token | None, cue: Token) -> str | None
         return resolve_pronoun(ctx, speaker)
     if speaker.pos_ == "NOUN" and speaker.lemma_.lower() in ctx.actors.gazetteer.nouns.get("documents", ()):
         return document_issuer(ctx, speaker)
+    if is_media(speaker) and not any(c.dep_ == "poss" for c in speaker.children):
+        return None  # "Indian media had claimed": the press reports (but "Egypt's state-run paper" is Egypt's)
     key = ctx.actors.resolve(speaker)
     if key is None:
         for conj in speaker.conjuncts:
@@ -499,10 +508,13 @@ def resolve_pronoun(ctx: Context, pronoun: Token) -> str | None:
     # "He said" may name someone three short paragraphs back; the nearest person still wins.
     back = PERSON_PRONOUN_REACH if person else 1
     floor = ctx.article.paragraphs[max(0, para - back)].start if ctx.article.paragraphs else 0
+    narrated = not _in_quote(ctx.quotes, pronoun)
     for i in range(pronoun.i - 1, -1, -1):
         token = ctx.doc[i]
         if token.idx < floor:
             break
+        if narrated and _in_quote(ctx.quotes, token):
+            continue  # the narrator's "it said" never stands for someone inside a quote
         if token.dep_ not in SUBJECTS | {"poss", "pobj", "appos"} or token.lower_ in PRONOUNS:
             continue
         if token.dep_ == "pobj" and not person:

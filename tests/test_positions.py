@@ -358,3 +358,23 @@ def test_a_company_s_workers_are_the_workers(nlp):
         "Striking workers at a Caterpillar Inc. plant in Joliet, Illinois, rejected the company's latest "
         "contract offer, a union official said."))
     assert positions[0].actor == "workers"
+
+
+def test_india_china_border_story(nlp):
+    _, positions = positions_of(nlp, (
+        "India, China trade blame for breakdown of border talks\n\n"
+        "\"The Indian side made constructive suggestions but the Chinese side was not agreeable,\" an Indian "
+        "army statement said.\n\n"
+        "\"The two sides have agreed to maintain communications,\" it added.\n\n"
+        "China indicated the talks had failed, with a statement from the Chinese military saying, \"India "
+        "insists on unreasonable and unrealistic demands\".\n\n"
+        "China reiterated that it would not hold talks with India until the withdrawal of Indian troops.\n\n"
+        "Chinese Foreign Ministry Spokesperson Hua Chunying said China's position is firm. When asked to "
+        "comment on the reports, she said \"I am not aware of the information.\"\n\n"
+        "Indian media had claimed that Indian border guards foiled an attempt by Chinese soldiers."))
+    assert only(positions, "constructive suggestions").actor == "india"
+    assert only(positions, "maintain communications").actor == "india"
+    assert only(positions, "unrealistic demands").actor == "china"
+    assert only(positions, "would not hold talks").kind == "reject"
+    assert only(positions, "not aware").kind == "statement"
+    assert not [p for p in positions if "foiled" in p.text]
