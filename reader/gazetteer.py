@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -31,8 +32,9 @@ class Gazetteer:
 
     def add_name(self, surface: str, key: str) -> None:
         surface = surface.strip()
-        if surface and surface not in self.names:
-            self.names[surface] = key
+        for form in (surface, _folded(surface)):  # "Bogotá" and "Bogota", "Chișinău" and "Chisinau"
+            if form and form not in self.names:
+                self.names[form] = key
 
 
 def load_data(name: str) -> dict:
@@ -114,6 +116,12 @@ def _add_organizations(gaz: Gazetteer, curated: dict) -> None:
         gaz.entries[key] = Entry(key, spec["name"], spec.get("kind", "organization"))
         for surface in [spec["name"], ident, *spec.get("aliases", [])]:
             gaz.names[surface] = key
+
+
+def _folded(text: str) -> str:
+    """The name without its accents (as English news often spells it)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def slug(text: str) -> str:

@@ -115,3 +115,14 @@ def test_companies_and_their_people(nlp):
     assert actor_of(doc, table, "Mike Ringler") == actor_of(doc, table, "Musk's lawyers")
     names = {a.id: a.name for a in table.actors}
     assert "Mike Ringler" not in names.values()
+
+
+def test_demonyms_and_capitals_the_country_packages_get_wrong_or_miss():
+    from reader.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    assert gaz.demonyms["Indian"] == "india"  # not the British Indian Ocean Territory
+    assert gaz.demonyms["Dominican"] == "dominican-republic"
+    assert gaz.names["Bogota"] == gaz.names["Bogotá"] == "colombia"  # accents folded
+    assert gaz.names["Sanaa"] == "yemen" and gaz.names["The Hague"] == "netherlands"
+    assert gaz.names["Pristina"] == "kosovo"
