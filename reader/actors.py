@@ -400,6 +400,8 @@ def _has_title(table: ActorTable, ent: Span) -> bool:
 def _np_tokens(ent: Span) -> list[Token]:
     """The tokens of the noun phrase around a name: its modifiers and appositions."""
     head = ent.root
+    while head.dep_ == "compound" and head.head.pos_ == "PROPN" and head.head.i == ent.end:
+        head = head.head  # "Maria Corina" of "Maria Corina Machado": the whole name heads the phrase
     tokens = [t for t in head.subtree if t.i < ent.start and t.sent == ent.sent]
     for child in head.children:
         if child.dep_ == "appos":
@@ -428,6 +430,8 @@ def _group_of_member(table: ActorTable, ent: Span) -> str | None:
         lemma = token.lemma_.lower()
         if token.pos_ != "NOUN" or token.tag_ != "NN":
             continue
+        if lemma == "opposition":  # "opposition leader Maria Corina Machado"
+            return table.describe(token)
         if lemma in described:
             key = _last_organization(table, token, lemma)
             if key:
@@ -479,6 +483,8 @@ def mark_organizations(table: ActorTable, doc: Doc) -> None:
             continue  # "Health Secretary Steve Barclay": part of a title
         if not corporate and all(POSSESSIVE.sub("", t.text) in people for t in ent if t.lower_ != "the"):
             continue  # a person the tagger took for an organisation ("Trump said")
+        if len(ent) == 1 and ent.start > 0 and doc[ent.start - 1].ent_type_ == "PERSON" and ent[0].is_title:
+            continue  # the last name of "Maria Corina | Machado", split by the tagger
         tokens = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
         name = POSSESSIVE.sub("", "".join(t.text_with_ws for t in tokens).strip())
         if not name or not any(c.isalpha() for c in name) or name in table.gazetteer.media:

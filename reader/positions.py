@@ -125,6 +125,8 @@ def find_cues(ctx: Context, unit: DocSpan, quotes: list[Quote]) -> list[Cue]:
         cue = verb_cue(ctx, token) or according_to_cue(ctx, token) or owned_noun_cue(ctx, token)
         if cue is None:
             continue
+        if cue.actor is None and _joined_to_reported_clause(token):
+            cue.actor = _reporter_actor(ctx, cue)  # "... said that Iran's escalation has no basis and called on Tehran"
         cue.actor = cue.actor or speaker_actor(ctx, cue.speaker, token) or _reporter_actor(ctx, cue)
         cues.append(cue)
     if not cues:
@@ -161,6 +163,14 @@ def _reporter_actor(ctx: Context, cue: Cue) -> str | None:
     if actor:
         cue.speaker = reporter
     return actor
+
+
+def _joined_to_reported_clause(token: Token) -> bool:
+    """A verb of speech joined to the reported clause with no subject of its own: the reporter's
+    second move misparsed ('said that X has no basis and called on Tehran to ...')."""
+    return (token.dep_ == "conj" and token.head.dep_ == "ccomp" and token.pos_ == "VERB"
+            and not _is_passive(token)  # "offered to talk but was rebuffed by management": another party
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children))
 
 
 def _third_party_inside_quote(ctx: Context, token: Token) -> bool:
@@ -489,6 +499,12 @@ def document_issuer(ctx: Context, document: Token) -> str | None:
     for child in document.children:
         if child.dep_ in {"poss", "compound", "amod"}:
             key = ctx.actors.resolve(child) or ctx.actors.token_actor.get(child.i)
+            if key:
+                return key
+    for token in document.subtree:  # "The resolution, drafted by Britain, France and Germany"
+        if token.dep_ == "agent":
+            agent = next((c for c in token.children if c.dep_ == "pobj"), None)
+            key = ctx.actors.resolve(agent) if agent is not None else None
             if key:
                 return key
     para = ctx.article.paragraph_at(document.idx)

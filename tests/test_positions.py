@@ -378,3 +378,15 @@ def test_india_china_border_story(nlp):
     assert only(positions, "would not hold talks").kind == "reject"
     assert only(positions, "not aware").kind == "statement"
     assert not [p for p in positions if "foiled" in p.text]
+
+
+def test_iran_and_venezuela_stories(nlp):
+    _, positions = positions_of(nlp, (
+        "The resolution, drafted by Britain, France and Germany, urges Iran to explain traces of uranium.\n\n"
+        "The three European powers said in a joint statement that Iran's nuclear escalation has no credible "
+        "civilian justification and called on Tehran to return to compliance.\n\n"
+        "\"There can be no talks while hundreds remain in jail,\" opposition leader Maria Corina Machado said "
+        "at a rally in Caracas."))
+    assert only(positions, "urges Iran").actor == "united-kingdom"
+    assert only(positions, "European powers").actor != "iran"
+    assert only(positions, "no talks").actor == "the-opposition"
