@@ -120,9 +120,11 @@ def find_actors(doc: Doc, article: Article) -> ActorTable:
     mark_organizations(table, doc)
     learn_abbreviations(table, doc)
     learn_initials(table, doc)
+    mark_acronyms(table, doc)
     bind_people(table, doc)
     mark_groups(table, doc)
-    learn_heads(table, doc)
+    title_end = article.paragraphs[0].end if article.title and article.paragraphs else 0
+    learn_heads(table, doc, title_end)
     learn_abbreviations(table, doc)  # again: a name known only by its head noun ('the Ministry of ...')
     return table
 
@@ -267,6 +269,57 @@ def learn_initials(table: ActorTable, doc: Doc) -> None:
             if key == old:
                 table.token_actor[i] = new
         table.bindings.pop(old, None)
+
+
+ACRONYM_PART = re.compile(r"^[A-Z]{2,}$")
+ACRONYM_JOINERS = {"-", "/", "&"}
+
+
+def mark_acronyms(table: ActorTable, doc: Doc) -> None:
+    """'SAG-AFTRA said ...', 'NBPA', 'IAM': an all-capitals name that acts in the story (a subject,
+    an owner, a title's party) is an organisation, whatever the tagger made of it."""
+    skip = set(table.gazetteer.nouns.get("not_acronyms", ()))
+    runs: dict[str, list[tuple[int, int]]] = {}
+    i = 0
+    while i < len(doc):
+        end = _acronym_end(doc, i)
+        if end > i:
+            surface = doc[i:end].text
+            if surface not in table.gazetteer.names and surface not in skip and len(surface) >= 3:
+                runs.setdefault(surface, []).append((i, end))
+            i = end
+        else:
+            i += 1
+    for surface, spans in runs.items():
+        bound = {table.token_actor[t] for start, end in spans for t in range(start, end) if t in table.token_actor}
+        partial = {k for k in bound if k in table.bindings and table.bindings[k].entry.kind == "organization"
+                   and table.bindings[k].entry.name.strip("-/& ") in surface
+                   and table.bindings[k].entry.name.strip("-/& ") != surface}
+        if bound - partial:
+            continue  # already a party (an abbreviation learned, an organisation named)
+        acting = any(doc[end - 1].dep_ in {"nsubj", "nsubjpass", "poss", "compound"} for _, end in spans)
+        if not acting:
+            continue
+        key = table.bind(Entry(slug(surface), surface, "organization"))
+        for start, end in spans:
+            for t in range(start, end):
+                table.token_actor[t] = key
+        for old in partial:  # "SAG-" that the tagger cut from "SAG-AFTRA"
+            for t, k in list(table.token_actor.items()):
+                if k == old:
+                    table.token_actor[t] = key
+            table.bindings.pop(old, None)
+
+
+def _acronym_end(doc: Doc, i: int) -> int:
+    """The end of an all-capitals name starting at token ``i`` ('SAG', '-', 'AFTRA'), or ``i``."""
+    if not ACRONYM_PART.match(doc[i].text):
+        return i
+    end = i + 1
+    while (end + 1 < len(doc) and not doc[end - 1].whitespace_ and doc[end].text in ACRONYM_JOINERS
+           and not doc[end].whitespace_ and ACRONYM_PART.match(doc[end + 1].text)):
+        end += 2
+    return end
 
 
 def first_country(table: ActorTable, doc: Doc) -> str | None:
@@ -612,7 +665,7 @@ def _modified_by_actor(table: ActorTable, token: Token) -> bool:
     return any(c.i in table.token_actor for c in token.children)
 
 
-def learn_heads(table: ActorTable, doc: Doc) -> None:
+def learn_heads(table: ActorTable, doc: Doc, title_end: int = 0) -> None:
     """'the US Embassy in London' teaches that a later 'the embassy' is the US, and
     'Felixstowe Dock and Railway Company' that a later 'the company' is that company."""
     for ent in entities(doc):
@@ -621,6 +674,11 @@ def learn_heads(table: ActorTable, doc: Doc) -> None:
             continue
         if len(ent) > 1 and ent.root.is_title:
             table.heads.setdefault(ent.root.lemma_.lower(), key)
+        body_words = ANAPHORS | set(table.gazetteer.nouns["described"])
+        headline = ent.start_char < title_end  # "Yemen's Opposition Rejects ...": capitals mean nothing there
+        for word in ent:  # "the Alliance of Motion Picture and Television Producers" ... "the alliance"
+            if not headline and word.is_title and word.i != ent.root.i and word.lemma_.lower() in body_words:
+                table.heads.setdefault(word.lemma_.lower(), key)
         for conj in ent.root.conjuncts:  # "Felixstowe Dock and Railway Company"
             if conj.is_title and conj.i >= ent.end:
                 table.heads.setdefault(conj.lemma_.lower(), key)

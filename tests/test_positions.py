@@ -390,3 +390,14 @@ def test_iran_and_venezuela_stories(nlp):
     assert only(positions, "urges Iran").actor == "united-kingdom"
     assert only(positions, "European powers").actor != "iran"
     assert only(positions, "no talks").actor == "the-opposition"
+
+
+def test_an_acronym_that_acts_is_an_organisation_and_a_body_word_in_a_name_is_learned(nlp):
+    _, positions = positions_of(nlp, (
+        "Actors' union rejects studios' offer\n\n"
+        "SAG-AFTRA said on Wednesday it had rejected the latest contract proposal from the Alliance of Motion "
+        "Picture and Television Producers.\n\n"
+        "\"We are disappointed that SAG-AFTRA has chosen to reject a deal that delivers historic gains,\" "
+        "the alliance said."))
+    assert only(positions, "rejected the latest contract").actor == "sag-aftra"
+    assert only(positions, "disappointed").actor == "alliance-of-motion-picture-and-television-producers"
