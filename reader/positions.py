@@ -56,6 +56,19 @@ class Context:
     last: dict[int, Position] = field(default_factory=dict)  # paragraph -> last position in it
     last_speaker: dict[int, str | None] = field(default_factory=dict)
     antecedents: dict[int, Token] = field(default_factory=dict)  # pronoun token -> the phrase it stands for
+    _quoted: frozenset[int] | None = None
+
+    def quoted(self, token: Token) -> bool:
+        """Whether ``token`` lies inside a direct quote (the spans are computed once)."""
+        if self._quoted is None:
+            inside: set[int] = set()
+            for quote in self.quotes:
+                if not quote.is_scare:
+                    span = self.doc.char_span(quote.inner_start, quote.inner_end, alignment_mode="expand")
+                    if span is not None:
+                        inside.update(range(span.start, span.end))
+            self._quoted = frozenset(inside)
+        return token.i in self._quoted
 
 
 def find_positions(doc: Doc, article: Article, actors: ActorTable) -> list[Position]:
@@ -524,12 +537,12 @@ def resolve_pronoun(ctx: Context, pronoun: Token) -> str | None:
     # "He said" may name someone three short paragraphs back; the nearest person still wins.
     back = PERSON_PRONOUN_REACH if person else 1
     floor = ctx.article.paragraphs[max(0, para - back)].start if ctx.article.paragraphs else 0
-    narrated = not _in_quote(ctx.quotes, pronoun)
+    narrated = not ctx.quoted(pronoun)
     for i in range(pronoun.i - 1, -1, -1):
         token = ctx.doc[i]
         if token.idx < floor:
             break
-        if narrated and _in_quote(ctx.quotes, token):
+        if narrated and ctx.quoted(token):
             continue  # the narrator's "it said" never stands for someone inside a quote
         if token.dep_ not in SUBJECTS | {"poss", "pobj", "appos"} or token.lower_ in PRONOUNS:
             continue
