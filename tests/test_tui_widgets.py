@@ -188,3 +188,29 @@ async def test_the_first_position_is_scrolled_into_view_at_start_and_after_a_res
         await pilot.pause()
         await pilot.pause()
         assert shown()
+
+
+async def test_an_article_s_own_title_is_drawn_once_as_its_heading_with_its_marks():
+    analysis = long_analysis(6)
+    title = "Party A says item 0 must be settled first."  # the first sentence as the article's title
+    text = analysis.text
+    head = Paragraph(0, len(title))
+    analysis = Analysis(
+        source="t.txt", title=title, text=f"{title}\n\n{text}", model="m", actors=analysis.actors,
+        positions=tuple(
+            Position(id=p.id, actor=p.actor, kind=p.kind, text=p.text, start=p.start + len(title) + 2,
+                     end=p.end + len(title) + 2, content=Span(p.start + len(title) + 2, p.end + len(title) + 2),
+                     speaker=None, direct=False, paragraph=p.paragraph + 1)
+            for p in analysis.positions
+        ),
+        paragraphs=(head, *(Paragraph(p.start + len(title) + 2, p.end + len(title) + 2) for p in analysis.paragraphs)),
+    )
+    app = cached_app(analysis)
+    async with app.run_test(size=WIDE) as pilot:
+        await drained(app, pilot)
+        article = article_of_app(app)
+        lines = drawn_text(article)
+        assert sum(title in line for line in lines) == 1 and title in lines[0]
+        await pilot.press("f")  # a filter names itself under the heading
+        await pilot.pause()
+        assert "demands" in drawn_text(article)[1]

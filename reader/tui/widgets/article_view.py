@@ -66,6 +66,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             Block(index, paragraph.start, article.text[paragraph.start : paragraph.end])
             for index, paragraph in enumerate(self.paragraphs())
         ]
+        # The article's own title is its first paragraph: drawn once, as the heading, with its marks.
+        first = self.blocks[0].text.strip() if self.blocks else ""
+        self.heading = self.blocks[0] if article.title and first == article.title.strip() else None
         self._width = 0
         self._title_strips: list[Strip] = []
         self._lines: list[Strip] = []
@@ -140,7 +143,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._width = width
         self._base = self.rich_style
         self._drawn_look = self._look()
-        self._title_strips = self._to_strips(plain(self.title), width, "article-view--title")
+        label = self.title
+        if self.heading is not None and self.article.title and label.startswith(self.article.title):
+            label = label[len(self.article.title):].strip(" ·")  # only what a filter adds: "demands"
+        self._title_strips = self._to_strips(plain(label), width, "article-view--title") if label else []
         for block in self.blocks:
             block.strips = self._render_block(block, width)
             block.line_starts = _line_starts(block, block.strips)
@@ -148,7 +154,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _render_block(self, block: Block, width: int) -> list[Strip]:
         content = paragraph_content(block.text, block.start, block.positions, self.colours, block.marks)
-        return self._to_strips(content, width)
+        return self._to_strips(content, width, "article-view--title" if block is self.heading else None)
 
     def _to_strips(self, content: Content, width: int, component: str | None = None) -> list[Strip]:
         """``content`` wrapped at ``width``, one Strip a line, each padded to the width."""
@@ -160,8 +166,14 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def _join_lines(self) -> None:
         rule = self._to_strips(Content(RULE * self._width), self._width, "article-view--rule")
         blank = Strip.blank(self._width, self._base)
-        lines = [*self._title_strips, *rule, blank]
+        lines: list[Strip] = []
+        if self.heading is not None:
+            self.heading.top = 0
+            lines.extend(self.heading.strips)
+        lines.extend([*self._title_strips, *rule, blank])
         for block in self.blocks:
+            if block is self.heading:
+                continue
             block.top = len(lines)
             lines.extend(block.strips)
             lines.append(blank)
