@@ -67,6 +67,13 @@ class ActorTable:
         binding.add_alias(alias)
         return entry.key
 
+    def merge(self, old: str, new: str) -> None:
+        """Every mention of party ``old`` is party ``new``; ``old`` is no party any more."""
+        for i, key in list(self.token_actor.items()):
+            if key == old:
+                self.token_actor[i] = new
+        self.bindings.pop(old, None)
+
     def is_person(self, actor_id: str) -> bool:
         binding = self.bindings.get(actor_id)
         return binding is not None and binding.entry.kind == "person"
@@ -265,10 +272,7 @@ def learn_initials(table: ActorTable, doc: Doc) -> None:
             if current is not None and current != key:
                 replaced[current] = key
     for old, new in replaced.items():
-        for i, key in list(table.token_actor.items()):
-            if key == old:
-                table.token_actor[i] = new
-        table.bindings.pop(old, None)
+        table.merge(old, new)
 
 
 ACRONYM_PART = re.compile(r"^[A-Z]{2,}$")
@@ -305,10 +309,7 @@ def mark_acronyms(table: ActorTable, doc: Doc) -> None:
             for t in range(start, end):
                 table.token_actor[t] = key
         for old in partial:  # "SAG-" that the tagger cut from "SAG-AFTRA"
-            for t, k in list(table.token_actor.items()):
-                if k == old:
-                    table.token_actor[t] = key
-            table.bindings.pop(old, None)
+            table.merge(old, key)
 
 
 def _acronym_end(doc: Doc, i: int) -> int:

@@ -318,7 +318,12 @@ class MainScreen(Screen):
         if not shown or self.nav is None:
             return
         index = shown.index(self.active_actor) if self.active_actor in shown else -1 if delta > 0 else 0
-        actor = shown[(index + delta) % len(shown)]
+        self.go_to_panel(shown[(index + delta) % len(shown)])
+
+    def go_to_panel(self, actor: str) -> None:
+        """Select ``actor``'s position at or after the selection, or just activate its empty panel."""
+        if self.nav is None:
+            return
         if self.nav.first_in(actor) is not None:
             self.show_selection()
         else:
@@ -459,13 +464,7 @@ class MainScreen(Screen):
             self.show_selection(scroll=False)
 
     def on_panel_chosen(self, message: PanelChosen) -> None:
-        if self.nav is None:
-            return
-        if self.nav.first_in(message.actor_id) is not None:
-            self.show_selection()
-        else:
-            self.set_active(message.actor_id)
-            self.update_bindings()
+        self.go_to_panel(message.actor_id)
 
 
 def find_all(text: str, query: str) -> list[tuple[int, int]]:

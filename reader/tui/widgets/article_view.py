@@ -21,7 +21,7 @@ from textual.strip import Strip
 from ...model import Article, Paragraph, Position
 from ..messages import PositionSelected
 from ..text import Marks, paragraph_content, plain
-from .segments import fit, wrap
+from .segments import fit, look, wrap
 
 RULE = "▁"  # under the title, as Textual draws an "hkey" border
 
@@ -142,7 +142,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             return
         self._width = width
         self._base = self.rich_style
-        self._drawn_look = self._look()
+        self._drawn_look = look(self, self.COMPONENT_CLASSES)
         label = self.title
         if self.heading is not None and self.article.title and label.startswith(self.article.title):
             label = label[len(self.article.title):].strip(" ·")  # only what a filter adds: "demands"
@@ -153,7 +153,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._join_lines()
 
     def _render_block(self, block: Block, width: int) -> list[Strip]:
-        content = paragraph_content(block.text, block.start, block.positions, self.colours, block.marks)
+        content = self.content_of(block.index)
         return self._to_strips(content, width, "article-view--title" if block is self.heading else None)
 
     def _to_strips(self, content: Content, width: int, component: str | None = None) -> list[Strip]:
@@ -199,14 +199,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def notify_style_update(self) -> None:
         """Theme or CSS changed: redraw if the colours the kept lines were drawn with changed."""
         super().notify_style_update()
-        if self._base is not None and self._look() != self._drawn_look:
+        if self._base is not None and look(self, self.COMPONENT_CLASSES) != self._drawn_look:
             self._lines = []
             self._base = None
 
-    def _look(self) -> tuple[object, ...]:
-        """The styles the lines are drawn with (focus and hover restyle the widget, not these)."""
-        components = sorted(self.COMPONENT_CLASSES)
-        return (self.rich_style, self.app.current_theme.name, *(self.get_visual_style(c) for c in components))
 
     # -- offsets, lines and cells -------------------------------------------------------------------
     def block_at(self, offset: int) -> Block | None:

@@ -26,7 +26,7 @@ from textual.widget import Widget
 from ...model import Actor, Analysis, Position
 from ..messages import PanelChosen, PositionSelected
 from ..text import active_style, plain, position_prompt, prompt_parts
-from .segments import Line, fit, with_meta, wrap
+from .segments import Line, fit, look, with_meta, wrap
 
 MIN_WIDTH = 28
 SEPARATOR = "▏"
@@ -152,14 +152,10 @@ class PanelsView(Widget, can_focus=False):
     def notify_style_update(self) -> None:
         """Theme or CSS changed: if the colours changed, every kept row was drawn with the old ones."""
         super().notify_style_update()
-        if self._drawn_look and self._look() != self._drawn_look:
+        if self._drawn_look and look(self, self.COMPONENT_CLASSES) != self._drawn_look:
             self._rows.clear()
             self._gutters.clear()
             self._lines = self._painted = None
-
-    def _look(self) -> tuple[object, ...]:
-        components = sorted(self.COMPONENT_CLASSES)
-        return (self.rich_style, self.app.current_theme.name, *(self.get_visual_style(c) for c in components))
 
     def on_resize(self) -> None:
         if self._lines is not None and len(self._lines) == self.size.height and self._built_width == self.size.width:
@@ -193,7 +189,7 @@ class PanelsView(Widget, can_focus=False):
                 top = self.columns[drawn.actor].top
                 y = 1 + start - top  # below the header or the tabs
                 if 0 <= y < self.size.height:
-                    gap = len(self._separator())
+                    gap = self._gap()
                     return Region(drawn.x + gap, y, drawn.width - gap, count)
         return None
 
@@ -233,14 +229,14 @@ class PanelsView(Widget, can_focus=False):
     def _build(self, width: int, height: int) -> list[Strip]:
         """The lines of the widget: columns side by side (or the tabs and one column)."""
         self._built_width = width
-        self._drawn_look = self._look()
+        self._drawn_look = look(self, self.COMPONENT_CLASSES)
         self._drawn = []
         if height <= 0 or width <= 0:
             return []
         base = self._base = self.rich_style
         views = self._columns_in_view(width)
         separator = self._separator()
-        gap = len(separator)
+        gap = self._gap()
         columns: list[list[Line]] = []
         body = height - 1
         hidden_left, hidden_right = self._first > 0, self._first + len(views) < len(self.shown)
@@ -364,9 +360,13 @@ class PanelsView(Widget, can_focus=False):
         content = Content.assemble(" ", Content(" ").join(parts)).stylize_before(style)
         return fit(self._wrap(content, width, fold=False)[0], width, style.rich_style)
 
+    def _gap(self) -> int:
+        """Cells left of each column for the separator (none when tabbed: one column fills the width)."""
+        return 0 if self.tabbed else len(SEPARATOR)
+
     def _separator(self) -> Line:
-        """The cell left of each column (none when tabbed: one column fills the width)."""
-        if self.tabbed:
+        """The cell left of each column (none when tabbed)."""
+        if not self._gap():
             return []
         content = Content(SEPARATOR).stylize_before(self.get_visual_style("panels-view--separator"))
         return fit(self._wrap(content, 1)[0], 1, self.rich_style)

@@ -7,6 +7,8 @@ lists of segments and make one Strip per line of the screen.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rich.segment import Segment
 from rich.style import Style as RichStyle
 from textual.content import Content
@@ -41,3 +43,10 @@ def with_meta(line: Line, meta: dict[str, object]) -> Line:
     """``line`` with ``meta`` (such as the position a click selects) on every segment."""
     extra = RichStyle.from_meta(meta)
     return [Segment(text, (style + extra) if style else extra, control) for text, style, control in line]
+
+
+def look(widget: Widget, components: Iterable[str]) -> tuple[object, ...]:
+    """The styles a line-API widget draws its kept lines with: its own, the theme's, its parts'.
+    Focus and hover restyle the widget without changing these, so they need no redraw."""
+    parts = (widget.get_visual_style(c) for c in sorted(components))
+    return (widget.rich_style, widget.app.current_theme.name, *parts)
