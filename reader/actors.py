@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz, process
 from spacy.attrs import IDX, LEMMA, LENGTH
 
-from .gazetteer import Entry, Gazetteer, load_gazetteer, slug
+from .gazetteer import Entry, Gazetteer, demonym_of, load_gazetteer, slug
 from .model import Actor, Article
 
 if TYPE_CHECKING:
@@ -74,6 +74,20 @@ class ActorTable:
                 self.token_actor[i] = new
         self.bindings.pop(old, None)
 
+    def sector_party(self, sector: str, country: str | None = None, demonym: str | None = None) -> str:
+        """The party of a country's side ('opposition', 'rebels'): one per sector in an article,
+        named after its country once the article ties it to one ('Libyan rebels')."""
+        base = self.gazetteer.sectors[sector]
+        key = slug(base)
+        binding = self.bindings.setdefault(key, Binding(Entry(key, base, "group")))
+        if country and binding.entry.name == base and self.bindings.get(country) \
+                and self.bindings[country].entry.kind == "country":
+            demonym = demonym or demonym_of(self.gazetteer, country)
+            if demonym:
+                binding.entry = Entry(key, f"{demonym} {base}", "group")
+                binding.add_alias(base)
+        return key
+
     def is_person(self, actor_id: str) -> bool:
         binding = self.bindings.get(actor_id)
         return binding is not None and binding.entry.kind == "person"
@@ -102,6 +116,10 @@ class ActorTable:
             elif self.home and not any(c.dep_ in {"poss", "compound", "amod"} for c in token.children
                                        if c.pos_ in {"PROPN", "NOUN"}):
                 return self.home  # "a minister told parliament": an official of the article's country
+        if token.pos_ in {"NOUN", "PROPN", "ADJ"} and (token.lower_ in self.gazetteer.sector_words
+                                                        or lemma in self.gazetteer.sector_words):
+            return self.sector_party(self.gazetteer.sector_words.get(token.lower_)
+                                     or self.gazetteer.sector_words[lemma])
         if token.pos_ not in {"NOUN", "PROPN"} or lemma not in described or is_media(token):
             return None
         key = (self.head_actor(lemma, token.i) or _last_organization(self, token, lemma)
@@ -246,7 +264,6 @@ def _abbreviation(text: str) -> bool:
     return 1 < len(text) <= 10 and text[0].isupper() and text.isalpha() and sum(c.isupper() for c in text) >= 2
 
 
-INITIALS_SKIP = {"of", "the", "for", "and", "&", "on", "in", "de", "du", "des", "la", "le"}
 
 
 def learn_initials(table: ActorTable, doc: Doc) -> None:
@@ -256,7 +273,7 @@ def learn_initials(table: ActorTable, doc: Doc) -> None:
     for key, binding in table.bindings.items():
         if binding.entry.kind not in {"organization", "group"}:
             continue
-        words = [w for w in binding.entry.name.split() if w.lower() not in INITIALS_SKIP]
+        words = [w for w in binding.entry.name.split() if w.lower() not in table.gazetteer.words("initials_skip")]
         if len(words) >= 2 and all(w[:1].isupper() for w in words):
             initials.setdefault("".join(w[0] for w in words), key)
     if not initials:
@@ -482,10 +499,10 @@ def _group_of_member(table: ActorTable, ent: Span) -> str | None:
     described = set(table.gazetteer.nouns["described"])
     for token in _np_tokens(ent):
         lemma = token.lemma_.lower()
+        if token.pos_ in {"NOUN", "ADJ"} and (token.lower_ in table.gazetteer.sector_words):
+            return table.describe(token)  # "opposition leader Maria Corina Machado", "rebel commander X"
         if token.pos_ != "NOUN" or token.tag_ != "NN":
             continue
-        if lemma == "opposition":  # "opposition leader Maria Corina Machado"
-            return table.describe(token)
         if lemma in described:
             key = _last_organization(table, token, lemma)
             if key:
@@ -513,9 +530,10 @@ def _family_of_person(table: ActorTable, ent: Span) -> str | None:
 
 def mark_organizations(table: ActorTable, doc: Doc) -> None:
     """Companies, unions, parties and movements named by the article ('the Unite union', 'Boeing')."""
+    words = table.gazetteer.words
     people = {part for e in entities(doc) if e.label_ == "PERSON" for part in _person_name(e).split()}
     for ent in entities(doc):
-        corporate = ent[-1].text.rstrip(".") in CORPORATE  # "Twitter Inc", whatever the tagger says
+        corporate = ent[-1].text.rstrip(".") in words("corporate")  # "Twitter Inc", whatever the tagger says
         marked = [i for i in range(ent.start, ent.end) if i in table.token_actor]
         if ent.label_ != "ORG" and not corporate or any(i not in table.modifier_tokens for i in marked):
             continue  # a known party; but "the British Medical Association" is no mention of Britain
@@ -529,12 +547,14 @@ def mark_organizations(table: ActorTable, doc: Doc) -> None:
             if paren == ent.start:
                 continue
             ent = doc[ent.start : paren]
-        if not marked and table.home and ent.root.lemma_.lower() in STATE_BODIES and not corporate:
+        if not marked and table.home and ent.root.lemma_.lower() in words("state_bodies") and not corporate:
             continue  # "the Commerce Ministry" with no country named: a body of the story's country
-        if marked and ent.root.lemma_.lower() in STATE_BODIES:
+        if marked and ent.root.lemma_.lower() in words("state_bodies"):
             continue  # "the Turkish Ministry of Foreign Affairs" speaks for Turkey
         if len(ent) == 1 and ent.end < len(doc) and doc[ent.end].lower_ in table.gazetteer.nouns["titles"]:
             continue  # "Health Secretary Steve Barclay": part of a title
+        if _title_of(table, ent):
+            continue  # "Secretary of State Jane Roe", "Minister of Education": a role, not a party
         if not corporate and all(POSSESSIVE.sub("", t.text) in people for t in ent if t.lower_ != "the"):
             continue  # a person the tagger took for an organisation ("Trump said")
         if len(ent) == 1 and ent.start > 0 and doc[ent.start - 1].ent_type_ == "PERSON" and ent[0].is_title:
@@ -543,7 +563,8 @@ def mark_organizations(table: ActorTable, doc: Doc) -> None:
         name = POSSESSIVE.sub("", "".join(t.text_with_ws for t in tokens).strip())
         if not name or not any(c.isalpha() for c in name) or name in table.gazetteer.media:
             continue
-        if ent.root.head.lemma_.lower() in MEDIA_NOUNS or ent.root.lemma_.lower() in MEDIA_NOUNS:
+        media_nouns = table.gazetteer.words("media_nouns")
+        if ent.root.head.lemma_.lower() in media_nouns or ent.root.lemma_.lower() in media_nouns:
             continue  # "the Mena news agency", "Al Arabiya TV": they report
         if len(tokens) == 1 and tokens[0].lower_ in table.gazetteer.nouns["described"]:
             continue  # "Cabinet", "Parliament": a body described, not named
@@ -552,6 +573,15 @@ def mark_organizations(table: ActorTable, doc: Doc) -> None:
             table.token_actor[i] = key
             table.modifier_tokens.discard(i)
     _mark_repeats(table, doc)
+
+
+def _title_of(table: ActorTable, ent: Span) -> bool:
+    """The portfolio of a title ('State' in 'Secretary of State', 'Education' in 'Minister of
+    Education'): an 'of' between a title word and the entity."""
+    if ent.start < 2 or ent.doc[ent.start - 1].lower_ != "of":
+        return False
+    title = ent.doc[ent.start - 2]
+    return title.lower_ in table.gazetteer.words("titles") or title.lemma_.lower() in table.gazetteer.words("titles")
 
 
 def _title_before_name(table: ActorTable, ent: Span) -> int | None:
@@ -566,29 +596,23 @@ def _title_before_name(table: ActorTable, ent: Span) -> int | None:
     return None
 
 
-MEDIA_NOUNS = {"agency", "newspaper", "broadcaster", "channel", "television", "tv", "radio", "daily", "magazine",
-               "media", "website", "outlet", "network", "tabloid", "paper", "station"}
 
 
 def is_media(token: Token) -> bool:
     """'the Mena news agency', 'state television': outlets that report, not parties."""
+    words = load_gazetteer().words
     lemma = token.lemma_.lower() if token.lower_ != "media" else "media"  # not "medium"
-    news = any(c.lower_ in {"news", "press", "media"} for c in token.children)
-    return lemma in MEDIA_NOUNS and (lemma != "agency" or news)
+    news = any(c.lower_ in words("news_words") for c in token.children)
+    return lemma in words("media_nouns") and (lemma != "agency" or news)
 
 
-STATE_BODIES = {"ministry", "government", "embassy", "department", "office", "presidency", "cabinet", "parliament",
-                "army", "military", "police", "council", "agency", "navy", "force", "forces", "court", "senate",
-                "congress", "assembly", "administration", "consulate", "mission", "delegation", "command", "guard"}
-CORPORATE = {"Inc", "Corp", "Corporation", "Ltd", "LLC", "plc", "PLC", "Co", "Group", "Holdings", "AG", "SA",
-             "NV", "SE", "GmbH", "Limited"}
 
 
 def _mark_repeats(table: ActorTable, doc: Doc) -> None:
     """Mentions of an organisation the tagger missed elsewhere: the same words, capitalised."""
     names = {}
     for key, binding in table.bindings.items():
-        words = [w for w in binding.entry.name.split() if w.rstrip(".") not in CORPORATE]
+        words = [w for w in binding.entry.name.split() if w.rstrip(".") not in table.gazetteer.words("corporate")]
         if binding.entry.kind == "organization" and len(words) == 1:  # "Twitter" for "Twitter Inc"
             names[words[0]] = key
     for token in doc:
@@ -675,7 +699,7 @@ def learn_heads(table: ActorTable, doc: Doc, title_end: int = 0) -> None:
             continue
         if len(ent) > 1 and ent.root.is_title:
             table.heads.setdefault(ent.root.lemma_.lower(), key)
-        body_words = ANAPHORS | set(table.gazetteer.nouns["described"])
+        body_words = table.gazetteer.words("anaphors") | table.gazetteer.words("described")
         headline = ent.start_char < title_end  # "Yemen's Opposition Rejects ...": capitals mean nothing there
         for word in ent:  # "the Alliance of Motion Picture and Television Producers" ... "the alliance"
             if not headline and word.is_title and word.i != ent.root.i and word.lemma_.lower() in body_words:
@@ -683,8 +707,7 @@ def learn_heads(table: ActorTable, doc: Doc, title_end: int = 0) -> None:
         for conj in ent.root.conjuncts:  # "Felixstowe Dock and Railway Company"
             if conj.is_title and conj.i >= ent.end:
                 table.heads.setdefault(conj.lemma_.lower(), key)
-    bodies = set(table.gazetteer.nouns["bodies"]) | {"proposal", "plan", "draft", "statement", "group",
-                                                     "movement", "organization", "organisation"}
+    bodies = table.gazetteer.words("bodies") | table.gazetteer.words("owned_heads")
     strings = doc.vocab.strings
     wanted = {strings.add(form) for lemma in bodies for form in (lemma, lemma.capitalize())}
     lemmas = doc.to_array([LEMMA]).tolist()
@@ -701,10 +724,16 @@ def learn_heads(table: ActorTable, doc: Doc, title_end: int = 0) -> None:
             table.head_mentions.setdefault(lemma, []).append((token.i, key))
 
 
+def _placing(table: ActorTable, modifier: Token) -> bool:
+    """'London-based', 'Paris-headquartered': a modifier that only says where a body sits."""
+    return modifier.lemma_.lower() in table.gazetteer.words("location_words") or any(
+        t.lower_ in table.gazetteer.words("location_words") for t in modifier.subtree)
+
+
 def _modifier_actor(table: ActorTable, token: Token) -> str | None:
     """An actor named in the modifiers of a noun: 'Russian government', 'government in Washington'."""
     for child in token.children:
-        if child.dep_ in {"compound", "amod", "poss", "nmod"}:
+        if child.dep_ in {"compound", "amod", "poss", "nmod"} and not _placing(table, child):
             for t in child.subtree:
                 key = table.token_actor.get(t.i)
                 if key:
@@ -726,9 +755,9 @@ def _modifier_actor(table: ActorTable, token: Token) -> str | None:
 
 def resolve_phrase(table: ActorTable, token: Token) -> str | None:
     """The party a noun phrase stands for, through its head, its modifiers or a learned head."""
-    opposition = _opposition(token)
-    if opposition is not None:  # "Yemen's opposition coalition" is not Yemen
-        return table.describe(opposition)
+    key = _sector_side(table, token)
+    if key is not None:  # "Yemen's opposition coalition", "the rebel council in Libya": not the country
+        return key
     key = table.token_actor.get(token.i)
     if key is None and token.pos_ in {"PROPN", "NOUN"} and token.text[:1].isupper():
         key = table.people.get(POSSESSIVE.sub("", token.text))
@@ -757,12 +786,6 @@ def resolve_phrase(table: ActorTable, token: Token) -> str | None:
     return None
 
 
-COMPANY_NOUNS = {"company", "firm", "corporation", "employer", "carrier", "manufacturer", "maker"}
-PUBLIC_WORDS = {"commission", "agency", "department", "authority", "administration", "board", "bureau", "office",
-                "ministry", "court", "council", "committee", "regulator", "service", "institute", "parliament",
-                "senate", "congress", "government", "police", "army", "nations", "union"}
-UNION_WORDS = {"union", "unions", "workers", "association", "federation", "brotherhood", "teamsters", "guild",
-               "steelworkers", "unite", "unison", "syndicate", "confederation"}
 
 
 def _last_organization(table: ActorTable, token: Token, lemma: str) -> str | None:
@@ -774,30 +797,46 @@ def _last_organization(table: ActorTable, token: Token, lemma: str) -> str | Non
         if not key or key in table.gazetteer.entries or table.bindings[key].entry.kind != "organization":
             continue
         words = set(table.bindings[key].entry.name.lower().split())
-        company = not words & (UNION_WORDS | PUBLIC_WORDS) and not _public_initials(table, key)
-        if lemma in COMPANY_NOUNS and company or lemma == "union" and words & UNION_WORDS:
+        unions, public = table.gazetteer.words("union_words"), table.gazetteer.words("public_words")
+        company = not words & (unions | public) and not _public_initials(table, key)
+        companies = table.gazetteer.words("company_nouns")
+        if lemma in companies and company or lemma == "union" and words & unions:
             return key
     return None
 
 
 def _public_initials(table: ActorTable, key: str) -> bool:
     """'FTC' is known as the 'Federal Trade Commission': an agency, not a company."""
-    return any(set(alias.lower().split()) & PUBLIC_WORDS for alias in table.bindings[key].aliases)
+    public = table.gazetteer.words("public_words")
+    return any(set(alias.lower().split()) & public for alias in table.bindings[key].aliases)
 
 
-def _opposition(token: Token) -> Token | None:
-    """The word 'opposition' heading or qualifying a phrase ('the opposition', 'opposition leaders')."""
-    if token.lemma_.lower() == "opposition" and token.pos_ == "NOUN":
-        return token
-    return next((c for c in token.children if c.dep_ in {"compound", "amod"} and c.lower_ == "opposition"), None)
+def _sector_side(table: ActorTable, token: Token) -> str | None:
+    """The side a phrase names by its sector word ('the opposition', 'opposition leaders', 'the rebel
+    council in Libya', 'Syrian rebels'), with the country its modifiers name; None when there is no
+    sector word or a named organisation owns the phrase ('Houthi rebels' are the Houthis)."""
+    words = table.gazetteer.sector_words
+    marker = next((t for t in [token, *token.children] if (t is token or t.dep_ in {"compound", "amod"})
+                   and (t.lower_ in words or t.lemma_.lower() in words) and t.pos_ in {"NOUN", "ADJ", "PROPN"}),
+                  None)
+    if marker is None:
+        return None
+    owner = table.token_actor.get(token.i) if token is not marker else None
+    owner = owner or _modifier_actor(table, token)
+    if owner and table.bindings.get(owner) and table.bindings[owner].entry.kind != "country":
+        return owner
+    demonym = next((c.text for c in token.children if c.i in table.modifier_tokens and c.dep_ in {"amod", "compound"}
+                    and table.token_actor.get(c.i) == owner), None)
+    return table.sector_party(words.get(marker.lower_) or words[marker.lemma_.lower()], owner, demonym)
 
 
-ANAPHORS = {"group", "movement", "organization", "organisation", "militia", "faction", "alliance", "bloc"}
 
 
 def _anaphor(table: ActorTable, token: Token) -> str | None:
     """'the militant group' after 'Hezbollah': the last organisation or group named before."""
-    if token.lemma_.lower() not in ANAPHORS or not any(c.lower_ == "the" for c in token.children):
+    if token.lemma_.lower() not in table.gazetteer.words("anaphors"):
+        return None
+    if not any(c.lower_ == "the" for c in token.children):
         return None
     for i in range(token.i - 1, -1, -1):
         key = table.token_actor.get(i)

@@ -1,7 +1,13 @@
-"""Deciding the kind of a stated content from its words: modals, readiness, negation, labels."""
+"""Deciding the kind of a stated content from its words: modals, readiness, negation, labels.
+
+Each rule is a named function ``(span, lex) -> kind | None``; ``RULES`` lists them in the order
+they are tried, and the first that names a kind decides. ``tests/test_rules.py`` holds a table of
+sentences per rule id. The words every rule reads are lists in ``data/cues.toml [content]``.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -15,19 +21,25 @@ FINITE = {"VBZ", "VBP", "VBD", "MD"}
 
 
 def negated(token: Token) -> bool:
-    """'did not reject', 'never accepted', 'is not ready'."""
-    return any(c.dep_ == "neg" or c.lower_ == "never" for c in token.children)
+    """'did not reject', 'never accepted', 'is not ready', 'can no longer hold talks'."""
+    return any(c.dep_ == "neg" or c.lower_ == "never" or (c.lower_ == "longer" and any(
+        g.lower_ == "no" for g in c.children)) for c in token.children)
 
 
 def classify_content(span: Span | None, lex: Lexicon) -> str | None:
     """The kind that the content itself states, or None when it states none of the strong kinds."""
+    return first_rule(span, lex)[1]
+
+
+def first_rule(span: Span | None, lex: Lexicon) -> tuple[str | None, str | None]:
+    """(rule id, kind) of the first rule of ``RULES`` that names a kind for ``span``."""
     if span is None or len(span) == 0:
-        return None
-    for rule in (_demand, _refusal, _accusation, _offer, _acceptance, _threat, _rejection_words):
+        return None, None
+    for rule_id, rule in RULES:
         kind = rule(span, lex)
         if kind:
-            return kind
-    return None
+            return rule_id, kind
+    return None, None
 
 
 def _refusal(span: Span, lex: Lexicon) -> str | None:
@@ -37,28 +49,23 @@ def _refusal(span: Span, lex: Lexicon) -> str | None:
     for token in span:
         if negated(token):
             lemma = token.lemma_.lower()
-            if (lemma in refusable or lemma in ready) and not _thing_subject(token):
+            if (lemma in refusable or lemma in ready) and not _thing_subject(token, lex):
                 return "reject"
             if lemma == "be" and any(c.dep_ == "acomp" and c.lemma_.lower() in ready for c in token.children):
                 return "reject"
         if token.lemma_.lower() == "vote" and any(t.lower_ == "against" for t in token.subtree):
             return "reject"  # "voted against the proposal"
-        if token.lower_ == "no" and token.dep_ == "det" and _existential(token.head) and token.head.lemma_ not in {
-                "question", "doubt"}:
+        if token.lower_ == "no" and token.dep_ == "det" and _existential(token.head) \
+                and token.head.lemma_ not in lex.words("no_refusal_heads"):
             return "reject"
     return None
 
 
-def _thing_subject(verb: Token) -> bool:
+def _thing_subject(verb: Token, lex: Lexicon) -> bool:
     """'the package did not change the policy' states a fact; 'we will not change' refuses."""
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     return subject is not None and subject.pos_ == "NOUN" and subject.ent_type_ == "" and subject.tag_ == "NN" \
-        and subject.lemma_.lower() not in PARTY_NOUNS
-
-
-PARTY_NOUNS = {"government", "administration", "country", "side", "union", "company", "ministry", "leadership",
-               "party", "movement", "group", "council", "president", "minister", "spokesman", "spokeswoman",
-               "official", "embassy", "regime", "management", "board", "alliance", "bloc", "army", "military"}
+        and subject.lemma_.lower() not in lex.words("party_nouns")
 
 
 def _existential(noun: Token) -> bool:
@@ -120,25 +127,122 @@ def _offer(span: Span, lex: Lexicon) -> str | None:
         if lemma in ready and token.pos_ == "ADJ" and not negated(token.head) and (
                 _to_clause(token) or _to_talks(token, lex)):
             return "offer"
-        if lemma in {"proposal", "offer", "counteroffer", "plan"} and _own_proposal(token):
+        if lemma in lex.words("proposal_nouns") and _own_proposal(token, lex):
             return "offer"
-        if lemma in {"propose", "offer"} and token.pos_ == "VERB" and token.dep_ not in {"amod", "acl"} \
+        if lemma in lex.words("offer_verbs") and token.pos_ == "VERB" and token.dep_ not in {"amod", "acl"} \
                 and not negated(token):
             return "offer"  # not "the proposed tariffs"
 
     return None
 
 
-OWN_PROPOSAL_HEADS = {"with", "under", "make", "submit", "present", "table", "put", "unveil", "send", "offer",
-                      "propose", "deliver", "announce", "publish"}
-
-
-def _own_proposal(token: Token) -> bool:
+def _own_proposal(token: Token, lex: Lexicon) -> bool:
     """'will respond with a concrete proposal', 'under the proposal', 'made an offer' (not
     'voted against the proposal' nor 'the company's offer was similar')."""
     head = token.head
-    return (token.dep_ in {"dobj", "pobj"} and head.lemma_.lower() in OWN_PROPOSAL_HEADS
+    return (token.dep_ in {"dobj", "pobj"} and head.lemma_.lower() in lex.words("proposal_heads")
             and not negated(head) and not any(c.dep_ == "poss" for c in token.children))
+
+
+def _concession(span: Span, lex: Lexicon) -> str | None:
+    """'the government would suspend the new tax', 'we are prepared to release the prisoners':
+    the speaker will stop, lift or give something (a modal or readiness, not a past fact)."""
+    concessions = lex.words("concession_verbs")
+    for token in span:
+        if token.lemma_.lower() not in concessions or token.pos_ != "VERB" or negated(token):
+            continue
+        if token.dep_ in {"amod", "acl", "relcl", "advcl", "pcomp"} or _thing_subject(token, lex):
+            continue
+        if any(c.tag_ == "MD" and c.lower_ in {"will", "would", "'ll", "shall"} for c in token.children):
+            return "offer"
+        head = token.head
+        if token.dep_ == "xcomp" and head.lemma_.lower() in lex.words("offer_adjectives") and not negated(head):
+            return "offer"
+    return None
+
+
+def _first_person_subject(verb: Token, lex: Lexicon) -> bool:
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    while subject is None and verb.dep_ in {"xcomp", "conj", "aux"} and verb.head != verb:
+        verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subject is not None and (subject.lower_ in lex.words("first_person") or any(
+        c.dep_ == "poss" and c.lower_ in lex.words("first_person") for c in subject.children))
+
+
+def _hostile_act(token: Token, lex: Lexicon) -> bool:
+    """A hostile act stated as done or being done (not an intention: 'will attack' is no charge)."""
+    if token.lemma_.lower() not in lex.words("hostile_verbs") or token.pos_ != "VERB":
+        return False
+    if token.dep_ in {"amod", "xcomp", "pcomp"} or any(c.tag_ == "MD" for c in token.children):
+        return False
+    return token.tag_ in {"VBD", "VBN", "VBG", "VBZ", "VBP"}
+
+
+def _denial(span: Span, lex: Lexicon) -> str | None:
+    """'We have not been attacking any positions': the speaker's side denies a hostile act."""
+    for token in span:
+        if _hostile_act(token, lex) and negated(token) and _first_person_subject(token, lex):
+            return "reject"
+    return None
+
+
+def _charge(span: Span, lex: Lexicon) -> str | None:
+    """'the government forces attacked our positions', 'They are the ones attacking our forces':
+    a hostile act stated of someone other than the speaker's side is an accusation."""
+    for token in span:
+        if _hostile_act(token, lex) and not negated(token) and not _first_person_subject(token, lex):
+            if token.dep_ in {"acl", "relcl"} and token.head.pos_ == "NOUN" and token.head.dep_ in {"pobj", "dobj"}:
+                continue  # "reports of troops attacking villages": a description, not a charge
+            return "accuse"
+    return None
+
+
+def _force_promised(span: Span, lex: Lexicon) -> str | None:
+    """'Russia will retaliate', 'we will strike back', 'the U.S. reserves the right to respond'."""
+    retaliations = lex.words("retaliation_verbs")
+    for token in span:
+        lemma = token.lemma_.lower()
+        particle = next((c.lower_ for c in token.children if c.dep_ in {"prt", "advmod"} and c.lower_ == "back"), "")
+        phrase = f"{lemma} {particle}".strip()
+        if (lemma in retaliations or phrase in retaliations) and token.pos_ == "VERB" and not negated(token) \
+                and any(c.tag_ == "MD" for c in token.children):
+            return "threaten"
+        if lemma == "right" and token.head.lemma_.lower() == "reserve" and not negated(token.head):
+            return "threaten"
+    return None
+
+
+def _leaving_talks(span: Span, lex: Lexicon) -> str | None:
+    """'leave the negotiations because they are of no use', 'quit the talks', 'pull out of the deal'."""
+    talks = lex.words("talk_nouns")
+    for token in span:
+        if token.lemma_.lower() not in lex.words("quit_verbs") or token.pos_ != "VERB" or negated(token):
+            continue
+        objects = [c for c in token.children if c.dep_ in {"dobj", "obj"}]
+        objects += [g for c in token.children if c.dep_ in {"prep", "prt"} for g in c.children if g.dep_ == "pobj"]
+        objects += [g for c in token.children if c.dep_ == "prt"
+                    for p in c.head.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+        if any(o.lemma_.lower() in talks or o.lower_ in talks for o in objects):
+            return "reject"
+    return None
+
+
+def _conditional_threat(span: Span, lex: Lexicon) -> str | None:
+    """'would strike back within a day unless the drills stop', 'will retaliate if ...':
+    force promised on a condition."""
+    forces, marks = lex.words("force_verbs"), lex.words("condition_marks")
+    for token in span:
+        if token.lemma_.lower() not in forces or token.pos_ != "VERB" or negated(token):
+            continue
+        if not any(c.tag_ == "MD" for c in token.children):
+            continue
+        conditions = [c for c in token.children if c.dep_ == "advcl"]
+        if any(m.lower_ in marks for c in conditions for m in c.children if m.dep_ == "mark"):
+            return "threaten"
+        if any(t.lower_ == "otherwise" for t in token.subtree):
+            return "threaten"
+    return None
 
 
 def _to_talks(token: Token, lex: Lexicon) -> bool:
@@ -154,38 +258,34 @@ def _to_talks(token: Token, lex: Lexicon) -> bool:
 def _acceptance(span: Span, lex: Lexicon) -> str | None:
     """'We'll welcome and encourage such contact', 'we accept the proposal'."""
     for token in span:
-        if token.lemma_.lower() in {"welcome", "accept", "agree", "endorse", "support"} and token.pos_ == "VERB" \
+        if token.lemma_.lower() in lex.words("accept_verbs") and token.pos_ == "VERB" \
                 and not negated(token) and any(c.dep_ == "nsubj" and c.lower_ in {"we", "i"} for c in token.children):
             return "accept"
     return None
-
-
-GRAVE = {"serious", "severe", "grave", "massive", "dire", "unpredictable", "catastrophic", "dangerous", "heavy"}
-FACE = {"face", "bear", "suffer", "pay", "mean", "bring", "trigger", "have"}
 
 
 def _threat(span: Span, lex: Lexicon) -> str | None:
     """'massive consequences', 'will face consequences', 'would pay a price' (not 'cannot produce
     any legal consequences')."""
     for token in span:
-        if _measures_against(token):
+        if _measures_against(token, lex):
             return "threaten"
-        if token.lemma_.lower() not in {"consequence", "price", "retaliation", "countermeasure"}:
+        if token.lemma_.lower() not in lex.words("threat_nouns"):
             continue
         if negated(token.head) or any(c.lower_ in {"no", "any"} for c in token.children):
             continue
-        grave = any(c.lower_ in GRAVE for c in token.children)
-        faced = token.head.lemma_.lower() in FACE and token.dep_ in {"dobj", "pobj"}
-        if grave or faced or token.lemma_.lower() in {"retaliation", "countermeasure"}:
+        grave = any(c.lower_ in lex.words("grave_adjectives") for c in token.children)
+        faced = token.head.lemma_.lower() in lex.words("face_verbs") and token.dep_ in {"dobj", "pobj"}
+        if grave or faced or token.lemma_.lower() in lex.words("threat_nouns_alone"):
             return "threaten"
     return None
 
 
-def _measures_against(token: Token) -> bool:
+def _measures_against(token: Token, lex: Lexicon) -> bool:
     """'will take measures of equal intensity against U.S. goods', 'take counter measures'."""
     if token.lemma_.lower() != "measure" or token.head.lemma_.lower() != "take" or negated(token.head):
         return False
-    countering = any(c.lower_ in {"counter", "retaliatory", "reciprocal"} for c in token.children)
+    countering = any(c.lower_ in lex.words("counter_words") for c in token.children)
     against = any(t.lower_ == "against" for t in token.subtree) or any(
         c.dep_ == "prep" and c.lower_ == "against" for c in token.head.children)
     return countering or against
@@ -202,3 +302,29 @@ def _rejection_words(span: Span, lex: Lexicon) -> str | None:
     if any(t.lower_ in lex.words("reject_words") for t in span) or "null and void" in text:
         return "reject"
     return None
+
+
+Rule = Callable[["Span", "Lexicon"], "str | None"]
+
+# The content rules, in the order they are tried (the first that names a kind decides).
+RULES: tuple[tuple[str, Rule], ...] = (
+    ("demand.modal_or_need", _demand),
+    ("threaten.conditional_force", _conditional_threat),
+    ("reject.denied_act", _denial),
+    ("reject.negated_move", _refusal),
+    ("reject.leaving_talks", _leaving_talks),
+    ("accuse.label", _accusation),
+    ("offer.readiness_or_proposal", _offer),
+    ("offer.concession", _concession),
+    ("threaten.force_promised", _force_promised),
+    ("accept.first_person", _acceptance),
+    ("threaten.consequences", _threat),
+    ("accuse.hostile_act", _charge),
+    ("reject.label", _rejection_words),
+)
+RULE_IDS = tuple(rule_id for rule_id, _ in RULES)
+
+
+def apply_rule(rule_id: str, span: Span, lex: Lexicon) -> str | None:
+    """Run one named rule alone (for its table of test sentences)."""
+    return dict(RULES)[rule_id](span, lex)

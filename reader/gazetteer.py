@@ -29,12 +29,24 @@ class Gazetteer:
     media: frozenset[str] = frozenset()  # outlets that report but are no party
     blocs: dict[str, str] = field(default_factory=dict)  # "poor" -> "developing countries" (with bloc_nouns)
     bloc_nouns: frozenset[str] = frozenset()  # "countries", "nations": what the bloc adjectives qualify
+    word_sets: dict[str, frozenset[str]] = field(default_factory=dict)  # the [nouns] lists as sets
+    sectors: dict[str, str] = field(default_factory=dict)  # sector id -> its name ("OPP" -> "opposition")
+    sector_words: dict[str, str] = field(default_factory=dict)  # "rebel" -> "REB"
+
+    def words(self, name: str) -> frozenset[str]:
+        """One word list of actors.toml [nouns] ('titles', 'media_nouns', ...), as a set."""
+        return self.word_sets[name]
 
     def add_name(self, surface: str, key: str) -> None:
         surface = surface.strip()
         for form in (surface, _folded(surface)):  # "Bogotá" and "Bogota", "Chișinău" and "Chisinau"
             if form and form not in self.names:
                 self.names[form] = key
+
+
+def demonym_of(gaz: Gazetteer, key: str) -> str | None:
+    """The first demonym of a party ('Libya' -> 'Libyan'), if the data has one."""
+    return next((d for d, k in gaz.demonyms.items() if k == key and d[:1].isupper() and not d.isupper()), None)
 
 
 def load_data(name: str) -> dict:
@@ -46,6 +58,11 @@ def load_gazetteer() -> Gazetteer:
     data = load_data("actors.toml")
     gaz = Gazetteer(nouns={k: list(v) for k, v in data["nouns"].items()},
                     media=frozenset(data.get("media", {}).get("names", ())))
+    gaz.word_sets = {k: frozenset(v) for k, v in data["nouns"].items()}
+    for sector, spec in data.get("sectors", {}).items():
+        gaz.sectors[sector] = spec["name"]
+        for word in spec["words"]:
+            gaz.sector_words[word] = sector
     _add_countries(gaz, data.get("countries", {}))
     _add_organizations(gaz, data.get("organizations", {}))
     _add_regions(gaz, data.get("regions", {}))

@@ -1,4 +1,9 @@
-"""The cue lexicons of data/cues.toml, loaded once."""
+"""The cue lexicons of data/cues.toml, loaded once and checked.
+
+The check runs at load: every kind named in the file is one of ``KINDS``, every list named by a
+rule exists, and no word sits in two lists that ``[checks] disjoint`` declares exclusive (one
+word, one reading). A broken data file fails loudly at start, never halfway through an article.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .gazetteer import load_data
+from .model import KINDS
+
+
+class LexiconError(ValueError):
+    """The cue data file breaks its schema."""
 
 
 @dataclass(frozen=True)
@@ -26,7 +36,7 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     data = load_data("cues.toml")
-    return Lexicon(
+    lex = Lexicon(
         verbs=dict(data["verbs"]),
         phrasal={lemma: dict(pairs) for lemma, pairs in data["phrasal"].items()},
         needs_content=frozenset(data["needs_content"]["lemmas"]),
@@ -36,3 +46,22 @@ def load_lexicon() -> Lexicon:
         passive_inherit=frozenset(data["passive_inherit"]["lemmas"]),
         content={k: frozenset(v) for k, v in data["content"].items()},
     )
+    check_lexicon(lex, data.get("checks", {}))
+    return lex
+
+
+def check_lexicon(lex: Lexicon, checks: dict) -> None:
+    """Raise LexiconError when a kind is unknown or two exclusive lists share a word."""
+    kinds = [("verbs", lex.verbs), ("nouns", lex.nouns)]
+    kinds += [(f"phrasal.{lemma}", pairs) for lemma, pairs in lex.phrasal.items()]
+    for table, mapping in kinds:
+        bad = sorted(f"{word}={kind}" for word, kind in mapping.items() if kind not in KINDS)
+        if bad:
+            raise LexiconError(f"cues.toml [{table}]: unknown kinds {', '.join(bad)}")
+    for first, second in checks.get("disjoint", []):
+        missing = [name for name in (first, second) if name not in lex.content]
+        if missing:
+            raise LexiconError(f"cues.toml [checks]: no list named {', '.join(missing)}")
+        shared = lex.content[first] & lex.content[second]
+        if shared:
+            raise LexiconError(f"cues.toml: {first} and {second} share {', '.join(sorted(shared))}")

@@ -182,7 +182,7 @@ def test_the_opposition_is_not_the_country(nlp):
     _, positions = positions_of(nlp, (
         "Yemen's opposition coalition has rejected calls from the president for a unity government.\n\n"
         "The opposition has also called for a day of rage on Tuesday."))
-    assert [(p.actor, p.kind) for p in positions] == [("the-opposition", "reject"), ("the-opposition", "demand")]
+    assert [(p.actor, p.kind) for p in positions] == [("opposition", "reject"), ("opposition", "demand")]
 
 
 def test_an_action_beside_an_offer_is_not_reported_speech(nlp):
@@ -389,7 +389,7 @@ def test_iran_and_venezuela_stories(nlp):
         "at a rally in Caracas."))
     assert only(positions, "urges Iran").actor == "united-kingdom"
     assert only(positions, "European powers").actor != "iran"
-    assert only(positions, "no talks").actor == "the-opposition"
+    assert only(positions, "no talks").actor == "opposition"
 
 
 def test_an_acronym_that_acts_is_an_organisation_and_a_body_word_in_a_name_is_learned(nlp):

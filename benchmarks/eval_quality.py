@@ -1,0 +1,125 @@
+"""Score the analysis against hand annotations: the public samples and the development set.
+
+    .venv/bin/python benchmarks/eval_quality.py                 # both sets, a table per set
+    .venv/bin/python benchmarks/eval_quality.py --set dev -v    # misses, wrong parties and kinds, false ones
+    .venv/bin/python benchmarks/eval_quality.py --json          # totals as JSON
+
+Sets: ``public`` is ``samples/*.txt`` against ``tests/gold/*.gold.json`` (copies of the shared
+gold); ``dev`` is ``samples/dev/*.txt`` against ``tests/gold/dev/*.gold.json`` (annotated by this
+project from stored pages, following ``../shared/eval/README.md``). The scorer is the shared one,
+vendored as ``tests/eval_score.py``. Everything runs in one process with one loaded pipeline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from eval_score import ratios, score  # noqa: E402
+
+from reader.ingest import read_article  # noqa: E402
+from reader.model import analysis_to_dict  # noqa: E402
+from reader.nlp import load_nlp  # noqa: E402
+from reader.pipeline import analyze_many  # noqa: E402
+
+SETS = {"public": (ROOT / "samples", ROOT / "tests" / "gold"),
+        "dev": (ROOT / "samples" / "dev", ROOT / "tests" / "gold" / "dev")}
+COUNTS = ["gold", "predicted", "found", "attributed", "kind_right", "full_right", "false", "span_errors",
+          "gold_core_links", "core_links_found", "predicted_links", "right_links"]
+COLUMNS = [("rec", "recall"), ("prec", "precision"), ("actor", "actor_accuracy"), ("kind", "kind_accuracy"),
+           ("fullF1", "full_f1"), ("lnkR", "link_recall"), ("lnkP", "link_precision")]
+
+
+def gold_pairs(name: str) -> list[tuple[str, Path, dict]]:
+    """(stem, article path, gold) for every gold file of a set that has its article."""
+    texts, gold_dir = SETS[name]
+    out = []
+    for gold_path in sorted(gold_dir.glob("*.gold.json")):
+        stem = gold_path.name.removesuffix(".gold.json")
+        article = texts / f"{stem}.txt"
+        if article.exists():
+            out.append((stem, article, json.loads(gold_path.read_text(encoding="utf-8"))))
+    return out
+
+
+def score_set(name: str, model: str | None) -> dict[str, dict]:
+    """{stem: {"counts": raw scorer counts, "analysis": JSON dict}} for one set."""
+    pairs = gold_pairs(name)
+    articles = [read_article(str(path)) for _, path, _ in pairs]
+    analyses = analyze_many(articles, load_nlp(model))
+    out = {}
+    for (stem, _, gold), analysis in zip(pairs, analyses, strict=True):
+        data = json.loads(json.dumps(analysis_to_dict(analysis)))
+        out[stem] = {"counts": score(gold, data), "analysis": data, "gold": gold}
+    return out
+
+
+def total(results: dict[str, dict]) -> dict:
+    return ratios({k: sum(r["counts"][k] for r in results.values()) for k in COUNTS})
+
+
+def print_table(name: str, results: dict[str, dict], verbose: bool) -> None:
+    print(f"\n## {name} ({len(results)} articles)")
+    print(f"{'article':44} " + " ".join(f"{c:>6}" for c, _ in COLUMNS))
+    rows = [(stem, ratios(r["counts"])) for stem, r in results.items()] + [("TOTAL", total(results))]
+    for stem, r in rows:
+        print(f"{stem[:44]:44} " + " ".join(f"{r[k]:6.2f}" for _, k in COLUMNS))
+        if verbose and stem != "TOTAL":
+            print_misses(results[stem])
+
+
+def print_misses(result: dict) -> None:
+    counts, analysis, gold = result["counts"], result["analysis"], result["gold"]
+    golds = {g["id"]: g for g in gold["positions"]}
+    for gid in counts["missed"]:
+        print(f"    missed  {gid:6} {golds[gid]['actor']} {golds[gid]['kinds']}: {golds[gid]['anchor']}")
+    for gid, pred in matched(gold, analysis):
+        g = golds[gid]
+        wrong = [what for what, bad in (("party", gid in counts["wrong_actor"]),
+                                        ("kind", pred["kind"] not in g["kinds"])) if bad]
+        if wrong:
+            names = {a["id"]: a["name"] for a in analysis["actors"]}
+            print(f"    wrong {'+'.join(wrong):10} {gid:6} got {names.get(pred['actor'])}/{pred['kind']} "
+                  f"want {g['actor']}/{g['kinds']}: {g['anchor']}")
+    for text in counts["false_texts"]:
+        print(f"    false   {text}")
+
+
+def matched(gold: dict, analysis: dict) -> list[tuple[str, dict]]:
+    """The predicted position that the scorer would match to each found gold position (shortest)."""
+    from eval_score import norm
+
+    out = []
+    preds = [(norm(p["text"]), p) for p in analysis["positions"]]
+    for g in gold["positions"]:
+        anchor = norm(g["anchor"])
+        cands = [p for t, p in preds if anchor in t]
+        if cands:
+            out.append((g["id"], min(cands, key=lambda p: len(p["text"]))))
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--set", choices=[*SETS, "all"], default="all")
+    ap.add_argument("--model", default=None)
+    ap.add_argument("--json", action="store_true")
+    ap.add_argument("-v", "--verbose", action="store_true")
+    a = ap.parse_args()
+    names = list(SETS) if a.set == "all" else [a.set]
+    results = {n: score_set(n, a.model) for n in names}
+    if a.json:
+        print(json.dumps({n: {"articles": len(r), **total(r)} for n, r in results.items()}, indent=1))
+        return 0
+    for n, r in results.items():
+        print_table(n, r, a.verbose)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
