@@ -8,6 +8,7 @@ first named with their party ("the US Embassy" makes the later "the embassy" the
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -53,10 +54,23 @@ class ActorTable:
     head_mentions: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # lemma -> [(token, actor)]
     home: str | None = None  # the party of untitled officials ("Prime Minister X" with no country)
     gazetteer: Gazetteer | None = None
+    date: dt.date | None = None  # the article's date, for people's dated roles in the knowledge base
+    evidence: dict[str, list[str]] = field(default_factory=dict)  # actor id -> why mentions went to it
 
     @property
     def actors(self) -> list[Actor]:
-        return [Actor(b.entry.key, b.entry.name, b.entry.kind, tuple(b.aliases)) for b in self.bindings.values()]
+        return [Actor(b.entry.key, b.entry.name, b.entry.kind, tuple(b.aliases),
+                      sector=self.sector_of(b.entry.key), evidence=tuple(self.evidence.get(b.entry.key, ())))
+                for b in self.bindings.values()]
+
+    def note(self, actor_id: str, reason: str) -> None:
+        """Record why a mention was decided to be ``actor_id`` (shown as the actor's evidence)."""
+        reasons = self.evidence.setdefault(actor_id, [])
+        if reason not in reasons and len(reasons) < 8:
+            reasons.append(reason)
+
+    def sector_of(self, actor_id: str) -> str | None:
+        return next((s for s, name in self.gazetteer.sectors.items() if slug(name) == actor_id), None)
 
     def name(self, actor_id: str) -> str:
         binding = self.bindings.get(actor_id)
@@ -120,11 +134,33 @@ class ActorTable:
                                                         or lemma in self.gazetteer.sector_words):
             return self.sector_party(self.gazetteer.sector_words.get(token.lower_)
                                      or self.gazetteer.sector_words[lemma])
+        if token.pos_ == "NOUN" and token.tag_ == "NN" and f"{lemma}s" in self.gazetteer.words("groups") \
+                and lemma not in described:
+            return self.bind(Entry(slug(f"{lemma}s"), f"{lemma}s", "group"))  # "said one protester"
         if token.pos_ not in {"NOUN", "PROPN"} or lemma not in described or is_media(token):
             return None
         key = (self.head_actor(lemma, token.i) or _last_organization(self, token, lemma)
                or self.bind(Entry(slug(f"the {lemma}"), f"the {lemma}", "group")))
         self.heads.setdefault(lemma, key)
+        return key
+
+    def named_speaker(self, token: Token) -> str | None:
+        """A speaker named by a proper noun that no pass bound ('Ellis said', tagged as nothing):
+        a party of their own, as the annotation guideline's fallback says; never an outlet."""
+        if token.pos_ != "PROPN" or not token.is_title or is_media(token) or token.text in self.gazetteer.media:
+            return None
+        parts = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < token.i]
+        start = min([token.i, *(c.i for c in parts)])
+        name = POSSESSIVE.sub("", self.doc[start: token.i + 1].text).strip()
+        if not name or name.lower() in self.gazetteer.words("titles"):
+            return None
+        key = self.people.get(name) or self.people.get(name.split()[-1]) or knowledge_party(self, name)
+        if key is None:
+            kind = "organization" if token.ent_type_ == "ORG" else "person"
+            key = self.bind(Entry(slug(name), name, kind))
+            _remember_person(self, name, key)
+        for i in range(start, token.i + 1):
+            self.token_actor.setdefault(i, key)
         return key
 
     def actor_at(self, i: int) -> str | None:
@@ -143,6 +179,7 @@ def find_actors(doc: Doc, article: Article) -> ActorTable:
     table.home = first_country(table, doc)
     rescue_misspelled_capitals(table, doc)
     mark_organizations(table, doc)
+    mark_known_organizations(table, doc)
     learn_abbreviations(table, doc)
     learn_initials(table, doc)
     mark_acronyms(table, doc)
@@ -385,16 +422,15 @@ def bind_people(table: ActorTable, doc: Doc) -> None:
         key = _party_before(table, ent)
         if key and _known_person(table, _person_name(ent)) is None:
             _remember_person(table, _person_name(ent), key)
+            table.note(key, f"{_person_name(ent)}: title or owner before the name")
     for ent in people:
         if any(i in table.token_actor for i in range(ent.start, ent.end)):
             continue
         name = _person_name(ent)
-        key = (_known_person(table, name) or _family_of_person(table, ent) or _party_of_person(table, ent)
-               or _group_of_member(table, ent))
-        if key is None and _has_title(table, ent):
-            key = _party_just_before(table, ent) or table.home
+        key = _person_party(table, ent, name)
         if key is None:
             key = table.bind(Entry(slug(name), name, "person"))
+            table.note(key, f"{name}: no party known (their own)")
         elif table.is_person(key) and len(name) > len(table.bindings[key].entry.name) \
                 and name.split()[-1] == table.bindings[key].entry.name.split()[-1]:
             old = table.bindings[key].entry  # "Musk" first, "Elon Musk" later: the full name
@@ -403,6 +439,64 @@ def bind_people(table: ActorTable, doc: Doc) -> None:
         _remember_person(table, name, key)
         for i in range(ent.start, ent.end):
             table.token_actor[i] = key
+
+
+def _person_party(table: ActorTable, ent: Span, name: str) -> str | None:
+    """The party of a person, from the evidence in order: a binding already made (title, apposition,
+    possessor anywhere in the article), kin, the phrase around the name, membership of a group,
+    the knowledge base's role at the article's date, then a bare title (the party of the sentence
+    before, or the story's country)."""
+    passes = (
+        ("named before with a party", lambda: _known_person(table, name)),
+        ("kin of", lambda: _family_of_person(table, ent)),
+        ("title, apposition or owner", lambda: _party_of_person(table, ent)),
+        ("member of a group", lambda: _group_of_member(table, ent)),
+        ("knowledge base", lambda: knowledge_party(table, name)),
+        ("official named by title", lambda: _party_just_before(table, ent) or table.home
+         if _has_title(table, ent) else None),
+    )
+    for reason, find in passes:
+        key = find()
+        if key:
+            table.note(key, f"{name}: {reason}")
+            return key
+    return None
+
+
+def knowledge_party(table: ActorTable, name: str) -> str | None:
+    """The party the knowledge base gives a person at the article's date ('Vladimir Putin' ->
+    Russia, a rebel commander -> the rebels); None for sectors that name no party (media, business).
+    A surname alone matches only where the dictionaries list it ('Putin', not 'Khan')."""
+    from . import knowledge
+
+    for role in knowledge.person_roles(name, table.date)[:2]:
+        key = party_of_code(table, role.code)
+        if key:
+            return key
+    return None
+
+
+def party_of_code(table: ActorTable, code: str) -> str | None:
+    """The party of a CAMEO actor code: the country for its government-like sectors, a side of its
+    own for opposition and rebels, else nothing."""
+    from . import knowledge
+
+    found = knowledge.code_party(code)
+    if not found:
+        return None
+    name, sector = found
+    settings = table.gazetteer.knowledge
+    if sector in settings.get("never_parties", ()):
+        return None
+    key = table.gazetteer.names.get(name)
+    if key is None or key not in table.gazetteer.entries:
+        return None
+    if sector in settings.get("side_sectors", ()) and sector in table.gazetteer.sectors:
+        table.bind(table.gazetteer.entries[key])
+        return table.sector_party(sector, key)
+    if sector is None or sector in settings.get("country_sectors", ()):
+        return table.bind(table.gazetteer.entries[key])
+    return None
 
 
 def _party_just_before(table: ActorTable, ent: Span) -> str | None:
@@ -573,6 +667,71 @@ def mark_organizations(table: ActorTable, doc: Doc) -> None:
             table.token_actor[i] = key
             table.modifier_tokens.discard(i)
     _mark_repeats(table, doc)
+
+
+ORG_RUN_JOINERS = {"of", "for", "and", "the", "on", "&"}
+
+
+def mark_known_organizations(table: ActorTable, doc: Doc) -> None:
+    """Organisations the knowledge base names that the tagger missed ("Human Rights Watch's Gulf
+    director ..."): runs of capitalised words, longest first; an outlet is never a party."""
+    from . import knowledge
+
+    i = 0
+    while i < len(doc):
+        end = _capital_run_end(doc, i, table)
+        found = None
+        if any(t.ent_type_ == "PERSON" for t in doc[i:end]):
+            end = i  # a person's name: the people pass decides their party, with the article's evidence
+        for stop in range(end, i + 1, -1):
+            name = POSSESSIVE.sub("", doc[i:stop].text)
+            code = knowledge.organisation(name)
+            if code:
+                found = stop, name, code
+                break
+        if found is None:
+            i += 1
+            continue
+        stop, name, code = found
+        key = _known_org_party(table, name, code)
+        if key:
+            for t in range(i, stop):
+                table.token_actor[t] = key
+        i = stop
+
+
+def _capital_run_end(doc: Doc, i: int, table: ActorTable) -> int:
+    """The end of a run of capitalised words from ``i`` ('Human Rights Watch', 'Office of the ...')."""
+    if not doc[i].is_title or i in table.token_actor or doc[i].is_sent_start and doc[i].pos_ != "PROPN":
+        return i
+    end = i + 1
+    while end < len(doc) and end - i < 8 and end not in table.token_actor:
+        word = doc[end]
+        if word.is_title and not word.is_punct:
+            end += 1
+        elif word.lower_ in ORG_RUN_JOINERS and end + 1 < len(doc) and doc[end + 1].is_title:
+            end += 1
+        else:
+            break
+    while end > i + 1 and doc[end - 1].lower_ in ORG_RUN_JOINERS:
+        end -= 1
+    return end if end - i >= 2 else i
+
+
+def _known_org_party(table: ActorTable, name: str, code: str) -> str | None:
+    """The party of an organisation the knowledge base knows: a country's body speaks for the
+    country; an international or non-state body is a party named as the article names it."""
+    from . import knowledge
+
+    found = knowledge.code_party(code)
+    sector = found[1] if found else None
+    if sector in table.gazetteer.knowledge.get("never_parties", ()) or code.startswith("MED"):
+        return None
+    key = party_of_code(table, code) if found else None
+    if key is None:
+        key = table.bind(Entry(slug(name), name, "organization"))
+    table.note(key, f"{name}: knowledge base ({code})")
+    return key
 
 
 def _title_of(table: ActorTable, ent: Span) -> bool:

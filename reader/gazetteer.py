@@ -31,6 +31,7 @@ class Gazetteer:
     bloc_nouns: frozenset[str] = frozenset()  # "countries", "nations": what the bloc adjectives qualify
     word_sets: dict[str, frozenset[str]] = field(default_factory=dict)  # the [nouns] lists as sets
     sectors: dict[str, str] = field(default_factory=dict)  # sector id -> its name ("OPP" -> "opposition")
+    knowledge: dict[str, frozenset[str]] = field(default_factory=dict)  # [knowledge] settings
     sector_words: dict[str, str] = field(default_factory=dict)  # "rebel" -> "REB"
 
     def words(self, name: str) -> frozenset[str]:
@@ -59,6 +60,7 @@ def load_gazetteer() -> Gazetteer:
     gaz = Gazetteer(nouns={k: list(v) for k, v in data["nouns"].items()},
                     media=frozenset(data.get("media", {}).get("names", ())))
     gaz.word_sets = {k: frozenset(v) for k, v in data["nouns"].items()}
+    gaz.knowledge = {k: frozenset(v) for k, v in data.get("knowledge", {}).items()}
     for sector, spec in data.get("sectors", {}).items():
         gaz.sectors[sector] = spec["name"]
         for word in spec["words"]:

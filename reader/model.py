@@ -50,6 +50,8 @@ class Actor:
     kind: str  # one of ACTOR_KINDS
     aliases: tuple[str, ...] = ()
     positions: int = 0
+    sector: str | None = None  # CAMEO-style sector of a side: "OPP", "REB" (None: the party itself)
+    evidence: tuple[str, ...] = ()  # why the article's mentions were decided to be this party
 
 
 @dataclass(frozen=True)
@@ -111,7 +113,8 @@ def analysis_to_dict(analysis: Analysis) -> dict:
         "text": analysis.text,
         "model": analysis.model,
         "actors": [
-            {"id": a.id, "name": a.name, "kind": a.kind, "aliases": list(a.aliases), "positions": a.positions}
+            {"id": a.id, "name": a.name, "kind": a.kind, "aliases": list(a.aliases), "positions": a.positions,
+             "sector": a.sector, "evidence": list(a.evidence)}
             for a in analysis.actors
         ],
         "positions": [_position_to_dict(p) for p in analysis.positions],
@@ -144,7 +147,8 @@ def analysis_from_dict(data: dict) -> Analysis:
         text=data["text"],
         model=data["model"],
         actors=tuple(
-            Actor(a["id"], a["name"], a["kind"], tuple(a.get("aliases", ())), a.get("positions", 0))
+            Actor(a["id"], a["name"], a["kind"], tuple(a.get("aliases", ())), a.get("positions", 0),
+                  a.get("sector"), tuple(a.get("evidence", ())))
             for a in data["actors"]
         ),
         positions=tuple(

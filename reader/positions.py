@@ -121,7 +121,7 @@ def unit_positions(ctx: Context, unit: DocSpan) -> list[Position]:
     cues = [c for c in found if c.actor]
     if cues:
         return positions_from_cues(ctx, unit, cues, direct)
-    if any(_outsider(ctx, c) for c in found):
+    if any(_outsider(ctx, c) or _unknown_speaker(c) for c in found):
         return []  # '"...," said an editorial in the Global Times': someone said it, not a party
     if direct:
         floating = floating_quote(ctx, unit, direct, quotes)
@@ -159,6 +159,13 @@ def _outsider(ctx: Context, cue: Cue) -> bool:
     return speaker.lemma_.lower() in outsiders or any(
         t.text in media or ctx.doc[t.i : t.i + 2].text in media or ctx.doc[t.i : t.i + 3].text in media
         for t in speaker.subtree)
+
+
+def _unknown_speaker(cue: Cue) -> bool:
+    """'"...," said a man in the crowd': a speaker is named but is no party; the words are theirs,
+    never the previous speaker's."""
+    speaker = cue.speaker
+    return speaker is not None and speaker.pos_ in {"NOUN", "PROPN"} and cue.kind == "statement"
 
 
 def _in_quote(quotes: list[Quote], token: Token) -> bool:
@@ -203,7 +210,7 @@ def _third_party_inside_quote(ctx: Context, token: Token) -> bool:
 def verb_cue(ctx: Context, token: Token) -> Cue | None:
     if token.pos_ not in {"VERB", "AUX"} and not (token.pos_ == "NOUN" and token.tag_ == "VBZ"):
         return None
-    lemma = token.lemma_.lower()
+    lemma = cue_lemma(ctx.lex, token)
     kind = _phrasal_kind(ctx.lex, token) or ctx.lex.verbs.get(lemma)
     noun = None
     if lemma in ctx.lex.light_verbs:
@@ -251,6 +258,20 @@ def verb_cue(ctx: Context, token: Token) -> Cue | None:
         cue.actor = _current_speaker_actor(ctx, token)
     cue.content = content_range(token, noun)
     return cue
+
+
+def cue_lemma(lex: Lexicon, token: Token) -> str:
+    """The token's lemma, or the cue verb its inflection spells when the lemmatiser erred
+    ('hopes' -> 'hop' is 'hope')."""
+    lemma = token.lemma_.lower()
+    if lemma in lex.verbs or token.tag_ not in {"VBZ", "VBD", "VBN", "VBG"}:
+        return lemma
+    lower = token.lower_
+    for suffix, repair in (("ies", "y"), ("es", "e"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", "e"), ("ed", ""),
+                           ("ing", "e"), ("ing", "")):
+        if lower.endswith(suffix) and lower[: -len(suffix)] + repair in lex.verbs:
+            return lower[: -len(suffix)] + repair
+    return lemma
 
 
 def _bare_infinitive(ctx: Context, verb: Token) -> bool:
@@ -502,7 +523,7 @@ def speaker_actor(ctx: Context, speaker: Token | None, cue: Token) -> str | None
             key = ctx.actors.resolve(conj)
             if key:
                 break
-    return key or ctx.actors.describe(speaker)
+    return key or ctx.actors.describe(speaker) or ctx.actors.named_speaker(speaker)
 
 
 def document_issuer(ctx: Context, document: Token) -> str | None:
