@@ -154,6 +154,10 @@ class ActorTable:
         name = POSSESSIVE.sub("", self.doc[start: token.i + 1].text).strip()
         if not name or name.lower() in self.gazetteer.words("titles"):
             return None
+        outsiders = self.gazetteer.words("outsiders")
+        described = [t for c in token.children if c.dep_ in {"appos", "compound", "amod"} for t in c.subtree]
+        if any(t.lemma_.lower() in outsiders or t.lower_ in outsiders for t in described):
+            return None  # "Mirette Mabrouk, an analyst at ...": a commentator, not a party
         key = self.people.get(name) or self.people.get(name.split()[-1]) or knowledge_party(self, name)
         if key is None:
             kind = "organization" if token.ent_type_ == "ORG" else "person"

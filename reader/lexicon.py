@@ -32,6 +32,28 @@ class Lexicon:
     def words(self, name: str) -> frozenset[str]:
         return self.content[name]
 
+    def knowledge_kind(self, lemma: str) -> str | None:
+        """The kind of a verb this file does not list, from the knowledge base's verb dictionary."""
+        return knowledge_verbs().get(lemma)
+
+
+@lru_cache(maxsize=1)
+def knowledge_verbs() -> dict[str, str]:
+    """{lemma: kind} of the CAMEO verbs of verbal acts (``knowledge_roots``) not in cues.toml."""
+    from . import knowledge
+
+    lex = load_lexicon()
+    roots, skip = lex.words("knowledge_roots"), lex.words("knowledge_skip")
+    out = {}
+    for lemma in knowledge.verb_lemmas():
+        found = knowledge.verb_default(lemma)
+        if found is None or " " in lemma or lemma in lex.verbs or lemma in skip:
+            continue
+        kind, code = found
+        if code[:2] in roots and kind in KINDS:
+            out[lemma] = kind
+    return out
+
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:

@@ -212,6 +212,8 @@ def verb_cue(ctx: Context, token: Token) -> Cue | None:
         return None
     lemma = cue_lemma(ctx.lex, token)
     kind = _phrasal_kind(ctx.lex, token) or ctx.lex.verbs.get(lemma)
+    known = kind is None and ctx.lex.knowledge_kind(lemma) is not None
+    kind = kind or ctx.lex.knowledge_kind(lemma)
     noun = None
     if lemma in ctx.lex.light_verbs:
         noun = next((c for c in token.children if c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in ctx.lex.nouns),
@@ -220,7 +222,7 @@ def verb_cue(ctx: Context, token: Token) -> Cue | None:
             kind = ctx.lex.nouns[noun.lemma_.lower()]
     if kind is None:
         return None
-    if lemma in ctx.lex.needs_content and noun is None and not _has_content(token):
+    if (lemma in ctx.lex.needs_content or known) and noun is None and not _has_content(token):
         return None
     if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in token.children):
         return None  # "no talks until Kyiv accepts ...": a condition inside another statement
