@@ -126,6 +126,8 @@ def _offer(span: Span, lex: Lexicon) -> str | None:
         lemma = token.lemma_.lower()
         if lemma in ready and token.pos_ == "ADJ" and not negated(token.head) and (
                 _to_clause(token) or _to_talks(token, lex)):
+            if any(t.lower_ == "against" for c in token.children if c.dep_ == "xcomp" for t in c.subtree):
+                return "threaten"  # "We're prepared to file this anti-trust action against the NBA"
             return "offer"
         if lemma in lex.words("proposal_nouns") and _own_proposal(token, lex):
             return "offer"

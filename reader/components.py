@@ -26,10 +26,13 @@ def paragraph_breaks(doc: Doc) -> Doc:
 
 def _dateline_end(doc: Doc, start: int) -> int | None:
     """'BEIJING (Reuters) - China said ...': the sentence starts after the dateline's dash."""
+    place = doc[start].is_upper and len(doc[start].text) > 2  # "KHARTOUM, Dec 27, 2003 (dpa) —"
     for token in doc[start: start + 12]:
         if token.text in {"-", "—", "–", "--"}:
             return token.i + 1 if token.i > start else None
-        if not (token.is_upper or token.text in {"(", ")", ",", "."} or token.is_title and _in_parens(doc, token)):
+        dated = place and (token.like_num or token.is_title and len(token.text) <= 5)
+        if not (token.is_upper or token.text in {"(", ")", ",", "."} or token.is_title and _in_parens(doc, token)
+                or dated or _in_parens(doc, token) and token.is_lower and len(token.text) <= 5):
             return None
     return None
 

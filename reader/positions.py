@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from .actors import entities, is_media
 from .classify import KIND_RANK, classify_content, negated
+from .gazetteer import load_gazetteer
 from .lexicon import Lexicon, load_lexicon
 from .model import Article, Position, Span
 from .quotes import Quote, find_quotes
@@ -326,6 +327,10 @@ def _phrasal_kind(lex: Lexicon, token: Token) -> str | None:
     for child in token.children:
         if child.dep_ in {"prt", "prep"} and child.lower_ in particles:
             return particles[child.lower_]
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in particles for m in child.children):
+            m = next(m for m in child.children if m.dep_ == "mark" and m.lower_ in particles)  # "called for X to ..."
+            return particles[m.lower_]
+            return particles[child.lower_]
     return None
 
 
@@ -490,6 +495,9 @@ def _governor(token: Token) -> Token | None:
         return head
     if token.dep_ == "xcomp" and any(c.dep_ in {"dobj", "dative"} for c in token.head.children):
         return None  # "gave workers until Friday to approve": the object's act, not the subject's
+    if token.dep_ in {"dobj", "obj"} and token.pos_ == "NOUN" and token.lemma_.lower() in load_gazetteer().words(
+            "documents"):
+        return token.head  # "Parliament passed a resolution calling for ...": the body that adopted it
     if token.dep_ in {"conj", "xcomp", "advcl", "ccomp", "pcomp", "prep"} and token.head != token:
         return token.head
     return None
@@ -666,6 +674,8 @@ def group_cues(ctx: Context, unit: DocSpan, cues: list[Cue]) -> list[tuple[list[
 def _separate(group: list[Cue], cue: Cue) -> bool:
     prev = group[-1]
     outer = [c for c in group if _reported_within(cue.token, c.token) or _reported_within(c.token, cue.token)]
+    if _second_move(group, cue):
+        return True  # "said it has agreed to the demands, and accused them of ...": two moves, two positions
     if outer:  # "The DPRK has demanded talks, its envoy said": one statement, reported ...
         others = [c for c in group if c not in outer and c.actor != cue.actor and c.kind != "statement"]
         return bool(others) and cue.kind != "statement"  # ... unless it reports two parties' moves
@@ -675,6 +685,13 @@ def _separate(group: list[Cue], cue: Cue) -> bool:
         return False
     kinds = {c.kind for c in group}
     return cue.kind != "statement" and "statement" not in kinds and cue.kind not in kinds
+
+
+def _second_move(group: list[Cue], cue: Cue) -> bool:
+    """A conjoined cue of another strong kind than every strong cue before it in the group."""
+    strong = {c.kind for c in group if c.kind != "statement"}
+    return (cue.token.dep_ == "conj" and cue.kind != "statement" and bool(strong) and cue.kind not in strong
+            and cue.actor == group[-1].actor)
 
 
 def _reported_within(inner: Token, outer: Token) -> bool:
