@@ -12,12 +12,20 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from .actors import entities, is_media
 from .classify import KIND_RANK, classify_content, negated
-from .gazetteer import load_gazetteer
 from .lexicon import Lexicon, load_lexicon
 from .model import Article, Position, Span
 from .quotes import Quote, find_quotes
+from .speakers import (
+    PRONOUNS,
+    SUBJECTS,
+    agent_of,
+    current_speaker_actor,
+    is_passive,
+    speaker_actor,
+    speaker_text,
+    subject_of,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -25,10 +33,7 @@ if TYPE_CHECKING:
 
     from .actors import ActorTable
 
-SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 WORD = re.compile(r"[^\W\d_]+")
-PERSON_PRONOUN_REACH = 3  # paragraphs back that 'he' or 'she' may reach for its person
-PRONOUNS = {"he", "she", "they", "it", "we", "i", "his", "her", "its", "their", "him", "them"}
 CONDITIONS = {"until", "unless", "if", "whether"}
 CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "prep", "oprd", "dative", "advcl", "attr", "acomp", "obj"}
 
@@ -190,7 +195,7 @@ def _joined_to_reported_clause(token: Token) -> bool:
     """A verb of speech joined to the reported clause with no subject of its own: the reporter's
     second move misparsed ('said that X has no basis and called on Tehran to ...')."""
     return (token.dep_ == "conj" and token.head.dep_ == "ccomp" and token.pos_ == "VERB"
-            and not _is_passive(token)  # "offered to talk but was rebuffed by management": another party
+            and not is_passive(token)  # "offered to talk but was rebuffed by management": another party
             and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children))
 
 
@@ -229,7 +234,7 @@ def verb_cue(ctx: Context, token: Token) -> Cue | None:
         return None  # "no talks until Kyiv accepts ...": a condition inside another statement
     if token.dep_ == "pcomp" and _content_of_cue(ctx, token):
         return None  # "accused the union of refusing ...": the content of another cue
-    if lemma == "ask" and token.tag_ == "VBN" and _agent(token) is None and not any(
+    if lemma == "ask" and token.tag_ == "VBN" and agent_of(token) is None and not any(
             c.dep_ == "nsubj" for c in token.children):
         return None  # "when asked to comment, she said ...": being asked is no move of hers
     if lemma in {"decline", "refuse"} and _non_answer(ctx, token):
@@ -239,7 +244,7 @@ def verb_cue(ctx: Context, token: Token) -> Cue | None:
     if kind == "statement" and token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as"
                                                               for c in token.children):
         return None  # "as Lajcak said": a source cited inside another statement
-    if token.dep_ == "amod" or (token.tag_ == "VBN" and token.dep_ == "acl" and _agent(token) is None):
+    if token.dep_ == "amod" or (token.tag_ == "VBN" and token.dep_ == "acl" and agent_of(token) is None):
         return None
     if kind == "accept" and any(c.dep_ == "prep" and c.lower_ in {"on", "upon"} for c in token.children):
         return None  # "Turkey and Libya agreed on a line": a deal struck, not a stance
@@ -257,8 +262,8 @@ def verb_cue(ctx: Context, token: Token) -> Cue | None:
     if lemma in {"warn", "caution"} and any(c.dep_ in {"dobj", "dative"} for c in token.children) and any(
             c.dep_ in {"xcomp", "ccomp"} and any(g.lower_ == "to" for g in c.children) for c in token.children):
         cue.kind = "demand"  # "warned drivers to take care": advice to someone, not a threat
-    if speaker is None and token.dep_ == "ROOT" and _is_passive(token) and lemma in ctx.lex.passive_inherit:
-        cue.actor = _current_speaker_actor(ctx, token)
+    if speaker is None and token.dep_ == "ROOT" and is_passive(token) and lemma in ctx.lex.passive_inherit:
+        cue.actor = current_speaker_actor(ctx, token)
     cue.content = content_range(token, noun)
     return cue
 
@@ -339,7 +344,7 @@ def _has_content(token: Token) -> bool:
     agent) the subject: 'the resignation had not been accepted by the military council'."""
     if any(c.dep_ in CONTENT_DEPS for c in token.children) or token.dep_ == "advcl":
         return True
-    return _agent(token) is not None and any(c.dep_ == "nsubjpass" for c in token.children)
+    return agent_of(token) is not None and any(c.dep_ == "nsubjpass" for c in token.children)
 
 
 def _cue_label(token: Token, noun: Token | None) -> str:
@@ -347,17 +352,6 @@ def _cue_label(token: Token, noun: Token | None) -> str:
         return f"{token.text} {noun.text}"
     particle = next((c.text for c in token.children if c.dep_ == "prt"), "")
     return f"{token.text} {particle}".strip()
-
-
-def _is_passive(token: Token) -> bool:
-    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
-
-
-def _agent(token: Token) -> Token | None:
-    agent = next((c for c in token.children if c.dep_ == "agent"), None)
-    if agent is None:
-        return None
-    return next((c for c in agent.children if c.dep_ == "pobj"), None)
 
 
 def according_to_cue(ctx: Context, token: Token) -> Cue | None:
@@ -465,149 +459,6 @@ def name_calling_kind(ctx: Context, token: Token) -> str:
     return "statement"
 
 
-# --- speakers -----------------------------------------------------------------------------
-
-def subject_of(token: Token | None) -> Token | None:
-    """The subject of a cue verb, following conjunctions, participles and relative clauses."""
-    seen = 0
-    while token is not None and seen < 6:
-        seen += 1
-        agent = _agent(token)
-        if agent is not None:
-            return agent
-        for child in token.children:
-            if child.dep_ in {"nsubj", "csubj"} or (child.dep_ == "nsubjpass" and not _is_passive(token)):
-                return _antecedent(child)
-        token = _governor(token)
-    return None
-
-
-def _governor(token: Token) -> Token | None:
-    """The verb or noun whose subject a subjectless cue verb shares."""
-    if token.dep_ == "acl" and token.head.pos_ in {"NOUN", "PROPN"}:
-        if any(c.dep_ == "dobj" for c in token.children) and token.tag_ in {"VBD", "VBN"}:
-            return _verb_above(token.head)  # a misparsed finite verb: "X speaking to a think tank called ..."
-        return None if token.tag_ == "VBN" else token.head
-    if token.dep_ == "advcl" and token.tag_ == "VBG":
-        head = token.head
-        while head.dep_ == "ccomp" and head.head != head:
-            head = head.head  # "suggested that it could be the latter, urging ..." -> suggested
-        return head
-    if token.dep_ == "xcomp" and any(c.dep_ in {"dobj", "dative"} for c in token.head.children):
-        return None  # "gave workers until Friday to approve": the object's act, not the subject's
-    if token.dep_ in {"dobj", "obj"} and token.pos_ == "NOUN" and token.lemma_.lower() in load_gazetteer().words(
-            "documents"):
-        return token.head  # "Parliament passed a resolution calling for ...": the body that adopted it
-    if token.dep_ in {"conj", "xcomp", "advcl", "ccomp", "pcomp", "prep"} and token.head != token:
-        return token.head
-    return None
-
-
-def _verb_above(token: Token) -> Token | None:
-    while token.head != token:
-        token = token.head
-        if token.pos_ in {"VERB", "AUX"}:
-            return token
-    return None
-
-
-def _antecedent(subject: Token) -> Token:
-    """A relative pronoun stands for the noun its clause modifies: 'the ceasefire that called for'."""
-    if subject.tag_ in {"WDT", "WP"} and subject.head.dep_ == "relcl":
-        return subject.head.head
-    return subject
-
-
-def speaker_actor(ctx: Context, speaker: Token | None, cue: Token) -> str | None:
-    if speaker is None:
-        return None
-    if speaker.lower_ in PRONOUNS or speaker.pos_ == "PRON":
-        return resolve_pronoun(ctx, speaker)
-    if speaker.pos_ == "NOUN" and speaker.lemma_.lower() in ctx.actors.gazetteer.nouns.get("documents", ()):
-        return document_issuer(ctx, speaker)
-    if is_media(speaker) and not any(c.dep_ == "poss" for c in speaker.children):
-        return None  # "Indian media had claimed": the press reports (but "Egypt's state-run paper" is Egypt's)
-    key = ctx.actors.resolve(speaker)
-    if key is None:
-        for conj in speaker.conjuncts:
-            key = ctx.actors.resolve(conj)
-            if key:
-                break
-    return key or ctx.actors.describe(speaker) or ctx.actors.named_speaker(speaker)
-
-
-def document_issuer(ctx: Context, document: Token) -> str | None:
-    """Who speaks through 'the statement': its owner ('Egypt's statement', 'the Egyptian
-    statement', 'the ministry's letter'), else the party that spoke last in this paragraph or
-    the one before ('In a joint statement, Egypt and Sudan called ... The statement said ...')."""
-    for child in document.children:
-        if child.dep_ in {"poss", "compound", "amod"}:
-            key = ctx.actors.resolve(child) or ctx.actors.token_actor.get(child.i)
-            if key:
-                return key
-    for token in document.subtree:  # "The resolution, drafted by Britain, France and Germany"
-        if token.dep_ == "agent":
-            agent = next((c for c in token.children if c.dep_ == "pobj"), None)
-            key = ctx.actors.resolve(agent) if agent is not None else None
-            if key:
-                return key
-    para = ctx.article.paragraph_at(document.idx)
-    last = ctx.last.get(para) or ctx.last.get(para - 1)
-    return last.actor if last else None
-
-
-def resolve_pronoun(ctx: Context, pronoun: Token) -> str | None:
-    """The nearest preceding subject that names a party, within the paragraph and the one before."""
-    lower = pronoun.lower_
-    if lower in {"i", "we", "our", "us", "my"}:
-        para = ctx.article.paragraph_at(pronoun.idx)
-        last = ctx.last.get(para) or ctx.last.get(para - 1)
-        return last.actor if last else None
-    person = lower in {"he", "she", "his", "her", "him"}
-    para = ctx.article.paragraph_at(pronoun.idx)
-    # "He said" may name someone three short paragraphs back; the nearest person still wins.
-    back = PERSON_PRONOUN_REACH if person else 1
-    floor = ctx.article.paragraphs[max(0, para - back)].start if ctx.article.paragraphs else 0
-    narrated = not ctx.quoted(pronoun)
-    for i in range(pronoun.i - 1, -1, -1):
-        token = ctx.doc[i]
-        if token.idx < floor:
-            break
-        if narrated and ctx.quoted(token):
-            continue  # the narrator's "it said" never stands for someone inside a quote
-        if token.dep_ not in SUBJECTS | {"poss", "pobj", "appos"} or token.lower_ in PRONOUNS:
-            continue
-        if token.dep_ == "pobj" and not person:
-            continue
-        if person and token.tag_ in {"NNS", "NNPS"}:
-            continue  # "he" is never "the chief negotiators"
-        titles = ctx.actors.gazetteer.nouns["titles"]
-        is_person = (token.ent_type_ == "PERSON" or token.text in ctx.actors.people
-                     or token.lemma_.lower() in titles
-                     or any(c.dep_ == "compound" and c.lemma_.lower() in titles for c in token.children))
-        if lower in {"they", "their", "them"}:  # a group, several people, or a body ("the ministry ... they")
-            if is_person and not (token.tag_ in {"NNS", "NNPS"} or list(token.conjuncts)):
-                continue
-        elif person != is_person:
-            continue
-        key = ctx.actors.resolve(token)
-        if key:
-            ctx.antecedents[pronoun.i] = token
-            return key
-        if person and is_person:
-            return None  # the nearest person names no party: no older one stands in for them
-    return None
-
-
-def _current_speaker_actor(ctx: Context, token: Token) -> str | None:
-    para = ctx.article.paragraph_at(token.idx)
-    last = ctx.last.get(para)
-    if last is None:
-        return None
-    targets = {ctx.actors.token_actor.get(t.i) for t in token.subtree}
-    return None if last.actor in targets else last.actor
-
-
 # --- content and spans ----------------------------------------------------------------------
 
 def content_range(token: Token, noun: Token | None = None) -> tuple[int, int] | None:
@@ -642,7 +493,7 @@ def positions_from_cues(ctx: Context, unit: DocSpan, cues: list[Cue], direct: li
                                  targets=cue_targets(ctx, group, content))
         reporter = next((c for c in group if c is not main and _reported_within(main.token, c.token)), None)
         if reporter is not None and reporter.speaker is not None:  # "Jones said the union offered ..."
-            position = replace(position, speaker=_speaker_text(ctx, reporter))
+            position = replace(position, speaker=speaker_text(ctx, reporter))
         out.append(position)
     return out
 
@@ -782,40 +633,12 @@ def make_position(ctx: Context, cue: Cue, kind: str, start: int, end: int, conte
                   direct: bool, targets: tuple[str, ...] = ()) -> Position:
     start, end = _trim(ctx.doc, start, end)
     content = (max(content[0], start), min(content[1], end))
-    speaker = _speaker_text(ctx, cue)
+    speaker = speaker_text(ctx, cue)
     return Position(
         id="", actor=cue.actor, kind=kind, text=ctx.article.text[start:end], start=start, end=end,
         content=Span(*content), speaker=speaker, targets=targets, direct=direct, cue=cue.label or cue.token.text,
         paragraph=ctx.article.paragraph_at(start),
     )
-
-
-def _speaker_text(ctx: Context, cue: Cue) -> str | None:
-    speaker = cue.speaker
-    if speaker is None:
-        return ctx.actors.name(cue.actor) if cue.actor else None
-    if speaker.pos_ == "PRON":
-        if speaker.i in ctx.antecedents:  # "he said": the person he stands for
-            antecedent = ctx.antecedents[speaker.i]
-            if antecedent.dep_ == "appos":  # "Sharon Graham, Unite's general secretary": the name
-                antecedent = antecedent.head
-            return _speaker_text(ctx, replace(cue, speaker=antecedent))
-        para = ctx.article.paragraph_at(speaker.idx)
-        return ctx.last_speaker.get(para) or ctx.last_speaker.get(para - 1) or ctx.actors.name(cue.actor)
-    ent = next((e for e in entities(ctx.doc) if e.start <= speaker.i < e.end), None)
-    if ent is not None and ent.label_ == "PERSON":
-        return ent.text.removesuffix("’s").removesuffix("'s")
-    first = speaker.left_edge
-    last = speaker
-    for child in speaker.children:
-        if child.dep_ == "appos" and child.right_edge.i < speaker.i + 12:
-            last = child.right_edge
-        elif child.dep_ == "prep" and child.lower_ in {"in", "of", "for", "at"} and child.right_edge.i < speaker.i + 6:
-            last = max(last, child.right_edge, key=lambda t: t.i)  # "the government in Washington"
-    text = " ".join(ctx.article.text[first.idx: last.idx + len(last.text)].split()).strip(" ,")
-    if text.count("(") > text.count(")"):  # "The Ministry of Commerce (MofCom": drop the open bracket
-        text = text[: text.rindex("(")].strip()
-    return text or speaker.text
 
 
 # --- quotes and follow-ons ----------------------------------------------------------------

@@ -1,0 +1,205 @@
+"""Who speaks: the subject of a cue, pronouns, documents and the party each stands for.
+
+Small functions over spaCy tokens and the positions' reading context: ``subject_of`` finds the
+speaker token of a cue, ``speaker_actor`` the party it stands for (through the actor table's
+``resolve``, ``describe`` and ``named_speaker``), ``resolve_pronoun`` the nearest fitting phrase
+before a pronoun, ``document_issuer`` who speaks through "the statement", and ``speaker_text``
+the words that name the speaker in the output.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from .actors import entities, is_media
+from .gazetteer import load_gazetteer
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from .positions import Context, Cue
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+PERSON_PRONOUN_REACH = 3  # paragraphs back that 'he' or 'she' may reach for its person
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "his", "her", "its", "their", "him", "them"}
+
+
+def subject_of(token: Token | None) -> Token | None:
+    """The subject of a cue verb, following conjunctions, participles and relative clauses."""
+    seen = 0
+    while token is not None and seen < 6:
+        seen += 1
+        agent = agent_of(token)
+        if agent is not None:
+            return agent
+        for child in token.children:
+            if child.dep_ in {"nsubj", "csubj"} or (child.dep_ == "nsubjpass" and not is_passive(token)):
+                return _antecedent(child)
+        token = _governor(token)
+    return None
+
+
+def _governor(token: Token) -> Token | None:
+    """The verb or noun whose subject a subjectless cue verb shares."""
+    if token.dep_ == "acl" and token.head.pos_ in {"NOUN", "PROPN"}:
+        if any(c.dep_ == "dobj" for c in token.children) and token.tag_ in {"VBD", "VBN"}:
+            return _verb_above(token.head)  # a misparsed finite verb: "X speaking to a think tank called ..."
+        return None if token.tag_ == "VBN" else token.head
+    if token.dep_ == "advcl" and token.tag_ == "VBG":
+        head = token.head
+        while head.dep_ == "ccomp" and head.head != head:
+            head = head.head  # "suggested that it could be the latter, urging ..." -> suggested
+        return head
+    if token.dep_ == "xcomp" and any(c.dep_ in {"dobj", "dative"} for c in token.head.children):
+        return None  # "gave workers until Friday to approve": the object's act, not the subject's
+    if token.dep_ in {"dobj", "obj"} and token.pos_ == "NOUN" and token.lemma_.lower() in load_gazetteer().words(
+            "documents"):
+        return token.head  # "Parliament passed a resolution calling for ...": the body that adopted it
+    if token.dep_ in {"conj", "xcomp", "advcl", "ccomp", "pcomp", "prep"} and token.head != token:
+        return token.head
+    return None
+
+
+def _verb_above(token: Token) -> Token | None:
+    while token.head != token:
+        token = token.head
+        if token.pos_ in {"VERB", "AUX"}:
+            return token
+    return None
+
+
+def _antecedent(subject: Token) -> Token:
+    """A relative pronoun stands for the noun its clause modifies: 'the ceasefire that called for'."""
+    if subject.tag_ in {"WDT", "WP"} and subject.head.dep_ == "relcl":
+        return subject.head.head
+    return subject
+
+
+def speaker_actor(ctx: Context, speaker: Token | None, cue: Token) -> str | None:
+    if speaker is None:
+        return None
+    if speaker.lower_ in PRONOUNS or speaker.pos_ == "PRON":
+        return resolve_pronoun(ctx, speaker)
+    if speaker.pos_ == "NOUN" and speaker.lemma_.lower() in ctx.actors.gazetteer.nouns.get("documents", ()):
+        return document_issuer(ctx, speaker)
+    if is_media(speaker) and not any(c.dep_ == "poss" for c in speaker.children):
+        return None  # "Indian media had claimed": the press reports (but "Egypt's state-run paper" is Egypt's)
+    key = ctx.actors.resolve(speaker)
+    if key is None:
+        for conj in speaker.conjuncts:
+            key = ctx.actors.resolve(conj)
+            if key:
+                break
+    return key or ctx.actors.describe(speaker) or ctx.actors.named_speaker(speaker)
+
+
+def document_issuer(ctx: Context, document: Token) -> str | None:
+    """Who speaks through 'the statement': its owner ('Egypt's statement', 'the Egyptian
+    statement', 'the ministry's letter'), else the party that spoke last in this paragraph or
+    the one before ('In a joint statement, Egypt and Sudan called ... The statement said ...')."""
+    for child in document.children:
+        if child.dep_ in {"poss", "compound", "amod"}:
+            key = ctx.actors.resolve(child) or ctx.actors.token_actor.get(child.i)
+            if key:
+                return key
+    for token in document.subtree:  # "The resolution, drafted by Britain, France and Germany"
+        if token.dep_ == "agent":
+            agent = next((c for c in token.children if c.dep_ == "pobj"), None)
+            key = ctx.actors.resolve(agent) if agent is not None else None
+            if key:
+                return key
+    para = ctx.article.paragraph_at(document.idx)
+    last = ctx.last.get(para) or ctx.last.get(para - 1)
+    return last.actor if last else None
+
+
+def resolve_pronoun(ctx: Context, pronoun: Token) -> str | None:
+    """The nearest preceding subject that names a party, within the paragraph and the one before."""
+    lower = pronoun.lower_
+    if lower in {"i", "we", "our", "us", "my"}:
+        para = ctx.article.paragraph_at(pronoun.idx)
+        last = ctx.last.get(para) or ctx.last.get(para - 1)
+        return last.actor if last else None
+    person = lower in {"he", "she", "his", "her", "him"}
+    para = ctx.article.paragraph_at(pronoun.idx)
+    # "He said" may name someone three short paragraphs back; the nearest person still wins.
+    back = PERSON_PRONOUN_REACH if person else 1
+    floor = ctx.article.paragraphs[max(0, para - back)].start if ctx.article.paragraphs else 0
+    narrated = not ctx.quoted(pronoun)
+    for i in range(pronoun.i - 1, -1, -1):
+        token = ctx.doc[i]
+        if token.idx < floor:
+            break
+        if narrated and ctx.quoted(token):
+            continue  # the narrator's "it said" never stands for someone inside a quote
+        if token.dep_ not in SUBJECTS | {"poss", "pobj", "appos"} or token.lower_ in PRONOUNS:
+            continue
+        if token.dep_ == "pobj" and not person:
+            continue
+        if person and token.tag_ in {"NNS", "NNPS"}:
+            continue  # "he" is never "the chief negotiators"
+        titles = ctx.actors.gazetteer.nouns["titles"]
+        is_person = (token.ent_type_ == "PERSON" or token.text in ctx.actors.people
+                     or token.lemma_.lower() in titles
+                     or any(c.dep_ == "compound" and c.lemma_.lower() in titles for c in token.children))
+        if lower in {"they", "their", "them"}:  # a group, several people, or a body ("the ministry ... they")
+            if is_person and not (token.tag_ in {"NNS", "NNPS"} or list(token.conjuncts)):
+                continue
+        elif person != is_person:
+            continue
+        key = ctx.actors.resolve(token)
+        if key:
+            ctx.antecedents[pronoun.i] = token
+            return key
+        if person and is_person:
+            return None  # the nearest person names no party: no older one stands in for them
+    return None
+
+
+def current_speaker_actor(ctx: Context, token: Token) -> str | None:
+    para = ctx.article.paragraph_at(token.idx)
+    last = ctx.last.get(para)
+    if last is None:
+        return None
+    targets = {ctx.actors.token_actor.get(t.i) for t in token.subtree}
+    return None if last.actor in targets else last.actor
+
+
+def speaker_text(ctx: Context, cue: Cue) -> str | None:
+    speaker = cue.speaker
+    if speaker is None:
+        return ctx.actors.name(cue.actor) if cue.actor else None
+    if speaker.pos_ == "PRON":
+        if speaker.i in ctx.antecedents:  # "he said": the person he stands for
+            antecedent = ctx.antecedents[speaker.i]
+            if antecedent.dep_ == "appos":  # "Sharon Graham, Unite's general secretary": the name
+                antecedent = antecedent.head
+            return speaker_text(ctx, replace(cue, speaker=antecedent))
+        para = ctx.article.paragraph_at(speaker.idx)
+        return ctx.last_speaker.get(para) or ctx.last_speaker.get(para - 1) or ctx.actors.name(cue.actor)
+    ent = next((e for e in entities(ctx.doc) if e.start <= speaker.i < e.end), None)
+    if ent is not None and ent.label_ == "PERSON":
+        return ent.text.removesuffix("’s").removesuffix("'s")
+    first = speaker.left_edge
+    last = speaker
+    for child in speaker.children:
+        if child.dep_ == "appos" and child.right_edge.i < speaker.i + 12:
+            last = child.right_edge
+        elif child.dep_ == "prep" and child.lower_ in {"in", "of", "for", "at"} and child.right_edge.i < speaker.i + 6:
+            last = max(last, child.right_edge, key=lambda t: t.i)  # "the government in Washington"
+    text = " ".join(ctx.article.text[first.idx: last.idx + len(last.text)].split()).strip(" ,")
+    if text.count("(") > text.count(")"):  # "The Ministry of Commerce (MofCom": drop the open bracket
+        text = text[: text.rindex("(")].strip()
+    return text or speaker.text
+
+
+def is_passive(token: Token) -> bool:
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
+
+
+def agent_of(token: Token) -> Token | None:
+    agent = next((c for c in token.children if c.dep_ == "agent"), None)
+    if agent is None:
+        return None
+    return next((c for c in agent.children if c.dep_ == "pobj"), None)
