@@ -387,7 +387,7 @@ def first_country(table: ActorTable, doc: Doc) -> str | None:
     first = next(iter(doc.sents), None)
     if first is None:
         return None
-    for subject in (t for t in first if t.dep_ in {"nsubj", "nsubjpass"}):
+    for subject in (t for t in first if t.dep_ in {"nsubj", "nsubjpass"} and t.head == first.root):
         key = table.token_actor.get(subject.i) or _modifier_actor(table, subject)
         if key and table.bindings[key].entry.kind == "country":
             return key  # "Sri Lanka's president will not resign, says minister" -> Sri Lanka

@@ -33,3 +33,15 @@ def sample_analyses(nlp):
     paths = sample_paths()
     analyses = analyze_many([read_article(str(p)) for p in paths], nlp)
     return {p.stem: a for p, a in zip(paths, analyses, strict=True)}
+
+
+@pytest.fixture(scope="session")
+def dev_analyses(nlp):
+    """{file stem: Analysis} for the development set (samples/dev, gold in tests/gold/dev)."""
+    from reader.ingest import read_article
+    from reader.pipeline import analyze_many
+
+    paths = sorted((SAMPLES / "dev").glob("*.txt"))
+    analyses = analyze_many([read_article(str(p)) for p in paths], nlp)
+    return {p.stem: a for p, a in zip(paths, analyses, strict=True)}
+

@@ -7,6 +7,7 @@ from conftest import SEED
 
 from reader.actors import find_actors
 from reader.ingest import article_from_text, read_article
+from reader.pipeline import analyze
 
 
 def table_for(nlp, text: str):
@@ -126,3 +127,49 @@ def test_demonyms_and_capitals_the_country_packages_get_wrong_or_miss():
     assert gaz.names["Bogota"] == gaz.names["Bogotá"] == "colombia"  # accents folded
     assert gaz.names["Sanaa"] == "yemen" and gaz.names["The Hague"] == "netherlands"
     assert gaz.names["Pristina"] == "kosovo"
+
+
+# --- parties decided per entity: one row per rule, (rule, text, fragment of the position, party name)
+PARTY_ROWS = [
+    ("title's portfolio is no party", "Secretary of State Jane Roe said that Venezuela must release the activists.",
+     "Venezuela must release", "Jane Roe"),
+    ("a place is no owner", "The London-based Syrian Observatory for Human Rights said 40 people were killed.",
+     "40 people", "Syrian Observatory for Human Rights"),
+    ("rebels are a side", "The largest rebel council in Libya demanded that the government withdraw its troops.",
+     "withdraw its troops", "Libyan rebels"),
+    ("opposition is a side", "The Venezuelan opposition rejected the government's offer of talks.",
+     "offer of talks", "Venezuelan opposition"),
+    ("knowledge base: a leader", "Vladimir Putin said Russia acted to defend its citizens.",
+     "defend its citizens", "Russia"),
+    ("knowledge base: an organisation the tagger missed",
+     "Human Rights Watch's Gulf director Sarah Leah Whitson said the arrests were unlawful.",
+     "arrests were unlawful", "Human Rights Watch"),
+    ("a member speaks for the group", '"We want our jobs back," said one protester outside the factory.',
+     "jobs back", "protesters"),
+    ("an unbound proper name is its own party", "Ellis said the campaign had made a mistake in Ohio.",
+     "made a mistake", "Ellis"),
+]
+
+
+@pytest.mark.parametrize("rule, text, fragment, party", PARTY_ROWS, ids=[r[0] for r in PARTY_ROWS])
+def test_party_rules(nlp, rule, text, fragment, party):
+    analysis = analyze(article_from_text(text), nlp)
+    found = [p for p in analysis.positions if fragment in p.text]
+    assert len(found) == 1, [p.text for p in analysis.positions]
+    assert analysis.actor(found[0].actor).name == party
+
+
+def test_an_unnamed_speaker_never_falls_to_the_previous_one(nlp):
+    analysis = analyze(article_from_text(
+        'Putin said Russia would not back down.\n\n"This is madness," said a man in the crowd.'), nlp)
+    assert [p.text for p in analysis.positions if "madness" in p.text] == []
+
+
+def test_sides_and_evidence_are_in_the_json(nlp):
+    from reader.model import analysis_to_dict
+
+    data = analysis_to_dict(analyze(article_from_text(
+        "Syrian rebels rejected the ceasefire.\n\nVladimir Putin said the rebels must disarm."), nlp))
+    actors = {a["name"]: a for a in data["actors"]}
+    assert actors["Syrian rebels"]["sector"] == "REB"
+    assert any("knowledge base" in e for e in actors["Russia"]["evidence"])

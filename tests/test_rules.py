@@ -1,0 +1,94 @@
+"""One table per content rule of ``reader.classify.RULES``: rule id, sentence, expected kind.
+
+Each row runs the named rule alone on the parsed sentence (``apply_rule``), so a new case is one
+row here and, if needed, one named rule there. ``None`` means the rule must stay silent.
+A last table runs the whole ordered list (``classify_content``) where two rules could compete.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.classify import RULE_IDS, apply_rule, classify_content
+from reader.lexicon import LexiconError, check_lexicon, load_lexicon
+
+ROWS = [
+    ("demand.modal_or_need", "The government should release the prisoners.", "demand"),
+    ("demand.modal_or_need", "Management must return to the table.", "demand"),
+    ("demand.modal_or_need", "I must answer you directly.", None),
+    ("demand.modal_or_need", "They stressed the need for a binding deal.", None),
+    ("threaten.conditional_force", "North Korea would strike back within a day unless the drills stop.",
+     "threaten"),
+    ("threaten.conditional_force", "We will close the plant if the union strikes.", "threaten"),
+    ("threaten.conditional_force", "We will close the plant next year.", None),
+    ("reject.denied_act", "We have not been attacking any positions of the rebels.", "reject"),
+    ("reject.denied_act", "The rebels have not attacked the town.", None),
+    ("reject.negated_move", "We will not accept the offer.", "reject"),
+    ("reject.negated_move", "His party can no longer hold talks with the government.", "reject"),
+    ("reject.negated_move", "There will be no talks without a ceasefire.", "reject"),
+    ("reject.negated_move", "The package did not change the policy.", None),
+    ("reject.leaving_talks", "They will leave the negotiations because they are of no use.", "reject"),
+    ("reject.leaving_talks", "The union quit the talks on Monday.", "reject"),
+    ("reject.leaving_talks", "She will leave the country tomorrow.", None),
+    ("accuse.label", "The decision is an insult to every worker.", "accuse"),
+    ("offer.readiness_or_proposal", "We are ready to negotiate immediately.", "offer"),
+    ("offer.readiness_or_proposal", "The company made an offer on Friday.", "offer"),
+    ("offer.readiness_or_proposal", "We're prepared to file this anti-trust action against the league.", "threaten"),
+    ("offer.readiness_or_proposal", "They voted against the proposal.", None),
+    ("offer.concession", "The government would suspend the new tax until talks resume.", "offer"),
+    ("offer.concession", "We are prepared to release the prisoners.", "offer"),
+    ("offer.concession", "The government suspended the tax last year.", None),
+    ("threaten.force_promised", "Russia will retaliate for the expulsions.", "threaten"),
+    ("threaten.force_promised", "The U.S. reserves the right to respond.", "threaten"),
+    ("threaten.force_promised", "Russia retaliated last year.", None),
+    ("accept.first_person", "We welcome the proposal.", "accept"),
+    ("accept.first_person", "They welcome the proposal.", None),
+    ("threaten.consequences", "There will be massive consequences.", "threaten"),
+    ("threaten.consequences", "It cannot produce any legal consequences.", None),
+    ("accuse.hostile_act", "The government forces and their militias attacked our positions.", "accuse"),
+    ("accuse.hostile_act", "The rebels have been consistently attacking our forces.", "accuse"),
+    ("accuse.hostile_act", "We will attack at dawn.", None),
+    ("reject.label", "The claims are baseless.", "reject"),
+    ("reject.label", "The agreement is null and void.", "reject"),
+]
+
+ORDER = [  # where rules compete, the ordered list decides
+    ("We will not attack, but we will retaliate if they attack us.", "threaten"),
+    ("We are ready to talk, but the company must withdraw its offer first.", "demand"),
+    ("The talks were held in Geneva.", None),
+]
+
+
+def test_every_rule_has_rows():
+    assert sorted({rule for rule, _, _ in ROWS}) == sorted(RULE_IDS)
+
+
+@pytest.mark.parametrize("rule, sentence, expected", ROWS, ids=[f"{r}:{s[:30]}" for r, s, _ in ROWS])
+def test_rule(nlp, rule, sentence, expected):
+    doc = nlp(sentence)
+    assert apply_rule(rule, doc[:], load_lexicon()) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", ORDER)
+def test_rule_order(nlp, sentence, expected):
+    assert classify_content(nlp(sentence)[:], load_lexicon()) == expected
+
+
+def test_lexicon_schema_rejects_unknown_kinds():
+    lex = load_lexicon()
+    broken = type(lex)(**{**lex.__dict__, "verbs": {**lex.verbs, "grumble": "complain"}})
+    with pytest.raises(LexiconError, match="grumble=complain"):
+        check_lexicon(broken, {})
+
+
+def test_lexicon_schema_rejects_a_word_in_two_exclusive_lists():
+    lex = load_lexicon()
+    content = {**lex.content, "reject_words": lex.content["reject_words"] | {"insult"}}
+    broken = type(lex)(**{**lex.__dict__, "content": content})
+    with pytest.raises(LexiconError, match="insult"):
+        check_lexicon(broken, {"disjoint": [["reject_words", "accuse_words"]]})
+
+
+def test_shipped_lexicon_passes_its_own_checks():
+    load_lexicon.cache_clear()
+    assert load_lexicon().verbs["reject"] == "reject"
