@@ -20,6 +20,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_analysis.py
 	$(BIN)/python benchmarks/bench_links.py
+	$(BIN)/python benchmarks/bench_knowledge.py
 	$(BIN)/python benchmarks/bench_tui.py
 
 analyze: $(STAMP)
