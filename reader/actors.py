@@ -180,7 +180,7 @@ def find_actors(doc: Doc, article: Article) -> ActorTable:
     doc.user_data.setdefault("reader_text", article.text)  # Doc.text rebuilds the string each call
     table = ActorTable(doc=doc, gazetteer=load_gazetteer())
     mark_gazetteer_mentions(table, doc)
-    table.home = first_country(table, doc)
+    table.home = first_country(table, doc, headline=bool(article.title))
     rescue_misspelled_capitals(table, doc)
     mark_organizations(table, doc)
     mark_known_organizations(table, doc)
@@ -381,13 +381,16 @@ def _acronym_end(doc: Doc, i: int) -> int:
     return end
 
 
-def first_country(table: ActorTable, doc: Doc) -> str | None:
+def first_country(table: ActorTable, doc: Doc, headline: bool = False) -> str | None:
     """The country that is the subject of the article's first sentence ("UK urges US to ..."):
     the party of officials the article names by title only ("Foreign Secretary Dominic Raab")."""
     first = next(iter(doc.sents), None)
     if first is None:
         return None
-    for subject in (t for t in first if t.dep_ in {"nsubj", "nsubjpass"} and t.head == first.root):
+    subjects = [t for t in first if t.dep_ in {"nsubj", "nsubjpass"}]
+    if not headline:  # in a body sentence only the main subject ('Roe said that Venezuela must ...')
+        subjects = [t for t in subjects if t.head == first.root]
+    for subject in subjects:
         key = table.token_actor.get(subject.i) or _modifier_actor(table, subject)
         if key and table.bindings[key].entry.kind == "country":
             return key  # "Sri Lanka's president will not resign, says minister" -> Sri Lanka
