@@ -203,7 +203,7 @@ def check_analysis(data: object) -> None:
     for i, actor in enumerate(_list(doc.get("actors"), "actors")):
         where = f"actors[{i}]"
         actor = _obj(actor, where)
-        actor_id = _str(actor.get("id"), f"{where}.id")
+        actor_id = _id(actor.get("id"), f"{where}.id")
         if actor_id in actor_ids:
             raise InvalidAnalysis(f"{where}: id {actor_id!r} twice")
         actor_ids.add(actor_id)
@@ -235,7 +235,7 @@ def check_analysis(data: object) -> None:
 
 def _check_position(p: dict, where: str, text: str, paragraphs: int, actor_ids: set[str],
                     seen: set[str]) -> str:
-    position_id = _str(p.get("id"), f"{where}.id")
+    position_id = _id(p.get("id"), f"{where}.id")
     if position_id in seen:
         raise InvalidAnalysis(f"{where}: id {position_id!r} twice")
     if _str(p.get("actor"), f"{where}.actor") not in actor_ids:
@@ -280,6 +280,12 @@ def _str(value: object, where: str) -> str:
         raise InvalidAnalysis(f"{where}: not a string")
     if _SURROGATE.search(value):  # JSON can spell them ("\\udcff"); no terminal can show them
         raise InvalidAnalysis(f"{where}: not valid Unicode text")
+    return value
+
+
+def _id(value: object, where: str) -> str:
+    if not _str(value, where):
+        raise InvalidAnalysis(f"{where}: empty")
     return value
 
 
