@@ -1,6 +1,6 @@
 # make run   - set up .venv when needed, then open the reader on the bundled sample
 # make test  - set up .venv when needed, then run the whole test suite
-# make fuzz  - the property tests of tests/test_fuzz.py with 10,000 examples each (minutes)
+# make fuzz  - the property tests of tests/test_fuzz.py with 10,000 examples each (long: an hour or more)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
