@@ -1,18 +1,22 @@
 # make run   - set up .venv when needed, then open the reader on the bundled sample
 # make test  - set up .venv when needed, then run the whole test suite
+# make fuzz  - the property tests of tests/test_fuzz.py with 10,000 examples each (long: an hour or more)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SAMPLE := samples/000_92e0686fa38e74b4.txt
 
-.PHONY: run test lint bench analyze setup clean
+.PHONY: run test fuzz lint bench analyze setup clean
 
 run: $(STAMP)
 	$(BIN)/reader $(SAMPLE)
 
 test: $(STAMP)
 	$(BIN)/pytest -q
+
+fuzz: $(STAMP)
+	READER_FUZZ_EXAMPLES=10000 $(BIN)/pytest -q tests/test_fuzz.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check reader tests benchmarks
@@ -22,6 +26,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_links.py
 	$(BIN)/python benchmarks/bench_knowledge.py
 	$(BIN)/python benchmarks/bench_tui.py
+	$(BIN)/python benchmarks/bench_scaling.py
 
 analyze: $(STAMP)
 	$(BIN)/reader analyze --format markdown $(SAMPLE)
@@ -37,4 +42,4 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	touch $(STAMP)
 
 clean:
-	rm -rf .pytest_cache .ruff_cache build dist *.egg-info
+	rm -rf .pytest_cache .ruff_cache .hypothesis build dist *.egg-info

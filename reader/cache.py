@@ -1,7 +1,10 @@
 """A cache of analyses on disk, keyed by (article text, model, reader version and code).
 
-Entries are ``reader.analysis/1`` JSON documents (see :mod:`reader.model`). A damaged or
-unreadable entry is treated as missing, so the caller analyses again and overwrites it.
+Entries are ``reader.analysis/1`` JSON documents (see :mod:`reader.model`), checked whole
+when read (types, offsets, ids and references). A damaged, invalid or unreadable entry, or one
+that is not a regular file (a FIFO is never opened in a way that blocks), is discarded and
+treated as missing, so the caller analyses again and overwrites it; the caller may ask for
+the reason, to tell the user once.
 No spaCy and no Textual here: the model label is read from the model package's
 ``meta.json`` without importing spaCy, so a cache hit never loads the pipeline.
 """
@@ -11,6 +14,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
+import tempfile
 from dataclasses import replace
 from functools import lru_cache
 from importlib.util import find_spec
@@ -21,6 +26,7 @@ from .model import Analysis, Article, analysis_from_dict, analysis_to_dict
 from .nlp import model_candidates
 
 CACHE_ENV = "READER_CACHE_DIR"
+MAX_ENTRY_BYTES = 64_000_000  # an analysis of the longest article takes a few MB
 
 
 def cache_dir() -> Path:
@@ -102,32 +108,76 @@ def entry_path(text: str, model: str, directory: Path | None = None) -> Path:
     return (directory or cache_dir()) / f"{cache_key(text, model)}.json"
 
 
-def load_cached(text: str, model: str, directory: Path | None = None) -> Analysis | None:
-    """The cached analysis of ``text`` by ``model``, or None if missing or damaged."""
+def load_cached(text: str, model: str, directory: Path | None = None,
+                problems: list[str] | None = None) -> Analysis | None:
+    """The cached analysis of ``text`` by ``model``, or None if missing or unusable.
+
+    An unusable entry is removed and, when ``problems`` is given, the reason is added to it."""
     path = entry_path(text, model, directory)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        analysis = analysis_from_dict(data)
+        raw = _read_entry(path)
     except FileNotFoundError:
         return None
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        _discard(path)
-        return None
+    except (OSError, ValueError) as e:
+        return _reject(path, str(e) if isinstance(e, ValueError) else f"cannot be read ({e.strerror})",
+                       problems)
+    try:
+        analysis = analysis_from_dict(json.loads(raw.decode("utf-8")))
+    except RecursionError:
+        return _reject(path, "nested too deeply", problems)
+    except (ValueError, KeyError, TypeError, AttributeError) as e:  # UnicodeError and InvalidAnalysis too
+        return _reject(path, _first_line(e), problems)
     if analysis.text != text:
-        _discard(path)
-        return None
+        return _reject(path, "holds the analysis of another text", problems)
     return analysis
 
 
+def _read_entry(path: Path) -> bytes:
+    """The bytes of a cache entry; never blocks, and refuses anything but a regular file."""
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise ValueError("is not a regular file")
+        if info.st_size > MAX_ENTRY_BYTES:
+            raise ValueError("is too large")
+        chunks = []
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def _reject(path: Path, reason: str, problems: list[str] | None) -> None:
+    _discard(path)
+    if problems is not None:
+        problems.append(f"the cached analysis {reason}")
+    return None
+
+
+def _first_line(error: BaseException) -> str:
+    lines = str(error).strip().splitlines()
+    return f"is invalid ({lines[0] if lines else type(error).__name__})"
+
+
 def save_cached(analysis: Analysis, model: str, directory: Path | None = None) -> Path | None:
-    """Store ``analysis`` under its text and ``model``; return the path, or None if not writable."""
+    """Store ``analysis`` under its text and ``model``; return the path, or None if not writable.
+
+    Written to a new temporary file (never opening an existing one, which could be a FIFO),
+    then renamed over the entry."""
     path = entry_path(analysis.text, model, directory)
+    tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(analysis_to_dict(analysis), ensure_ascii=False), encoding="utf-8")
-        tmp.replace(path)
-    except OSError:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem[:16]}.", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(json.dumps(analysis_to_dict(analysis), ensure_ascii=False))
+        os.replace(tmp, path)
+    except (OSError, UnicodeError):
+        if tmp is not None:
+            _discard(Path(tmp))
         return None
     return path
 
@@ -139,14 +189,16 @@ def _discard(path: Path) -> None:
         pass
 
 
-def cached_analysis(article: Article, model: str | None = None) -> Analysis | None:
-    """The cached analysis of ``article`` by the pipeline ``load_nlp(model)`` would load, if any."""
-    hit = load_cached(article.text, model_label_for(model))
+def cached_analysis(article: Article, model: str | None = None,
+                    problems: list[str] | None = None) -> Analysis | None:
+    """The cached analysis of ``article`` by the pipeline ``load_nlp(model)`` would load, if any
+    (an unusable entry is discarded and its reason added to ``problems``)."""
+    hit = load_cached(article.text, model_label_for(model), problems=problems)
     return None if hit is None else replace(hit, source=article.source)
 
 
 def analyse_with_cache(
-    article: Article, model: str | None = None, use_cache: bool = True
+    article: Article, model: str | None = None, use_cache: bool = True, problems: list[str] | None = None
 ) -> tuple[Analysis, bool]:
     """The analysis of ``article`` and whether it came from the cache.
 
@@ -154,7 +206,7 @@ def analyse_with_cache(
     """
     label = model_label_for(model)
     if use_cache:
-        hit = cached_analysis(article, model)
+        hit = cached_analysis(article, model, problems)
         if hit is not None:
             return hit, True
     from . import nlp, pipeline

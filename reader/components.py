@@ -4,24 +4,40 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .model import Article, Paragraph
+from .nlp import guard_tokenizer
 
 
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break, so the parser never joins two paragraphs."""
     starts = [0] + [t.i + 1 for t in doc[:-1] if t.is_space and "\n" in t.text]
+    marked = []
     for start in starts:
         if start >= len(doc):
             continue
-        doc[start].is_sent_start = True
+        marked.append(start)
         after = _dateline_end(doc, start)
         if after is not None and after < len(doc):
-            doc[after].is_sent_start = True
+            marked.append(after)
+    _start_sentences(doc, marked)
     return doc
+
+
+def _start_sentences(doc: Doc, indices: list[int]) -> None:
+    """``doc[i].is_sent_start = True`` for every index, in one pass: the setter looks through
+    the whole Doc for a parse each time, which made many short paragraphs cost quadratic time."""
+    if not indices:
+        return
+    if doc.has_annotation("DEP"):  # spaCy refuses it on a parsed Doc: let it say so
+        doc[indices[0]].is_sent_start = True
+    values = doc.to_array([SENT_START])
+    values[indices] = 1
+    doc.from_array([SENT_START], values)
 
 
 def _dateline_end(doc: Doc, start: int) -> int | None:
@@ -43,7 +59,11 @@ def _in_parens(doc: Doc, token) -> bool:
 
 @Language.factory("reader_positions")
 def make_reader_positions(nlp: Language, name: str) -> PositionsComponent:
-    """``nlp.add_pipe("reader_positions")`` sets ``doc._.actors`` and ``doc._.positions``."""
+    """``nlp.add_pipe("reader_positions")`` sets ``doc._.actors`` and ``doc._.positions``.
+
+    It also gives ``nlp`` the reader's tokenizer, whose cost stays linear on long runs of
+    symbols (see :func:`reader.nlp.guard_tokenizer`); Doc.text and every offset are unchanged."""
+    guard_tokenizer(nlp)
     return PositionsComponent()
 
 

@@ -9,6 +9,7 @@ import json
 import re
 from collections.abc import Iterable
 
+from .ingest import display_name
 from .model import Analysis, Link, Position, analysis_to_dict
 
 FORMATS = ("json", "markdown", "text")
@@ -57,8 +58,9 @@ def to_markdown(analyses: Analysis | list[Analysis]) -> str:
 
 
 def _markdown_one(analysis: Analysis) -> str:
-    out = [f"# {md_escape(analysis.title or analysis.source)}", ""]
-    out.append(f"Source: `{analysis.source}` · model: `{analysis.model}` · "
+    source = display_name(analysis.source)
+    out = [f"# {md_escape(analysis.title or source)}", ""]
+    out.append(f"Source: {md_code(source)} · model: {md_code(analysis.model)} · "
                f"{len(analysis.actors)} actors · {len(analysis.positions)} positions · "
                f"{len(analysis.links)} links")
     if not analysis.positions:
@@ -123,7 +125,8 @@ def to_text(analyses: Analysis | list[Analysis]) -> str:
     """A compact listing: a header per article, then one line per position."""
     blocks = []
     for analysis in _as_list(analyses):
-        name = f"{analysis.title} ({analysis.source})" if analysis.title else analysis.source
+        source = display_name(analysis.source)
+        name = f"{one_line(analysis.title)} ({source})" if analysis.title else source
         lines = [f"== {name}: {len(analysis.positions)} positions"]
         for p in analysis.positions:
             speaker = f" [{one_line(p.speaker)}]" if p.speaker else ""
@@ -153,6 +156,14 @@ def shorten(text: str, width: int) -> str:
 
 def md_escape(text: str) -> str:
     return MD_SPECIAL.sub(r"\\\1", one_line(text))
+
+
+def md_code(text: str) -> str:
+    """``text`` as inline code, whatever backticks it holds (a fence longer than any run in it)."""
+    text = one_line(text)
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def _actor_name(analysis: Analysis, actor_id: str) -> str:

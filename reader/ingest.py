@@ -8,7 +8,9 @@ Quote characters are kept as they are; only white space is normalised.
 from __future__ import annotations
 
 import logging
+import os
 import re
+import stat
 import sys
 import tomllib
 import unicodedata
@@ -45,6 +47,7 @@ INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 BINARY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f]")
 LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+SURROGATES = re.compile(r"[\ud800-\udfff]")
 
 
 class InputError(ValueError):
@@ -64,36 +67,104 @@ class JunkRules:
 
 
 def read_article(path: str) -> Article:
-    """Read the article at ``path`` ('-' is standard input); raise InputError if it can't be."""
+    """Read the article at ``path`` ('-' is standard input); raise InputError if it can't be.
+
+    ``Article.source`` is :func:`display_name` of the path: safe to print anywhere."""
     raw = read_bytes(path)
     text = decode(raw, label(path))
-    return article_from_text(text, source=path, fmt=guess_format(path, text))
+    return article_from_text(text, source=display_name(path), fmt=guess_format(path, text))
+
+
+def display_name(path: str) -> str:
+    """``path`` as text that is always valid UTF-8 and one line: bytes of a file name that are
+    not UTF-8 (surrogate escapes) become ``\\xNN``, control characters ``\\n``, ``\\t``, ``\\x1b``."""
+    if path.isprintable() and not SURROGATES.search(path):
+        return path
+    try:
+        raw = os.fsencode(path)
+    except (UnicodeError, ValueError):
+        raw = path.encode("utf-8", "surrogatepass")
+    text = raw.decode("utf-8", "backslashreplace")
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
 
 
 def label(path: str) -> str:
-    return "standard input" if path == "-" else path
+    return "standard input" if path == "-" else display_name(path)
 
 
 def read_bytes(path: str) -> bytes:
-    """The bytes of a file or of standard input, refusing directories and oversized inputs."""
+    """The bytes of a regular file or of standard input.
+
+    Anything else (a directory, a FIFO, a device, a socket) is refused without blocking:
+    the file is opened with O_NONBLOCK and checked with fstat before a byte is read. Every
+    OSError (permission, a name too long, a loop of links ...) is an InputError."""
     name = label(path)
     if path == "-":
         raw = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
     else:
-        p = Path(path)
-        if p.is_dir():
-            raise InputError(f"{name}: is a directory, not an article file")
-        if not p.exists():
-            raise InputError(f"{name}: no such file")
-        try:
-            with p.open("rb") as f:
-                raw = f.read(MAX_FILE_BYTES + 1)
-        except OSError as e:
-            raise InputError(f"{name}: cannot be read ({e.strerror or e.__class__.__name__})") from None
+        raw = _read_regular_file(path, name)
     if len(raw) > MAX_FILE_BYTES:
-        raise InputError(f"{name}: too large (over {MAX_FILE_BYTES // 1_000_000} MB); "
-                         f"reader analyses articles up to {MAX_TEXT_CHARS:,} characters")
+        raise _too_large(name)
     return raw
+
+
+def _read_regular_file(path: str, name: str) -> bytes:
+    try:
+        kind = _file_kind(os.stat(path).st_mode)
+        if kind != "file":
+            raise InputError(f"{name}: is {kind}, not an article file")
+        flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+        fd = os.open(path, flags)
+        try:
+            info = os.fstat(fd)
+            kind = _file_kind(info.st_mode)  # it may have been replaced since os.stat
+            if kind != "file":
+                raise InputError(f"{name}: is {kind}, not an article file")
+            if info.st_size > MAX_FILE_BYTES:
+                raise _too_large(name)
+            return read_fd(fd, MAX_FILE_BYTES + 1)
+        finally:
+            os.close(fd)
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file") from None
+    except OSError as e:
+        raise InputError(f"{name}: cannot be read ({os_reason(e)})") from None
+
+
+def read_fd(fd: int, limit: int) -> bytes:
+    """Up to ``limit`` bytes of an open file (a regular file never blocks)."""
+    chunks, size = [], 0
+    while size < limit:
+        chunk = os.read(fd, min(1 << 20, limit - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISREG(mode):
+        return "file"
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "a special file"
+
+
+def os_reason(error: OSError) -> str:
+    """An OSError's reason in a few words ('Permission denied', 'File name too long')."""
+    return error.strerror or error.__class__.__name__
+
+
+def _too_large(name: str) -> InputError:
+    return InputError(f"{name}: too large (over {MAX_FILE_BYTES // 1_000_000} MB); "
+                      f"reader analyses articles up to {MAX_TEXT_CHARS:,} characters")
 
 
 def decode(raw: bytes, name: str = "input") -> str:
@@ -281,6 +352,7 @@ def normalise(text: str) -> list[str]:
     """Lines with white space normalised (NFC, one space, no invisible or control characters)."""
     text = unicodedata.normalize("NFC", LINE_BREAKS.sub("\n", text))
     text = CONTROL.sub("", INVISIBLE.sub("", text.replace("\t", " ")))
+    text = SURROGATES.sub("\ufffd", text)  # only possible from a caller's str, never from bytes
     return [SPACES.sub(" ", line).strip() for line in text.split("\n")]
 
 

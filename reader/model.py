@@ -8,13 +8,17 @@ always the span a position covers.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 
 SCHEMA = "reader.analysis/1"
 
 KINDS = ("demand", "offer", "accept", "reject", "threaten", "accuse", "statement")
 ACTOR_KINDS = ("country", "organization", "group", "person")
 RELATIONS = ("rejects", "accepts", "counters", "denies", "answers")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -33,14 +37,13 @@ class Article:
     paragraphs: tuple[Paragraph, ...] = ()
 
     def paragraph_at(self, offset: int) -> int:
-        """Index of the paragraph holding ``offset`` (the last one before it if between)."""
-        found = 0
-        for i, p in enumerate(self.paragraphs):
-            if p.start <= offset:
-                found = i
-            else:
-                break
-        return found
+        """Index of the paragraph holding ``offset`` (the last one before it if between; 0
+        before the first). A binary search: asked for every position, token and pronoun."""
+        return max(0, bisect_right(self._paragraph_starts, offset) - 1)
+
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
 
 
 @dataclass(frozen=True)
@@ -137,10 +140,16 @@ def _position_to_dict(p: Position) -> dict:
     return {k: d[k] for k in order}
 
 
+class InvalidAnalysis(ValueError):
+    """A document that is not a valid ``reader.analysis/1`` analysis; the message says where."""
+
+
 def analysis_from_dict(data: dict) -> Analysis:
-    """Inverse of :func:`analysis_to_dict` (used by the TUI's cache)."""
-    if data.get("schema") != SCHEMA:
-        raise ValueError(f"not a {SCHEMA} document")
+    """Inverse of :func:`analysis_to_dict` (used by the TUI's cache).
+
+    The document is checked whole first (:func:`check_analysis`), so an Analysis built here
+    is always one the reader can show; anything else raises InvalidAnalysis (a ValueError)."""
+    check_analysis(data)
     return Analysis(
         source=data["source"],
         title=data.get("title"),
@@ -161,8 +170,144 @@ def analysis_from_dict(data: dict) -> Analysis:
             for p in data["positions"]
         ),
         links=tuple(
-            Link(lk["from"], lk["to"], lk["score"], lk["relation"], lk["reason"]) for lk in data.get("links", ())
+            Link(lk["from"], lk["to"], float(lk["score"]), lk["relation"], lk["reason"])
+            for lk in data.get("links", ())
         ),
         unanswered=tuple(data.get("unanswered", ())),
         paragraphs=tuple(Paragraph(s, e) for s, e in data.get("paragraphs", ())),
     )
+
+
+def check_analysis(data: object) -> None:
+    """Raise InvalidAnalysis unless ``data`` is a whole, consistent ``reader.analysis/1`` document.
+
+    Checked: every type; offsets inside the text and ``text[start:end]`` equal to each
+    position's text, its content inside it, its paragraph one of ``paragraphs``; paragraphs in
+    order inside the text; ids unique; every actor, target, link end and unanswered id known;
+    kinds, actor kinds and relations from the contract; scores numbers in [0, 1]."""
+    doc = _obj(data, "the document")
+    if doc.get("schema") != SCHEMA:
+        raise InvalidAnalysis(f"not a {SCHEMA} document")
+    text = _str(doc.get("text"), "text")
+    _str(doc.get("source"), "source")
+    _str(doc.get("model"), "model")
+    _opt_str(doc.get("title"), "title")
+    paragraphs = _list(doc.get("paragraphs", []), "paragraphs")
+    previous_end = 0
+    for i, pair in enumerate(paragraphs):
+        where = f"paragraphs[{i}]"
+        pair = _list(pair, where)
+        if len(pair) != 2:
+            raise InvalidAnalysis(f"{where}: not a [start, end] pair")
+        start, end = (_int(v, where) for v in pair)
+        if not previous_end <= start <= end <= len(text):
+            raise InvalidAnalysis(f"{where}: outside the text or out of order")
+        previous_end = end
+    actor_ids: set[str] = set()
+    for i, actor in enumerate(_list(doc.get("actors"), "actors")):
+        where = f"actors[{i}]"
+        actor = _obj(actor, where)
+        actor_id = _id(actor.get("id"), f"{where}.id")
+        if actor_id in actor_ids:
+            raise InvalidAnalysis(f"{where}: id {actor_id!r} twice")
+        actor_ids.add(actor_id)
+        _str(actor.get("name"), f"{where}.name")
+        _choice(actor.get("kind"), ACTOR_KINDS, f"{where}.kind")
+        for j, alias in enumerate(_list(actor.get("aliases", []), f"{where}.aliases")):
+            _str(alias, f"{where}.aliases[{j}]")
+        if _int(actor.get("positions", 0), f"{where}.positions") < 0:
+            raise InvalidAnalysis(f"{where}.positions: negative")
+        if actor.get("sector") is not None:
+            _str(actor.get("sector"), f"{where}.sector")
+        for j, reason in enumerate(_list(actor.get("evidence", []), f"{where}.evidence")):
+            _str(reason, f"{where}.evidence[{j}]")
+    position_ids: set[str] = set()
+    for i, position in enumerate(_list(doc.get("positions"), "positions")):
+        position_ids.add(_check_position(_obj(position, f"positions[{i}]"), f"positions[{i}]", text,
+                                         len(paragraphs), actor_ids, position_ids))
+    for i, link in enumerate(_list(doc.get("links", []), "links")):
+        where = f"links[{i}]"
+        link = _obj(link, where)
+        ends = [_str(link.get(key), f"{where}.{key}") for key in ("from", "to")]
+        if any(end not in position_ids for end in ends) or ends[0] == ends[1]:
+            raise InvalidAnalysis(f"{where}: joins unknown positions or a position to itself")
+        score = link.get("score")
+        if isinstance(score, bool) or not isinstance(score, int | float) or not 0 <= score <= 1:
+            raise InvalidAnalysis(f"{where}.score: not a number from 0 to 1")
+        _choice(link.get("relation"), RELATIONS, f"{where}.relation")
+        _str(link.get("reason"), f"{where}.reason")
+    for i, position_id in enumerate(_list(doc.get("unanswered", []), "unanswered")):
+        if _str(position_id, f"unanswered[{i}]") not in position_ids:
+            raise InvalidAnalysis(f"unanswered[{i}]: unknown position {position_id!r}")
+
+
+def _check_position(p: dict, where: str, text: str, paragraphs: int, actor_ids: set[str],
+                    seen: set[str]) -> str:
+    position_id = _id(p.get("id"), f"{where}.id")
+    if position_id in seen:
+        raise InvalidAnalysis(f"{where}: id {position_id!r} twice")
+    if _str(p.get("actor"), f"{where}.actor") not in actor_ids:
+        raise InvalidAnalysis(f"{where}.actor: unknown actor")
+    _choice(p.get("kind"), KINDS, f"{where}.kind")
+    for j, target in enumerate(_list(p.get("targets", []), f"{where}.targets")):
+        if _str(target, f"{where}.targets[{j}]") not in actor_ids:
+            raise InvalidAnalysis(f"{where}.targets[{j}]: unknown actor")
+    _opt_str(p.get("speaker"), f"{where}.speaker")
+    _opt_str(p.get("cue"), f"{where}.cue")
+    if not isinstance(p.get("direct", False), bool):
+        raise InvalidAnalysis(f"{where}.direct: not true or false")
+    start, end = _int(p.get("start"), f"{where}.start"), _int(p.get("end"), f"{where}.end")
+    if not 0 <= start <= end <= len(text):
+        raise InvalidAnalysis(f"{where}: offsets outside the text")
+    if _str(p.get("text"), f"{where}.text") != text[start:end]:
+        raise InvalidAnalysis(f"{where}.text: not the text at its offsets")
+    content = _obj(p.get("content"), f"{where}.content")
+    inner = (_int(content.get("start"), f"{where}.content.start"), _int(content.get("end"), f"{where}.content.end"))
+    if not start <= inner[0] <= inner[1] <= end:
+        raise InvalidAnalysis(f"{where}.content: not inside the position")
+    paragraph = _int(p.get("paragraph", 0), f"{where}.paragraph")
+    if not (0 <= paragraph < paragraphs or paragraph == 0 == paragraphs):
+        raise InvalidAnalysis(f"{where}.paragraph: no such paragraph")
+    return position_id
+
+
+def _obj(value: object, where: str) -> dict:
+    if not isinstance(value, dict):
+        raise InvalidAnalysis(f"{where}: not an object")
+    return value
+
+
+def _list(value: object, where: str) -> list:
+    if not isinstance(value, list | tuple):
+        raise InvalidAnalysis(f"{where}: not a list")
+    return list(value)
+
+
+def _str(value: object, where: str) -> str:
+    if not isinstance(value, str):
+        raise InvalidAnalysis(f"{where}: not a string")
+    if _SURROGATE.search(value):  # JSON can spell them ("\\udcff"); no terminal can show them
+        raise InvalidAnalysis(f"{where}: not valid Unicode text")
+    return value
+
+
+def _id(value: object, where: str) -> str:
+    if not _str(value, where):
+        raise InvalidAnalysis(f"{where}: empty")
+    return value
+
+
+def _opt_str(value: object, where: str) -> str | None:
+    return None if value is None else _str(value, where)
+
+
+def _int(value: object, where: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidAnalysis(f"{where}: not a whole number")
+    return value
+
+
+def _choice(value: object, choices: tuple[str, ...], where: str) -> str:
+    if value not in choices or not isinstance(value, str):
+        raise InvalidAnalysis(f"{where}: not one of {', '.join(choices)}")
+    return value

@@ -9,7 +9,9 @@ resolved to an actor; its kind comes from the cue and from the content it introd
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from .classify import KIND_RANK, classify_content, negated
@@ -63,6 +65,10 @@ class Context:
     last_speaker: dict[int, str | None] = field(default_factory=dict)
     antecedents: dict[int, Token] = field(default_factory=dict)  # pronoun token -> the phrase it stands for
     _quoted: frozenset[int] | None = None
+    quote_starts: list[int] = field(default_factory=list)  # of quotes, which find_quotes gives in text order
+
+    def __post_init__(self) -> None:
+        self.quote_starts = [q.start for q in self.quotes]
 
     def quoted(self, token: Token) -> bool:
         """Whether ``token`` lies inside a direct quote (the spans are computed once)."""
@@ -100,28 +106,32 @@ def _renumber(p: Position, n: int) -> Position:
 
 def units(doc: Doc, quotes: list[Quote]) -> list[DocSpan]:
     """Sentences, merged where a quote runs across a sentence boundary."""
+    starts = [q.start for q in quotes]  # quotes are in text order (find_quotes)
+    reach = list(accumulate((q.end for q in quotes), max))  # the furthest end among quotes[:k + 1]
     merged: list[DocSpan] = []
     for sent in doc.sents:
         if not sent.text.strip():
             continue
-        if merged and _quote_crosses(quotes, merged[-1], sent):
+        if merged and _quote_crosses(starts, reach, merged[-1], sent):
             merged[-1] = doc[merged[-1].start: sent.end]
         else:
             merged.append(sent)
     return merged
 
 
-def _quote_crosses(quotes: list[Quote], prev: DocSpan, sent: DocSpan) -> bool:
+def _quote_crosses(starts: list[int], reach: list[int], prev: DocSpan, sent: DocSpan) -> bool:
     boundary = sent.start_char
     if "\n" in prev[-1].text_with_ws or "\n" in prev.text.rstrip():
         return False
-    return any(q.start < boundary < q.end - 1 for q in quotes)
+    k = bisect_left(starts, boundary)  # quotes[:k] open before the boundary: does one end after it?
+    return k > 0 and reach[k - 1] - 1 > boundary
 
 
 # --- one unit ---------------------------------------------------------------------------
 
 def unit_positions(ctx: Context, unit: DocSpan) -> list[Position]:
-    quotes = [q for q in ctx.quotes if unit.start_char <= q.start < unit.end_char]
+    starts = ctx.quote_starts  # the quotes opening inside the unit: two binary searches, not a scan
+    quotes = ctx.quotes[bisect_left(starts, unit.start_char): bisect_left(starts, unit.end_char)]
     direct = [q for q in quotes if not q.is_scare]
     found = find_cues(ctx, unit, quotes)
     cues = [c for c in found if c.actor]

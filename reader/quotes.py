@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from .model import Article
@@ -37,9 +38,11 @@ def find_quotes(article: Article) -> list[Quote]:
 
 def _paragraph_quotes(text: str, start: int, end: int) -> list[Quote]:
     found = _pair(text, start, end, DOUBLE_OPEN)
-    covered = [(q.start, q.end) for q in found]
+    doubles = list(found)  # in order and without overlap: a binary search finds the one around
+    starts = [q.start for q in doubles]
     for q in _pair(text, start, end, SINGLE_OPEN):
-        if not any(s <= q.start < e for s, e in covered):
+        k = bisect_right(starts, q.start) - 1
+        if k < 0 or not q.start < doubles[k].end:
             found.append(q)
     return sorted(found, key=lambda q: q.start)
 

@@ -9,6 +9,7 @@ the words that name the speaker in the output.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -16,7 +17,7 @@ from .actors import entities, is_media
 from .gazetteer import load_gazetteer
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Span, Token
 
     from .positions import Context, Cue
 
@@ -178,7 +179,7 @@ def speaker_text(ctx: Context, cue: Cue) -> str | None:
             return speaker_text(ctx, replace(cue, speaker=antecedent))
         para = ctx.article.paragraph_at(speaker.idx)
         return ctx.last_speaker.get(para) or ctx.last_speaker.get(para - 1) or ctx.actors.name(cue.actor)
-    ent = next((e for e in entities(ctx.doc) if e.start <= speaker.i < e.end), None)
+    ent = entity_at(ctx.doc, speaker.i)
     if ent is not None and ent.label_ == "PERSON":
         return ent.text.removesuffix("’s").removesuffix("'s")
     first = speaker.left_edge
@@ -203,3 +204,14 @@ def agent_of(token: Token) -> Token | None:
     if agent is None:
         return None
     return next((c for c in agent.children if c.dep_ == "pobj"), None)
+
+
+def entity_at(doc: Doc, i: int) -> Span | None:
+    """The entity holding token ``i``: a binary search (entities are in order and never overlap)."""
+    ents = entities(doc)
+    starts = doc.user_data.get("reader_ent_starts")
+    if starts is None or len(starts) != len(ents):
+        starts = doc.user_data["reader_ent_starts"] = [e.start for e in ents]
+    k = bisect_right(starts, i) - 1
+    return ents[k] if k >= 0 and i < ents[k].end else None
+

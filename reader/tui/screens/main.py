@@ -69,6 +69,7 @@ class MainScreen(Screen):
         self.matches: list[tuple[int, int]] = []
         self.match_index: int | None = None
         self.failed: str | None = None
+        self.cache_problem: str | None = None  # why a cached analysis was discarded (told once)
         self._binding_states: tuple[bool | None, ...] = ()
         self.search_bar: SearchBar | None = None
         self.ordered: list[str] = []  # every actor with positions, in panel order
@@ -104,13 +105,24 @@ class MainScreen(Screen):
         self.call_after_refresh(self.analyse)  # the article paints first
 
     def cached(self) -> Analysis | None:
+        problems: list[str] = []
         try:
-            return cached_analysis(self.article, self.model)
+            return cached_analysis(self.article, self.model, problems)
         except Exception:  # noqa: BLE001 - the worker tries again and reports any failure
             return None
+        finally:
+            self.report_cache_problem(problems)
+
+    def report_cache_problem(self, problems: list[str]) -> None:
+        """Tell the user, once, that a cached analysis was unusable and is being rebuilt."""
+        if problems and self.cache_problem is None:
+            self.cache_problem = problems[0]
+            self.notify(f"{_capitalised(problems[0])}; it was discarded and the article is analysed again.",
+                        title="Cache", severity="warning", timeout=8)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="analysis", description="Analysing")
     def analyse(self) -> None:
+        """An unusable cache entry was discarded (and reported) by ``cached`` on mount."""
         try:
             analysis, cached = analyse_with_cache(self.article, self.model, self.use_cache)
         except Exception as error:  # noqa: BLE001 - any failure is shown, the article stays readable
@@ -470,6 +482,10 @@ class MainScreen(Screen):
 def find_all(text: str, query: str) -> list[tuple[int, int]]:
     """Case-insensitive matches of ``query`` in ``text`` as (start, end) offsets."""
     return [(m.start(), m.end()) for m in re.finditer(re.escape(query), text, re.IGNORECASE)]
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _one_line(error: BaseException) -> str:

@@ -7,6 +7,7 @@ only the paragraphs whose marks changed and the screen copies the rest.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -87,7 +88,14 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def set_positions(self, positions: Sequence[Position], colours: dict[str, str], marks: Marks) -> None:
         self.colours = colours
         for block in self.blocks:
-            block.positions = [p for p in positions if p.start < block.end and p.end > block.start]
+            block.positions = []
+        starts = [block.start for block in self.blocks]
+        for p in positions:  # the blocks each position overlaps, by binary search (not blocks x positions)
+            first = max(0, bisect_right(starts, p.start) - 1)
+            for block in self.blocks[first: bisect_left(starts, p.end)]:
+                if p.start < block.end and p.end > block.start:
+                    block.positions.append(p)
+        for block in self.blocks:
             block.marks = self._marks_for(block, marks)
             block.strips = []
         self._rewrap()
