@@ -130,10 +130,9 @@ class ActorTable:
             elif self.home and not any(c.dep_ in {"poss", "compound", "amod"} for c in token.children
                                        if c.pos_ in {"PROPN", "NOUN"}):
                 return self.home  # "a minister told parliament": an official of the article's country
-        if token.pos_ in {"NOUN", "PROPN", "ADJ"} and (token.lower_ in self.gazetteer.sector_words
-                                                        or lemma in self.gazetteer.sector_words):
-            return self.sector_party(self.gazetteer.sector_words.get(token.lower_)
-                                     or self.gazetteer.sector_words[lemma])
+        sector = sector_word(self, token)
+        if sector:
+            return self.sector_party(sector)
         if token.pos_ == "NOUN" and token.tag_ == "NN" and f"{lemma}s" in self.gazetteer.words("groups") \
                 and lemma not in described:
             return self.bind(Entry(slug(f"{lemma}s"), f"{lemma}s", "group"))  # "said one protester"
@@ -600,7 +599,7 @@ def _group_of_member(table: ActorTable, ent: Span) -> str | None:
     described = set(table.gazetteer.nouns["described"])
     for token in _np_tokens(ent):
         lemma = token.lemma_.lower()
-        if token.pos_ in {"NOUN", "ADJ"} and (token.lower_ in table.gazetteer.sector_words):
+        if sector_word(table, token):
             return table.describe(token)  # "opposition leader Maria Corina Machado", "rebel commander X"
         if token.pos_ != "NOUN" or token.tag_ != "NN":
             continue
@@ -977,14 +976,20 @@ def _public_initials(table: ActorTable, key: str) -> bool:
     return any(set(alias.lower().split()) & public for alias in table.bindings[key].aliases)
 
 
+def sector_word(table: ActorTable, token: Token) -> str | None:
+    """The sector a word names ('rebel', 'rebels', 'opposition' -> REB, OPP), by its form or lemma."""
+    if token.pos_ not in {"NOUN", "ADJ", "PROPN"}:
+        return None
+    words = table.gazetteer.sector_words
+    return words.get(token.lower_) or words.get(token.lemma_.lower())
+
+
 def _sector_side(table: ActorTable, token: Token) -> str | None:
     """The side a phrase names by its sector word ('the opposition', 'opposition leaders', 'the rebel
     council in Libya', 'Syrian rebels'), with the country its modifiers name; None when there is no
     sector word or a named organisation owns the phrase ('Houthi rebels' are the Houthis)."""
-    words = table.gazetteer.sector_words
     marker = next((t for t in [token, *token.children] if (t is token or t.dep_ in {"compound", "amod"})
-                   and (t.lower_ in words or t.lemma_.lower() in words) and t.pos_ in {"NOUN", "ADJ", "PROPN"}),
-                  None)
+                   and sector_word(table, t)), None)
     if marker is None:
         return None
     owner = table.token_actor.get(token.i) if token is not marker else None
@@ -993,7 +998,7 @@ def _sector_side(table: ActorTable, token: Token) -> str | None:
         return owner
     demonym = next((c.text for c in token.children if c.i in table.modifier_tokens and c.dep_ in {"amod", "compound"}
                     and table.token_actor.get(c.i) == owner), None)
-    return table.sector_party(words.get(marker.lower_) or words[marker.lemma_.lower()], owner, demonym)
+    return table.sector_party(sector_word(table, marker), owner, demonym)
 
 
 

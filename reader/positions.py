@@ -228,8 +228,9 @@ def verb_cue(ctx: Context, token: Token) -> Cue | None:
         return None
     lemma = cue_lemma(ctx.lex, token)
     kind = _phrasal_kind(ctx.lex, token) or ctx.lex.verbs.get(lemma)
-    known = kind is None and ctx.lex.knowledge_kind(lemma) is not None
-    kind = kind or ctx.lex.knowledge_kind(lemma)
+    learned = ctx.lex.knowledge_kind(lemma) if kind is None else None  # a cue only with a complement
+    known = learned is not None
+    kind = kind or learned
     noun = None
     if lemma in ctx.lex.light_verbs:
         noun = next((c for c in token.children if c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in ctx.lex.nouns),
@@ -342,10 +343,10 @@ def _phrasal_kind(lex: Lexicon, token: Token) -> str | None:
     for child in token.children:
         if child.dep_ in {"prt", "prep"} and child.lower_ in particles:
             return particles[child.lower_]
-        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in particles for m in child.children):
-            m = next(m for m in child.children if m.dep_ == "mark" and m.lower_ in particles)  # "called for X to ..."
-            return particles[m.lower_]
-            return particles[child.lower_]
+        if child.dep_ == "advcl":  # "called for X to ...", parsed as a clause marked by "for"
+            mark = next((m for m in child.children if m.dep_ == "mark" and m.lower_ in particles), None)
+            if mark is not None:
+                return particles[mark.lower_]
     return None
 
 

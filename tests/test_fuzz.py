@@ -55,26 +55,27 @@ content = st.sampled_from(CONTENTS)
 marks = st.sampled_from(OPEN_CLOSE)
 
 
+# The sentence shapes: reported speech, a quote then its cue, a colon cue, "according to", a demand
+# quoted inside a move, a floating quote, a passive rejection ({P}, {Q}, {C}: capitalised).
+FORMS = (
+    "{p} {v} that {q} {c}.",
+    "{o}{Q} {c},{e} {s} {v}.",
+    "{s} of {p} {v}: {o}{C}.{e}",
+    "According to {p}, {q} {c}.",
+    "{P} {v} {q} to {c}, {o}a demand {s} {v}{e} on Friday.",
+    "{o}{C}.{e}",
+    "{P}'s demands were rejected by {q}.",
+)
+
+
 @st.composite
 def sentence(draw) -> str:
-    form = draw(st.integers(0, 6))
+    form = draw(st.integers(0, len(FORMS) - 1))
     p, q, v, c = draw(party), draw(party), draw(verb), draw(content)
     o, e = draw(marks)
     s = draw(speaker)
-    if form == 0:
-        text = f"{p} {v} that {q} {c}."
-    elif form == 1:
-        text = f"{o}{q.capitalize()} {c},{e} {s} {v}."
-    elif form == 2:
-        text = f"{s} of {p} {v}: {o}{c.capitalize()}.{e}"
-    elif form == 3:
-        text = f"According to {p}, {q} {c}."
-    elif form == 4:
-        text = f"{p.capitalize()} {v} {q} to {c}, {o}a demand {s} {v}{e} on Friday."
-    elif form == 5:
-        text = f"{o}{c.capitalize()}.{e}"
-    else:
-        text = f"{p.capitalize()}'s demands were rejected by {q}."
+    text = FORMS[form].format(p=p, q=q, v=v, c=c, o=o, e=e, s=s, P=p.capitalize(), Q=q.capitalize(),
+                              C=c.capitalize())
     return text[:1].upper() + text[1:]
 
 
