@@ -186,9 +186,10 @@ def find_actors(doc: Doc, article: Article) -> ActorTable:
     learn_abbreviations(table, doc)
     learn_initials(table, doc)
     mark_acronyms(table, doc)
+    title_end = article.paragraphs[0].end if article.title and article.paragraphs else 0
+    learn_heads(table, doc, title_end)  # 'a spokesman for the court' after 'the Federal Administrative Court'
     bind_people(table, doc)
     mark_groups(table, doc)
-    title_end = article.paragraphs[0].end if article.title and article.paragraphs else 0
     learn_heads(table, doc, title_end)
     learn_abbreviations(table, doc)  # again: a name known only by its head noun ('the Ministry of ...')
     return table
@@ -585,7 +586,19 @@ def _np_tokens(ent: Span) -> list[Token]:
 
 
 def _party_of_person(table: ActorTable, ent: Span) -> str | None:
-    for token in _np_tokens(ent):
+    """The party a person's title or apposition names: the body their title serves ('chief of the
+    regulator known as Finma', 'a spokesman for the court'), else any party named around the name."""
+    tokens = _np_tokens(ent)
+    titles = table.gazetteer.words("titles")
+    for token in tokens:
+        serves = token.dep_ == "pobj" and token.head.lower_ in {"of", "for", "at"} \
+            and token.head.head.lemma_.lower() in titles
+        owns = token.dep_ == "poss" and token.i < ent.start  # "the union's Carolyn Smith"
+        if token.pos_ == "NOUN" and (serves or owns):
+            key = resolve_phrase(table, token)
+            if key and not table.is_person(key):
+                return key
+    for token in tokens:
         key = _token_party(table, token)
         if key:
             return key
@@ -872,6 +885,7 @@ def learn_heads(table: ActorTable, doc: Doc, title_end: int = 0) -> None:
         for conj in ent.root.conjuncts:  # "Felixstowe Dock and Railway Company"
             if conj.is_title and conj.i >= ent.end:
                 table.heads.setdefault(conj.lemma_.lower(), key)
+    _learn_named_heads(table, doc)
     bodies = table.gazetteer.words("bodies") | table.gazetteer.words("owned_heads")
     strings = doc.vocab.strings
     wanted = {strings.add(form) for lemma in bodies for form in (lemma, lemma.capitalize())}
@@ -887,6 +901,17 @@ def learn_heads(table: ActorTable, doc: Doc, title_end: int = 0) -> None:
         if key:
             table.heads.setdefault(lemma, key)
             table.head_mentions.setdefault(lemma, []).append((token.i, key))
+
+
+def _learn_named_heads(table: ActorTable, doc: Doc) -> None:
+    """'The union, United Voice, says ...' teaches that 'the union', before or after, is United Voice."""
+    described = table.gazetteer.words("described") | table.gazetteer.words("anaphors")
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "NOUN" and lemma in described and lemma not in table.heads:
+            key = _named_as(table, token)
+            if key:
+                table.heads[lemma] = key
 
 
 def _placing(table: ActorTable, modifier: Token) -> bool:
@@ -916,6 +941,22 @@ def _modifier_actor(table: ActorTable, token: Token) -> str | None:
     return None
 
 
+NAMING_VERBS = frozenset({"know", "call", "name", "dub"})
+
+
+def _named_as(table: ActorTable, token: Token) -> str | None:
+    """The body a description names beside it: 'the Swiss regulator known as Finma', 'the union,
+    United Voice,'. The name beats the description's modifiers ('Swiss' is not the speaker)."""
+    for child in token.children:
+        naming = child.dep_ == "acl" and child.lemma_.lower() in NAMING_VERBS
+        if naming or (child.dep_ == "appos" and child.pos_ == "PROPN"):
+            for t in child.subtree:
+                key = table.token_actor.get(t.i)
+                if key and table.bindings[key].entry.kind in {"organization", "group"}:
+                    return key
+    return None
+
+
 # --- resolving a speaker phrase ---------------------------------------------------------
 
 def resolve_phrase(table: ActorTable, token: Token) -> str | None:
@@ -936,7 +977,7 @@ def resolve_phrase(table: ActorTable, token: Token) -> str | None:
     for child in token.children:  # "Dunn's mother, Charlotte Charles": the named person speaks
         if child.dep_ == "appos" and child.ent_type_ == "PERSON" and child.i in table.token_actor:
             return table.token_actor[child.i]
-    key = _modifier_actor(table, token)
+    key = _named_as(table, token) or _modifier_actor(table, token)
     if key:
         return key
     for child in token.children:

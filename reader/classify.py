@@ -306,6 +306,44 @@ def _rejection_words(span: Span, lex: Lexicon) -> str | None:
     return None
 
 
+def _conditioned_refusal(span: Span, lex: Lexicon) -> str | None:
+    """'will not start talks until they free the hostages', 'won't return to work unless pay rises':
+    a refusal on a condition asks the other side for the condition."""
+    marks = lex.words("refusal_conditions")
+    for token in span:
+        if token.pos_ not in {"VERB", "AUX"} or not negated(token):
+            continue
+        for clause in token.children:
+            if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in clause.children):
+                return "demand"
+    return None
+
+
+def _negated_approval(span: Span, lex: Lexicon) -> str | None:
+    """'that is not justified', 'the plan is not acceptable', 'this is not true': an approving word
+    denied is a rejection."""
+    approving = lex.words("approval_words")
+    for token in span:
+        if token.lemma_.lower() not in approving and token.lower_ not in approving:
+            continue
+        if token.pos_ not in {"ADJ", "VERB"} or token.dep_ not in {"acomp", "attr", "ROOT", "ccomp", "conj"}:
+            continue
+        if negated(token) or (token.dep_ in {"acomp", "attr"} and negated(token.head)):
+            return "reject"
+    return None
+
+
+def _no_choice(span: Span, lex: Lexicon) -> str | None:
+    """'members have no choice but to escalate industrial action': an escalation announced as forced."""
+    for token in span:
+        if token.lemma_.lower() in lex.words("no_choice_nouns") and any(
+                c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+            after = token.doc[token.i + 1: token.i + 4]
+            if any(t.lower_ == "but" for t in after):
+                return "threaten"
+    return None
+
+
 Rule = Callable[["Span", "Lexicon"], "str | None"]
 
 # The content rules, in the order they are tried (the first that names a kind decides).
@@ -313,12 +351,15 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("demand.modal_or_need", _demand),
     ("threaten.conditional_force", _conditional_threat),
     ("reject.denied_act", _denial),
+    ("demand.conditioned_refusal", _conditioned_refusal),
+    ("reject.negated_approval", _negated_approval),
     ("reject.negated_move", _refusal),
     ("reject.leaving_talks", _leaving_talks),
     ("accuse.label", _accusation),
     ("offer.readiness_or_proposal", _offer),
     ("offer.concession", _concession),
     ("threaten.force_promised", _force_promised),
+    ("threaten.no_choice", _no_choice),
     ("accept.first_person", _acceptance),
     ("threaten.consequences", _threat),
     ("accuse.hostile_act", _charge),

@@ -14,14 +14,14 @@ from dataclasses import dataclass, field, replace
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
-from .classify import KIND_RANK, classify_content, negated
+from .classify import KIND_RANK, classify_content
+from .guards import CONTENT_DEPS, Draft, guarded_kind, phrasal_kind
 from .lexicon import Lexicon, load_lexicon
 from .model import Article, Position, Span
 from .quotes import Quote, find_quotes
 from .speakers import (
     PRONOUNS,
     SUBJECTS,
-    agent_of,
     current_speaker_actor,
     is_passive,
     speaker_actor,
@@ -36,8 +36,7 @@ if TYPE_CHECKING:
     from .actors import ActorTable
 
 WORD = re.compile(r"[^\W\d_]+")
-CONDITIONS = {"until", "unless", "if", "whether"}
-CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "prep", "oprd", "dative", "advcl", "attr", "acomp", "obj"}
+MAX_JOINED = 500  # characters: a quote joined over sentences stays shorter than a paragraph
 
 
 @dataclass
@@ -91,11 +90,32 @@ def find_positions(doc: Doc, article: Article, actors: ActorTable) -> list[Posit
         for position in unit_positions(ctx, unit):
             if not position.direct and len(WORD.findall(position.text)) < 2:
                 continue  # a bare noun or verb the parser cut off ("offer"): nothing stated
+            if _continues(ctx, position):
+                position = _joined(ctx, ctx.positions.pop(), position)
             ctx.positions.append(position)
             ctx.last[position.paragraph] = position
             ctx.last_speaker[position.paragraph] = position.speaker
     ordered = sorted(ctx.positions, key=lambda p: (p.start, p.end))
     return [_renumber(p, i) for i, p in enumerate(ordered, 1)]
+
+
+def _continues(ctx: Context, position: Position) -> bool:
+    """A quote with no cue of its own that goes straight on with the previous speaker's quote in the
+    same paragraph ('"A," he said. "B."'): one statement over several sentences, one position."""
+    if not ctx.positions or position.cue != "quote" or not position.direct:
+        return False
+    last = ctx.positions[-1]
+    return (last.direct and last.actor == position.actor and last.paragraph == position.paragraph
+            and not ctx.article.text[last.end:position.start].strip()
+            and position.end - last.start <= MAX_JOINED
+            and position.kind == last.kind)
+
+
+def _joined(ctx: Context, first: Position, then: Position) -> Position:
+    kind = first.kind if then.kind == "statement" else then.kind
+    return replace(first, kind=kind, end=then.end, text=ctx.article.text[first.start:then.end],
+                   content=Span(first.content.start, then.content.end),
+                   targets=tuple(dict.fromkeys(first.targets + then.targets)))
 
 
 def _renumber(p: Position, n: int) -> Position:
@@ -224,55 +244,27 @@ def _third_party_inside_quote(ctx: Context, token: Token) -> bool:
 # --- cues -------------------------------------------------------------------------------
 
 def verb_cue(ctx: Context, token: Token) -> Cue | None:
+    """A speech or stance verb ('said', 'rejected', 'made demands'), its kind after the guards of
+    ``guards.GUARDS``, and who says it."""
     if token.pos_ not in {"VERB", "AUX"} and not (token.pos_ == "NOUN" and token.tag_ == "VBZ"):
         return None
     lemma = cue_lemma(ctx.lex, token)
-    kind = _phrasal_kind(ctx.lex, token) or ctx.lex.verbs.get(lemma)
+    kind = phrasal_kind(ctx.lex, token) or ctx.lex.verbs.get(lemma)
     learned = ctx.lex.knowledge_kind(lemma) if kind is None else None  # a cue only with a complement
-    known = learned is not None
     kind = kind or learned
     noun = None
     if lemma in ctx.lex.light_verbs:
-        noun = next((c for c in token.children if c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in ctx.lex.nouns),
-                    None)
+        noun = next((c for c in token.children if c.dep_ in {"dobj", "obj"}  # "made demands", not "made a statement"
+                     and ctx.lex.nouns.get(c.lemma_.lower(), "statement") != "statement"), None)
         if noun is not None:
             kind = ctx.lex.nouns[noun.lemma_.lower()]
     if kind is None:
         return None
-    if (lemma in ctx.lex.needs_content or known) and noun is None and not _has_content(token):
+    kind = guarded_kind(ctx, Draft(token, lemma, kind, noun, known=learned is not None))
+    if kind is None:
         return None
-    if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in token.children):
-        return None  # "no talks until Kyiv accepts ...": a condition inside another statement
-    if token.dep_ == "pcomp" and _content_of_cue(ctx, token):
-        return None  # "accused the union of refusing ...": the content of another cue
-    if lemma == "ask" and token.tag_ == "VBN" and agent_of(token) is None and not any(
-            c.dep_ == "nsubj" for c in token.children):
-        return None  # "when asked to comment, she said ...": being asked is no move of hers
-    if lemma in {"decline", "refuse"} and _non_answer(ctx, token):
-        return None  # "declined to comment": no move in the dispute
-    if kind in {"accept", "reject"} and _bare_infinitive(ctx, token):
-        return None  # "has until Wednesday to accept": a deadline set, not an acceptance
-    if kind == "statement" and token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as"
-                                                              for c in token.children):
-        return None  # "as Lajcak said": a source cited inside another statement
-    if token.dep_ == "amod" or (token.tag_ == "VBN" and token.dep_ == "acl" and agent_of(token) is None):
-        return None
-    if kind == "accept" and any(c.dep_ == "prep" and c.lower_ in {"on", "upon"} for c in token.children):
-        return None  # "Turkey and Libya agreed on a line": a deal struck, not a stance
-    if negated(token):
-        if kind in {"accept", "offer"} or lemma in ctx.lex.words("negatable"):
-            kind = "reject"
-        elif kind in {"statement", "demand"}:
-            return None
     speaker = subject_of(token)
-    if kind == "accept" and _backs_a_party(ctx, token, noun):
-        kind = "statement"  # "will support Kyiv": backing a party, not accepting a proposal
     cue = Cue(token, kind, speaker, label=_cue_label(token, noun))
-    if lemma == "call" and kind == "demand" and _phrasal_kind(ctx.lex, token) is None:
-        cue.kind = name_calling_kind(ctx, token)
-    if lemma in {"warn", "caution"} and any(c.dep_ in {"dobj", "dative"} for c in token.children) and any(
-            c.dep_ in {"xcomp", "ccomp"} and any(g.lower_ == "to" for g in c.children) for c in token.children):
-        cue.kind = "demand"  # "warned drivers to take care": advice to someone, not a threat
     if speaker is None and token.dep_ == "ROOT" and is_passive(token) and lemma in ctx.lex.passive_inherit:
         cue.actor = current_speaker_actor(ctx, token)
     cue.content = content_range(token, noun)
@@ -291,71 +283,6 @@ def cue_lemma(lex: Lexicon, token: Token) -> str:
         if lower.endswith(suffix) and lower[: -len(suffix)] + repair in lex.verbs:
             return lower[: -len(suffix)] + repair
     return lemma
-
-
-def _bare_infinitive(ctx: Context, verb: Token) -> bool:
-    """'to accept' governed by no move of its own ('has until Wednesday to accept', 'time to reject');
-    'ready to accept' and 'refused to accept' keep theirs (the adjective or the governing cue)."""
-    if verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        return False
-    head = verb.head
-    if head.pos_ == "ADJ" and head.lemma_.lower() in ctx.lex.words("offer_adjectives"):
-        return False
-    lemma = head.lemma_.lower()
-    if lemma in ctx.lex.words("decision_verbs"):
-        return False  # "voted to reject the contract": the vote is the refusal
-    return lemma not in ctx.lex.verbs and lemma not in ctx.lex.nouns
-
-
-def _non_answer(ctx: Context, verb: Token) -> bool:
-    """'declined to comment', 'refused to release more details'."""
-    for xcomp in (c for c in verb.children if c.dep_ == "xcomp"):
-        if xcomp.lemma_.lower() in ctx.lex.words("non_answer_verbs"):
-            return True
-        withheld = ctx.lex.words("non_answer_objects")
-        objects = [c for c in xcomp.children if c.dep_ in {"dobj", "obj"}]
-        if any(o.lemma_.lower() in withheld or o.lower_ in withheld for o in objects):
-            return True
-    return False
-
-
-def _backs_a_party(ctx: Context, verb: Token, noun: Token | None) -> bool:
-    """'will support Kyiv', 'expressed support for Ukraine' (not 'its support for Sudan's proposal')."""
-    if noun is None:
-        backed = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
-    else:
-        backed = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "for"
-                  for g in c.children if g.dep_ == "pobj"]
-    return any(ctx.actors.token_actor.get(t.i) is not None and t.lemma_.lower() not in ctx.lex.nouns
-               for t in backed)
-
-
-def _content_of_cue(ctx: Context, token: Token) -> bool:
-    """A gerund after a cue's preposition ('accused X of refusing', 'blamed X for failing')."""
-    verb = token.head.head
-    return token.head.lower_ != "by" and verb.pos_ == "VERB" and verb.lemma_.lower() in ctx.lex.verbs
-
-
-def _phrasal_kind(lex: Lexicon, token: Token) -> str | None:
-    particles = lex.phrasal.get(token.lemma_.lower())
-    if not particles:
-        return None
-    for child in token.children:
-        if child.dep_ in {"prt", "prep"} and child.lower_ in particles:
-            return particles[child.lower_]
-        if child.dep_ == "advcl":  # "called for X to ...", parsed as a clause marked by "for"
-            mark = next((m for m in child.children if m.dep_ == "mark" and m.lower_ in particles), None)
-            if mark is not None:
-                return particles[mark.lower_]
-    return None
-
-
-def _has_content(token: Token) -> bool:
-    """Whether the cue introduces something: a clause, an object, or (in a passive with its
-    agent) the subject: 'the resignation had not been accepted by the military council'."""
-    if any(c.dep_ in CONTENT_DEPS for c in token.children) or token.dep_ == "advcl":
-        return True
-    return agent_of(token) is not None and any(c.dep_ == "nsubjpass" for c in token.children)
 
 
 def _cue_label(token: Token, noun: Token | None) -> str:
@@ -382,11 +309,12 @@ def owned_noun_cue(ctx: Context, token: Token) -> Cue | None:
     lemma = token.lemma_.lower()
     if token.pos_ != "NOUN" or lemma not in ctx.lex.owned_nouns:
         return None
-    if token.dep_ in SUBJECTS | {"dobj", "pobj", "attr"} and _governed_by_cue(ctx, token):
-        return None
     owner = _owner(token)
     if owner is None:
         return None
+    if token.dep_ in SUBJECTS | {"dobj", "pobj", "attr"} and _governed_by_cue(ctx, token) \
+            and not _that_clause(token):
+        return None  # "rejected Russia's demands": the answer's target, unless spelled out ("the claim that ...")
     at_request = token.head.lower_ == "at" and lemma == "request"
     spelled_out = any(c.dep_ in {"acl", "appos", "relcl"} for c in token.children) or _dash_after(token)
     by_agent = any(c.lower_ == "by" for c in token.children)
@@ -400,6 +328,12 @@ def owned_noun_cue(ctx: Context, token: Token) -> Cue | None:
     start, end = _owned_span(token)
     return Cue(token, kind, owner, content=(start, end), clause=(start, end),
                label=token.text)
+
+
+def _that_clause(token: Token) -> bool:
+    """'the Kremlin's announcement that Russia will retaliate': a noun whose content is spelled out."""
+    return any(c.dep_ in {"acl", "ccomp"} and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+               for c in token.children)
 
 
 def _governed_by_cue(ctx: Context, token: Token) -> bool:
@@ -460,16 +394,6 @@ def colon_cue(ctx: Context, unit: DocSpan, quotes: list[Quote]) -> Cue | None:
     return None
 
 
-def name_calling_kind(ctx: Context, token: Token) -> str:
-    """'called the agreement "null and void"': what the label says decides the kind."""
-    words = {t.lower_ for c in token.children if c.dep_ in {"oprd", "dobj", "ccomp", "xcomp"} for t in c.subtree}
-    if words & ctx.lex.words("reject_words"):
-        return "reject"
-    if words & ctx.lex.words("accuse_words"):
-        return "accuse"
-    return "statement"
-
-
 # --- content and spans ----------------------------------------------------------------------
 
 def content_range(token: Token, noun: Token | None = None) -> tuple[int, int] | None:
@@ -494,8 +418,9 @@ def positions_from_cues(ctx: Context, unit: DocSpan, cues: list[Cue], direct: li
         if end - start < 2:
             continue
         main = _main_cue(group)
-        quote = next((q for q in direct if start <= q.start < end), None)
-        content = (quote.inner_start, quote.inner_end) if quote else (main.content or (start, end))
+        inside = [q for q in direct if start <= q.start < end]
+        quote = inside[0] if inside else None  # a quote split by its cue is one content: '"A," he said, "B."'
+        content = (quote.inner_start, inside[-1].inner_end) if quote else (main.content or (start, end))
         content = (max(content[0], start), min(content[1], end))
         if content[0] >= content[1]:
             content = (start, end)
@@ -601,6 +526,14 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _close_quote(text: str, start: int, end: int) -> tuple[int, int]:
+    """Take in the closing mark the sentence splitter left outside: '"It is a bad deal.' + '"'."""
+    if end < len(text) and text[end] in '"”' and (text.count('"', start, end) + text.count("“", start, end)
+                                                     + text.count("”", start, end)) % 2:
+        return start, end + 1
+    return start, end
+
+
 def decide_kind(ctx: Context, group: list[Cue], content: tuple[int, int]) -> str:
     main = _main_cue(group)
     if main.kind == "offer" and main.token.lemma_.lower() in {"vow", "promise", "pledge"}:
@@ -642,7 +575,7 @@ def cue_targets(ctx: Context, group: list[Cue], content: tuple[int, int]) -> tup
 
 def make_position(ctx: Context, cue: Cue, kind: str, start: int, end: int, content: tuple[int, int],
                   direct: bool, targets: tuple[str, ...] = ()) -> Position:
-    start, end = _trim(ctx.doc, start, end)
+    start, end = _close_quote(ctx.article.text, *_trim(ctx.doc, start, end))
     content = (max(content[0], start), min(content[1], end))
     speaker = speaker_text(ctx, cue)
     return Position(

@@ -1,0 +1,255 @@
+"""Guards on a verb cue: named checks, tried in order, that drop the cue or change its move.
+
+``verb_cue`` (positions.py) finds a cue word and its kind from the lexicons; then every guard of
+``GUARDS`` looks at the draft in turn. A guard returns ``DROP`` (the word makes no position
+here), a kind (the cue makes that move instead), or None (it has nothing to say). Each guard is
+a small named function with a table of sentences in ``tests/test_guards.py``; the words they read
+are lists in ``data/cues.toml``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .classify import negated
+from .speakers import agent_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from .lexicon import Lexicon
+    from .positions import Context
+
+DROP = "drop"
+CONDITIONS = {"until", "unless", "if", "whether"}
+CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "prep", "oprd", "dative", "advcl", "attr", "acomp", "obj"}
+
+
+@dataclass
+class Draft:
+    """A cue word before the guards: its lemma, the kind the lexicons give, and the stance noun
+    of a light verb ('made demands')."""
+
+    token: Token
+    lemma: str
+    kind: str
+    noun: Token | None = None
+    known: bool = False  # the kind came from the knowledge base's verbs (a cue only with a complement)
+
+
+Guard = Callable[["Context", Draft], "str | None"]
+
+
+def needs_content(ctx: Context, draft: Draft) -> str | None:
+    """'the talks he proposed' has content; a bare 'proposed' or a knowledge-base verb without a
+    clause or an object states nothing."""
+    if (draft.lemma in ctx.lex.needs_content or draft.known) and draft.noun is None \
+            and not has_content(draft.token):
+        return DROP
+    return None
+
+
+def condition_clause(ctx: Context, draft: Draft) -> str | None:
+    """'no talks until Kyiv accepts ...': a condition inside another statement."""
+    token = draft.token
+    if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in token.children):
+        return DROP
+    return None
+
+
+def content_of_cue(ctx: Context, draft: Draft) -> str | None:
+    """'accused the union of refusing ...': the gerund is the content of another cue."""
+    token = draft.token
+    verb = token.head.head
+    if token.dep_ == "pcomp" and token.head.lower_ != "by" and verb.pos_ == "VERB" \
+            and verb.lemma_.lower() in ctx.lex.verbs:
+        return DROP
+    return None
+
+
+def being_asked(ctx: Context, draft: Draft) -> str | None:
+    """'when asked to comment, she said ...': being asked is no move of hers."""
+    token = draft.token
+    if draft.lemma == "ask" and token.tag_ == "VBN" and agent_of(token) is None \
+            and not any(c.dep_ == "nsubj" for c in token.children):
+        return DROP
+    return None
+
+
+def non_answer(ctx: Context, draft: Draft) -> str | None:
+    """'declined to comment', 'refused to release more details': no move in the dispute."""
+    if draft.lemma not in {"decline", "refuse"}:
+        return None
+    withheld = ctx.lex.words("non_answer_objects")
+    for xcomp in (c for c in draft.token.children if c.dep_ == "xcomp"):
+        if xcomp.lemma_.lower() in ctx.lex.words("non_answer_verbs"):
+            return DROP
+        objects = [c for c in xcomp.children if c.dep_ in {"dobj", "obj"}]
+        if any(o.lemma_.lower() in withheld or o.lower_ in withheld for o in objects):
+            return DROP
+    return None
+
+
+def deadline_infinitive(ctx: Context, draft: Draft) -> str | None:
+    """'has until Wednesday to accept', 'time to reject': a bare 'to accept' governed by no move
+    ('ready to accept', 'refused to accept' and 'voted to reject' keep theirs)."""
+    verb = draft.token
+    if draft.kind not in {"accept", "reject"} or verb.tag_ != "VB" \
+            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    head = verb.head
+    lemma = head.lemma_.lower()
+    if head.pos_ == "ADJ" and lemma in ctx.lex.words("offer_adjectives"):
+        return None
+    if lemma in ctx.lex.words("decision_verbs") or lemma in ctx.lex.verbs or lemma in ctx.lex.nouns:
+        return None
+    return DROP
+
+
+def source_cited(ctx: Context, draft: Draft) -> str | None:
+    """'as Lajcak said': a source cited inside another statement."""
+    token = draft.token
+    if draft.kind == "statement" and token.dep_ == "advcl" \
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
+        return DROP
+    return None
+
+
+def modifier(ctx: Context, draft: Draft) -> str | None:
+    """'the proposed tariffs', 'the plan rejected last week': a participle that describes."""
+    token = draft.token
+    if token.dep_ == "amod" or (token.tag_ == "VBN" and token.dep_ == "acl" and agent_of(token) is None):
+        return DROP
+    return None
+
+
+def deal_struck(ctx: Context, draft: Draft) -> str | None:
+    """'Turkey and Libya agreed on a line': a deal struck, not a stance."""
+    if draft.kind == "accept" and any(c.dep_ == "prep" and c.lower_ in {"on", "upon"} for c in draft.token.children):
+        return DROP
+    return None
+
+
+def negation(ctx: Context, draft: Draft) -> str | None:
+    """'did not accept', 'will not offer' refuse; 'did not say', 'did not demand' state nothing."""
+    if not negated(draft.token):
+        return None
+    if draft.kind in {"accept", "offer"} or draft.lemma in ctx.lex.words("negatable"):
+        return "reject"
+    if draft.kind in {"statement", "demand"}:
+        return DROP
+    return None
+
+
+def backs_a_party(ctx: Context, draft: Draft) -> str | None:
+    """'will support Kyiv', 'expressed support for Ukraine': backing a party, not accepting a
+    proposal (not 'its support for Sudan's proposal')."""
+    if draft.kind != "accept":
+        return None
+    if draft.noun is None:
+        backed = [c for c in draft.token.children if c.dep_ in {"dobj", "obj"}]
+    else:
+        backed = [g for c in draft.noun.children if c.dep_ == "prep" and c.lower_ == "for"
+                  for g in c.children if g.dep_ == "pobj"]
+    if any(ctx.actors.token_actor.get(t.i) is not None and t.lemma_.lower() not in ctx.lex.nouns for t in backed):
+        return "statement"
+    return None
+
+
+def name_calling(ctx: Context, draft: Draft) -> str | None:
+    """'called the agreement "null and void"': what the label says decides ('called for' and
+    'called on' keep their demand)."""
+    token = draft.token
+    if draft.lemma != "call" or draft.kind != "demand" or phrasal_kind(ctx.lex, token) is not None:
+        return None
+    words = {t.lower_ for c in token.children if c.dep_ in {"oprd", "dobj", "ccomp", "xcomp"} for t in c.subtree}
+    if words & ctx.lex.words("reject_words"):
+        return "reject"
+    if words & ctx.lex.words("accuse_words"):
+        return "accuse"
+    return "statement"
+
+
+def advice(ctx: Context, draft: Draft) -> str | None:
+    """'warned drivers to take care': advice to someone, not a threat."""
+    token = draft.token
+    if draft.lemma in {"warn", "caution"} and any(c.dep_ in {"dobj", "dative"} for c in token.children) and any(
+            c.dep_ in {"xcomp", "ccomp"} and any(g.lower_ == "to" for g in c.children) for c in token.children):
+        return "demand"
+    return None
+
+
+def own_wish(ctx: Context, draft: Draft) -> str | None:
+    """'Vietnam wants to protect its rights' asks nothing of another party (a demand is 'wants
+    China to leave'); 'they want to negotiate' offers talks."""
+    token = draft.token
+    if draft.kind != "demand" or draft.lemma not in ctx.lex.words("wish_verbs"):
+        return None
+    wished = [c for c in token.children if c.dep_ == "xcomp"]
+    if not wished or any(c.dep_ in {"dobj", "obj", "ccomp"} for c in token.children):
+        return None  # "wants Israel to withdraw", "wants a ceasefire": asked of someone
+    act = wished[0]
+    if any(c.dep_ in {"nsubj", "ccomp"} for c in act.children) or act.lemma_.lower() in ctx.lex.words("wish_seeing"):
+        return None  # "want to see them leave": the wish is someone else's act
+    return "offer" if act.lemma_.lower() in ctx.lex.words("offer_words") else "statement"
+
+
+# The guards, in the order they are tried; each sees the kind the guards before it left.
+GUARDS: tuple[tuple[str, Guard], ...] = (
+    ("drop.needs_content", needs_content),
+    ("drop.condition_clause", condition_clause),
+    ("drop.content_of_cue", content_of_cue),
+    ("drop.being_asked", being_asked),
+    ("drop.non_answer", non_answer),
+    ("drop.deadline_infinitive", deadline_infinitive),
+    ("drop.source_cited", source_cited),
+    ("drop.modifier", modifier),
+    ("drop.deal_struck", deal_struck),
+    ("kind.negation", negation),
+    ("kind.backs_a_party", backs_a_party),
+    ("kind.name_calling", name_calling),
+    ("kind.advice", advice),
+    ("kind.own_wish", own_wish),
+)
+GUARD_IDS = tuple(guard_id for guard_id, _ in GUARDS)
+
+
+def guarded_kind(ctx: Context, draft: Draft) -> str | None:
+    """The kind the cue keeps after every guard, or None when one drops it."""
+    for _, guard in GUARDS:
+        verdict = guard(ctx, draft)
+        if verdict == DROP:
+            return None
+        if verdict:
+            draft.kind = verdict
+    return draft.kind
+
+
+def apply_guard(guard_id: str, ctx: Context, draft: Draft) -> str | None:
+    """Run one named guard alone (for its table of test sentences)."""
+    return dict(GUARDS)[guard_id](ctx, draft)
+
+
+def has_content(token: Token) -> bool:
+    """Whether the cue introduces something: a clause, an object, or (in a passive with its
+    agent) the subject: 'the resignation had not been accepted by the military council'."""
+    if any(c.dep_ in CONTENT_DEPS for c in token.children) or token.dep_ == "advcl":
+        return True
+    return agent_of(token) is not None and any(c.dep_ == "nsubjpass" for c in token.children)
+
+
+def phrasal_kind(lex: Lexicon, token: Token) -> str | None:
+    """The kind of a verb with its particle ('called for', 'called on', 'pulled out of')."""
+    particles = lex.phrasal.get(token.lemma_.lower())
+    if not particles:
+        return None
+    for child in token.children:
+        if child.dep_ in {"prt", "prep"} and child.lower_ in particles:
+            return particles[child.lower_]
+        if child.dep_ == "advcl":  # "called for X to ...", parsed as a clause marked by "for"
+            mark = next((m for m in child.children if m.dep_ == "mark" and m.lower_ in particles), None)
+            if mark is not None:
+                return particles[mark.lower_]
+    return None

@@ -1,0 +1,94 @@
+"""One table per cue guard of ``reader.guards.GUARDS``: guard id, sentence, cue word, verdict.
+
+Each row parses the sentence, drafts the cue word with the kind the lexicons give it, and runs the
+named guard alone (``apply_guard``). The verdict is ``DROP`` (no cue there), a kind (the cue makes
+that move instead) or ``None`` (the guard has nothing to say). A last table runs the whole verb
+cue, guards in order, where two guards could compete.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.actors import find_actors
+from reader.guards import DROP, GUARD_IDS, Draft, apply_guard, phrasal_kind
+from reader.ingest import article_from_text
+from reader.lexicon import load_lexicon
+from reader.positions import Context, cue_lemma, verb_cue
+from reader.quotes import find_quotes
+
+ROWS = [
+    ("drop.needs_content", "We hope.", "hope", DROP),
+    ("drop.needs_content", "We hope the talks resume soon.", "hope", None),
+    ("drop.condition_clause", "There will be no talks until Kyiv accepts the terms.", "accepts", DROP),
+    ("drop.condition_clause", "Kyiv accepts the terms.", "accepts", None),
+    ("drop.content_of_cue", "The minister accused the union of refusing the offer.", "refusing", DROP),
+    ("drop.content_of_cue", "The union is refusing the offer.", "refusing", None),
+    ("drop.being_asked", "When asked to comment, the minister said nothing.", "asked", DROP),
+    ("drop.being_asked", "The union asked the company to return to talks.", "asked", None),
+    ("drop.non_answer", "The company declined to comment.", "declined", DROP),
+    ("drop.non_answer", "The company declined to raise wages.", "declined", None),
+    ("drop.deadline_infinitive", "The union has until Wednesday to accept the offer.", "accept", DROP),
+    ("drop.deadline_infinitive", "The union voted to reject the offer.", "reject", None),
+    ("drop.source_cited", "The deal is dead, as the minister said on Monday.", "said", DROP),
+    ("drop.source_cited", "The minister said the deal is dead.", "said", None),
+    ("drop.modifier", "The proposed tariffs would hit farmers.", "proposed", DROP),
+    ("drop.modifier", "The company proposed new tariffs.", "proposed", None),
+    ("drop.deal_struck", "Turkey and Libya agreed on a maritime line.", "agreed", DROP),
+    ("drop.deal_struck", "Turkey agreed to the proposal.", "agreed", None),
+    ("kind.negation", "The union did not accept the offer.", "accept", "reject"),
+    ("kind.negation", "The minister did not say when talks would resume.", "say", DROP),
+    ("kind.negation", "The union accepted the offer.", "accepted", None),
+    ("kind.backs_a_party", "France will support Ukraine.", "support", "statement"),
+    ("kind.backs_a_party", "France will support the proposal.", "support", None),
+    ("kind.name_calling", 'The minister called the agreement "null and void".', "called", "reject"),
+    ("kind.name_calling", "The union called for a strike.", "called", None),
+    ("kind.advice", "Police warned drivers to take care on the roads.", "warned", "demand"),
+    ("kind.advice", "The army warned that it would respond.", "warned", None),
+    ("kind.own_wish", "Vietnam wants to protect its legal rights.", "wants", "statement"),
+    ("kind.own_wish", "They want to negotiate in a sensible fashion.", "want", "offer"),
+    ("kind.own_wish", "The union wants the company to raise wages.", "wants", None),
+]
+
+ORDER = [  # the whole verb cue: guards in order, with the kind that survives them (None: no cue)
+    ("The union did not accept the offer.", "accept", "reject"),
+    ("The proposed tariffs would hit farmers.", "proposed", None),
+    ("The union wants the company to raise wages.", "wants", "demand"),
+]
+
+
+def context(nlp, sentence: str) -> Context:
+    article = article_from_text(sentence)
+    doc = nlp(article.text)
+    return Context(doc, article, find_actors(doc, article), load_lexicon(), find_quotes(article))
+
+
+def word(ctx: Context, text: str):
+    return next(t for t in ctx.doc if t.text == text)
+
+
+def draft(ctx: Context, token) -> Draft:
+    lex = ctx.lex
+    lemma = cue_lemma(lex, token)
+    kind = phrasal_kind(lex, token) or lex.verbs.get(lemma) or lex.knowledge_kind(lemma) or "statement"
+    return Draft(token, lemma, kind)
+
+
+@pytest.mark.parametrize(("guard_id", "sentence", "cue", "expected"), ROWS)
+def test_guard(nlp, guard_id, sentence, cue, expected):
+    ctx = context(nlp, sentence)
+    assert apply_guard(guard_id, ctx, draft(ctx, word(ctx, cue))) == expected
+
+
+@pytest.mark.parametrize(("sentence", "cue", "expected"), ORDER)
+def test_guards_in_order(nlp, sentence, cue, expected):
+    ctx = context(nlp, sentence)
+    found = verb_cue(ctx, word(ctx, cue))
+    assert (found.kind if found else None) == expected
+
+
+def test_every_guard_has_rows():
+    assert {row[0] for row in ROWS} == set(GUARD_IDS)
+    for guard_id in GUARD_IDS:
+        verdicts = {row[3] for row in ROWS if row[0] == guard_id}
+        assert None in verdicts and len(verdicts) > 1, f"{guard_id} needs a row where it acts and one where it does not"
