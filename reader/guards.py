@@ -19,8 +19,8 @@ from .speakers import agent_of
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from .lexicon import Lexicon
     from .positions import Context
+    from .triggers import Trigger
 
 DROP = "drop"
 CONDITIONS = {"until", "unless", "if", "whether"}
@@ -37,6 +37,7 @@ class Draft:
     kind: str
     noun: Token | None = None
     known: bool = False  # the kind came from the knowledge base's verbs (a cue only with a complement)
+    trigger: Trigger | None = None  # the multi-word trigger matched at the word ("called for")
 
 
 Guard = Callable[["Context", Draft], "str | None"]
@@ -162,7 +163,7 @@ def name_calling(ctx: Context, draft: Draft) -> str | None:
     """'called the agreement "null and void"': what the label says decides ('called for' and
     'called on' keep their demand)."""
     token = draft.token
-    if draft.lemma != "call" or draft.kind != "demand" or phrasal_kind(ctx.lex, token) is not None:
+    if draft.lemma != "call" or draft.kind != "demand" or draft.trigger is not None:
         return None
     words = {t.lower_ for c in token.children if c.dep_ in {"oprd", "dobj", "ccomp", "xcomp"} for t in c.subtree}
     if words & ctx.lex.words("reject_words"):
@@ -238,18 +239,3 @@ def has_content(token: Token) -> bool:
     if any(c.dep_ in CONTENT_DEPS for c in token.children) or token.dep_ == "advcl":
         return True
     return agent_of(token) is not None and any(c.dep_ == "nsubjpass" for c in token.children)
-
-
-def phrasal_kind(lex: Lexicon, token: Token) -> str | None:
-    """The kind of a verb with its particle ('called for', 'called on', 'pulled out of')."""
-    particles = lex.phrasal.get(token.lemma_.lower())
-    if not particles:
-        return None
-    for child in token.children:
-        if child.dep_ in {"prt", "prep"} and child.lower_ in particles:
-            return particles[child.lower_]
-        if child.dep_ == "advcl":  # "called for X to ...", parsed as a clause marked by "for"
-            mark = next((m for m in child.children if m.dep_ == "mark" and m.lower_ in particles), None)
-            if mark is not None:
-                return particles[mark.lower_]
-    return None

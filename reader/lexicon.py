@@ -21,7 +21,6 @@ class LexiconError(ValueError):
 @dataclass(frozen=True)
 class Lexicon:
     verbs: dict[str, str]
-    phrasal: dict[str, dict[str, str]]
     needs_content: frozenset[str]
     light_verbs: frozenset[str]
     nouns: dict[str, str]
@@ -60,7 +59,6 @@ def load_lexicon() -> Lexicon:
     data = load_data("cues.toml")
     lex = Lexicon(
         verbs=dict(data["verbs"]),
-        phrasal={lemma: dict(pairs) for lemma, pairs in data["phrasal"].items()},
         needs_content=frozenset(data["needs_content"]["lemmas"]),
         light_verbs=frozenset(data["light_verbs"]["lemmas"]),
         nouns=dict(data["nouns"]),
@@ -75,7 +73,6 @@ def load_lexicon() -> Lexicon:
 def check_lexicon(lex: Lexicon, checks: dict) -> None:
     """Raise LexiconError when a kind is unknown or two exclusive lists share a word."""
     kinds = [("verbs", lex.verbs), ("nouns", lex.nouns)]
-    kinds += [(f"phrasal.{lemma}", pairs) for lemma, pairs in lex.phrasal.items()]
     for table, mapping in kinds:
         bad = sorted(f"{word}={kind}" for word, kind in mapping.items() if kind not in KINDS)
         if bad:

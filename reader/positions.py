@@ -15,7 +15,7 @@ from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from .classify import KIND_RANK, classify_content
-from .guards import CONTENT_DEPS, Draft, guarded_kind, phrasal_kind
+from .guards import CONTENT_DEPS, Draft, guarded_kind
 from .lexicon import Lexicon, load_lexicon
 from .model import Article, Position, Span
 from .quotes import Quote, find_quotes
@@ -28,6 +28,7 @@ from .speakers import (
     speaker_text,
     subject_of,
 )
+from .triggers import Trigger, trigger_matches
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -65,9 +66,11 @@ class Context:
     antecedents: dict[int, Token] = field(default_factory=dict)  # pronoun token -> the phrase it stands for
     _quoted: frozenset[int] | None = None
     quote_starts: list[int] = field(default_factory=list)  # of quotes, which find_quotes gives in text order
+    triggers: dict[int, Trigger] = field(default_factory=dict)  # cue token -> multi-word trigger matched there
 
     def __post_init__(self) -> None:
         self.quote_starts = [q.start for q in self.quotes]
+        self.triggers = trigger_matches(self.doc)
 
     def quoted(self, token: Token) -> bool:
         """Whether ``token`` lies inside a direct quote (the spans are computed once)."""
@@ -249,7 +252,8 @@ def verb_cue(ctx: Context, token: Token) -> Cue | None:
     if token.pos_ not in {"VERB", "AUX"} and not (token.pos_ == "NOUN" and token.tag_ == "VBZ"):
         return None
     lemma = cue_lemma(ctx.lex, token)
-    kind = phrasal_kind(ctx.lex, token) or ctx.lex.verbs.get(lemma)
+    trigger = ctx.triggers.get(token.i)
+    kind = trigger.kind if trigger else ctx.lex.verbs.get(lemma)
     learned = ctx.lex.knowledge_kind(lemma) if kind is None else None  # a cue only with a complement
     kind = kind or learned
     noun = None
@@ -260,7 +264,7 @@ def verb_cue(ctx: Context, token: Token) -> Cue | None:
             kind = ctx.lex.nouns[noun.lemma_.lower()]
     if kind is None:
         return None
-    kind = guarded_kind(ctx, Draft(token, lemma, kind, noun, known=learned is not None))
+    kind = guarded_kind(ctx, Draft(token, lemma, kind, noun, known=learned is not None, trigger=trigger))
     if kind is None:
         return None
     speaker = subject_of(token)

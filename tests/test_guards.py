@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from reader.actors import find_actors
-from reader.guards import DROP, GUARD_IDS, Draft, apply_guard, phrasal_kind
+from reader.guards import DROP, GUARD_IDS, Draft, apply_guard
 from reader.ingest import article_from_text
 from reader.lexicon import load_lexicon
 from reader.positions import Context, cue_lemma, verb_cue
@@ -70,8 +70,9 @@ def word(ctx: Context, text: str):
 def draft(ctx: Context, token) -> Draft:
     lex = ctx.lex
     lemma = cue_lemma(lex, token)
-    kind = phrasal_kind(lex, token) or lex.verbs.get(lemma) or lex.knowledge_kind(lemma) or "statement"
-    return Draft(token, lemma, kind)
+    trigger = ctx.triggers.get(token.i)
+    kind = (trigger.kind if trigger else None) or lex.verbs.get(lemma) or lex.knowledge_kind(lemma) or "statement"
+    return Draft(token, lemma, kind, trigger=trigger)
 
 
 @pytest.mark.parametrize(("guard_id", "sentence", "cue", "expected"), ROWS)

@@ -1,0 +1,106 @@
+"""Multi-word cue triggers: data in ``data/triggers.toml``, matched with spaCy's matchers.
+
+A trigger is a verb with a particle ("call for", "rule ... out": a ``DependencyMatcher`` pattern,
+so the particle may stand apart or mark a clause, "called for X to ...") or a phrase of lemmas in
+order ("take issue with", "raise concerns": a ``Matcher`` pattern). ``trigger_matches`` gives, for
+one Doc, the token that carries each match (the verb) and its trigger; ``verb_cue`` then takes the
+trigger's kind over the single verb's. The file is loaded once and checked: ids are unique and
+"kind.name" shaped, kinds are in ``KINDS``, and each trigger is either a verb with particles or a
+phrase of two or more words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .gazetteer import load_data
+from .model import KINDS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+
+class TriggerError(ValueError):
+    """The trigger data file breaks its schema."""
+
+
+@dataclass(frozen=True)
+class Trigger:
+    id: str
+    kind: str
+    verb: str = ""
+    particles: tuple[str, ...] = ()
+    phrase: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return " ".join(self.phrase) if self.phrase else f"{self.verb} {'/'.join(self.particles)}"
+
+
+@lru_cache(maxsize=1)
+def load_triggers() -> tuple[Trigger, ...]:
+    raw = load_data("triggers.toml").get("trigger", [])
+    triggers = tuple(trigger_from_dict(entry) for entry in raw)
+    check_triggers(triggers)
+    return triggers
+
+
+def trigger_from_dict(entry: dict) -> Trigger:
+    unknown = set(entry) - {"id", "kind", "verb", "particles", "phrase"}
+    if unknown:
+        raise TriggerError(f"triggers.toml: {entry.get('id', '?')} has unknown fields {', '.join(sorted(unknown))}")
+    return Trigger(id=str(entry.get("id", "")), kind=str(entry.get("kind", "")), verb=str(entry.get("verb", "")),
+                   particles=tuple(entry.get("particles", ())), phrase=tuple(str(entry.get("phrase", "")).split()))
+
+
+def check_triggers(triggers: tuple[Trigger, ...]) -> None:
+    """Raise TriggerError on a duplicate or malformed id, an unknown kind, or a trigger that is
+    neither a verb with particles nor a phrase of two or more words."""
+    seen: set[str] = set()
+    for t in triggers:
+        if t.id in seen:
+            raise TriggerError(f"triggers.toml: duplicate id {t.id}")
+        seen.add(t.id)
+        if t.kind not in KINDS or not t.id.startswith(f"{t.kind}."):
+            raise TriggerError(f"triggers.toml: {t.id} must be 'kind.name' with a kind of {', '.join(KINDS)}")
+        particle_form = bool(t.verb) and bool(t.particles) and not t.phrase
+        phrase_form = len(t.phrase) >= 2 and not t.verb and not t.particles
+        if not (particle_form or phrase_form):
+            raise TriggerError(f"triggers.toml: {t.id} needs a verb with particles, or a phrase of 2+ words")
+
+
+@lru_cache(maxsize=4)
+def _matchers(vocab: Vocab):
+    """The Matcher (phrases) and DependencyMatcher (verb + particle) for one vocabulary."""
+    from spacy.matcher import DependencyMatcher, Matcher
+
+    phrases, particles = Matcher(vocab), DependencyMatcher(vocab)
+    for t in load_triggers():
+        if t.phrase:
+            phrases.add(t.id, [[{"LEMMA": word} for word in t.phrase]])
+            continue
+        verb = {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": t.verb, "POS": {"IN": ["VERB", "AUX"]}}}
+        near = [verb, {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "particle",
+                       "RIGHT_ATTRS": {"DEP": {"IN": ["prt", "prep"]}, "LOWER": {"IN": list(t.particles)}}}]
+        clause = [verb, {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "clause", "RIGHT_ATTRS": {"DEP": "advcl"}},
+                  {"LEFT_ID": "clause", "REL_OP": ">", "RIGHT_ID": "mark",
+                   "RIGHT_ATTRS": {"DEP": "mark", "LOWER": {"IN": list(t.particles)}}}]
+        particles.add(t.id, [near, clause])
+    return phrases, particles
+
+
+def trigger_matches(doc: Doc) -> dict[int, Trigger]:
+    """{index of the cue token: trigger} for every trigger matched in ``doc`` (a longer phrase
+    wins over a shorter one on the same token)."""
+    by_id = {t.id: t for t in load_triggers()}
+    phrases, particles = _matchers(doc.vocab)
+    strings = doc.vocab.strings
+    found: dict[int, Trigger] = {}
+    for match_id, start, _ in sorted(phrases(doc), key=lambda m: m[2] - m[1]):
+        found[start] = by_id[strings[match_id]]
+    for match_id, tokens in particles(doc):
+        found.setdefault(tokens[0], by_id[strings[match_id]])
+    return found
