@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from .actors import ActorTable
 
 WORD = re.compile(r"[^\W\d_]+")
+PARTIAL_QUOTE_WORDS = 3  # words of a reported clause outside its quotes that make the clause the content
 MAX_JOINED = 500  # characters: a quote joined over sentences stays shorter than a paragraph
 
 
@@ -401,7 +402,11 @@ def colon_cue(ctx: Context, unit: DocSpan, quotes: list[Quote]) -> Cue | None:
 # --- content and spans ----------------------------------------------------------------------
 
 def content_range(token: Token, noun: Token | None = None) -> tuple[int, int] | None:
+    """What the cue states: its object, addressee and complements ('told [reporters that ...]',
+    'rejected [the offer]'), without a phrase that only says when ('on Thursday') before a clause."""
     parts = [c for c in token.children if c.dep_ in CONTENT_DEPS and c.dep_ != "advcl"]
+    if any(c.dep_ in {"ccomp", "xcomp"} for c in parts):  # not when it was said
+        parts = [c for c in parts if not _when(c)]
     if noun is not None:
         parts = [noun]
     if not parts:
@@ -409,6 +414,11 @@ def content_range(token: Token, noun: Token | None = None) -> tuple[int, int] | 
     start = min(p.left_edge.idx for p in parts)
     end = max(_end(p.right_edge) for p in parts)
     return start, end
+
+
+def _when(token: Token) -> bool:
+    """'on Thursday', 'last week': a phrase that only says when."""
+    return token.dep_ == "prep" and any(t.ent_type_ in {"DATE", "TIME"} for t in token.subtree)
 
 
 def _end(token: Token) -> int:
@@ -425,6 +435,8 @@ def positions_from_cues(ctx: Context, unit: DocSpan, cues: list[Cue], direct: li
         inside = [q for q in direct if start <= q.start < end]
         quote = inside[0] if inside else None  # a quote split by its cue is one content: '"A," he said, "B."'
         content = (quote.inner_start, inside[-1].inner_end) if quote else (main.content or (start, end))
+        if quote and _quotes_within(ctx, main.content, inside):
+            content = main.content  # 'says it means Trump "may not have paid a dime"': the clause is the content
         content = (max(content[0], start), min(content[1], end))
         if content[0] >= content[1]:
             content = (start, end)
@@ -436,6 +448,15 @@ def positions_from_cues(ctx: Context, unit: DocSpan, cues: list[Cue], direct: li
             position = replace(position, speaker=speaker_text(ctx, reporter))
         out.append(position)
     return out
+
+
+def _quotes_within(ctx: Context, clause: tuple[int, int] | None, quotes: list[Quote]) -> bool:
+    """Whether the quotes are words quoted inside a reported clause that says more than they do."""
+    if clause is None or not (clause[0] <= quotes[0].start and quotes[-1].end <= clause[1]):
+        return False
+    text = ctx.article.text
+    outside = text[clause[0]:quotes[0].start] + text[quotes[-1].end:clause[1]]
+    return len(WORD.findall(outside)) >= PARTIAL_QUOTE_WORDS
 
 
 def _main_cue(group: list[Cue]) -> Cue:
