@@ -988,7 +988,17 @@ def resolve_phrase(table: ActorTable, token: Token) -> str | None:
     if key is None and token.i in table.modifier_tokens:
         return table.token_actor[token.i]
     if token.pos_ == "NOUN":
-        return table.head_actor(token.lemma_.lower(), token.i) or _anaphor(table, token)
+        key = table.head_actor(token.lemma_.lower(), token.i) or _anaphor(table, token)
+        if key:
+            return key
+    return _home_body(table, token)
+
+
+def _home_body(table: ActorTable, token: Token) -> str | None:
+    """'The Commerce Ministry said' with no country named: a body of the story's country."""
+    if token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() in table.gazetteer.words("state_bodies") \
+            and token.i not in table.token_actor:
+        return table.home
     return None
 
 

@@ -435,8 +435,8 @@ def positions_from_cues(ctx: Context, unit: DocSpan, cues: list[Cue], direct: li
         inside = [q for q in direct if start <= q.start < end]
         quote = inside[0] if inside else None  # a quote split by its cue is one content: '"A," he said, "B."'
         content = (quote.inner_start, inside[-1].inner_end) if quote else (main.content or (start, end))
-        if quote and _quotes_within(ctx, main.content, inside):
-            content = main.content  # 'says it means Trump "may not have paid a dime"': the clause is the content
+        if quote and _quotes_within(ctx, main.content, inside):  # 'says it means Trump "may not have paid a dime"'
+            content = (main.content[0], max(main.content[1], inside[-1].inner_end))  # the clause is the content
         content = (max(content[0], start), min(content[1], end))
         if content[0] >= content[1]:
             content = (start, end)
@@ -452,10 +452,10 @@ def positions_from_cues(ctx: Context, unit: DocSpan, cues: list[Cue], direct: li
 
 def _quotes_within(ctx: Context, clause: tuple[int, int] | None, quotes: list[Quote]) -> bool:
     """Whether the quotes are words quoted inside a reported clause that says more than they do."""
-    if clause is None or not (clause[0] <= quotes[0].start and quotes[-1].end <= clause[1]):
-        return False
+    if clause is None or not clause[0] <= quotes[0].start < clause[1]:
+        return False  # (the clause may end before the quote's closing mark: '... was "unhinged, even for him."')
     text = ctx.article.text
-    outside = text[clause[0]:quotes[0].start] + text[quotes[-1].end:clause[1]]
+    outside = text[clause[0]:quotes[0].start] + text[min(quotes[-1].end, clause[1]):clause[1]]
     return len(WORD.findall(outside)) >= PARTIAL_QUOTE_WORDS
 
 
