@@ -655,6 +655,7 @@ def mark_organizations(table: ActorTable, doc: Doc) -> None:
             if cut == ent.start:
                 continue
             ent = doc[ent.start : cut]
+        ent = _known_head_of_modifier(doc, ent)  # "Unesco World Heritage status": the body is Unesco
         paren = next((t.i for t in ent if t.text == "("), None)
         if paren is not None:  # "The Ministry of Commerce (MofCom": the name ends before its abbreviation
             if paren == ent.start:
@@ -686,6 +687,19 @@ def mark_organizations(table: ActorTable, doc: Doc) -> None:
             table.token_actor[i] = key
             table.modifier_tokens.discard(i)
     _mark_repeats(table, doc)
+
+
+def _known_head_of_modifier(doc: Doc, ent: Span) -> Span:
+    """An entity that only modifies a noun ('Unesco World Heritage status', 'Google Maps app') names
+    an organisation by the shortest start of it that the knowledge base knows, if any."""
+    from . import knowledge
+
+    if ent.root.dep_ != "compound" or ent.root.head.pos_ != "NOUN" or len(ent) < 2:
+        return ent
+    for end in range(ent.start + 1, ent.end):
+        if knowledge.organisation(doc[ent.start:end].text):
+            return doc[ent.start:end]
+    return ent
 
 
 ORG_RUN_JOINERS = {"of", "for", "and", "the", "on", "&"}

@@ -22,6 +22,7 @@ class LexiconError(ValueError):
 class Lexicon:
     verbs: dict[str, str]
     needs_content: frozenset[str]
+    irregular: dict[str, str]
     light_verbs: frozenset[str]
     nouns: dict[str, str]
     owned_nouns: frozenset[str]
@@ -60,6 +61,7 @@ def load_lexicon() -> Lexicon:
     lex = Lexicon(
         verbs=dict(data["verbs"]),
         needs_content=frozenset(data["needs_content"]["lemmas"]),
+        irregular=dict(data.get("irregular", {})),
         light_verbs=frozenset(data["light_verbs"]["lemmas"]),
         nouns=dict(data["nouns"]),
         owned_nouns=frozenset(data["owned_nouns"]["lemmas"]),

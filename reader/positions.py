@@ -283,6 +283,8 @@ def cue_lemma(lex: Lexicon, token: Token) -> str:
     if lemma in lex.verbs or token.tag_ not in {"VBZ", "VBD", "VBN", "VBG"}:
         return lemma
     lower = token.lower_
+    if lower in lex.irregular:
+        return lex.irregular[lower]
     for suffix, repair in (("ies", "y"), ("es", "e"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", "e"), ("ed", ""),
                            ("ing", "e"), ("ing", "")):
         if lower.endswith(suffix) and lower[: -len(suffix)] + repair in lex.verbs:
