@@ -96,6 +96,11 @@ def markdown_publication(publication: Publication) -> str:
     return "Published: " + " · ".join(parts)
 
 
+def publication_line(publication: Publication) -> str:
+    """'Reuters · 2003-12-27 · https://...' with only what is known ('' when nothing is)."""
+    return " · ".join(one_line(part) for part in (publication.outlet, publication.date, publication.url) if part)
+
+
 def _by_actor(analysis: Analysis) -> dict[str, list[Position]]:
     groups: dict[str, list[Position]] = {a.id: [] for a in analysis.actors}
     for p in analysis.positions:

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input
 
 from ...cache import analyse_with_cache, cached_analysis
+from ...export import publication_line
 from ...model import Analysis, Article, Position
 from ..clipboard import copy_with_system_tool, quote_for_copy
 from ..messages import AnalysisFailed, AnalysisReady, PanelChosen, PositionSelected
@@ -96,6 +97,7 @@ class MainScreen(Screen):
         """Show a cached analysis in the first frame (reading it takes a few ms and never loads
         spaCy); otherwise analyse in a thread worker started once the article is painted."""
         self.query_one(ArticleView).focus()
+        self.query_one(ArticleView).show_source(publication_line(self.article.publication))
         hit = self.cached() if self.use_cache else None
         if hit is not None:
             self.show_analysis(hit)
@@ -164,6 +166,7 @@ class MainScreen(Screen):
         self.ordered = self.picked + [a for a in order if a not in self.picked]
         self.stop_loading()
         self.fill_panels()
+        self.query_one(ArticleView).show_source(publication_line(analysis.publication))
         self.query_one(ArticleView).set_positions(analysis.positions, self.colours, Marks())
         self.call_after_refresh(self.startup_done)
         if not analysis.positions:
@@ -462,9 +465,11 @@ class MainScreen(Screen):
         if position is None or self.analysis is None:
             return
         actor = self.analysis.actor(position.actor)
-        speaker = position.speaker or (actor.name if actor else position.actor)
-        source = self.article.title or self.article.source
-        text = quote_for_copy(position.text, speaker, source, direct=position.direct)
+        party = actor.name if actor else position.actor
+        speaker = position.speaker or party
+        text = quote_for_copy(position.text, speaker=position.speaker, party=party,
+                              publication=self.analysis.publication, title=self.article.title,
+                              direct=position.direct)
         self.app.copy_to_clipboard(text)
         tool = copy_with_system_tool(text)
         how = f"clipboard ({tool})" if tool else "clipboard (OSC 52, if the terminal allows it)"

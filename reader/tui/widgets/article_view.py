@@ -51,7 +51,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     Only page keys scroll it: arrows, home and end belong to the screen's moves.
     """
 
-    COMPONENT_CLASSES = {"article-view--title", "article-view--rule"}
+    COMPONENT_CLASSES = {"article-view--title", "article-view--rule", "article-view--source"}
+    DEFAULT_CSS = """
+    ArticleView > .article-view--source { color: $text-muted; }
+    """
 
     BINDINGS = [
         Binding("pageup", "page_up", "Page up", show=False),
@@ -76,6 +79,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._base: RichStyle | None = None  # the widget's own style, kept while the theme is unchanged
         self._drawn_look: tuple[object, ...] = ()
         self._target: tuple[int, int | None] | None = None  # the text last scrolled to
+        self.source_line = ""  # outlet · date · URL, under the title
+        self._source_strips: list[Strip] = []
 
     def paragraphs(self) -> list[Paragraph]:
         return list(self.article.paragraphs) or [Paragraph(0, len(self.article.text))]
@@ -84,6 +89,12 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def show_title(self, title: str) -> None:
         self.title = title
         self._rewrap()
+
+    def show_source(self, line: str) -> None:
+        """The line under the title that says where and when the article was published."""
+        if line != self.source_line:
+            self.source_line = line
+            self._rewrap()
 
     def set_positions(self, positions: Sequence[Position], colours: dict[str, str], marks: Marks) -> None:
         self.colours = colours
@@ -155,6 +166,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if self.heading is not None and self.article.title and label.startswith(self.article.title):
             label = label[len(self.article.title):].strip(" ·")  # only what a filter adds: "demands"
         self._title_strips = self._to_strips(plain(label), width, "article-view--title") if label else []
+        source = self.source_line
+        self._source_strips = self._to_strips(plain(source), width, "article-view--source") if source else []
         for block in self.blocks:
             block.strips = self._render_block(block, width)
             block.line_starts = _line_starts(block, block.strips)
@@ -178,7 +191,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if self.heading is not None:
             self.heading.top = 0
             lines.extend(self.heading.strips)
-        lines.extend([*self._title_strips, *rule, blank])
+        lines.extend([*self._title_strips, *self._source_strips, *rule, blank])
         for block in self.blocks:
             if block is self.heading:
                 continue
