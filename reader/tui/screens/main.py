@@ -44,6 +44,8 @@ class MainScreen(Screen):
         Binding("N", "previous_match", "Prev match", show=False, id="reader.previous_match"),
         Binding("y", "copy", "Copy", id="reader.copy"),
         Binding("a", "all_actors", "All actors", show=False, id="reader.all_actors"),
+        Binding("pagedown,space", "page_down", "Page down", show=False, id="reader.page_down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="reader.page_up"),
     ]
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
@@ -403,6 +405,12 @@ class MainScreen(Screen):
             self.nav.select(None)
             self.nav.step(1)
         self.show_selection()
+
+    def action_page_down(self) -> None:
+        self.query_one(ArticleView).action_page_down()
+
+    def action_page_up(self) -> None:
+        self.query_one(ArticleView).action_page_up()
 
     # -- search ---------------------------------------------------------------------------------
     async def action_search(self) -> None:

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 
 from rich.style import Style as RichStyle
 from textual import events
-from textual.binding import Binding
 from textual.content import Content
 from textual.geometry import Offset, Region, Size
 from textual.scroll_view import ScrollView
@@ -48,7 +47,8 @@ class Block:
 class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     """Scrollable article. The screen sets positions and marks; clicks post PositionSelected.
 
-    Only page keys scroll it: arrows, home and end belong to the screen's moves.
+    It binds no key: arrows, home and end are the screen's moves, and the page keys are the
+    screen's too (``reader.page_down``), so a keymap can give space to another binding.
     """
 
     COMPONENT_CLASSES = {"article-view--title", "article-view--rule", "article-view--source"}
@@ -56,10 +56,6 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     ArticleView > .article-view--source { color: $text-muted; }
     """
 
-    BINDINGS = [
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown,space", "page_down", "Page down", show=False),
-    ]
 
     def __init__(self, article: Article, *, id: str | None = None) -> None:
         super().__init__(id=id)
