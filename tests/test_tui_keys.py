@@ -224,7 +224,7 @@ async def test_f_filters_by_kind():
         await press(pilot, "f")
         assert screen.nav.kind is None
         assert len(panels.positions_of("russia")) == 9
-        assert any("Showing all kinds" in m for m in notifications(app))
+        assert any("Filter: all kinds" in m for m in notifications(app))
 
 
 async def test_search_then_n_and_N():

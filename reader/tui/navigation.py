@@ -92,9 +92,10 @@ class Navigator:
         return frozenset(p.id for p in self.ordered if p.kind != self.kind)
 
     def kinds(self) -> list[str]:
+        """The kinds of the positions in the shown panels, in the contract's order."""
         from ..model import KINDS
 
-        present = {p.kind for p in self.ordered}
+        present = {p.kind for p in self.ordered if p.actor in self.shown}
         return [k for k in KINDS if k in present]
 
     @property

@@ -267,6 +267,9 @@ class MainScreen(Screen):
         if nav is None or analysis is None:
             return
         detail = self.query_one(DetailBar)
+        if position is None and not nav.visible():
+            detail.show_text("Nothing to move to in the shown panels: f changes the filter, a shows every party.")
+            return
         if position is None:
             detail.show(analysis, None, None)
             return
@@ -382,12 +385,15 @@ class MainScreen(Screen):
             after = next((p for p in items if current and p.start >= current.start), None)
             self.nav.select((after or items[0]).id if items else None)
         self.show_filter()
-        self.notify(f"Showing {self.filter_label()}.", timeout=3)
+        self.notify(f"Filter: {self.filter_label()}.", timeout=3)
         self.show_selection()
 
     def filter_label(self) -> str:
+        """'all kinds', or the kind shown and how many positions of it the panels hold: 'threats (3)'."""
         kind = self.nav.kind if self.nav else None
-        return "all kinds" if kind is None else KIND_PLURALS.get(kind, f"{kind}s")
+        if kind is None or self.nav is None:
+            return "all kinds"
+        return f"{KIND_PLURALS.get(kind, f'{kind}s')} ({len(self.nav.visible())})"
 
     def show_filter(self) -> None:
         title = self.article.title or self.article.source
@@ -400,6 +406,9 @@ class MainScreen(Screen):
         self.show_all = not self.show_all
         order = panel_order(self.analysis)
         self.nav.shown = order if self.show_all else list(self.picked)
+        if self.nav.kind is not None and self.nav.kind not in self.nav.kinds():
+            self.nav.kind = None  # no shown panel has the filtered kind any more
+            self.show_filter()
         self.fill_panels()
         if self.nav.current and self.nav.current.actor not in self.nav.shown:
             self.nav.select(None)
