@@ -3,19 +3,24 @@ when the analysis lands, names that match no party, and what `y` copies."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from tui_support import (
     WIDE,
     article_of_app,
     cached_app,
     detail_text,
+    drained,
     notifications,
     reader_env,  # noqa: F401 - fixture
 )
 
+from reader.tui import make_app
 from reader.tui.screens import HelpScreen
 
 pytestmark = pytest.mark.usefixtures("reader_env")
+SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "dev"
 
 
 async def start(app, pilot) -> None:
@@ -94,3 +99,35 @@ async def test_f_cycles_only_the_kinds_of_the_shown_panels_with_their_count(tmp_
         await pilot.pause()
         assert screen.nav.kind is None
         assert screen.nav.current is not None and "j/k" not in detail_text(app)
+
+
+def long_story(tmp_path) -> str:
+    """Every development sample three times, with one paragraph about Ruritania after the second
+    time: a text whose real analysis takes seconds."""
+    samples = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
+    middle = "Ruritania demanded an immediate ceasefire on Friday, its foreign minister told reporters."
+    parts = [*samples, *samples, middle, *samples]
+    path = tmp_path / "long.txt"
+    path.write_text("Talks on many fronts\n\n" + "\n\n".join(parts), encoding="utf-8")
+    return str(path)
+
+
+async def test_the_reader_keeps_its_place_when_the_analysis_lands(tmp_path):
+    app = make_app(long_story(tmp_path))
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.main_screen
+        await pilot.press("slash")
+        screen.search_bar.value = "Ruritania"  # typed at once: eleven key presses take a while
+        await pilot.press("enter")
+        article = article_of_app(app)
+        assert screen.analysis is None, "the analysis came before the search: the text is too short"
+        assert screen.match_index == 0
+        match = screen.matches[0]
+        top = article.scroll_offset.y
+        assert top > 0 and article.in_view(match[0])
+        await drained(app, pilot)
+        assert screen.analysis is not None and screen.analysis.positions
+        assert article.scroll_offset.y == top  # no jump back to the first position
+        after = [p for p in screen.nav.visible() if p.end > match[0]]
+        assert after and screen.nav.current == after[0]  # the first position from the match on
+        assert screen.match_index == 0

@@ -153,6 +153,13 @@ class Navigator:
             return None
         return self.select((items[-1] if last else items[0]).id)
 
+    def select_from(self, offset: int) -> Position | None:
+        """Select the first visible position at or after ``offset`` (else the last one)."""
+        items = self.visible()
+        if not items:
+            return None
+        return self.select(next((p for p in items if p.end > offset), items[-1]).id)
+
     def first_in(self, actor: str) -> Position | None:
         """The position of ``actor`` at or after the selection (else its first one)."""
         items = self.visible(actor)

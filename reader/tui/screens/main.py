@@ -163,7 +163,8 @@ class MainScreen(Screen):
         self.picked = pick_actors(analysis, self.wanted_actors)
         self.colours = actor_colours(self.picked + [a for a in order if a not in self.picked])
         nav = self.nav = Navigator(analysis, shown=list(self.picked))
-        first = nav.step(1)
+        place = self.reading_place()  # the reader searched or scrolled while the panels loaded
+        first = nav.step(1) if place is None else nav.select_from(place)
         self.active_actor = first.actor if first else None
         self.ordered = self.picked + [a for a in order if a not in self.picked]
         self.stop_loading()
@@ -175,7 +176,19 @@ class MainScreen(Screen):
             self.query_one(DetailBar).show_text("No positions found in this article.")
             self.update_bindings()
             return
-        self.show_selection(focus=True)  # refreshes the footer once if the possible keys changed
+        self.show_selection(focus=True, scroll=place is None)  # refreshes the footer if the keys changed
+
+    def reading_place(self) -> int | None:
+        """Where the reader is, if they moved before the analysis arrived: the current search
+        match, else the top of the scrolled article; None at the start."""
+        article = self.query_one(ArticleView)
+        if self.match_index is not None and article.in_view(self.matches[self.match_index][0]):
+            place: int | None = self.matches[self.match_index][0]
+        else:
+            place = article.top_offset()
+        if place is not None:
+            article.hold(place)  # redrawing the marks must not scroll back to an older target
+        return place
 
     def startup_done(self) -> None:
         """The panels are painted (or cannot be): let the app resume garbage collection."""

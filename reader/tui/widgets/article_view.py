@@ -233,6 +233,28 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         number = max((i for i, start in enumerate(block.line_starts) if start <= offset), default=0)
         return block.top + number
 
+    def offset_at_line(self, line: int) -> int:
+        """The article offset drawn first on view line ``line`` (0 above the first paragraph)."""
+        block = next((b for b in self.blocks if b is not self.heading and b.top + len(b.strips) > line), None)
+        if block is None:
+            return len(self.article.text)
+        number = max(0, line - block.top)
+        return block.line_starts[number] if number < len(block.line_starts) else block.start
+
+    def top_offset(self) -> int | None:
+        """The article offset at the top of the view, or None when the view is not scrolled."""
+        top = round(self.scroll_offset.y)
+        return self.offset_at_line(top) if top > 0 and self._lines else None
+
+    def in_view(self, offset: int) -> bool:
+        """Whether article ``offset`` is drawn in the visible part of the view."""
+        top = round(self.scroll_offset.y)
+        return bool(self._lines) and top <= self.line_of(offset) < top + self.scrollable_content_region.height
+
+    def hold(self, offset: int) -> None:
+        """Keep article ``offset`` in view when the text is wrapped again, without scrolling now."""
+        self._target = (offset, None)
+
     def cell_of(self, offset: int) -> Offset:
         """Where article ``offset`` is drawn, relative to the widget's content (before scrolling)."""
         block = self.block_at(offset)
