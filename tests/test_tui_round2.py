@@ -131,3 +131,31 @@ async def test_the_reader_keeps_its_place_when_the_analysis_lands(tmp_path):
         after = [p for p in screen.nav.visible() if p.end > match[0]]
         assert after and screen.nav.current == after[0]  # the first position from the match on
         assert screen.match_index == 0
+
+
+async def test_actors_that_match_no_party_are_named_with_the_parties_there_are():
+    app = cached_app(actors=["Foo", "Russia", "Bar"])
+    async with app.run_test(size=WIDE) as pilot:
+        await start(app, pilot)
+        screen = app.main_screen
+        assert screen.picked == ["russia"]
+        message = ("--actors: no party matches 'Foo', 'Bar' "
+                   "(the parties are Russia, United States, NATO, G7)")
+        assert screen.unmatched == message
+        assert message in notifications(app)
+
+
+async def test_actors_that_all_fail_fall_back_and_say_so():
+    app = cached_app(actors=["Foo"])
+    async with app.run_test(size=WIDE) as pilot:
+        await start(app, pilot)
+        assert app.main_screen.picked == ["russia", "us", "nato"]
+        assert any("no party matches 'Foo'; showing the most active instead" in m for m in notifications(app))
+
+
+async def test_actors_that_all_match_say_nothing():
+    app = cached_app(actors=["russia", "NATO"])
+    async with app.run_test(size=WIDE) as pilot:
+        await start(app, pilot)
+        assert app.main_screen.unmatched is None
+        assert not any("--actors" in m for m in notifications(app))

@@ -37,6 +37,24 @@ def pick_actors(analysis: Analysis, wanted: Sequence[str] | None, default: int =
     return picked or order[:default]
 
 
+def unmatched_actors(analysis: Analysis, wanted: Sequence[str] | None) -> list[str]:
+    """The names in ``wanted`` that match no party of the analysis."""
+    return [name for name in wanted or () if match_actor(analysis, name) is None]
+
+
+def unmatched_message(analysis: Analysis, wanted: Sequence[str] | None, limit: int = 12) -> str | None:
+    """One line saying which wanted names matched no party and which parties there are, or None."""
+    missing = unmatched_actors(analysis, wanted)
+    if not missing:
+        return None
+    names = [actor.name for actor_id in panel_order(analysis) if (actor := analysis.actor(actor_id))]
+    listed = ", ".join(names[:limit]) + (f" and {len(names) - limit} more" if len(names) > limit else "")
+    quoted = ", ".join(repr(name) for name in missing)
+    fallback = "; showing the most active instead" if len(missing) == len(wanted or ()) else ""
+    parties = f"the parties are {listed}" if names else "the article has no party with a position"
+    return f"--actors: no party matches {quoted}{fallback} ({parties})"
+
+
 def match_actor(analysis: Analysis, name: str) -> str | None:
     key = _norm(name)
     if not key:

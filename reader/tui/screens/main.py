@@ -16,7 +16,7 @@ from ...export import publication_line
 from ...model import Analysis, Article, Position
 from ..clipboard import copy_with_system_tool, quote_for_copy
 from ..messages import AnalysisFailed, AnalysisReady, PanelChosen, PositionSelected
-from ..navigation import Navigator, panel_order, pick_actors
+from ..navigation import Navigator, panel_order, pick_actors, unmatched_message
 from ..text import Marks, actor_colours
 from ..widgets import ArticleView, DetailBar, KeyFooter, PanelsView, SearchBar
 
@@ -77,6 +77,7 @@ class MainScreen(Screen):
         self.search_bar: SearchBar | None = None
         self.ordered: list[str] = []  # every actor with positions, in panel order
         self.actor_count = 0
+        self.unmatched: str | None = None  # why some --actors names show no panel
 
     # -- layout -------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -161,6 +162,7 @@ class MainScreen(Screen):
         order = panel_order(analysis)
         self.actor_count = len(order)
         self.picked = pick_actors(analysis, self.wanted_actors)
+        self.report_unmatched(analysis)
         self.colours = actor_colours(self.picked + [a for a in order if a not in self.picked])
         nav = self.nav = Navigator(analysis, shown=list(self.picked))
         place = self.reading_place()  # the reader searched or scrolled while the panels loaded
@@ -189,6 +191,13 @@ class MainScreen(Screen):
         if place is not None:
             article.hold(place)  # redrawing the marks must not scroll back to an older target
         return place
+
+    def report_unmatched(self, analysis: Analysis) -> None:
+        """Say which ``--actors`` names matched no party, and which parties there are (kept in
+        ``unmatched`` for the command line to repeat on stderr at exit)."""
+        self.unmatched = unmatched_message(analysis, self.wanted_actors)
+        if self.unmatched:
+            self.notify(self.unmatched, title="Parties", severity="warning", timeout=12)
 
     def startup_done(self) -> None:
         """The panels are painted (or cannot be): let the app resume garbage collection."""
