@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from textual.command import CommandList
 from textual.content import Content
 from textual.widgets import Input
 from tui_support import (
@@ -20,6 +21,7 @@ from tui_support import (
     panels_of,
     reader_env,  # noqa: F401 - fixture
     row_text,
+    wait_for,
 )
 
 from reader.tui.screens import HelpScreen
@@ -312,10 +314,10 @@ async def test_command_palette_runs_app_commands():
         await start(app, pilot)
         await press(pilot, "ctrl+p")
         await pilot.press(*"next unanswered")
-        await pilot.pause(0.3)
+        commands = app.screen.query_one(CommandList)
+        await wait_for(pilot, lambda: commands.option_count > 0, what="the palette's search")
         await press(pilot, "enter")
-        await pilot.pause(0.2)
-        assert selected(app) == "p2"
+        await wait_for(pilot, lambda: selected(app) == "p2", what="the command to run")
 
 
 @pytest.mark.parametrize("key", ["q", "ctrl+q"])
