@@ -14,9 +14,11 @@ from tui_support import (
     drained,
     notifications,
     reader_env,  # noqa: F401 - fixture
+    seed_analysis,
 )
 
 from reader.tui import make_app
+from reader.tui.navigation import Navigator
 from reader.tui.screens import HelpScreen
 
 pytestmark = pytest.mark.usefixtures("reader_env")
@@ -159,3 +161,45 @@ async def test_actors_that_all_match_say_nothing():
         await start(app, pilot)
         assert app.main_screen.unmatched is None
         assert not any("--actors" in m for m in notifications(app))
+
+
+# -- the Navigator's moves, without an app ------------------------------------------------------
+
+
+def test_navigator_reveal_shows_the_panel_and_drops_the_filter_a_link_leads_out_of():
+    nav = Navigator(seed_analysis(), shown=["russia"])
+    nav.kind = "demand"
+    g7_threat = next(p for p in nav.ordered if p.actor == "g7")
+    assert nav.reveal(g7_threat) == (True, True)
+    assert nav.shown == ["russia", "g7"] and nav.kind is None
+    assert nav.reveal(g7_threat) == (False, False)
+    assert nav.reveal(None) == (False, False)
+
+
+def test_navigator_show_actors_keeps_a_filter_only_if_a_panel_has_it():
+    nav = Navigator(seed_analysis(), shown=["russia", "us", "nato", "g7"])
+    nav.kind = "threaten"
+    nav.edge(last=False)
+    assert nav.current.actor == "g7"
+    assert nav.show_actors(["russia", "us"]) is True
+    assert nav.kind is None and nav.current.actor in {"russia", "us"}
+    nav.kind = "reject"
+    assert nav.show_actors(["us", "nato"]) is False and nav.kind == "reject"
+
+
+def test_navigator_filter_next_moves_a_hidden_selection_forward():
+    nav = Navigator(seed_analysis(), shown=["russia", "us", "nato"])
+    nav.step(1)
+    first = nav.current
+    assert nav.filter_next() == "demand"
+    assert nav.current.kind == "demand" and nav.current.start >= first.start
+    assert nav.filter_next() == "offer" and nav.current.kind == "offer"
+
+
+def test_navigator_link_origin_is_where_the_link_was_followed_from():
+    nav = Navigator(seed_analysis(), shown=["russia", "us", "nato"])
+    assert nav.link_origin() is None
+    start = next(p for p in nav.ordered if nav.links_of(p.id))
+    nav.select(start.id)
+    nav.follow()
+    assert nav.link_origin() == start

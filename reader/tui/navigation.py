@@ -120,6 +120,48 @@ class Navigator:
     def current(self) -> Position | None:
         return self.by_id.get(self.selected) if self.selected else None
 
+    # -- what is shown --------------------------------------------------------------------
+    def reveal(self, position: Position | None) -> tuple[bool, bool]:
+        """Make ``position`` visible (a link may lead outside the panels or the filter): show its
+        party's panel and drop a filter that hides it. Returns (panel added, filter dropped)."""
+        if position is None:
+            return False, False
+        added = position.actor not in self.shown
+        if added:
+            self.shown.append(position.actor)
+        dropped = self.kind is not None and position.kind != self.kind
+        if dropped:
+            self.kind = None
+        return added, dropped
+
+    def show_actors(self, actors: Sequence[str]) -> bool:
+        """Show the panels of ``actors``; a filter none of them has is dropped (True then), and a
+        selection in a hidden panel moves to the first visible position."""
+        self.shown = list(actors)
+        dropped = self.kind is not None and self.kind not in self.kinds()
+        if dropped:
+            self.kind = None
+        if self.current is not None and self.current.actor not in self.shown:
+            self.select(None)
+            self.step(1)
+        return dropped
+
+    def filter_next(self) -> str | None:
+        """The next kind filter (:meth:`cycle_kind`); a selection it hides moves to the first
+        visible position at or after it."""
+        kind = self.cycle_kind()
+        current = self.current
+        if current is None or current.id not in {p.id for p in self.visible()}:
+            self.selected = None
+            items = self.visible()
+            after = next((p for p in items if current and p.start >= current.start), None)
+            self.select((after or items[0]).id if items else None)
+        return kind
+
+    def link_origin(self) -> Position | None:
+        """The position the last followed link started from."""
+        return self.by_id.get(self.history[-1]) if self.history else None
+
     # -- moves ------------------------------------------------------------------------------
     def select(self, position_id: str | None) -> Position | None:
         if position_id is not None and position_id not in self.by_id:

@@ -248,12 +248,10 @@ class MainScreen(Screen):
         if nav is None or self.analysis is None:
             return
         position = nav.current
-        if position is not None and position.actor not in nav.shown:
-            nav.shown.append(position.actor)
+        added, dropped = nav.reveal(position)  # a link may lead outside the panels or the filter
+        if added or dropped:
             self.fill_panels()
-        if position is not None and nav.kind is not None and position.kind != nav.kind:
-            nav.kind = None  # a link led outside the filter: show everything again
-            self.fill_panels()
+        if dropped:
             self.show_filter()
         article = self.query_one(ArticleView)
         article.mark(self.marks())
@@ -296,8 +294,8 @@ class MainScreen(Screen):
             detail.show(analysis, None, None)
             return
         cycle = nav.follow_state()
-        if cycle and nav.history:
-            origin = nav.by_id[nav.history[-1]]
+        origin = nav.link_origin()
+        if cycle and origin is not None:
             pair = next(((origin, lk) for p, lk in nav.links_of(origin.id) if p.id == position.id), None)
             if pair is not None:
                 detail.show(analysis, position, pair, cycle=cycle)
@@ -398,14 +396,8 @@ class MainScreen(Screen):
     def action_filter(self) -> None:
         if self.nav is None:
             return
-        self.nav.cycle_kind()
+        self.nav.filter_next()
         self.fill_panels()
-        if self.nav.current is None or self.nav.current.id not in {p.id for p in self.nav.visible()}:
-            current = self.nav.current
-            self.nav.selected = None
-            items = self.nav.visible()
-            after = next((p for p in items if current and p.start >= current.start), None)
-            self.nav.select((after or items[0]).id if items else None)
         self.show_filter()
         self.notify(f"Filter: {self.filter_label()}.", timeout=3)
         self.show_selection()
@@ -426,15 +418,9 @@ class MainScreen(Screen):
         if self.nav is None or self.analysis is None:
             return
         self.show_all = not self.show_all
-        order = panel_order(self.analysis)
-        self.nav.shown = order if self.show_all else list(self.picked)
-        if self.nav.kind is not None and self.nav.kind not in self.nav.kinds():
-            self.nav.kind = None  # no shown panel has the filtered kind any more
-            self.show_filter()
+        if self.nav.show_actors(panel_order(self.analysis) if self.show_all else self.picked):
+            self.show_filter()  # no shown panel has the filtered kind any more
         self.fill_panels()
-        if self.nav.current and self.nav.current.actor not in self.nav.shown:
-            self.nav.select(None)
-            self.nav.step(1)
         self.show_selection()
 
     def action_page_down(self) -> None:
