@@ -84,6 +84,7 @@ class Navigator:
 
     analysis: Analysis
     shown: list[str] = field(default_factory=list)  # actor ids with a visible panel
+    order: list[str] = field(default_factory=list)  # every party with positions, in panel order
     kind: str | None = None  # kind filter
     selected: str | None = None
     history: list[str] = field(default_factory=list)
@@ -92,6 +93,12 @@ class Navigator:
     def __post_init__(self) -> None:
         self.ordered = sorted(self.analysis.positions, key=lambda p: (p.start, p.end))
         self.by_id = {p.id: p for p in self.ordered}
+        if not self.order:  # the chosen parties first, then the others by activity
+            self.order = [*self.shown, *(a for a in panel_order(self.analysis) if a not in self.shown)]
+
+    def panels(self) -> list[str]:
+        """The shown parties, in panel order."""
+        return [a for a in self.order if a in self.shown]
 
     # -- what is visible ------------------------------------------------------------------
     def visible(self, actor: str | None = None) -> list[Position]:

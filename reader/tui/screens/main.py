@@ -75,7 +75,6 @@ class MainScreen(Screen):
         self.cache_problem: str | None = None  # why a cached analysis was discarded (told once)
         self._binding_states: tuple[bool | None, ...] = ()
         self.search_bar: SearchBar | None = None
-        self.ordered: list[str] = []  # every actor with positions, in panel order
         self.actor_count = 0
         self.unmatched: str | None = None  # why some --actors names show no panel
 
@@ -163,12 +162,11 @@ class MainScreen(Screen):
         self.actor_count = len(order)
         self.picked = pick_actors(analysis, self.wanted_actors)
         self.report_unmatched(analysis)
-        self.colours = actor_colours(self.picked + [a for a in order if a not in self.picked])
         nav = self.nav = Navigator(analysis, shown=list(self.picked))
+        self.colours = actor_colours(nav.order)
         place = self.reading_place()  # the reader searched or scrolled while the panels loaded
         first = nav.step(1) if place is None else nav.select_from(place)
         self.active_actor = first.actor if first else None
-        self.ordered = self.picked + [a for a in order if a not in self.picked]
         self.stop_loading()
         self.fill_panels()
         self.query_one(ArticleView).show_source(publication_line(analysis.publication))
@@ -205,10 +203,14 @@ class MainScreen(Screen):
         if done is not None:
             done()
 
+    @property
+    def ordered(self) -> list[str]:
+        """Every party with positions, in panel order (the Navigator's)."""
+        return self.nav.order if self.nav else []
+
     def shown_actors(self) -> list[str]:
         """The shown actors in panel order."""
-        shown = self.nav.shown if self.nav else []
-        return [a for a in self.ordered if a in shown]
+        return self.nav.panels() if self.nav else []
 
     def fill_panels(self) -> None:
         nav, analysis = self.nav, self.analysis
@@ -418,7 +420,7 @@ class MainScreen(Screen):
         if self.nav is None or self.analysis is None:
             return
         self.show_all = not self.show_all
-        if self.nav.show_actors(panel_order(self.analysis) if self.show_all else self.picked):
+        if self.nav.show_actors(self.nav.order if self.show_all else self.picked):
             self.show_filter()  # no shown panel has the filtered kind any more
         self.fill_panels()
         self.show_selection()
