@@ -8,8 +8,8 @@ from tui_support import seed_analysis
 
 from reader.tui.keymap import load_keymap
 from reader.tui.navigation import Navigator, match_actor, panel_order, pick_actors
-from reader.tui.screens.main import find_all
 from reader.tui.text import answer_note, safe_text, shorten
+from reader.tui.widgets.search_bar import find_all
 
 
 def navigator(**options) -> Navigator:

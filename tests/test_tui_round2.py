@@ -20,6 +20,7 @@ from tui_support import (
 from reader.tui import make_app
 from reader.tui.navigation import Navigator
 from reader.tui.screens import HelpScreen
+from reader.tui.widgets.search_bar import SearchState
 
 pytestmark = pytest.mark.usefixtures("reader_env")
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "dev"
@@ -203,3 +204,15 @@ def test_navigator_link_origin_is_where_the_link_was_followed_from():
     nav.select(start.id)
     nav.follow()
     assert nav.link_origin() == start
+
+
+def test_search_state_finds_from_here_and_wraps():
+    state = SearchState()
+    text = "NATO said no. Russia asked NATO. nato again."
+    assert state.run(text, "  nato ", here=5) == 1 and state.current is None
+    assert state.go(1) == (27, 31) and state.current == (27, 31)
+    assert state.step(1) == (33, 37)
+    assert state.step(1) == (0, 4)  # wraps
+    assert state.step(-1) == (33, 37)
+    assert state.run(text, "Ukraine") is None and state.step(1) is None and state.current is None
+    assert state.run(text, "   ") is None

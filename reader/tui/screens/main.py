@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from textual import work
@@ -19,6 +18,7 @@ from ..messages import AnalysisFailed, AnalysisReady, PanelChosen, PositionSelec
 from ..navigation import Navigator, panel_order, pick_actors, unmatched_message
 from ..text import Marks, actor_colours
 from ..widgets import ArticleView, DetailBar, KeyFooter, PanelsView, SearchBar
+from ..widgets.search_bar import SearchState
 
 LOADING_DELAY = 0.3  # seconds before the panels show a loading indicator
 
@@ -69,8 +69,7 @@ class MainScreen(Screen):
         self.picked: list[str] = []
         self.show_all = False
         self.active_actor: str | None = None
-        self.matches: list[tuple[int, int]] = []
-        self.match_index: int | None = None
+        self.found = SearchState()  # the last search's matches and the current one
         self.failed: str | None = None
         self.cache_problem: str | None = None  # why a cached analysis was discarded (told once)
         self._binding_states: tuple[bool | None, ...] = ()
@@ -182,8 +181,8 @@ class MainScreen(Screen):
         """Where the reader is, if they moved before the analysis arrived: the current search
         match, else the top of the scrolled article; None at the start."""
         article = self.query_one(ArticleView)
-        if self.match_index is not None and article.in_view(self.matches[self.match_index][0]):
-            place: int | None = self.matches[self.match_index][0]
+        if self.found.current is not None and article.in_view(self.found.current[0]):
+            place: int | None = self.found.current[0]
         else:
             place = article.top_offset()
         if place is not None:
@@ -235,13 +234,12 @@ class MainScreen(Screen):
     # -- the one place that pushes state down to the widgets -----------------------------------
     def marks(self) -> Marks:
         nav = self.nav
-        current = self.matches[self.match_index] if self.match_index is not None else None
         return Marks(
             selected=nav.selected if nav else None,
             lit=nav.lit() if nav else frozenset(),
             hidden=nav.hidden_ids() if nav else frozenset(),
-            matches=tuple(self.matches),
-            current_match=current,
+            matches=tuple(self.found.matches),
+            current_match=self.found.current,
         )
 
     def show_selection(self, *, focus: bool = True, scroll: bool = True) -> None:
@@ -320,8 +318,8 @@ class MainScreen(Screen):
             "back": lambda: search_open or (nav is not None and bool(nav.history)),
             "unanswered": lambda: nav is not None and bool(nav.analysis.unanswered),
             "filter": lambda: nav is not None and bool(nav.kinds()),
-            "next_match": lambda: bool(self.matches),
-            "previous_match": lambda: bool(self.matches),
+            "next_match": lambda: bool(self.found.matches),
+            "previous_match": lambda: bool(self.found.matches),
             "copy": lambda: nav is not None and nav.current is not None,
             "all_actors": lambda: self.actor_count > len(self.picked),
         }
@@ -453,38 +451,43 @@ class MainScreen(Screen):
         self.search(event.value)
         self.close_search()
 
+    @property
+    def matches(self) -> list[tuple[int, int]]:
+        return self.found.matches
+
+    @property
+    def match_index(self) -> int | None:
+        return self.found.index
+
     def search(self, query: str) -> None:
-        query = query.strip()
-        self.matches = find_all(self.article.text, query) if query else []
-        self.match_index = None
-        if not self.matches:
-            if query:
-                self.notify(f"No match for {query!r}.", severity="warning")
+        here = self.nav.current.start if self.nav and self.nav.current else 0
+        first = self.found.run(self.article.text, query, here)
+        if first is None:
+            if query.strip():
+                self.notify(f"No match for {query.strip()!r}.", severity="warning")
             self.query_one(ArticleView).mark(self.marks())
             self.update_bindings()
             return
-        here = self.nav.current.start if self.nav and self.nav.current else 0
-        start = next((i for i, m in enumerate(self.matches) if m[0] >= here), 0)
-        self.go_to_match(start)
+        self.go_to_match(self.found.go(first))
 
     def action_next_match(self) -> None:
-        if self.matches:
-            self.go_to_match(0 if self.match_index is None else self.match_index + 1)
+        if (match := self.found.step(1)) is not None:
+            self.go_to_match(match)
 
     def action_previous_match(self) -> None:
-        if self.matches:
-            self.go_to_match(-1 if self.match_index is None else self.match_index - 1)
+        if (match := self.found.step(-1)) is not None:
+            self.go_to_match(match)
 
-    def go_to_match(self, index: int) -> None:
-        self.match_index = index % len(self.matches)
-        start, end = self.matches[self.match_index]
+    def go_to_match(self, match: tuple[int, int]) -> None:
+        """Show the current match: select the position holding it, scroll to it."""
+        start, end = match
         if self.nav:
             inside = self.nav.position_at(start)
             if inside is not None:
                 self.nav.select(inside.id)
         self.show_selection(scroll=False)
         self.query_one(ArticleView).scroll_to_offset(start, end)
-        self.notify(f"Match {self.match_index + 1} of {len(self.matches)}.", timeout=2)
+        self.notify(f"Match {self.found.index + 1} of {len(self.found.matches)}.", timeout=2)
 
     # -- copy -----------------------------------------------------------------------------------
     def action_copy(self) -> None:
@@ -509,11 +512,6 @@ class MainScreen(Screen):
 
     def on_panel_chosen(self, message: PanelChosen) -> None:
         self.go_to_panel(message.actor_id)
-
-
-def find_all(text: str, query: str) -> list[tuple[int, int]]:
-    """Case-insensitive matches of ``query`` in ``text`` as (start, end) offsets."""
-    return [(m.start(), m.end()) for m in re.finditer(re.escape(query), text, re.IGNORECASE)]
 
 
 def _capitalised(text: str) -> str:
