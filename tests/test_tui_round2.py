@@ -17,7 +17,9 @@ from tui_support import (
     seed_analysis,
 )
 
+from reader.model import Publication
 from reader.tui import make_app
+from reader.tui.clipboard import quote_for_copy
 from reader.tui.navigation import Navigator
 from reader.tui.screens import HelpScreen
 from reader.tui.widgets.search_bar import SearchState
@@ -216,3 +218,23 @@ def test_search_state_finds_from_here_and_wraps():
     assert state.step(-1) == (33, 37)
     assert state.run(text, "Ukraine") is None and state.step(1) is None and state.current is None
     assert state.run(text, "   ") is None
+
+
+@pytest.mark.parametrize(("speaker", "party", "who"), [
+    ("the Sudanese government", "Sudan", "the Sudanese government (Sudan)"),
+    ("NATO spokesman", "NATO", "NATO spokesman"),
+    (None, "Russia", "Russia"),
+    ("Sergei Ryabkov", "Russia", "Sergei Ryabkov (Russia)"),
+])
+def test_quote_for_copy_names_the_speaker_once_with_the_party(speaker, party, who):
+    publication = Publication("Sudan Tribune", "https://sudantribune.com/?p=2083", "2003-12-27")
+    text = quote_for_copy("We demand a ceasefire,", speaker=speaker, party=party, publication=publication,
+                          direct=True)
+    assert text == f"“We demand a ceasefire” — {who}; Sudan Tribune, 2003-12-27, https://sudantribune.com/?p=2083"
+
+
+def test_quote_for_copy_without_a_publication_names_the_title_never_the_file():
+    text = quote_for_copy("talks must resume", speaker="a spokesman", party="UN", publication=Publication(),
+                          title="Talks stall", direct=False)
+    assert text == "talks must resume — a spokesman (UN); “Talks stall”"
+    assert quote_for_copy("no", speaker=None, party="UN", publication=Publication(), direct=False) == "no — UN"

@@ -56,12 +56,15 @@ def quote_for_copy(
     text = TRAILING_COMMA.sub(r"\1", " ".join(text.split()))
     body = f"“{text}”" if direct and text[:1] not in "“\"‘'«„" else text
     who = speaker or party or ""
-    if speaker and party and _fold(party) not in _fold(speaker):
+    if speaker and party and not _names(party, speaker):
         who = f"{speaker} ({party})"
     where = [publication.outlet or (f"“{title}”" if title else None), publication.date, publication.url]
     cited = ", ".join(part for part in where if part)
     return f"{body} — {who}; {cited}" if cited else f"{body} — {who}"
 
 
-def _fold(name: str) -> str:
-    return " ".join(name.casefold().split())
+def _names(party: str, speaker: str) -> bool:
+    """Whether ``speaker`` names ``party`` in whole words ('NATO' in 'NATO spokesman'; not
+    'Sudan' in 'the Sudanese government')."""
+    return re.search(rf"(?<!\w){re.escape(' '.join(party.split()))}(?!\w)", " ".join(speaker.split()),
+                     re.IGNORECASE) is not None
