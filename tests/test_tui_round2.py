@@ -238,3 +238,20 @@ def test_quote_for_copy_without_a_publication_names_the_title_never_the_file():
                           title="Talks stall", direct=False)
     assert text == "talks must resume — a spokesman (UN); “Talks stall”"
     assert quote_for_copy("no", speaker=None, party="UN", publication=Publication(), direct=False) == "no — UN"
+
+
+async def test_the_reader_keeps_its_scrolled_place_when_the_analysis_lands(tmp_path):
+    app = make_app(long_story(tmp_path))
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.main_screen
+        await pilot.press("pagedown", "pagedown", "pagedown")
+        article = article_of_app(app)
+        assert screen.analysis is None, "the analysis came before the pages: the text is too short"
+        top = article.scroll_offset.y
+        place = article.top_offset()
+        assert top > 0 and place is not None
+        await drained(app, pilot)
+        assert screen.analysis is not None and screen.analysis.positions
+        assert article.scroll_offset.y == top
+        after = [p for p in screen.nav.visible() if p.end > place]
+        assert after and screen.nav.current == after[0]
