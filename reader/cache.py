@@ -192,9 +192,12 @@ def _discard(path: Path) -> None:
 def cached_analysis(article: Article, model: str | None = None,
                     problems: list[str] | None = None) -> Analysis | None:
     """The cached analysis of ``article`` by the pipeline ``load_nlp(model)`` would load, if any
-    (an unusable entry is discarded and its reason added to ``problems``)."""
+    (an unusable entry is discarded and its reason added to ``problems``). The article's own
+    publication (its metadata, read again) comes first; the cached one (its dateline) fills the rest."""
     hit = load_cached(article.text, model_label_for(model), problems=problems)
-    return None if hit is None else replace(hit, source=article.source)
+    if hit is None:
+        return None
+    return replace(hit, source=article.source, publication=article.publication.filled_from(hit.publication))
 
 
 def analyse_with_cache(

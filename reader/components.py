@@ -90,3 +90,9 @@ def article_of(text: str) -> Article:
     """An Article over a Doc's own text, paragraphs split at blank lines (no cleaning: offsets stay)."""
     paragraphs = tuple(Paragraph(m.start(), m.end()) for m in re.finditer(r"\S(?:.*\S)?(?:\n(?!\s*\n).*\S)*", text))
     return Article(source="<doc>", text=text, paragraphs=paragraphs)
+
+
+def dateline_end(doc: Doc, start: int = 0) -> int | None:
+    """The token after the dash of a dateline opening at token ``start`` ('WASHINGTON (Reuters) -'),
+    or None: for :func:`reader.publication.from_dateline`."""
+    return _dateline_end(doc, start)

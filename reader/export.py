@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 
 from .ingest import display_name
-from .model import Analysis, Link, Position, analysis_to_dict
+from .model import Analysis, Link, Position, Publication, analysis_to_dict
 
 FORMATS = ("json", "markdown", "text")
 BADGES = {
@@ -60,6 +60,8 @@ def to_markdown(analyses: Analysis | list[Analysis]) -> str:
 def _markdown_one(analysis: Analysis) -> str:
     source = display_name(analysis.source)
     out = [f"# {md_escape(analysis.title or source)}", ""]
+    if analysis.publication:
+        out += [markdown_publication(analysis.publication), ""]
     out.append(f"Source: {md_code(source)} · model: {md_code(analysis.model)} · "
                f"{len(analysis.actors)} actors · {len(analysis.positions)} positions · "
                f"{len(analysis.links)} links")
@@ -79,6 +81,24 @@ def _markdown_one(analysis: Analysis) -> str:
         for p in unanswered:
             out.append(f"- {_actor_name(analysis, p.actor)}: {_markdown_position(analysis, p)[2:]}")
     return "\n".join(out)
+
+
+def markdown_publication(publication: Publication) -> str:
+    """'Published: Reuters · 2003-12-27 · <https://...>', with only what is known."""
+    parts = []
+    if publication.outlet:
+        parts.append(md_escape(publication.outlet))
+    if publication.date:
+        parts.append(publication.date)
+    if publication.url:
+        url = publication.url
+        parts.append(f"<{url}>" if not re.search(r"[<>\s`]", url) else md_code(url))
+    return "Published: " + " · ".join(parts)
+
+
+def publication_line(publication: Publication) -> str:
+    """'Reuters · 2003-12-27 · https://...' with only what is known ('' when nothing is)."""
+    return " · ".join(one_line(part) for part in (publication.outlet, publication.date, publication.url) if part)
 
 
 def _by_actor(analysis: Analysis) -> dict[str, list[Position]]:

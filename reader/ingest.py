@@ -7,6 +7,7 @@ Quote characters are kept as they are; only white space is normalised.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
@@ -14,17 +15,20 @@ import stat
 import sys
 import tomllib
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .model import Article, Paragraph
+from .model import Article, Paragraph, Publication
+from .publication import clean_field, clean_url, from_metadata, iso_date
 
 # A news article is 5-100 kB; the spaCy parse of 300,000 characters takes ~15 s and ~1 GB, so
 # longer texts (and files, HTML included, above 4 MB) are refused with a clear message.
 MAX_FILE_BYTES = 4_000_000
 MAX_TEXT_CHARS = 300_000
+META_SUFFIX = ".meta.json"  # "story.txt" -> "story.meta.json": outlet, url and date of the story
+MAX_META_BYTES = 1_000_000
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
@@ -69,10 +73,30 @@ class JunkRules:
 def read_article(path: str) -> Article:
     """Read the article at ``path`` ('-' is standard input); raise InputError if it can't be.
 
-    ``Article.source`` is :func:`display_name` of the path: safe to print anywhere."""
+    ``Article.source`` is :func:`display_name` of the path: safe to print anywhere.
+    ``Article.publication`` comes from a sibling ``.meta.json`` first, then the HTML metadata."""
     raw = read_bytes(path)
     text = decode(raw, label(path))
-    return article_from_text(text, source=display_name(path), fmt=guess_format(path, text))
+    article = article_from_text(text, source=display_name(path), fmt=guess_format(path, text))
+    sibling = sibling_publication(path)
+    if not sibling:
+        return article
+    return replace(article, publication=sibling.filled_from(article.publication))
+
+
+def sibling_publication(path: str) -> Publication:
+    """The publication named by ``X.meta.json`` beside ``X.txt`` (or ``X.html``), if there is a
+    readable one; an unreadable or malformed file is ignored (it only decorates the article)."""
+    if path == "-":
+        return Publication()
+    meta = Path(path).with_suffix(META_SUFFIX)
+    try:
+        raw = _read_regular_file(str(meta), display_name(str(meta)))
+        if len(raw) > MAX_META_BYTES:
+            return Publication()
+        return from_metadata(json.loads(raw.decode("utf-8")))
+    except (InputError, OSError, ValueError, RecursionError):
+        return Publication()
 
 
 def display_name(path: str) -> str:
@@ -258,9 +282,9 @@ def article_from_text(raw: str, source: str = "-", fmt: str | None = None) -> Ar
     if not raw.strip():
         raise InputError(f"{name}: contains only white space" if raw else f"{name}: is empty")
     fmt = fmt or guess_format(source, raw)
-    title = None
+    title, publication = None, Publication()
     if fmt == "html":
-        title, body = html_to_text(raw)
+        title, body, publication = html_document(raw)
     elif fmt == "markdown":
         title, body = markdown_to_text(raw)
     else:
@@ -269,11 +293,18 @@ def article_from_text(raw: str, source: str = "-", fmt: str | None = None) -> Ar
     title, paragraphs = place_title(title, paragraphs)
     if not paragraphs:
         raise InputError(f"{name}: no article text found")
-    return build_article(source, title, paragraphs)
+    return replace(build_article(source, title, paragraphs), publication=publication)
 
 
 def html_to_text(html: str) -> tuple[str | None, str]:
     """Main text (one paragraph a line) and title of an HTML page, through trafilatura."""
+    title, body, _ = html_document(html)
+    return title, body
+
+
+def html_document(html: str) -> tuple[str | None, str, Publication]:
+    """Title, main text (one paragraph a line) and publication of an HTML page, through trafilatura
+    (og:site_name, article:published_time, the canonical URL and their equivalents)."""
     quiet = logging.getLogger("trafilatura")
     if not quiet.handlers:  # its warnings are not the user's business: keep stderr to one line
         quiet.addHandler(logging.NullHandler())
@@ -282,8 +313,9 @@ def html_to_text(html: str) -> tuple[str | None, str]:
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                       include_tables=False, include_images=False)
     if doc is None:
-        return None, trafilatura.html2txt(html) or ""
-    return (doc.title or "").strip() or None, doc.text or trafilatura.html2txt(html) or ""
+        return None, trafilatura.html2txt(html) or "", Publication()
+    publication = Publication(outlet=clean_field(doc.sitename), url=clean_url(doc.url), date=iso_date(doc.date))
+    return (doc.title or "").strip() or None, doc.text or trafilatura.html2txt(html) or "", publication
 
 
 def markdown_to_text(md: str) -> tuple[str | None, str]:

@@ -19,12 +19,33 @@ KINDS = ("demand", "offer", "accept", "reject", "threaten", "accuse", "statement
 ACTOR_KINDS = ("country", "organization", "group", "person")
 RELATIONS = ("rejects", "accepts", "counters", "denies", "answers")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+ISO_DATE = re.compile(r"\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])")
 
 
 @dataclass(frozen=True)
 class Paragraph:
     start: int
     end: int
+
+
+@dataclass(frozen=True)
+class Publication:
+    """Where and when the article was published, each None when unknown.
+
+    ``date`` is ISO ``YYYY-MM-DD``; ``outlet`` is the publisher's name ("Reuters");
+    ``url`` the article's address. Read from HTML metadata, a sibling ``.meta.json`` or the
+    dateline ("KHARTOUM, Dec 27, 2003 (dpa) —"). ``Article.source`` is the file it was read from."""
+
+    outlet: str | None = None
+    url: str | None = None
+    date: str | None = None
+
+    def filled_from(self, other: Publication) -> Publication:
+        """This publication with its unknown fields taken from ``other``."""
+        return Publication(self.outlet or other.outlet, self.url or other.url, self.date or other.date)
+
+    def __bool__(self) -> bool:
+        return bool(self.outlet or self.url or self.date)
 
 
 @dataclass(frozen=True)
@@ -35,6 +56,12 @@ class Article:
     text: str
     title: str | None = None
     paragraphs: tuple[Paragraph, ...] = ()
+    publication: Publication = Publication()
+
+    @property
+    def published(self) -> str | None:
+        """The publication date, ISO ``YYYY-MM-DD``, or None when unknown."""
+        return self.publication.date
 
     def paragraph_at(self, offset: int) -> int:
         """Index of the paragraph holding ``offset`` (the last one before it if between; 0
@@ -99,6 +126,7 @@ class Analysis:
     links: tuple[Link, ...] = ()
     unanswered: tuple[str, ...] = ()
     paragraphs: tuple[Paragraph, ...] = field(default=(), compare=False)
+    publication: Publication = Publication()
 
     def actor(self, actor_id: str) -> Actor | None:
         return next((a for a in self.actors if a.id == actor_id), None)
@@ -128,7 +156,12 @@ def analysis_to_dict(analysis: Analysis) -> dict:
         ],
         "unanswered": list(analysis.unanswered),
         "paragraphs": [[p.start, p.end] for p in analysis.paragraphs],
+        "publication": publication_to_dict(analysis.publication),
     }
+
+
+def publication_to_dict(publication: Publication) -> dict[str, str | None]:
+    return {"outlet": publication.outlet, "url": publication.url, "date": publication.date}
 
 
 def _position_to_dict(p: Position) -> dict:
@@ -175,6 +208,7 @@ def analysis_from_dict(data: dict) -> Analysis:
         ),
         unanswered=tuple(data.get("unanswered", ())),
         paragraphs=tuple(Paragraph(s, e) for s, e in data.get("paragraphs", ())),
+        publication=Publication(**(data.get("publication") or {})),
     )
 
 
@@ -239,6 +273,23 @@ def check_analysis(data: object) -> None:
     for i, position_id in enumerate(_list(doc.get("unanswered", []), "unanswered")):
         if _str(position_id, f"unanswered[{i}]") not in position_ids:
             raise InvalidAnalysis(f"unanswered[{i}]: unknown position {position_id!r}")
+    _check_publication(doc.get("publication"))
+
+
+def _check_publication(value: object) -> None:
+    """``publication`` is optional (older analyses lack it): outlet, url and date, each a string or
+    null, the date ISO ``YYYY-MM-DD``; no other key."""
+    if value is None:
+        return
+    publication = _obj(value, "publication")
+    unknown = set(publication) - {"outlet", "url", "date"}
+    if unknown:
+        raise InvalidAnalysis(f"publication.{sorted(unknown)[0]}: not a field of the publication")
+    _opt_str(publication.get("outlet"), "publication.outlet")
+    _opt_str(publication.get("url"), "publication.url")
+    date = _opt_str(publication.get("date"), "publication.date")
+    if date is not None and not ISO_DATE.fullmatch(date):
+        raise InvalidAnalysis("publication.date: not a date as YYYY-MM-DD")
 
 
 def _check_position(p: dict, where: str, text: str, paragraphs: int, actor_ids: set[str],

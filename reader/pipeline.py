@@ -12,6 +12,7 @@ from .links import link_positions
 from .model import Analysis, Article
 from .nlp import model_label
 from .positions import find_positions
+from .publication import from_dateline
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -32,6 +33,7 @@ def analyze_many(articles: Iterable[Article], nlp: Language) -> list[Analysis]:
 
 
 def analyze_doc(article: Article, doc: Doc, model: str) -> Analysis:
+    article = with_dateline(article, doc)
     actors = find_actors(doc, article)
     positions = find_positions(doc, article, actors)
     links, unanswered = link_positions(positions, doc, actors)
@@ -43,5 +45,13 @@ def analyze_doc(article: Article, doc: Doc, model: str) -> Analysis:
     return Analysis(
         source=article.source, title=article.title, text=article.text, model=model,
         actors=kept, positions=tuple(positions), links=tuple(links), unanswered=tuple(unanswered),
-        paragraphs=article.paragraphs,
+        paragraphs=article.paragraphs, publication=article.publication,
     )
+
+
+def with_dateline(article: Article, doc: Doc) -> Article:
+    """``article`` with what its metadata left unknown of the outlet and date read from its dateline."""
+    publication = article.publication
+    if publication.outlet and publication.date:
+        return article
+    return replace(article, publication=publication.filled_from(from_dateline(doc, article)))

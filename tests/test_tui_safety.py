@@ -17,6 +17,7 @@ from tui_support import (  # noqa: F401 - fixtures
     no_spacy,
     notifications,
     reader_env,
+    wait_for,
 )
 
 import reader.tui.screens.main as main_screen
@@ -97,8 +98,9 @@ async def test_article_shows_at_once_while_the_analysis_runs(monkeypatch):
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
         assert started.wait(5)
-        await pilot.pause(0.6)  # the loading indicator appears only if the analysis takes a moment
         screen = app.main_screen
+        # the loading indicator appears only if the analysis takes a moment (LOADING_DELAY)
+        await wait_for(pilot, lambda: screen.query_one("#panels").loading, what="the loading indicator")
         assert screen.query_one("#panels").loading
         article = screen.query_one(ArticleView)
         assert len(article.blocks) == 10

@@ -111,3 +111,15 @@ async def drained(app: ReaderApp, pilot, timeout: float = 120.0) -> None:
         await pilot.pause(0.02)
     await app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def wait_for(pilot, condition, timeout: float = 10.0, what: str = "the condition") -> None:
+    """Let the app run until ``condition()`` holds (a worker, a timer or a search finished), failing
+    after ``timeout`` seconds: a wait on the state, not a sleep on the clock."""
+    import asyncio
+
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        assert loop.time() < deadline, f"timed out waiting for {what}"
+        await pilot.pause(0.01)

@@ -42,4 +42,6 @@ def run_tui(
         print(f"reader: {error}", file=sys.stderr)
         return 2
     result = app.run()
+    if app.main_screen.unmatched:  # seen in the TUI; repeated where it stays after exit
+        print(f"reader: {app.main_screen.unmatched}", file=sys.stderr)
     return int(result or 0) if app.return_code is None else app.return_code

@@ -8,7 +8,7 @@ from importlib import resources
 from pathlib import Path
 
 from textual.app import App
-from textual.binding import Binding
+from textual.binding import Binding, BindingsMap
 
 from ..model import Article
 from .commands import ReaderCommands
@@ -101,19 +101,27 @@ class ReaderApp(App[int]):
         rows: list[tuple[str, str, str]] = []
         seen: set[str] = set()
         for node in (self.main_screen, self):
-            for bindings in node._bindings.key_to_bindings.values():
+            mapped = self._keymapped(node)
+            for bindings in mapped.key_to_bindings.values():
                 for binding in bindings:
                     if binding.id and binding.id not in seen:
                         seen.add(binding.id)
-                        keys = self._keys_for(node, binding.id)
+                        keys = self._keys_for(mapped, binding.id)
                         rows.append((keys, binding.description or binding.action, binding.id))
         return rows
 
+    def _keymapped(self, node: App | MainScreen) -> BindingsMap:
+        """``node``'s bindings as the keymap leaves them (Textual applies it to a copy on each key)."""
+        bindings = node._bindings.copy()
+        if self._keymap:
+            bindings.apply_keymap(self._keymap)
+        return bindings
+
     @staticmethod
-    def _keys_for(node: App | MainScreen, binding_id: str) -> str:
+    def _keys_for(bindings_map: BindingsMap, binding_id: str) -> str:
         keys = [
             key
-            for key, bindings in node._bindings.key_to_bindings.items()
+            for key, bindings in bindings_map.key_to_bindings.items()
             if any(b.id == binding_id for b in bindings)
         ]
         return ",".join(keys)

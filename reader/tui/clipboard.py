@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
+
+from ..model import Publication
 
 SYSTEM_TOOLS = (
     ("wl-copy", ()),
@@ -14,6 +17,7 @@ SYSTEM_TOOLS = (
     ("clip.exe", ()),
 )
 NO_SYSTEM_ENV = "READER_NO_SYSTEM_CLIPBOARD"
+TRAILING_COMMA = re.compile(r"\s*[,;:]+(['’\"”]*)$")  # "have a ‘legal effect,'" -> "‘legal effect'"
 
 
 def copy_with_system_tool(text: str) -> str | None:
@@ -33,7 +37,34 @@ def copy_with_system_tool(text: str) -> str | None:
     return None
 
 
-def quote_for_copy(text: str, speaker: str, source: str, *, direct: bool) -> str:
-    """The quote as pasted elsewhere: “text” — speaker (source)."""
+def quote_for_copy(
+    text: str,
+    *,
+    speaker: str | None,
+    party: str | None,
+    publication: Publication,
+    title: str | None = None,
+    direct: bool,
+) -> str:
+    """The quote as pasted elsewhere, with whom and where it is from:
+
+    “text” — Sergei Ryabkov (Russia); DW, 2021-12-17, https://...
+
+    The speaker is named once (with the party unless they are the same), a quote loses the
+    comma that led back into the sentence, and the article is named by its outlet, date and
+    URL (its title when the outlet is unknown), never by a file name."""
+    text = TRAILING_COMMA.sub(r"\1", " ".join(text.split()))
     body = f"“{text}”" if direct and text[:1] not in "“\"‘'«„" else text
-    return f"{body} — {speaker} ({source})"
+    who = speaker or party or ""
+    if speaker and party and not _names(party, speaker):
+        who = f"{speaker} ({party})"
+    where = [publication.outlet or (f"“{title}”" if title else None), publication.date, publication.url]
+    cited = ", ".join(part for part in where if part)
+    return f"{body} — {who}; {cited}" if cited else f"{body} — {who}"
+
+
+def _names(party: str, speaker: str) -> bool:
+    """Whether ``speaker`` names ``party`` in whole words ('NATO' in 'NATO spokesman'; not
+    'Sudan' in 'the Sudanese government')."""
+    return re.search(rf"(?<!\w){re.escape(' '.join(party.split()))}(?!\w)", " ".join(speaker.split()),
+                     re.IGNORECASE) is not None

@@ -37,6 +37,24 @@ def pick_actors(analysis: Analysis, wanted: Sequence[str] | None, default: int =
     return picked or order[:default]
 
 
+def unmatched_actors(analysis: Analysis, wanted: Sequence[str] | None) -> list[str]:
+    """The names in ``wanted`` that match no party of the analysis."""
+    return [name for name in wanted or () if match_actor(analysis, name) is None]
+
+
+def unmatched_message(analysis: Analysis, wanted: Sequence[str] | None, limit: int = 12) -> str | None:
+    """One line saying which wanted names matched no party and which parties there are, or None."""
+    missing = unmatched_actors(analysis, wanted)
+    if not missing:
+        return None
+    names = [actor.name for actor_id in panel_order(analysis) if (actor := analysis.actor(actor_id))]
+    listed = ", ".join(names[:limit]) + (f" and {len(names) - limit} more" if len(names) > limit else "")
+    quoted = ", ".join(repr(name) for name in missing)
+    fallback = "; showing the most active instead" if len(missing) == len(wanted or ()) else ""
+    parties = f"the parties are {listed}" if names else "the article has no party with a position"
+    return f"--actors: no party matches {quoted}{fallback} ({parties})"
+
+
 def match_actor(analysis: Analysis, name: str) -> str | None:
     key = _norm(name)
     if not key:
@@ -66,6 +84,7 @@ class Navigator:
 
     analysis: Analysis
     shown: list[str] = field(default_factory=list)  # actor ids with a visible panel
+    order: list[str] = field(default_factory=list)  # every party with positions, in panel order
     kind: str | None = None  # kind filter
     selected: str | None = None
     history: list[str] = field(default_factory=list)
@@ -74,6 +93,12 @@ class Navigator:
     def __post_init__(self) -> None:
         self.ordered = sorted(self.analysis.positions, key=lambda p: (p.start, p.end))
         self.by_id = {p.id: p for p in self.ordered}
+        if not self.order:  # the chosen parties first, then the others by activity
+            self.order = [*self.shown, *(a for a in panel_order(self.analysis) if a not in self.shown)]
+
+    def panels(self) -> list[str]:
+        """The shown parties, in panel order."""
+        return [a for a in self.order if a in self.shown]
 
     # -- what is visible ------------------------------------------------------------------
     def visible(self, actor: str | None = None) -> list[Position]:
@@ -92,14 +117,57 @@ class Navigator:
         return frozenset(p.id for p in self.ordered if p.kind != self.kind)
 
     def kinds(self) -> list[str]:
+        """The kinds of the positions in the shown panels, in the contract's order."""
         from ..model import KINDS
 
-        present = {p.kind for p in self.ordered}
+        present = {p.kind for p in self.ordered if p.actor in self.shown}
         return [k for k in KINDS if k in present]
 
     @property
     def current(self) -> Position | None:
         return self.by_id.get(self.selected) if self.selected else None
+
+    # -- what is shown --------------------------------------------------------------------
+    def reveal(self, position: Position | None) -> tuple[bool, bool]:
+        """Make ``position`` visible (a link may lead outside the panels or the filter): show its
+        party's panel and drop a filter that hides it. Returns (panel added, filter dropped)."""
+        if position is None:
+            return False, False
+        added = position.actor not in self.shown
+        if added:
+            self.shown.append(position.actor)
+        dropped = self.kind is not None and position.kind != self.kind
+        if dropped:
+            self.kind = None
+        return added, dropped
+
+    def show_actors(self, actors: Sequence[str]) -> bool:
+        """Show the panels of ``actors``; a filter none of them has is dropped (True then), and a
+        selection in a hidden panel moves to the first visible position."""
+        self.shown = list(actors)
+        dropped = self.kind is not None and self.kind not in self.kinds()
+        if dropped:
+            self.kind = None
+        if self.current is not None and self.current.actor not in self.shown:
+            self.select(None)
+            self.step(1)
+        return dropped
+
+    def filter_next(self) -> str | None:
+        """The next kind filter (:meth:`cycle_kind`); a selection it hides moves to the first
+        visible position at or after it."""
+        kind = self.cycle_kind()
+        current = self.current
+        if current is None or current.id not in {p.id for p in self.visible()}:
+            self.selected = None
+            items = self.visible()
+            after = next((p for p in items if current and p.start >= current.start), None)
+            self.select((after or items[0]).id if items else None)
+        return kind
+
+    def link_origin(self) -> Position | None:
+        """The position the last followed link started from."""
+        return self.by_id.get(self.history[-1]) if self.history else None
 
     # -- moves ------------------------------------------------------------------------------
     def select(self, position_id: str | None) -> Position | None:
@@ -151,6 +219,13 @@ class Navigator:
         if not items:
             return None
         return self.select((items[-1] if last else items[0]).id)
+
+    def select_from(self, offset: int) -> Position | None:
+        """Select the first visible position at or after ``offset`` (else the last one)."""
+        items = self.visible()
+        if not items:
+            return None
+        return self.select(next((p for p in items if p.end > offset), items[-1]).id)
 
     def first_in(self, actor: str) -> Position | None:
         """The position of ``actor`` at or after the selection (else its first one)."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from textual import work
@@ -12,12 +11,14 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input
 
 from ...cache import analyse_with_cache, cached_analysis
+from ...export import publication_line
 from ...model import Analysis, Article, Position
 from ..clipboard import copy_with_system_tool, quote_for_copy
 from ..messages import AnalysisFailed, AnalysisReady, PanelChosen, PositionSelected
-from ..navigation import Navigator, panel_order, pick_actors
+from ..navigation import Navigator, panel_order, pick_actors, unmatched_message
 from ..text import Marks, actor_colours
 from ..widgets import ArticleView, DetailBar, KeyFooter, PanelsView, SearchBar
+from ..widgets.search_bar import SearchState
 
 LOADING_DELAY = 0.3  # seconds before the panels show a loading indicator
 
@@ -43,6 +44,8 @@ class MainScreen(Screen):
         Binding("N", "previous_match", "Prev match", show=False, id="reader.previous_match"),
         Binding("y", "copy", "Copy", id="reader.copy"),
         Binding("a", "all_actors", "All actors", show=False, id="reader.all_actors"),
+        Binding("pagedown,space", "page_down", "Page down", show=False, id="reader.page_down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="reader.page_up"),
     ]
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
@@ -66,14 +69,13 @@ class MainScreen(Screen):
         self.picked: list[str] = []
         self.show_all = False
         self.active_actor: str | None = None
-        self.matches: list[tuple[int, int]] = []
-        self.match_index: int | None = None
+        self.found = SearchState()  # the last search's matches and the current one
         self.failed: str | None = None
         self.cache_problem: str | None = None  # why a cached analysis was discarded (told once)
         self._binding_states: tuple[bool | None, ...] = ()
         self.search_bar: SearchBar | None = None
-        self.ordered: list[str] = []  # every actor with positions, in panel order
         self.actor_count = 0
+        self.unmatched: str | None = None  # why some --actors names show no panel
 
     # -- layout -------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -96,6 +98,7 @@ class MainScreen(Screen):
         """Show a cached analysis in the first frame (reading it takes a few ms and never loads
         spaCy); otherwise analyse in a thread worker started once the article is painted."""
         self.query_one(ArticleView).focus()
+        self.query_one(ArticleView).show_source(publication_line(self.article.publication))
         hit = self.cached() if self.use_cache else None
         if hit is not None:
             self.show_analysis(hit)
@@ -157,20 +160,41 @@ class MainScreen(Screen):
         order = panel_order(analysis)
         self.actor_count = len(order)
         self.picked = pick_actors(analysis, self.wanted_actors)
-        self.colours = actor_colours(self.picked + [a for a in order if a not in self.picked])
+        self.report_unmatched(analysis)
         nav = self.nav = Navigator(analysis, shown=list(self.picked))
-        first = nav.step(1)
+        self.colours = actor_colours(nav.order)
+        place = self.reading_place()  # the reader searched or scrolled while the panels loaded
+        first = nav.step(1) if place is None else nav.select_from(place)
         self.active_actor = first.actor if first else None
-        self.ordered = self.picked + [a for a in order if a not in self.picked]
         self.stop_loading()
         self.fill_panels()
+        self.query_one(ArticleView).show_source(publication_line(analysis.publication))
         self.query_one(ArticleView).set_positions(analysis.positions, self.colours, Marks())
         self.call_after_refresh(self.startup_done)
         if not analysis.positions:
             self.query_one(DetailBar).show_text("No positions found in this article.")
             self.update_bindings()
             return
-        self.show_selection(focus=True)  # refreshes the footer once if the possible keys changed
+        self.show_selection(focus=True, scroll=place is None)  # refreshes the footer if the keys changed
+
+    def reading_place(self) -> int | None:
+        """Where the reader is, if they moved before the analysis arrived: the current search
+        match, else the top of the scrolled article; None at the start."""
+        article = self.query_one(ArticleView)
+        if self.found.current is not None and article.in_view(self.found.current[0]):
+            place: int | None = self.found.current[0]
+        else:
+            place = article.top_offset()
+        if place is not None:
+            article.hold(place)  # redrawing the marks must not scroll back to an older target
+        return place
+
+    def report_unmatched(self, analysis: Analysis) -> None:
+        """Say which ``--actors`` names matched no party, and which parties there are (kept in
+        ``unmatched`` for the command line to repeat on stderr at exit)."""
+        self.unmatched = unmatched_message(analysis, self.wanted_actors)
+        if self.unmatched:
+            self.notify(self.unmatched, title="Parties", severity="warning", timeout=12)
 
     def startup_done(self) -> None:
         """The panels are painted (or cannot be): let the app resume garbage collection."""
@@ -178,10 +202,14 @@ class MainScreen(Screen):
         if done is not None:
             done()
 
+    @property
+    def ordered(self) -> list[str]:
+        """Every party with positions, in panel order (the Navigator's)."""
+        return self.nav.order if self.nav else []
+
     def shown_actors(self) -> list[str]:
         """The shown actors in panel order."""
-        shown = self.nav.shown if self.nav else []
-        return [a for a in self.ordered if a in shown]
+        return self.nav.panels() if self.nav else []
 
     def fill_panels(self) -> None:
         nav, analysis = self.nav, self.analysis
@@ -206,13 +234,12 @@ class MainScreen(Screen):
     # -- the one place that pushes state down to the widgets -----------------------------------
     def marks(self) -> Marks:
         nav = self.nav
-        current = self.matches[self.match_index] if self.match_index is not None else None
         return Marks(
             selected=nav.selected if nav else None,
             lit=nav.lit() if nav else frozenset(),
             hidden=nav.hidden_ids() if nav else frozenset(),
-            matches=tuple(self.matches),
-            current_match=current,
+            matches=tuple(self.found.matches),
+            current_match=self.found.current,
         )
 
     def show_selection(self, *, focus: bool = True, scroll: bool = True) -> None:
@@ -221,12 +248,10 @@ class MainScreen(Screen):
         if nav is None or self.analysis is None:
             return
         position = nav.current
-        if position is not None and position.actor not in nav.shown:
-            nav.shown.append(position.actor)
+        added, dropped = nav.reveal(position)  # a link may lead outside the panels or the filter
+        if added or dropped:
             self.fill_panels()
-        if position is not None and nav.kind is not None and position.kind != nav.kind:
-            nav.kind = None  # a link led outside the filter: show everything again
-            self.fill_panels()
+        if dropped:
             self.show_filter()
         article = self.query_one(ArticleView)
         article.mark(self.marks())
@@ -262,12 +287,15 @@ class MainScreen(Screen):
         if nav is None or analysis is None:
             return
         detail = self.query_one(DetailBar)
+        if position is None and not nav.visible():
+            detail.show_text("Nothing to move to in the shown panels: f changes the filter, a shows every party.")
+            return
         if position is None:
             detail.show(analysis, None, None)
             return
         cycle = nav.follow_state()
-        if cycle and nav.history:
-            origin = nav.by_id[nav.history[-1]]
+        origin = nav.link_origin()
+        if cycle and origin is not None:
             pair = next(((origin, lk) for p, lk in nav.links_of(origin.id) if p.id == position.id), None)
             if pair is not None:
                 detail.show(analysis, position, pair, cycle=cycle)
@@ -290,8 +318,8 @@ class MainScreen(Screen):
             "back": lambda: search_open or (nav is not None and bool(nav.history)),
             "unanswered": lambda: nav is not None and bool(nav.analysis.unanswered),
             "filter": lambda: nav is not None and bool(nav.kinds()),
-            "next_match": lambda: bool(self.matches),
-            "previous_match": lambda: bool(self.matches),
+            "next_match": lambda: bool(self.found.matches),
+            "previous_match": lambda: bool(self.found.matches),
             "copy": lambda: nav is not None and nav.current is not None,
             "all_actors": lambda: self.actor_count > len(self.picked),
         }
@@ -368,21 +396,18 @@ class MainScreen(Screen):
     def action_filter(self) -> None:
         if self.nav is None:
             return
-        self.nav.cycle_kind()
+        self.nav.filter_next()
         self.fill_panels()
-        if self.nav.current is None or self.nav.current.id not in {p.id for p in self.nav.visible()}:
-            current = self.nav.current
-            self.nav.selected = None
-            items = self.nav.visible()
-            after = next((p for p in items if current and p.start >= current.start), None)
-            self.nav.select((after or items[0]).id if items else None)
         self.show_filter()
-        self.notify(f"Showing {self.filter_label()}.", timeout=3)
+        self.notify(f"Filter: {self.filter_label()}.", timeout=3)
         self.show_selection()
 
     def filter_label(self) -> str:
+        """'all kinds', or the kind shown and how many positions of it the panels hold: 'threats (3)'."""
         kind = self.nav.kind if self.nav else None
-        return "all kinds" if kind is None else KIND_PLURALS.get(kind, f"{kind}s")
+        if kind is None or self.nav is None:
+            return "all kinds"
+        return f"{KIND_PLURALS.get(kind, f'{kind}s')} ({len(self.nav.visible())})"
 
     def show_filter(self) -> None:
         title = self.article.title or self.article.source
@@ -393,13 +418,16 @@ class MainScreen(Screen):
         if self.nav is None or self.analysis is None:
             return
         self.show_all = not self.show_all
-        order = panel_order(self.analysis)
-        self.nav.shown = order if self.show_all else list(self.picked)
+        if self.nav.show_actors(self.nav.order if self.show_all else self.picked):
+            self.show_filter()  # no shown panel has the filtered kind any more
         self.fill_panels()
-        if self.nav.current and self.nav.current.actor not in self.nav.shown:
-            self.nav.select(None)
-            self.nav.step(1)
         self.show_selection()
+
+    def action_page_down(self) -> None:
+        self.query_one(ArticleView).action_page_down()
+
+    def action_page_up(self) -> None:
+        self.query_one(ArticleView).action_page_up()
 
     # -- search ---------------------------------------------------------------------------------
     async def action_search(self) -> None:
@@ -423,38 +451,43 @@ class MainScreen(Screen):
         self.search(event.value)
         self.close_search()
 
+    @property
+    def matches(self) -> list[tuple[int, int]]:
+        return self.found.matches
+
+    @property
+    def match_index(self) -> int | None:
+        return self.found.index
+
     def search(self, query: str) -> None:
-        query = query.strip()
-        self.matches = find_all(self.article.text, query) if query else []
-        self.match_index = None
-        if not self.matches:
-            if query:
-                self.notify(f"No match for {query!r}.", severity="warning")
+        here = self.nav.current.start if self.nav and self.nav.current else 0
+        first = self.found.run(self.article.text, query, here)
+        if first is None:
+            if query.strip():
+                self.notify(f"No match for {query.strip()!r}.", severity="warning")
             self.query_one(ArticleView).mark(self.marks())
             self.update_bindings()
             return
-        here = self.nav.current.start if self.nav and self.nav.current else 0
-        start = next((i for i, m in enumerate(self.matches) if m[0] >= here), 0)
-        self.go_to_match(start)
+        self.go_to_match(self.found.go(first))
 
     def action_next_match(self) -> None:
-        if self.matches:
-            self.go_to_match(0 if self.match_index is None else self.match_index + 1)
+        if (match := self.found.step(1)) is not None:
+            self.go_to_match(match)
 
     def action_previous_match(self) -> None:
-        if self.matches:
-            self.go_to_match(-1 if self.match_index is None else self.match_index - 1)
+        if (match := self.found.step(-1)) is not None:
+            self.go_to_match(match)
 
-    def go_to_match(self, index: int) -> None:
-        self.match_index = index % len(self.matches)
-        start, end = self.matches[self.match_index]
+    def go_to_match(self, match: tuple[int, int]) -> None:
+        """Show the current match: select the position holding it, scroll to it."""
+        start, end = match
         if self.nav:
             inside = self.nav.position_at(start)
             if inside is not None:
                 self.nav.select(inside.id)
         self.show_selection(scroll=False)
         self.query_one(ArticleView).scroll_to_offset(start, end)
-        self.notify(f"Match {self.match_index + 1} of {len(self.matches)}.", timeout=2)
+        self.notify(f"Match {self.found.index + 1} of {len(self.found.matches)}.", timeout=2)
 
     # -- copy -----------------------------------------------------------------------------------
     def action_copy(self) -> None:
@@ -462,9 +495,11 @@ class MainScreen(Screen):
         if position is None or self.analysis is None:
             return
         actor = self.analysis.actor(position.actor)
-        speaker = position.speaker or (actor.name if actor else position.actor)
-        source = self.article.title or self.article.source
-        text = quote_for_copy(position.text, speaker, source, direct=position.direct)
+        party = actor.name if actor else position.actor
+        speaker = position.speaker or party
+        text = quote_for_copy(position.text, speaker=position.speaker, party=party,
+                              publication=self.analysis.publication, title=self.article.title,
+                              direct=position.direct)
         self.app.copy_to_clipboard(text)
         tool = copy_with_system_tool(text)
         how = f"clipboard ({tool})" if tool else "clipboard (OSC 52, if the terminal allows it)"
@@ -477,11 +512,6 @@ class MainScreen(Screen):
 
     def on_panel_chosen(self, message: PanelChosen) -> None:
         self.go_to_panel(message.actor_id)
-
-
-def find_all(text: str, query: str) -> list[tuple[int, int]]:
-    """Case-insensitive matches of ``query`` in ``text`` as (start, end) offsets."""
-    return [(m.start(), m.end()) for m in re.finditer(re.escape(query), text, re.IGNORECASE)]
 
 
 def _capitalised(text: str) -> str:

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 
 from rich.style import Style as RichStyle
 from textual import events
-from textual.binding import Binding
 from textual.content import Content
 from textual.geometry import Offset, Region, Size
 from textual.scroll_view import ScrollView
@@ -48,15 +47,15 @@ class Block:
 class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     """Scrollable article. The screen sets positions and marks; clicks post PositionSelected.
 
-    Only page keys scroll it: arrows, home and end belong to the screen's moves.
+    It binds no key: arrows, home and end are the screen's moves, and the page keys are the
+    screen's too (``reader.page_down``), so a keymap can give space to another binding.
     """
 
-    COMPONENT_CLASSES = {"article-view--title", "article-view--rule"}
+    COMPONENT_CLASSES = {"article-view--title", "article-view--rule", "article-view--source"}
+    DEFAULT_CSS = """
+    ArticleView > .article-view--source { color: $text-muted; }
+    """
 
-    BINDINGS = [
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown,space", "page_down", "Page down", show=False),
-    ]
 
     def __init__(self, article: Article, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -76,6 +75,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._base: RichStyle | None = None  # the widget's own style, kept while the theme is unchanged
         self._drawn_look: tuple[object, ...] = ()
         self._target: tuple[int, int | None] | None = None  # the text last scrolled to
+        self.source_line = ""  # outlet · date · URL, under the title
+        self._source_strips: list[Strip] = []
 
     def paragraphs(self) -> list[Paragraph]:
         return list(self.article.paragraphs) or [Paragraph(0, len(self.article.text))]
@@ -84,6 +85,12 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def show_title(self, title: str) -> None:
         self.title = title
         self._rewrap()
+
+    def show_source(self, line: str) -> None:
+        """The line under the title that says where and when the article was published."""
+        if line != self.source_line:
+            self.source_line = line
+            self._rewrap()
 
     def set_positions(self, positions: Sequence[Position], colours: dict[str, str], marks: Marks) -> None:
         self.colours = colours
@@ -155,6 +162,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if self.heading is not None and self.article.title and label.startswith(self.article.title):
             label = label[len(self.article.title):].strip(" ·")  # only what a filter adds: "demands"
         self._title_strips = self._to_strips(plain(label), width, "article-view--title") if label else []
+        source = self.source_line
+        self._source_strips = self._to_strips(plain(source), width, "article-view--source") if source else []
         for block in self.blocks:
             block.strips = self._render_block(block, width)
             block.line_starts = _line_starts(block, block.strips)
@@ -178,7 +187,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if self.heading is not None:
             self.heading.top = 0
             lines.extend(self.heading.strips)
-        lines.extend([*self._title_strips, *rule, blank])
+        lines.extend([*self._title_strips, *self._source_strips, *rule, blank])
         for block in self.blocks:
             if block is self.heading:
                 continue
@@ -223,6 +232,28 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             return 0
         number = max((i for i, start in enumerate(block.line_starts) if start <= offset), default=0)
         return block.top + number
+
+    def offset_at_line(self, line: int) -> int:
+        """The article offset drawn first on view line ``line`` (0 above the first paragraph)."""
+        block = next((b for b in self.blocks if b is not self.heading and b.top + len(b.strips) > line), None)
+        if block is None:
+            return len(self.article.text)
+        number = max(0, line - block.top)
+        return block.line_starts[number] if number < len(block.line_starts) else block.start
+
+    def top_offset(self) -> int | None:
+        """The article offset at the top of the view, or None when the view is not scrolled."""
+        top = round(self.scroll_offset.y)
+        return self.offset_at_line(top) if top > 0 and self._lines else None
+
+    def in_view(self, offset: int) -> bool:
+        """Whether article ``offset`` is drawn in the visible part of the view."""
+        top = round(self.scroll_offset.y)
+        return bool(self._lines) and top <= self.line_of(offset) < top + self.scrollable_content_region.height
+
+    def hold(self, offset: int) -> None:
+        """Keep article ``offset`` in view when the text is wrapped again, without scrolling now."""
+        self._target = (offset, None)
 
     def cell_of(self, offset: int) -> Offset:
         """Where article ``offset`` is drawn, relative to the widget's content (before scrolling)."""
