@@ -177,7 +177,7 @@ class ActorTable:
 def find_actors(doc: Doc, article: Article) -> ActorTable:
     """Build the actor table of an article from its parsed Doc."""
     doc.user_data.setdefault("reader_text", article.text)  # Doc.text rebuilds the string each call
-    table = ActorTable(doc=doc, gazetteer=load_gazetteer())
+    table = ActorTable(doc=doc, gazetteer=load_gazetteer(), date=_article_date(article))
     mark_gazetteer_mentions(table, doc)
     table.home = first_country(table, doc, headline=bool(article.title))
     rescue_misspelled_capitals(table, doc)
@@ -193,6 +193,14 @@ def find_actors(doc: Doc, article: Article) -> ActorTable:
     learn_heads(table, doc, title_end)
     learn_abbreviations(table, doc)  # again: a name known only by its head noun ('the Ministry of ...')
     return table
+
+
+def _article_date(article: Article) -> dt.date | None:
+    """The day the article was published (metadata or dateline), for people's dated roles."""
+    try:
+        return dt.date.fromisoformat(article.published) if article.published else None
+    except ValueError:
+        return None
 
 
 def entities(doc: Doc) -> tuple[Span, ...]:
