@@ -656,7 +656,9 @@ def mark_organizations(table: ActorTable, doc: Doc) -> None:
     for ent in entities(doc):
         corporate = ent[-1].text.rstrip(".") in words("corporate")  # "Twitter Inc", whatever the tagger says
         marked = [i for i in range(ent.start, ent.end) if i in table.token_actor]
-        if ent.label_ != "ORG" and not corporate or any(i not in table.modifier_tokens for i in marked):
+        named_inside = ent.label_ == "ORG" and _country_inside_name(table, ent, marked)
+        if ent.label_ != "ORG" and not corporate or any(i not in table.modifier_tokens for i in marked) \
+                and not named_inside:
             continue  # a known party; but "the British Medical Association" is no mention of Britain
         cut = _title_before_name(table, ent)
         if cut is not None:  # "CEA Spokesperson Regina Fuentes": the organisation is only "CEA"
@@ -695,6 +697,16 @@ def mark_organizations(table: ActorTable, doc: Doc) -> None:
             table.token_actor[i] = key
             table.modifier_tokens.discard(i)
     _mark_repeats(table, doc)
+
+
+def _country_inside_name(table: ActorTable, ent: Span, marked: list[int]) -> bool:
+    """'The Sudan Liberation Movement', 'the Free Syrian Army': a country named inside the name of
+    a body that is no state body of it (not 'the Russian Foreign Ministry')."""
+    if not marked or ent.root.lemma_.lower() in table.gazetteer.words("state_bodies"):
+        return False
+    doc = ent.doc
+    return all(doc[i].dep_ in {"compound", "amod"} and ent.start <= doc[i].head.i < ent.end
+               and doc[i].head.is_title and doc[i].head.pos_ == "PROPN" for i in marked)
 
 
 def _known_head_of_modifier(doc: Doc, ent: Span) -> Span:

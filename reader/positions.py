@@ -462,7 +462,11 @@ def _quotes_within(ctx: Context, clause: tuple[int, int] | None, quotes: list[Qu
 
 
 def _main_cue(group: list[Cue]) -> Cue:
-    return min(group, key=lambda c: (KIND_RANK[c.kind], c.token.i))
+    """The cue whose move the position is: the strongest kind, but never a move that another cue of
+    the group judges ('calls rebel ceasefire demands "unrealistic"' is the government's rejection)."""
+    judged = [c for c in group if any(o is not c and o.kind != "statement" and _reported_within(c.token, o.token)
+                                      for o in group)]
+    return min([c for c in group if c not in judged] or group, key=lambda c: (KIND_RANK[c.kind], c.token.i))
 
 
 def group_cues(ctx: Context, unit: DocSpan, cues: list[Cue]) -> list[tuple[list[Cue], tuple[int, int]]]:
@@ -490,6 +494,8 @@ def _separate(group: list[Cue], cue: Cue) -> bool:
     outer = [c for c in group if _reported_within(cue.token, c.token) or _reported_within(c.token, cue.token)]
     if _second_move(group, cue):
         return True  # "said it has agreed to the demands, and accused them of ...": two moves, two positions
+    if _other_party_move(group, cue):
+        return True  # "X demanded ..., the government said, dismissing that demand": two parties, two moves
     if outer:  # "The DPRK has demanded talks, its envoy said": one statement, reported ...
         others = [c for c in group if c not in outer and c.actor != cue.actor and c.kind != "statement"]
         return bool(others) and cue.kind != "statement"  # ... unless it reports two parties' moves
@@ -506,6 +512,13 @@ def _second_move(group: list[Cue], cue: Cue) -> bool:
     strong = {c.kind for c in group if c.kind != "statement"}
     return (cue.token.dep_ == "conj" and cue.kind != "statement" and bool(strong) and cue.kind not in strong
             and cue.actor == group[-1].actor)
+
+
+def _other_party_move(group: list[Cue], cue: Cue) -> bool:
+    """A strong move by another party than every strong move of the group, and not reported by them."""
+    strong = [c for c in group if c.kind != "statement"]
+    return (cue.kind != "statement" and bool(strong) and all(c.actor != cue.actor for c in strong)
+            and not any(_reported_within(cue.token, c.token) for c in group))
 
 
 def _reported_within(inner: Token, outer: Token) -> bool:
