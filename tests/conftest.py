@@ -12,6 +12,12 @@ GOLD = Path(__file__).resolve().parent / "gold"
 SEED = SAMPLES / "000_92e0686fa38e74b4.txt"
 
 
+@pytest.fixture(autouse=True)
+def _no_user_corrections(tmp_path, monkeypatch) -> None:
+    """Corrections are read from (and saved to) a temp data dir, never the user's."""
+    monkeypatch.setenv("READER_DATA_DIR", str(tmp_path / "reader-data"))
+
+
 def sample_paths() -> list[Path]:
     return sorted(SAMPLES.glob("*.txt"))
 
