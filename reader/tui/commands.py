@@ -25,6 +25,16 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("Search the article", "search", "Find text in the article"),
     ("Copy quote", "copy", "Copy the selected quote with its speaker and source"),
     ("Show all parties", "all_actors", "Toggle panels for every party"),
+    ("Choose parties", "pick_parties", "Show, hide, reorder, merge and rename the parties' panels"),
+    ("Correct the position", "correct", "Change the selected position's party or kind, delete it, link it"),
+    ("Correct: change the kind", "correct('kind')", "Give the selected position another kind"),
+    ("Correct: change the party", "correct('party')", "Give the selected position to another party"),
+    ("Correct: delete the position", "correct('delete')", "The selected position is not one: delete it"),
+    ("Correct: add a link", "correct('add_link')", "Link the selected position to another one"),
+    ("Correct: remove a link", "correct('remove_link')", "Remove a link of the selected position"),
+    ("Undo the last correction", "undo_correction", "Take back the last correction of this session"),
+    ("Export the Markdown report", "export('markdown')", "Write the report, with your corrections, to a file"),
+    ("Export the JSON", "export('json')", "Write the reader.analysis/1 JSON, with your corrections, to a file"),
     ("Help", "app.help", "Show the keys and what the colours mean"),
 )
 
