@@ -293,3 +293,15 @@ def test_analyze_applies_the_corrections_and_marks_them(capsys, nlp, tmp_path, m
     changed = [p for p in data["positions"] if p.get("corrected")]
     assert [(p["start"], p["kind"]) for p in changed] == [(first.start, new_kind)]
     assert err.count("\n") == 1 and "1 correction no longer matches" in err and err.startswith("reader: ")
+
+
+@tui
+def test_correction_dialog_snapshot(snap_compare):
+    """160x48: the correction dialog over the reader, titled with Russia's first demand (badge,
+    party, words), the menu of kind, party, add a link, remove a link, delete, the first highlighted."""
+
+    async def run_before(pilot) -> None:
+        await drained(pilot.app, pilot)
+        await press(pilot, "c")
+
+    assert snap_compare(cached_app(), terminal_size=WIDE, run_before=run_before)

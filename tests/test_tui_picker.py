@@ -197,3 +197,14 @@ async def test_the_palette_command_opens_the_picker():
         await app.main_screen.run_action("pick_parties")
         await pilot.pause()
         assert isinstance(app.screen, PartyPickerScreen)
+
+
+def test_picker_snapshot(snap_compare):
+    """160x48: the party picker over the reader: Russia, United States, NATO ticked, G7 not, each
+    with its count; Russia marked with ● for a merge; the keys line says what m does now."""
+
+    async def run_before(pilot) -> None:
+        await drained(pilot.app, pilot)
+        await press(pilot, "p", "m")
+
+    assert snap_compare(cached_app(), terminal_size=WIDE, run_before=run_before)
