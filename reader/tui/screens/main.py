@@ -635,7 +635,8 @@ class MainScreen(Screen):
             self.notify(f"{done}, for this session only: cannot save {path} ({error.strerror or error}).",
                         title="Corrections", severity="error", timeout=10)
         else:
-            self.notify(f"{done} (saved; undo from the command palette).", title="Corrected", timeout=4)
+            how = "saved" if undoing else "saved; undo from the command palette"
+            self.notify(f"{done} ({how}).", title="Corrected", timeout=4)
         self.reapply_corrections()
 
     def current_corrections(self) -> Corrections:
