@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from functools import partial
 from typing import TYPE_CHECKING
@@ -505,6 +504,8 @@ class MainScreen(Screen):
         if analysis is None or nav is None:
             self.notify("The parties are known once the analysis is ready.", severity="warning")
             return
+        from collections import Counter
+
         from .party_picker import PartyPickerScreen, PartyRow
 
         counts = Counter(p.actor for p in analysis.positions)
