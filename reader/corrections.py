@@ -110,6 +110,15 @@ class Corrections:
         new = PositionFix(start, end, actor or old.actor, kind or old.kind, deleted or old.deleted)
         return replace(self, positions=tuple(f for f in self.positions if f.span != new.span) + (new,))
 
+    def forget_position(self, start: int, end: int) -> Corrections:
+        """Without any fix of the position at ``start:end`` (it is back as analysed)."""
+        return replace(self, positions=tuple(f for f in self.positions if f.span != (start, end)))
+
+    def undelete(self) -> Corrections:
+        """With every deleted position back (their other fixes kept)."""
+        kept = tuple(replace(f, deleted=False) for f in self.positions if f.actor or f.kind or not f.deleted)
+        return replace(self, positions=kept)
+
     def fix_link(self, first: SpanKey, answer: SpanKey, *, removed: bool) -> Corrections:
         """With the link between two spans added or removed; the opposite fix of the same pair is
         undone instead (the link is back as analysed)."""

@@ -232,3 +232,14 @@ def test_the_corrections_module_does_not_import_textual():
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "[]"
+
+
+def test_forget_a_position_and_undelete(seed):
+    p6, p7 = span(seed, "p6"), span(seed, "p7")
+    corrections = (Corrections().fix_position(*p6, kind="accept").fix_position(*p7, deleted=True)
+                   .fix_position(*span(seed, "p5"), kind="offer").fix_position(*span(seed, "p5"), deleted=True))
+    assert apply(seed, corrections.forget_position(*p6))[0].position("p6").kind == "offer"
+    back = corrections.undelete()
+    assert [f.span for f in back.positions] == [p6, span(seed, "p5")] and not any(f.deleted for f in back.positions)
+    fixed, _ = apply(seed, back)
+    assert fixed.position("p7") is not None and fixed.position("p5").kind == "offer"

@@ -165,6 +165,33 @@ async def test_add_and_remove_links():
 
 
 @tui
+async def test_restore_a_position_as_analysed_and_bring_back_deleted_ones():
+    app = cached_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await drained(app, pilot)
+        screen = app.main_screen
+        await select(app, pilot, "p6")
+        await press(pilot, "c")
+        assert not any("Restore" in c for c in choices(app))  # nothing to restore yet
+        await choose(app, pilot, "Change the kind")
+        await choose(app, pilot, "reject")
+        await press(pilot, "c")
+        await choose(app, pilot, "Restore it as analysed")
+        assert screen.analysis.position("p6").kind == "offer" and not screen.analysis.position("p6").corrected
+        await screen.run_action("correct('restore')")
+        await pilot.pause()
+        assert any("no corrections" in m for m in notifications(app))
+        await screen.run_action("correct('delete')")
+        await pilot.pause()
+        await choose(app, pilot, "Yes, delete it")
+        assert screen.analysis.position("p6") is None
+        await screen.run_action("restore_deleted")
+        await pilot.pause()
+        assert screen.analysis.position("p6") is not None
+    assert saved() == Corrections()
+
+
+@tui
 async def test_undo_takes_back_the_last_correction():
     app = cached_app()
     async with app.run_test(size=WIDE) as pilot:

@@ -26,6 +26,7 @@ STEPS = {
     "add_link": "Add a link to another position…",
     "remove_link": "Remove a link…",
     "delete": "Delete this position…",
+    "restore": "Restore it as analysed (forget its corrections)",
 }
 PROMPTS = {
     "menu": "What is wrong with this position?",
@@ -54,6 +55,7 @@ class Choices:
     parties: list[tuple[str, Content]]
     link_to: list[tuple[str, Content]]
     linked: list[tuple[str, Content]]
+    restorable: bool = False  # the position has corrections of its own
 
 
 class CorrectionScreen(ModalScreen[Edit | None]):
@@ -91,7 +93,7 @@ class CorrectionScreen(ModalScreen[Edit | None]):
             counts = {"kind": self.choices.kinds, "party": self.choices.parties,
                       "add_link": self.choices.link_to, "remove_link": self.choices.linked}
             return [Option(label, id=key, disabled=key in counts and not counts[key])
-                    for key, label in STEPS.items()]
+                    for key, label in STEPS.items() if key != "restore" or self.choices.restorable]
         if step == "delete":
             return [Option("Yes, delete it", id="yes"), Option("No, keep it", id="no")]
         pairs = {"kind": self.choices.kinds, "party": self.choices.parties,
@@ -115,7 +117,9 @@ class CorrectionScreen(ModalScreen[Edit | None]):
         chosen = event.option.id
         if chosen is None:
             return
-        if self.step == "menu":
+        if self.step == "menu" and chosen == "restore":
+            self.dismiss(Edit("restore"))
+        elif self.step == "menu":
             self.show_step(chosen)
         elif self.step == "delete":
             self.dismiss(Edit("delete") if chosen == "yes" else None)

@@ -561,7 +561,7 @@ class MainScreen(Screen):
 
     def action_correct(self, step: str | None = None) -> None:
         """Open the correction dialog on the selected position (at ``step``: kind, party, delete,
-        add_link, remove_link; None: the menu of them)."""
+        add_link, remove_link; None: the menu of them; restore: forget its corrections at once)."""
         nav, analysis = self.nav, self.analysis
         position = nav.current if nav else None
         if nav is None or analysis is None or position is None:
@@ -581,8 +581,20 @@ class MainScreen(Screen):
             link_to=[(p.id, self.position_label(p)) for p in nav.ordered
                      if p.id != position.id and p not in linked],
             linked=[(p.id, self.position_label(p)) for p in linked],
+            restorable=any(f.span == (position.start, position.end) for f in self.current_corrections().positions),
         )
-        screen = CorrectionScreen(self.position_label(position, 90), choices, step)
+        if step == "restore":
+            from .correction import Edit
+
+            if choices.restorable:
+                self.corrected(position, Edit("restore"))
+            else:
+                self.notify("This position has no corrections.", severity="warning")
+            return
+        title = self.position_label(position, 80)
+        if position.corrected:
+            title = Content.assemble(title, ("  (corrected)", "italic $text-muted"))
+        screen = CorrectionScreen(title, choices, step)
         self.app.push_screen(screen, callback=partial(self.corrected, position))
 
     def position_label(self, position: Position, width: int = 70) -> Content:
@@ -606,6 +618,8 @@ class MainScreen(Screen):
             corrections, done = corrections.fix_position(*span, actor=actor.id), f"Party set to {actor.name}"
         elif edit.step == "delete":
             corrections, done = corrections.fix_position(*span, deleted=True), "Position deleted"
+        elif edit.step == "restore":
+            corrections, done = corrections.forget_position(*span), "Position restored as analysed"
         elif edit.step in ("add_link", "remove_link") and edit.value and (other := self.analysis.position(edit.value)):
             ends = sorted([span, (other.start, other.end)])
             link = next((lk for lk in self.analysis.links if {lk.source, lk.target} == {position.id, other.id}), None)
@@ -639,6 +653,13 @@ class MainScreen(Screen):
             how = "saved" if undoing else "saved; undo from the command palette"
             self.notify(f"{done} ({how}).", title="Corrected", timeout=4)
         self.reapply_corrections()
+
+    def action_restore_deleted(self) -> None:
+        corrections = self.current_corrections()
+        if not any(f.deleted for f in corrections.positions):
+            self.notify("No deleted position to restore.", severity="warning")
+            return
+        self.save_corrections(corrections.undelete(), "Deleted positions restored")
 
     def current_corrections(self) -> Corrections:
         from ...corrections import Corrections
