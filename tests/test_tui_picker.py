@@ -208,3 +208,23 @@ def test_picker_snapshot(snap_compare):
         await press(pilot, "p", "m")
 
     assert snap_compare(cached_app(), terminal_size=WIDE, run_before=run_before)
+
+
+async def test_a_name_that_looks_like_markup_stays_literal():
+    app = cached_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await drained(app, pilot)
+        await press(pilot, "p", "down", "r")
+        app.screen.query_one("#picker-rename", Input).value = "[@click=app.quit]US[/]"
+        await press(pilot, "enter", "enter")
+        assert app.is_running and isinstance(app.screen, MainScreen)
+        assert app.main_screen.analysis.actor("us").name == "[@click=app.quit]US[/]"
+        assert any("[@click=app.quit]US[/]" in line for line in drawn_text(panels_of(app))[:1])
+        await app.main_screen.run_action("correct('party')")
+        await pilot.pause()
+        assert any("[@click=app.quit]US[/]" in str(o.prompt) for o in app.screen.query_one(OptionList).options)
+        party_list = app.screen.query_one(OptionList)
+        party_list.highlighted = next(i for i, o in enumerate(party_list.options) if "click" in str(o.prompt))
+        await press(pilot, "enter")
+        assert app.is_running and app.main_screen.analysis.position("p1").actor == "us"
+        assert any("Party set to [@click=app.quit]US[/]" in m for m in notifications(app))

@@ -102,7 +102,7 @@ class CorrectionScreen(ModalScreen[Edit | None]):
 
     def show_step(self, step: str) -> None:
         self.step = step
-        self.query_one("#correction-prompt", Static).update(PROMPTS[step])
+        self.query_one("#correction-prompt", Static).update(plain(PROMPTS[step]))
         options = self.query_one(OptionList)
         options.set_options(self.options_for(step))
         options.highlighted = next((i for i, o in enumerate(options.options) if not o.disabled), None)

@@ -73,7 +73,7 @@ class ExportScreen(ModalScreen[tuple[Path, str] | None]):
         with Vertical(id="export-box"):
             yield Static("Export the analysis, with your corrections", id="export-title")
             yield Input(str(self.path), id="export-path")
-            yield Static(self.hint(str(self.path)), id="export-hint")
+            yield Static(plain(self.hint(str(self.path))), id="export-hint")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
@@ -86,7 +86,7 @@ class ExportScreen(ModalScreen[tuple[Path, str] | None]):
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
         self.confirm = None
-        self.query_one("#export-hint", Static).update(self.hint(event.value))
+        self.query_one("#export-hint", Static).update(plain(self.hint(event.value)))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

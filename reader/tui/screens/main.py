@@ -556,7 +556,8 @@ class MainScreen(Screen):
         if unmatched:
             problems.append(unmatched_note(unmatched, analysis.text, path))
         for problem in problems:
-            self.notify(f"{_capitalised(problem)}.", title="Corrections", severity="warning", timeout=12)
+            self.notify(f"{_capitalised(problem)}.", title="Corrections", severity="warning", timeout=12,
+                        markup=False)  # article text and paths: never markup
         return fixed
 
     def action_correct(self, step: str | None = None) -> None:
@@ -648,10 +649,10 @@ class MainScreen(Screen):
             save(corrections, path, raw.text, raw.source)
         except OSError as error:
             self.notify(f"{done}, for this session only: cannot save {path} ({error.strerror or error}).",
-                        title="Corrections", severity="error", timeout=10)
+                        title="Corrections", severity="error", timeout=10, markup=False)
         else:
             how = "saved" if undoing else "saved; undo from the command palette"
-            self.notify(f"{done} ({how}).", title="Corrected", timeout=4)
+            self.notify(f"{done} ({how}).", title="Corrected", timeout=4, markup=False)
         self.reapply_corrections()
 
     def action_restore_deleted(self) -> None:
@@ -716,7 +717,7 @@ class MainScreen(Screen):
         if result is not None:
             path, fmt = result
             what = "JSON" if fmt == "json" else "Markdown report"
-            self.notify(f"Wrote the {what} to {path}", title="Exported", timeout=8)
+            self.notify(f"Wrote the {what} to {path}", title="Exported", timeout=8, markup=False)
 
 
 def find_all(text: str, query: str) -> list[tuple[int, int]]:

@@ -72,7 +72,7 @@ class PartyPickerScreen(ModalScreen[PartyChoice | None]):
             yield Static("Parties", id="picker-title")
             yield OptionList(*self.options(), id="picker-list")
             yield Input(id="picker-rename", placeholder="new name, enter to keep it")
-            yield Static(KEYS_HINT, id="picker-keys")
+            yield Static(plain(KEYS_HINT), id="picker-keys")
 
     def on_mount(self) -> None:
         party_list = self.query_one(OptionList)
