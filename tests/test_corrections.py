@@ -243,3 +243,16 @@ def test_forget_a_position_and_undelete(seed):
     assert [f.span for f in back.positions] == [p6, span(seed, "p5")] and not any(f.deleted for f in back.positions)
     fixed, _ = apply(seed, back)
     assert fixed.position("p7") is not None and fixed.position("p5").kind == "offer"
+
+
+@pytest.mark.parametrize("where", ["actors", "positions", "links"])
+def test_check_analysis_wants_corrected_to_be_true_or_false(seed, where):
+    from reader.model import InvalidAnalysis
+
+    data = analysis_to_dict(seed)
+    data[where][0]["corrected"] = "yes"
+    with pytest.raises(InvalidAnalysis, match="corrected"):
+        check_analysis(data)
+    data[where][0]["corrected"] = True
+    check_analysis(data)
+    assert getattr(analysis_from_dict(data), where)[0].corrected is True

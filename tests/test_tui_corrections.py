@@ -332,3 +332,19 @@ def test_correction_dialog_snapshot(snap_compare):
         await press(pilot, "c")
 
     assert snap_compare(cached_app(), terminal_size=WIDE, run_before=run_before)
+
+
+@pytest.mark.usefixtures("reader_env", "no_spacy")
+async def test_an_unwritable_data_dir_keeps_the_correction_for_the_session(tmp_path, monkeypatch):
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("READER_DATA_DIR", str(blocker))
+    app = cached_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await drained(app, pilot)
+        await select(app, pilot, "p6")
+        await app.main_screen.run_action("correct('kind')")
+        await pilot.pause()
+        await choose(app, pilot, "accept")
+        assert app.main_screen.analysis.position("p6").kind == "accept"
+        assert any("for this session only" in m for m in notifications(app))
