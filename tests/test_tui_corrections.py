@@ -348,3 +348,16 @@ async def test_an_unwritable_data_dir_keeps_the_correction_for_the_session(tmp_p
         await choose(app, pilot, "accept")
         assert app.main_screen.analysis.position("p6").kind == "accept"
         assert any("for this session only" in m for m in notifications(app))
+
+
+@tui
+async def test_correct_is_greyed_out_without_a_selection():
+    app = cached_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await drained(app, pilot)
+        screen = app.main_screen
+        assert screen.check_action("correct", ()) is True
+        screen.nav.select(None)
+        assert screen.check_action("correct", ()) is None
+        await press(pilot, "c")
+        assert isinstance(app.screen, MainScreen)

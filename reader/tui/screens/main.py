@@ -308,6 +308,9 @@ class MainScreen(Screen):
             "filter": lambda: nav is not None and bool(nav.kinds()),
             "next_match": lambda: bool(self.matches),
             "previous_match": lambda: bool(self.matches),
+            "correct": lambda: nav is not None and nav.current is not None,
+            "pick_parties": lambda: nav is not None,
+            "export": lambda: self.analysis is not None,
             "copy": lambda: nav is not None and nav.current is not None,
             "all_actors": lambda: self.actor_count > len(self.picked),
         }
