@@ -16,7 +16,8 @@ from typing import NoReturn
 
 from . import __version__
 from .export import FORMATS, render
-from .ingest import InputError, os_reason, read_article
+from .ingest import InputError, display_name, os_reason, read_article
+from .model import Analysis
 from .nlp import MODEL_ENV, ModelError
 
 PROG = "reader"
@@ -126,13 +127,24 @@ def run_analyze(args: argparse.Namespace) -> int:
 
         nlp = load_nlp(args.model)
         if len(args.paths) == 1:
-            output = render(analyze(articles[0], nlp), args.format)
+            output = render(with_corrections(analyze(articles[0], nlp)), args.format)
         else:
-            output = render(analyze_many(articles, nlp), args.format)
+            output = render([with_corrections(a) for a in analyze_many(articles, nlp)], args.format)
         write_output(output if output.endswith("\n") else output + "\n")
     for problem in problems:
         fail(problem, EXIT_USAGE)
     return EXIT_USAGE if problems else EXIT_OK
+
+
+def with_corrections(analysis: Analysis) -> Analysis:
+    """``analysis`` with the user's corrections of that article (made in the reader); a file that
+    cannot be used, or corrections that no longer match, are one line each on stderr."""
+    from .corrections import corrected
+
+    fixed, notes = corrected(analysis)
+    for note in notes:
+        fail(f"{display_name(analysis.source)}: {note}", EXIT_OK)
+    return fixed
 
 
 def write_output(text: str) -> None:

@@ -82,6 +82,7 @@ class Actor:
     positions: int = 0
     sector: str | None = None  # CAMEO-style sector of a side: "OPP", "REB" (None: the party itself)
     evidence: tuple[str, ...] = ()  # why the article's mentions were decided to be this party
+    corrected: bool = False  # renamed or merged by the user (reader.corrections)
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,7 @@ class Position:
     direct: bool = False
     cue: str | None = None
     paragraph: int = 0
+    corrected: bool = False  # its party or kind changed by the user (reader.corrections)
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,7 @@ class Link:
     score: float
     relation: str  # one of RELATIONS
     reason: str
+    corrected: bool = False  # added by the user (reader.corrections)
 
 
 @dataclass(frozen=True)
@@ -145,13 +148,13 @@ def analysis_to_dict(analysis: Analysis) -> dict:
         "model": analysis.model,
         "actors": [
             {"id": a.id, "name": a.name, "kind": a.kind, "aliases": list(a.aliases), "positions": a.positions,
-             "sector": a.sector, "evidence": list(a.evidence)}
+             "sector": a.sector, "evidence": list(a.evidence)} | _corrected(a.corrected)
             for a in analysis.actors
         ],
         "positions": [_position_to_dict(p) for p in analysis.positions],
         "links": [
             {"from": link.source, "to": link.target, "score": round(link.score, 3),
-             "relation": link.relation, "reason": link.reason}
+             "relation": link.relation, "reason": link.reason} | _corrected(link.corrected)
             for link in analysis.links
         ],
         "unanswered": list(analysis.unanswered),
@@ -170,7 +173,12 @@ def _position_to_dict(p: Position) -> dict:
     d["content"] = {"start": p.content.start, "end": p.content.end}
     order = ["id", "actor", "speaker", "kind", "targets", "direct", "text", "start", "end",
              "content", "cue", "paragraph"]
-    return {k: d[k] for k in order}
+    return {k: d[k] for k in order} | _corrected(p.corrected)
+
+
+def _corrected(corrected: bool) -> dict:
+    """``"corrected": true`` on what the user corrected; nothing otherwise (the contract only gains it)."""
+    return {"corrected": True} if corrected else {}
 
 
 class InvalidAnalysis(ValueError):
@@ -190,7 +198,7 @@ def analysis_from_dict(data: dict) -> Analysis:
         model=data["model"],
         actors=tuple(
             Actor(a["id"], a["name"], a["kind"], tuple(a.get("aliases", ())), a.get("positions", 0),
-                  a.get("sector"), tuple(a.get("evidence", ())))
+                  a.get("sector"), tuple(a.get("evidence", ())), a.get("corrected", False))
             for a in data["actors"]
         ),
         positions=tuple(
@@ -198,12 +206,12 @@ def analysis_from_dict(data: dict) -> Analysis:
                 id=p["id"], actor=p["actor"], kind=p["kind"], text=p["text"], start=p["start"],
                 end=p["end"], content=Span(p["content"]["start"], p["content"]["end"]),
                 speaker=p.get("speaker"), targets=tuple(p.get("targets", ())), direct=p.get("direct", False),
-                cue=p.get("cue"), paragraph=p.get("paragraph", 0),
+                cue=p.get("cue"), paragraph=p.get("paragraph", 0), corrected=p.get("corrected", False),
             )
             for p in data["positions"]
         ),
         links=tuple(
-            Link(lk["from"], lk["to"], float(lk["score"]), lk["relation"], lk["reason"])
+            Link(lk["from"], lk["to"], float(lk["score"]), lk["relation"], lk["reason"], lk.get("corrected", False))
             for lk in data.get("links", ())
         ),
         unanswered=tuple(data.get("unanswered", ())),
@@ -255,6 +263,7 @@ def check_analysis(data: object) -> None:
             _str(actor.get("sector"), f"{where}.sector")
         for j, reason in enumerate(_list(actor.get("evidence", []), f"{where}.evidence")):
             _str(reason, f"{where}.evidence[{j}]")
+        _bool(actor.get("corrected", False), f"{where}.corrected")
     position_ids: set[str] = set()
     for i, position in enumerate(_list(doc.get("positions"), "positions")):
         position_ids.add(_check_position(_obj(position, f"positions[{i}]"), f"positions[{i}]", text,
@@ -270,6 +279,7 @@ def check_analysis(data: object) -> None:
             raise InvalidAnalysis(f"{where}.score: not a number from 0 to 1")
         _choice(link.get("relation"), RELATIONS, f"{where}.relation")
         _str(link.get("reason"), f"{where}.reason")
+        _bool(link.get("corrected", False), f"{where}.corrected")
     for i, position_id in enumerate(_list(doc.get("unanswered", []), "unanswered")):
         if _str(position_id, f"unanswered[{i}]") not in position_ids:
             raise InvalidAnalysis(f"unanswered[{i}]: unknown position {position_id!r}")
@@ -307,6 +317,7 @@ def _check_position(p: dict, where: str, text: str, paragraphs: int, actor_ids: 
     _opt_str(p.get("cue"), f"{where}.cue")
     if not isinstance(p.get("direct", False), bool):
         raise InvalidAnalysis(f"{where}.direct: not true or false")
+    _bool(p.get("corrected", False), f"{where}.corrected")
     start, end = _int(p.get("start"), f"{where}.start"), _int(p.get("end"), f"{where}.end")
     if not 0 <= start <= end <= len(text):
         raise InvalidAnalysis(f"{where}: offsets outside the text")
@@ -345,6 +356,12 @@ def _str(value: object, where: str) -> str:
 def _id(value: object, where: str) -> str:
     if not _str(value, where):
         raise InvalidAnalysis(f"{where}: empty")
+    return value
+
+
+def _bool(value: object, where: str) -> bool:
+    if not isinstance(value, bool):
+        raise InvalidAnalysis(f"{where}: not true or false")
     return value
 
 

@@ -12,6 +12,15 @@ GOLD = Path(__file__).resolve().parent / "gold"
 SEED = SAMPLES / "000_92e0686fa38e74b4.txt"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _no_user_corrections(tmp_path_factory):
+    """Corrections are read from (and saved to) a temp data dir, never the user's (tests that
+    save some set their own)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("READER_DATA_DIR", str(tmp_path_factory.mktemp("reader-data")))
+        yield
+
+
 def sample_paths() -> list[Path]:
     return sorted(SAMPLES.glob("*.txt"))
 

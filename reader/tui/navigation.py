@@ -153,6 +153,17 @@ class Navigator:
             self.step(1)
         return dropped
 
+    def reorder(self, first: Sequence[str]) -> list[str]:
+        """Put the parties of ``first`` (those of the analysis) first in panel order, the others after."""
+        known = set(self.order)
+        self.order = [a for a in first if a in known] + [a for a in self.order if a not in first]
+        return self.order
+
+    def set_filter(self, kind: str | None) -> str | None:
+        """Filter on ``kind`` when a shown panel has it, else show every kind."""
+        self.kind = kind if kind in self.kinds() else None
+        return self.kind
+
     def filter_next(self) -> str | None:
         """The next kind filter (:meth:`cycle_kind`); a selection it hides moves to the first
         visible position at or after it."""

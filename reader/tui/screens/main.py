@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import ComposeResult
@@ -19,6 +21,15 @@ from ..navigation import Navigator, panel_order, pick_actors, unmatched_message
 from ..text import Marks, actor_colours
 from ..widgets import ArticleView, DetailBar, KeyFooter, PanelsView, SearchBar
 from ..widgets.search_bar import SearchState
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from textual.content import Content
+
+    from ...corrections import Corrections
+    from .correction import Edit
+    from .party_picker import PartyChoice
 
 LOADING_DELAY = 0.3  # seconds before the panels show a loading indicator
 
@@ -42,6 +53,10 @@ class MainScreen(Screen):
         Binding("slash", "search", "Search", id="reader.search"),
         Binding("n", "next_match", "Next match", show=False, id="reader.next_match"),
         Binding("N", "previous_match", "Prev match", show=False, id="reader.previous_match"),
+        Binding("p", "pick_parties", "Parties", id="reader.parties"),
+        Binding("c", "correct", "Correct", id="reader.correct"),
+        Binding("e", "export", "Export", show=False, id="reader.export"),
+        *(Binding(str(n), f"panel({n})", f"Panel {n}", show=False, id=f"reader.panel_{n}") for n in range(1, 10)),
         Binding("y", "copy", "Copy", id="reader.copy"),
         Binding("a", "all_actors", "All actors", show=False, id="reader.all_actors"),
         Binding("pagedown,space", "page_down", "Page down", show=False, id="reader.page_down"),
@@ -156,6 +171,7 @@ class MainScreen(Screen):
         self.show_analysis(message.analysis)
 
     def show_analysis(self, analysis: Analysis) -> None:
+        analysis = self.with_corrections(analysis)
         self.analysis = analysis
         order = panel_order(analysis)
         self.actor_count = len(order)
@@ -320,6 +336,9 @@ class MainScreen(Screen):
             "filter": lambda: nav is not None and bool(nav.kinds()),
             "next_match": lambda: bool(self.found.matches),
             "previous_match": lambda: bool(self.found.matches),
+            "correct": lambda: nav is not None and nav.current is not None,
+            "pick_parties": lambda: nav is not None,
+            "export": lambda: self.analysis is not None,
             "copy": lambda: nav is not None and nav.current is not None,
             "all_actors": lambda: self.actor_count > len(self.picked),
         }
@@ -512,6 +531,228 @@ class MainScreen(Screen):
 
     def on_panel_chosen(self, message: PanelChosen) -> None:
         self.go_to_panel(message.actor_id)
+
+    # -- parties: pick, reorder, jump, merge and rename (reader.corrections keeps merges/renames) --
+    raw_analysis: Analysis | None = None  # as analysed, before the user's corrections
+    corrections: Corrections | None = None  # the user's corrections of it (set with the analysis)
+    undo: tuple[Corrections, ...] = ()
+
+    def action_pick_parties(self) -> None:
+        analysis, nav = self.analysis, self.nav
+        if analysis is None or nav is None:
+            self.notify("The parties are known once the analysis is ready.", severity="warning")
+            return
+        from collections import Counter
+
+        from .party_picker import PartyPickerScreen, PartyRow
+
+        counts = Counter(p.actor for p in analysis.positions)
+        order = self.ordered + [a.id for a in analysis.actors if a.id not in self.ordered]
+        rows = [PartyRow(actor.id, actor.name, counts[actor.id], actor.id in nav.shown)
+                for actor in (analysis.actor(a) for a in order) if actor is not None]
+        self.app.push_screen(PartyPickerScreen(rows, self.colours), callback=self.parties_picked)
+
+    def parties_picked(self, choice: PartyChoice | None) -> None:
+        if choice is None or self.nav is None:
+            return
+        if choice.merges or choice.renames:
+            corrections = self.current_corrections()
+            for gone, into in choice.merges:
+                corrections = corrections.merge(gone, into)
+            for actor, name in choice.renames:
+                corrections = corrections.rename(actor, name)
+            changes = len(choice.merges) + len(choice.renames)
+            self.save_corrections(corrections, f"{changes} change{'s' if changes > 1 else ''} to the parties")
+        nav, known = self.nav, {a.id for a in self.analysis.actors} if self.analysis else set()
+        nav.reorder(choice.order)
+        self.picked = [a for a in choice.shown if a in known]
+        self.show_all = False
+        nav.show_actors(self.picked)
+        self.fill_panels()
+        self.show_selection()
+
+    def action_panel(self, number: int) -> None:
+        """Go to the ``number``-th shown panel (keys 1 to 9)."""
+        shown = self.shown_actors()
+        if not 1 <= number <= len(shown):
+            self.notify(f"There is no panel {number}.", severity="warning", timeout=3)
+            return
+        self.go_to_panel(shown[number - 1])
+
+    # -- corrections of the selected position ------------------------------------------------------
+    def with_corrections(self, analysis: Analysis) -> Analysis:
+        """``analysis`` with the corrections kept for this article; problems with them are told."""
+        from ...corrections import apply, corrections_path, load, unmatched_note
+
+        self.raw_analysis = analysis
+        path = corrections_path(analysis.text)
+        self.corrections, problems = load(path, analysis.text)
+        fixed, unmatched = apply(analysis, self.corrections)
+        if unmatched:
+            problems.append(unmatched_note(unmatched, analysis.text, path))
+        for problem in problems:
+            self.notify(f"{_capitalised(problem)}.", title="Corrections", severity="warning", timeout=12,
+                        markup=False)  # article text and paths: never markup
+        return fixed
+
+    def action_correct(self, step: str | None = None) -> None:
+        """Open the correction dialog on the selected position (at ``step``: kind, party, delete,
+        add_link, remove_link; None: the menu of them; restore: forget its corrections at once)."""
+        nav, analysis = self.nav, self.analysis
+        position = nav.current if nav else None
+        if nav is None or analysis is None or position is None:
+            self.notify("Select a position to correct first.", severity="warning")
+            return
+        from textual.content import Content
+
+        from ...model import KINDS
+        from ..text import BADGE_WIDTH, badge, plain
+        from .correction import Choices, CorrectionScreen
+
+        linked = [p for p, _ in nav.links_of(position.id)]
+        choices = Choices(
+            kinds=[(k, Content.assemble(badge(k, BADGE_WIDTH), f"  {k}")) for k in KINDS if k != position.kind],
+            parties=[(a.id, Content.assemble(plain(a.name).stylize("bold"), f"  {a.positions} positions"))
+                     for a in analysis.actors if a.id != position.actor],
+            link_to=[(p.id, self.position_label(p)) for p in nav.ordered
+                     if p.id != position.id and p not in linked],
+            linked=[(p.id, self.position_label(p)) for p in linked],
+            restorable=any(f.span == (position.start, position.end) for f in self.current_corrections().positions),
+        )
+        if step == "restore":
+            from .correction import Edit
+
+            if choices.restorable:
+                self.corrected(position, Edit("restore"))
+            else:
+                self.notify("This position has no corrections.", severity="warning")
+            return
+        title = self.position_label(position, 80)
+        if position.corrected:
+            title = Content.assemble(title, ("  (corrected)", "italic $text-muted"))
+        screen = CorrectionScreen(title, choices, step)
+        self.app.push_screen(screen, callback=partial(self.corrected, position))
+
+    def position_label(self, position: Position, width: int = 70) -> Content:
+        from ..text import badge
+        from .correction import position_label
+
+        actor = self.analysis.actor(position.actor) if self.analysis else None
+        return position_label(actor.name if actor else position.actor, badge(position.kind), position.text, width)
+
+    def corrected(self, position: Position, edit: Edit | None) -> None:
+        """Record the edit chosen in the dialog as a correction, save it and show it."""
+        if edit is None or self.analysis is None:
+            return
+        from ...model import KINDS
+
+        span = (position.start, position.end)
+        corrections = self.current_corrections()
+        if edit.step == "kind" and edit.value in KINDS:
+            corrections, done = corrections.fix_position(*span, kind=edit.value), f"Kind set to {edit.value}"
+        elif edit.step == "party" and edit.value and (actor := self.analysis.actor(edit.value)):
+            corrections, done = corrections.fix_position(*span, actor=actor.id), f"Party set to {actor.name}"
+        elif edit.step == "delete":
+            corrections, done = corrections.fix_position(*span, deleted=True), "Position deleted"
+        elif edit.step == "restore":
+            corrections, done = corrections.forget_position(*span), "Position restored as analysed"
+        elif edit.step in ("add_link", "remove_link") and edit.value and (other := self.analysis.position(edit.value)):
+            ends = sorted([span, (other.start, other.end)])
+            link = next((lk for lk in self.analysis.links if {lk.source, lk.target} == {position.id, other.id}), None)
+            if link is not None and edit.step == "remove_link":
+                first, answer = self.analysis.position(link.source), self.analysis.position(link.target)
+                ends = [(first.start, first.end), (answer.start, answer.end)] if first and answer else ends
+            removed = edit.step == "remove_link"
+            corrections = corrections.fix_link(ends[0], ends[1], removed=removed)
+            done = "Link removed" if removed else "Link added"
+        else:
+            return
+        self.save_corrections(corrections, done)
+
+    def save_corrections(self, corrections: Corrections, done: str, *, undoing: bool = False) -> None:
+        """Keep ``corrections`` (in memory, and in the file of this article) and show them."""
+        raw = self.raw_analysis
+        if raw is None:
+            return
+        from ...corrections import corrections_path, save
+
+        if not undoing:
+            self.undo = (*self.undo, self.current_corrections())
+        self.corrections = corrections
+        path = corrections_path(raw.text)
+        try:
+            save(corrections, path, raw.text, raw.source)
+        except OSError as error:
+            self.notify(f"{done}, for this session only: cannot save {path} ({error.strerror or error}).",
+                        title="Corrections", severity="error", timeout=10, markup=False)
+        else:
+            how = "saved" if undoing else "saved; undo from the command palette"
+            self.notify(f"{done} ({how}).", title="Corrected", timeout=4, markup=False)
+        self.reapply_corrections()
+
+    def action_restore_deleted(self) -> None:
+        corrections = self.current_corrections()
+        if not any(f.deleted for f in corrections.positions):
+            self.notify("No deleted position to restore.", severity="warning")
+            return
+        self.save_corrections(corrections.undelete(), "Deleted positions restored")
+
+    def current_corrections(self) -> Corrections:
+        from ...corrections import Corrections
+
+        return self.corrections if self.corrections is not None else Corrections()
+
+    def action_undo_correction(self) -> None:
+        if not self.undo:
+            self.notify("No correction to undo in this session.", severity="warning")
+            return
+        previous, self.undo = self.undo[-1], self.undo[:-1]
+        self.save_corrections(previous, "Correction undone", undoing=True)
+
+    def reapply_corrections(self) -> None:
+        """Show the analysis with the current corrections, keeping the panels, the filter and the
+        selection (by its span; the next position if it was deleted)."""
+        raw, nav = self.raw_analysis, self.nav
+        if raw is None or nav is None:
+            return
+        from ...corrections import apply
+
+        fixed, _ = apply(raw, self.current_corrections())
+        here = (nav.current.start, nav.current.end) if nav.current else None
+        shown, kind = self.shown_actors(), nav.kind
+        known = [a.id for a in fixed.actors]
+        active = panel_order(fixed)
+        self.analysis = fixed
+        self.actor_count = len(active)
+        order = [a for a in self.ordered if a in known] + [a for a in active if a not in self.ordered]
+        self.picked = [a for a in self.picked if a in known]
+        self.colours = actor_colours(order) | {a: c for a, c in self.colours.items() if a in known}
+        nav = self.nav = Navigator(fixed, shown=[a for a in shown if a in known], order=order)
+        nav.set_filter(kind)
+        if here is not None:
+            after = [p for p in nav.ordered if (p.start, p.end) >= here]
+            nav.select((after[0] if after else nav.ordered[-1]).id if nav.ordered else None)
+        self.fill_panels()
+        self.query_one(ArticleView).set_positions(fixed.positions, self.colours, Marks())
+        self.show_filter()
+        self.show_selection()
+
+    # -- export ---------------------------------------------------------------------------------------
+    def action_export(self, fmt: str = "markdown") -> None:
+        """Write the Markdown report (or the JSON) of the article, with the corrections, to a file."""
+        if self.analysis is None:
+            self.notify("There is nothing to export until the analysis is ready.", severity="warning")
+            return
+        from .export import ExportScreen, default_path
+
+        path = default_path(self.article.source, "json" if fmt == "json" else "markdown")
+        self.app.push_screen(ExportScreen(self.analysis, path), callback=self.exported)
+
+    def exported(self, result: tuple[Path, str] | None) -> None:
+        if result is not None:
+            path, fmt = result
+            what = "JSON" if fmt == "json" else "Markdown report"
+            self.notify(f"Wrote the {what} to {path}", title="Exported", timeout=8, markup=False)
 
 
 def _capitalised(text: str) -> str:
