@@ -1,13 +1,16 @@
 """Score the analysis against hand annotations: the public samples and the development set.
 
-    .venv/bin/python benchmarks/eval_quality.py                 # both sets, a table per set
+    .venv/bin/python benchmarks/eval_quality.py                 # every set, a table per set
     .venv/bin/python benchmarks/eval_quality.py --set dev -v    # misses, wrong parties and kinds, false ones
     .venv/bin/python benchmarks/eval_quality.py --json          # totals as JSON
 
 Sets: ``public`` is ``samples/*.txt`` against ``tests/gold/*.gold.json`` (copies of the shared
 gold); ``dev`` is ``samples/dev/*.txt`` against ``tests/gold/dev/*.gold.json`` (annotated by this
-project from stored pages, following ``../shared/eval/README.md``). The scorer is the shared one,
-vendored as ``tests/eval_score.py``. Everything runs in one process with one loaded pipeline.
+project from stored pages, following ``../shared/eval/README.md``); ``heldout`` is
+``samples/heldout`` against ``tests/gold/heldout``: ten more stories annotated without running the
+tool, for judging a change on stories nobody tuned for (look at its errors only after the change).
+The scorer is the shared one, vendored as ``tests/eval_score.py``. Everything runs in one process
+with one loaded pipeline.
 """
 
 from __future__ import annotations
@@ -28,7 +31,8 @@ from reader.nlp import load_nlp  # noqa: E402
 from reader.pipeline import analyze_many  # noqa: E402
 
 SETS = {"public": (ROOT / "samples", ROOT / "tests" / "gold"),
-        "dev": (ROOT / "samples" / "dev", ROOT / "tests" / "gold" / "dev")}
+        "dev": (ROOT / "samples" / "dev", ROOT / "tests" / "gold" / "dev"),
+        "heldout": (ROOT / "samples" / "heldout", ROOT / "tests" / "gold" / "heldout")}
 COUNTS = ["gold", "predicted", "found", "attributed", "kind_right", "full_right", "false", "span_errors",
           "gold_core_links", "core_links_found", "predicted_links", "right_links"]
 COLUMNS = [("rec", "recall"), ("prec", "precision"), ("actor", "actor_accuracy"), ("kind", "kind_accuracy"),
