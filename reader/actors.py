@@ -355,7 +355,8 @@ def mark_acronyms(table: ActorTable, doc: Doc) -> None:
         end = _acronym_end(doc, i)
         if end > i:
             surface = doc[i:end].text
-            if surface not in table.gazetteer.names and surface not in skip and len(surface) >= 3:
+            if surface not in table.gazetteer.names and surface not in skip and len(surface) >= 3 \
+                    and surface not in table.gazetteer.media:  # "VOA reporter X": an outlet is no party
                 runs.setdefault(surface, []).append((i, end))
             i = end
         else:
@@ -532,12 +533,25 @@ def _party_just_before(table: ActorTable, ent: Span) -> str | None:
     return None
 
 
+def _side_in_title(table: ActorTable, ent: Span) -> str | None:
+    """'Kenya's opposition leader X', 'rebel commander X': the title's sector word names the side."""
+    for token in _np_tokens(ent):
+        if token.pos_ == "NOUN" and any(c.dep_ in {"compound", "amod"} and sector_word(table, c)
+                                        for c in token.children):
+            return _sector_side(table, token)
+    return None
+
+
 def _person_name(ent: Span) -> str:
     return POSSESSIVE.sub("", ent.text).strip()
 
 
 def _party_before(table: ActorTable, ent: Span) -> str | None:
-    """The party named in the title before a name: 'NATO Secretary-General Jens Stoltenberg'."""
+    """The party named in the title before a name: 'NATO Secretary-General Jens Stoltenberg'; a side
+    of the country when the title names one ('Kenya's opposition leader Raila Odinga')."""
+    side = _side_in_title(table, ent)
+    if side:
+        return side
     head = ent.root
     for token in head.subtree:
         if token.i >= ent.start or token.sent != ent.sent:
@@ -702,11 +716,15 @@ def mark_organizations(table: ActorTable, doc: Doc) -> None:
 def _country_inside_name(table: ActorTable, ent: Span, marked: list[int]) -> bool:
     """'The Sudan Liberation Movement', 'the Free Syrian Army': a country named inside the name of
     a body that is no state body of it (not 'the Russian Foreign Ministry')."""
-    if not marked or ent.root.lemma_.lower() in table.gazetteer.words("state_bodies"):
+    state_bodies = table.gazetteer.words("state_bodies")
+    if not marked or any(t.lemma_.lower() in state_bodies for t in ent):
         return False
     doc = ent.doc
-    return all(doc[i].dep_ in {"compound", "amod"} and ent.start <= doc[i].head.i < ent.end
-               and doc[i].head.is_title and doc[i].head.pos_ == "PROPN" for i in marked)
+    inside = all(doc[i].dep_ in {"compound", "amod"} and ent.start <= doc[i].head.i < ent.end
+                 and doc[i].head.is_title and doc[i].head.pos_ == "PROPN" for i in marked)
+    others = [t for t in ent if t.i not in marked and t.is_title and t.pos_ == "PROPN"]
+    named_after = ent.root.i in marked and len(others) >= 2  # "Football Federation Australia"
+    return inside or named_after
 
 
 def _known_head_of_modifier(doc: Doc, ent: Span) -> Span:

@@ -158,7 +158,7 @@ def unit_positions(ctx: Context, unit: DocSpan) -> list[Position]:
     quotes = ctx.quotes[bisect_left(starts, unit.start_char): bisect_left(starts, unit.end_char)]
     direct = [q for q in quotes if not q.is_scare]
     found = find_cues(ctx, unit, quotes)
-    cues = [c for c in found if c.actor]
+    cues = [c for c in found if c.actor and not _outsider(ctx, c)]  # "VOA reporter X asked him": no party's move
     if cues:
         return positions_from_cues(ctx, unit, cues, direct)
     if any(_outsider(ctx, c) or _unknown_speaker(c) for c in found):

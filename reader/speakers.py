@@ -92,7 +92,23 @@ def speaker_actor(ctx: Context, speaker: Token | None, cue: Token) -> str | None
             key = ctx.actors.resolve(conj)
             if key:
                 break
-    return key or ctx.actors.describe(speaker) or ctx.actors.named_speaker(speaker)
+    key = key or ctx.actors.describe(speaker) or ctx.actors.named_speaker(speaker)
+    if key and ctx.actors.is_person(key):
+        return _issued_in(ctx, cue) or key  # "Williams said in a PFA news release": she speaks for the PFA
+    return key
+
+
+def _issued_in(ctx: Context, cue: Token) -> str | None:
+    """The body whose document the words appeared in ('said in a PFA news release')."""
+    documents = ctx.actors.gazetteer.nouns.get("documents", ())
+    for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ == "in"):
+        for document in (g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in documents):
+            for owner in document.children:
+                if owner.dep_ in {"poss", "compound", "amod"}:
+                    key = ctx.actors.resolve(owner) or ctx.actors.token_actor.get(owner.i)
+                    if key and not ctx.actors.is_person(key):
+                        return key
+    return None
 
 
 def document_issuer(ctx: Context, document: Token) -> str | None:
@@ -149,6 +165,8 @@ def resolve_pronoun(ctx: Context, pronoun: Token) -> str | None:
                 continue
         elif person != is_person:
             continue
+        if person and is_person and _commentator(ctx, token):
+            continue  # "VOA reporter Chinedu Offor asked him ... He says": the reporter is never 'he'
         key = ctx.actors.resolve(token)
         if key:
             ctx.antecedents[pronoun.i] = token
@@ -156,6 +174,17 @@ def resolve_pronoun(ctx: Context, pronoun: Token) -> str | None:
         if person and is_person:
             return None  # the nearest person names no party: no older one stands in for them
     return None
+
+
+def _commentator(ctx: Context, token: Token) -> bool:
+    """A person introduced as a reporter, analyst or outlet's staff ('VOA reporter Chinedu Offor')."""
+    gazetteer = ctx.actors.gazetteer
+    outsiders = gazetteer.words("outsiders")
+    head = token
+    while head.dep_ in {"compound", "flat"} and head.head.pos_ == "PROPN":
+        head = head.head
+    described = [t for c in head.children if c.dep_ in {"compound", "appos", "amod"} for t in c.subtree]
+    return any(t.lemma_.lower() in outsiders or t.text in gazetteer.media for t in described)
 
 
 def current_speaker_actor(ctx: Context, token: Token) -> str | None:
