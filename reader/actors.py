@@ -706,6 +706,8 @@ def mark_organizations(table: ActorTable, doc: Doc) -> None:
             continue  # "the Mena news agency", "Al Arabiya TV": they report
         if len(tokens) == 1 and tokens[0].lower_ in table.gazetteer.nouns["described"]:
             continue  # "Cabinet", "Parliament": a body described, not named
+        if ent.root.lower_ in table.gazetteer.words("law_words"):
+            continue  # "the National Environmental Policy Act": a law, not a party
         key = _known_org(table, name) or table.bind(Entry(slug(name), name, "organization"))
         for i in range(ent.start, ent.end):
             table.token_actor[i] = key
@@ -877,6 +879,10 @@ def mark_groups(table: ActorTable, doc: Doc) -> None:
         if bloc is not None:  # "poor countries", "developing nations": one party whatever the word
             table.token_actor[token.i] = table.bind(Entry(slug(bloc), bloc, "group"))
             continue
+        purpose = _purpose_group(table, token)
+        if purpose is not None:  # "Six environmental groups filed a lawsuit"
+            table.token_actor[token.i] = table.bind(Entry(slug(purpose), purpose, "group"))
+            continue
         if lower not in collectives:
             continue
         origin = next((c for c in token.children if c.dep_ in {"amod", "compound"} and c.ent_type_ == "NORP"
@@ -890,6 +896,18 @@ def mark_groups(table: ActorTable, doc: Doc) -> None:
             table.token_actor[origin.i] = key
         elif lower in groups and (not _modified_by_actor(table, token) or _employer_named(table, token)):
             table.token_actor[token.i] = table.bind(Entry(slug(lower), lower, "group"))
+
+
+def _purpose_group(table: ActorTable, token: Token) -> str | None:
+    """'environmental groups', 'human rights organisations': plural bodies named by their purpose."""
+    if token.lower_ not in table.gazetteer.words("purpose_groups"):
+        return None
+    words = [c for c in token.children if c.dep_ in {"amod", "compound"} and c.pos_ in {"ADJ", "NOUN"}
+             and c.i not in table.token_actor and c.ent_type_ not in {"NORP", "GPE"}]
+    if not words:
+        return None
+    start = min(t.i for w in words for t in w.subtree)
+    return " ".join(t.lower_ for t in token.doc[start: token.i + 1] if t.is_alpha)
 
 
 def _bloc(table: ActorTable, token: Token) -> str | None:
@@ -1112,9 +1130,10 @@ def _anaphor(table: ActorTable, token: Token) -> str | None:
         return None
     if not any(c.lower_ == "the" for c in token.children):
         return None
+    kinds = {"group"} if token.tag_ == "NNS" else {"organization", "group"}  # "the groups": a group named before
     for i in range(token.i - 1, -1, -1):
         key = table.token_actor.get(i)
-        if key and table.bindings[key].entry.kind in {"organization", "group"}:
+        if key and table.bindings[key].entry.kind in kinds:
             return key
     return None
 

@@ -344,6 +344,48 @@ def _no_choice(span: Span, lex: Lexicon) -> str | None:
     return None
 
 
+def _time_to(span: Span, lex: Lexicon) -> str | None:
+    """'it's time to reach agreement and stop the game-playing', 'it is time for Moscow to withdraw':
+    an act declared due is asked of someone."""
+    for token in span:
+        if token.lemma_.lower() != "time" or token.dep_ not in {"attr", "nsubj", "ROOT"}:
+            continue
+        if negated(token.head) or any(c.lower_ in {"no", "some", "what"} for c in token.children):
+            continue
+        if any(c.dep_ in {"relcl", "acl", "xcomp"} and any(g.lower_ == "to" for g in c.children)
+               for c in token.children) or _to_clause(token):
+            return "demand"
+    return None
+
+
+def _pressure_kept(span: Span, lex: Lexicon) -> str | None:
+    """'will continue protests despite the offer', 'vowed to keep up the strike until ...': pressure
+    kept up on the other side."""
+    actions = lex.words("pressure_nouns")
+    for token in span:
+        if token.lemma_.lower() not in lex.words("keep_verbs") or token.pos_ != "VERB" or negated(token):
+            continue
+        objects = [c for c in token.children if c.dep_ in {"dobj", "obj"}]
+        objects += [g for c in token.children if c.dep_ == "xcomp" for g in c.children if g.dep_ in {"dobj", "obj"}]
+        objects += [c for c in token.children if c.dep_ == "xcomp"]
+        if any(o.lemma_.lower() in actions or o.lower_ in actions for o in objects):
+            return "threaten"
+    return None
+
+
+def _against_interest(span: Span, lex: Lexicon) -> str | None:
+    """'the proposal is not in the best interests of Yahoo': a proposal judged against one's interest
+    (not 'it isn't in Russia's interest for this war to go on')."""
+    proposals = lex.words("proposal_words")
+    for token in span:
+        if token.lemma_.lower() == "interest" and token.dep_ == "pobj" and token.head.lower_ == "in" \
+                and negated(token.head.head):
+            subject = next((c for c in token.head.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subject is not None and subject.lemma_.lower() in proposals:
+                return "reject"
+    return None
+
+
 Rule = Callable[["Span", "Lexicon"], "str | None"]
 
 # The content rules, in the order they are tried (the first that names a kind decides).
@@ -352,7 +394,9 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("threaten.conditional_force", _conditional_threat),
     ("reject.denied_act", _denial),
     ("demand.conditioned_refusal", _conditioned_refusal),
+    ("demand.time_to", _time_to),
     ("reject.negated_approval", _negated_approval),
+    ("reject.against_interest", _against_interest),
     ("reject.negated_move", _refusal),
     ("reject.leaving_talks", _leaving_talks),
     ("accuse.label", _accusation),
@@ -360,6 +404,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("offer.concession", _concession),
     ("threaten.force_promised", _force_promised),
     ("threaten.no_choice", _no_choice),
+    ("threaten.pressure_kept", _pressure_kept),
     ("accept.first_person", _acceptance),
     ("threaten.consequences", _threat),
     ("accuse.hostile_act", _charge),

@@ -70,6 +70,17 @@ def content_of_cue(ctx: Context, draft: Draft) -> str | None:
     return None
 
 
+def means_clause(ctx: Context, draft: Draft) -> str | None:
+    """'By approving the pipeline ..., the administration violated the law': how something was done,
+    not a stance ('responded by rejecting the offer' keeps its move: the verb it serves is a cue)."""
+    token = draft.token
+    if token.dep_ == "pcomp" and token.head.lower_ == "by" and token.head.dep_ == "prep":
+        verb = token.head.head
+        if verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() not in ctx.lex.verbs:
+            return DROP
+    return None
+
+
 def being_asked(ctx: Context, draft: Draft) -> str | None:
     """'when asked to comment, she said ...': being asked is no move of hers."""
     token = draft.token
@@ -202,6 +213,7 @@ GUARDS: tuple[tuple[str, Guard], ...] = (
     ("drop.needs_content", needs_content),
     ("drop.condition_clause", condition_clause),
     ("drop.content_of_cue", content_of_cue),
+    ("drop.means_clause", means_clause),
     ("drop.being_asked", being_asked),
     ("drop.non_answer", non_answer),
     ("drop.deadline_infinitive", deadline_infinitive),

@@ -24,6 +24,8 @@ ROWS = [
     ("drop.condition_clause", "Kyiv accepts the terms.", "accepts", None),
     ("drop.content_of_cue", "The minister accused the union of refusing the offer.", "refusing", DROP),
     ("drop.content_of_cue", "The union is refusing the offer.", "refusing", None),
+    ("drop.means_clause", "By approving the pipeline, the administration violated the law.", "approving", DROP),
+    ("drop.means_clause", "Beijing responded by rejecting the offer.", "rejecting", None),
     ("drop.being_asked", "When asked to comment, the minister said nothing.", "asked", DROP),
     ("drop.being_asked", "The union asked the company to return to talks.", "asked", None),
     ("drop.non_answer", "The company declined to comment.", "declined", DROP),
