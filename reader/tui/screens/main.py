@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input
 
 from ...cache import analyse_with_cache, cached_analysis
-from ...model import Analysis, Article, Position
+from ...model import KIND_PLURALS, Analysis, Article, Position
 from ..clipboard import copy_with_system_tool, quote_for_copy
 from ..messages import AnalysisFailed, AnalysisReady, PanelChosen, PositionSelected
 from ..navigation import Navigator, panel_order, pick_actors
@@ -20,8 +20,6 @@ from ..text import Marks, actor_colours
 from ..widgets import ArticleView, DetailBar, KeyFooter, PanelsView, SearchBar
 
 LOADING_DELAY = 0.3  # seconds before the panels show a loading indicator
-
-KIND_PLURALS = {"threaten": "threats", "accuse": "accusations", "statement": "statements"}
 
 
 class MainScreen(Screen):
