@@ -6,6 +6,7 @@ import threading
 
 import pytest
 from textual.content import Content
+from textual.style import Style
 from tui_support import (  # noqa: F401 - fixtures
     WIDE,
     article_of,
@@ -152,7 +153,13 @@ async def test_article_without_positions():
 
 
 def span_styles(view: ArticleView, index: int) -> list[str]:
-    return [str(span.style) for span in view.content_of(index).spans if isinstance(span.style, str)]
+    """The text attributes of each styled span ("bold reverse", "italic", ...), colours aside."""
+    names = ("italic", "bold", "underline", "underline2", "reverse")
+    return [
+        " ".join(name for name in names if getattr(span.style, name))
+        for span in view.content_of(index).spans
+        if isinstance(span.style, Style) and not span.style.meta
+    ]
 
 
 @pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
