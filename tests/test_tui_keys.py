@@ -325,7 +325,7 @@ async def test_quit(key):
         await start(app, pilot)
         await pilot.press(key)
         await pilot.pause()
-        assert app._exit
+        assert app.return_code == 0
 
 
 async def test_click_panel_row_and_article_span():

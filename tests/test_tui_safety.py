@@ -74,7 +74,7 @@ async def test_markup_in_the_article_is_shown_literally_and_runs_nothing():
         cell = view.cell_of(screen.nav.by_id["p1"].start + 2)
         await pilot.click(view, offset=(cell.x + view.styles.gutter.left, cell.y))
         await pilot.pause()
-        assert app.is_running and not app._exit
+        assert app.is_running and app.return_code is None
         assert "[@click=app.quit]quit[/]" in detail_text(app)
         assert "[bold]Party[/bold]" in detail_text(app)
         assert "[b]Title[/b] ␛]0;pwned␇" in drawn_text(view)[0]

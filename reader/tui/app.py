@@ -97,23 +97,16 @@ class ReaderApp(App[int]):
         self.push_screen(HelpScreen(self.bound_keys()))
 
     def bound_keys(self) -> list[tuple[str, str, str]]:
-        """(keys, description, binding id) of every binding with an id, after the keymap."""
-        rows: list[tuple[str, str, str]] = []
-        seen: set[str] = set()
-        for node in (self.main_screen, self):
-            for bindings in node._bindings.key_to_bindings.values():
-                for binding in bindings:
-                    if binding.id and binding.id not in seen:
-                        seen.add(binding.id)
-                        keys = self._keys_for(node, binding.id)
-                        rows.append((keys, binding.description or binding.action, binding.id))
-        return rows
+        """(keys, description, binding id) of every binding with an id, after the keymap.
 
-    @staticmethod
-    def _keys_for(node: App | MainScreen, binding_id: str) -> str:
-        keys = [
-            key
-            for key, bindings in node._bindings.key_to_bindings.items()
-            if any(b.id == binding_id for b in bindings)
-        ]
-        return ",".join(keys)
+        Read from the main screen's active bindings (one entry per key, the user's keymap
+        applied), grouped by binding id in the order the keys are bound.
+        """
+        keys: dict[str, list[str]] = {}
+        descriptions: dict[str, str] = {}
+        for key, active in self.main_screen.active_bindings.items():
+            binding = active.binding
+            if binding.id:
+                keys.setdefault(binding.id, []).append(key)
+                descriptions.setdefault(binding.id, binding.description or binding.action)
+        return [(",".join(found), descriptions[binding_id], binding_id) for binding_id, found in keys.items()]

@@ -9,7 +9,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from ...cache import analyse_with_cache, cached_analysis
 from ...model import KIND_PLURALS, Analysis, Article, Position
@@ -245,7 +245,7 @@ class MainScreen(Screen):
             self.refresh_bindings()
 
     def _binding_list(self) -> list[Binding]:
-        return [b for bindings in self._bindings.key_to_bindings.values() for b in bindings]
+        return [b for b in self.BINDINGS if isinstance(b, Binding)]  # their actions: keys do not matter
 
     def set_active(self, actor_id: str | None, *, focus: bool = True) -> None:
         if actor_id != self.active_actor:
@@ -405,7 +405,7 @@ class MainScreen(Screen):
         search = self.search_bar
         if search is None:
             search = self.search_bar = SearchBar()
-            await self.mount(search, before=self.query_one(Footer))
+            await self.mount(search, before=self.query_one(KeyFooter))
         search.add_class("-open")
         search.focus()
         self.update_bindings()
