@@ -14,6 +14,7 @@ from ..model import Article
 from .commands import ReaderCommands
 from .keymap import load_keymap
 from .screens import HelpScreen, MainScreen
+from .settings import Settings, load_settings, save_settings
 
 STYLES = "reader.tcss"
 STARTUP_GC_PAUSE = 1.5  # seconds at most without the cyclic garbage collector at start-up
@@ -46,12 +47,18 @@ class ReaderApp(App[int]):
         use_cache: bool = True,
         model: str | None = None,
         keymap_file: Path | None = None,
+        settings_file: Path | None = None,
     ) -> None:
         super().__init__()
         self.article = article
         self.main_screen = MainScreen(article, actors=actors, use_cache=use_cache, model=model)
         self.keymap_file = keymap_file
         self._gc_paused = False
+        self.settings_file = settings_file
+        self.settings, self._settings_problem = load_settings(settings_file)
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme  # before the first paint: no flash of the default theme
+        self.main_screen.saved_view = (self.settings.filter, self.settings.all_actors)
 
     def on_load(self) -> None:
         """Pause the cyclic garbage collector while the screen and the panels are built.
@@ -79,6 +86,7 @@ class ReaderApp(App[int]):
 
     def on_unmount(self) -> None:
         self.startup_done()
+        self.save_settings()
 
     def get_default_screen(self) -> MainScreen:
         return self.main_screen
@@ -90,6 +98,32 @@ class ReaderApp(App[int]):
             self.set_keymap(keymap)
         for problem in problems:
             self.notify(problem, title="Keymap ignored", severity="warning", timeout=8)
+        if self._settings_problem:
+            self.notify(f"{self._settings_problem}; the defaults are used.", title="Settings",
+                        severity="warning", timeout=8)
+        self.theme_changed_signal.subscribe(self, self.on_theme_changed)
+
+    # -- settings kept between runs ---------------------------------------------------------------
+    def current_settings(self) -> Settings:
+        kind, all_actors = self.main_screen.current_view()
+        return Settings(theme=self.theme, all_actors=all_actors, filter=kind)
+
+    def save_settings(self) -> str | None:
+        """Save the theme, the panels shown and the filter if they changed; the problem, if saving failed."""
+        settings = self.current_settings()
+        if settings == self.settings:
+            return None
+        problem = save_settings(settings, self.settings_file)
+        if problem is None:
+            self.settings = settings
+        return problem
+
+    def on_theme_changed(self, _theme: object) -> None:
+        """A theme chosen (from the command palette) is saved at once."""
+        problem = self.save_settings()
+        if problem and problem != self._settings_problem:
+            self._settings_problem = problem  # told once
+            self.notify(f"Settings not saved: {problem}", title="Settings", severity="warning", timeout=8)
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):

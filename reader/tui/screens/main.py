@@ -157,6 +157,7 @@ class MainScreen(Screen):
         self.picked = pick_actors(analysis, self.wanted_actors)
         self.colours = actor_colours(self.picked + [a for a in order if a not in self.picked])
         nav = self.nav = Navigator(analysis, shown=list(self.picked))
+        self.apply_saved_view(nav)
         first = nav.step(1)
         self.active_actor = first.actor if first else None
         self.ordered = self.picked + [a for a in order if a not in self.picked]
@@ -467,6 +468,29 @@ class MainScreen(Screen):
         tool = copy_with_system_tool(text)
         how = f"clipboard ({tool})" if tool else "clipboard (OSC 52, if the terminal allows it)"
         self.notify(f"Copied the quote of {speaker} to the {how}.", title="Copied")
+
+    # -- the view kept between runs (the app loads and saves it: reader/tui/settings.py) --------
+    saved_view: tuple[str | None, bool] | None = None  # (filter kind, all parties) to start with
+
+    def apply_saved_view(self, nav: Navigator) -> None:
+        """Start with the last run's filter and 'all parties' choice, where this article allows them."""
+        if self.saved_view is None or self.analysis is None:
+            return
+        kind, all_actors = self.saved_view
+        if all_actors and self.actor_count > len(self.picked):
+            self.show_all = True
+            nav.shown = panel_order(self.analysis)
+        if kind is not None and kind in nav.kinds():
+            nav.kind = kind
+            self.show_filter()
+        self.saved_view = None
+
+    def current_view(self) -> tuple[str | None, bool]:
+        """(filter kind, all parties) as shown now; the saved ones while no analysis is shown."""
+        if self.nav is None:
+            return self.saved_view or (None, False)
+        kind = getattr(self.nav, "kind", None)
+        return (kind if isinstance(kind, str) else None, self.show_all)
 
     # -- mouse ----------------------------------------------------------------------------------
     def on_position_selected(self, message: PositionSelected) -> None:

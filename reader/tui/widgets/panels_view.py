@@ -95,7 +95,6 @@ class PanelsView(Widget, can_focus=False):
         "panels-view--header",
         "panels-view--tabs",
         "panels-view--separator",
-        "panels-view--cursor",
         "panels-view--empty",
     }
 
