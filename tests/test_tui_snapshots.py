@@ -1,6 +1,6 @@
 """SVG snapshots of the reader on a fixed analysis of the seed story (tests/fixtures/seed_analysis.json).
 
-Textual is pinned (textual==8.2.8) because snapshots change with it. The analysis is a fixture,
+Snapshots change with Textual: make test installs the exact versions in constraints.txt. The analysis is a fixture,
 so improving the NLP does not change them; regenerate with
     .venv/bin/pytest tests/test_tui_snapshots.py --snapshot-update
 after a deliberate change of the layout, styles or fixture.
