@@ -8,6 +8,7 @@ Unknown keys are ignored, so older and newer versions of the reader can share th
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from dataclasses import asdict, dataclass
@@ -63,7 +64,8 @@ def save_settings(settings: Settings, path: Path | None = None) -> str | None:
         temporary.write_text(text, encoding="utf-8")
         os.replace(temporary, path)
     except OSError as error:
-        temporary.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
         return f"{path}: {error}"
     return None
 
