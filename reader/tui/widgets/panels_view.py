@@ -66,6 +66,10 @@ class LRU(Generic[K, V]):
     def __len__(self) -> int:
         return len(self._data)
 
+    def keys(self) -> list[K]:
+        """The keys, least recently used first."""
+        return list(self._data)
+
 
 @dataclass
 class Column:
