@@ -21,6 +21,7 @@ from tui_support import (  # noqa: F401 - fixtures
 from reader.model import KIND_BADGES, KINDS
 from reader.tui.palette import MIN_CONTRAST, TINTS, Palette, contrast, drawn_colours, palette_for, readable
 from reader.tui.text import ACTOR_COLOURS
+from reader.tui.widgets import KeyFooter
 
 pytestmark = pytest.mark.usefixtures("reader_env", "no_spacy")
 
@@ -171,6 +172,9 @@ async def test_switching_themes_leaves_no_stale_colours():
             await pilot.pause()
             backgrounds = {colours_of(s)[1] for s in drawn_segments(article_of_app(app)) if not s.style.meta}
             assert palette.background in backgrounds, theme
+            footer = app.main_screen.query_one(KeyFooter)
+            assert footer.get_visual_style("key-footer--key").foreground == palette.resolve(
+                "$footer-key-foreground", palette.background), theme
 
 
 async def test_a_theme_switch_redraws_the_tabs_of_a_narrow_terminal():
