@@ -135,3 +135,11 @@ def test_the_config_dir_variable_is_honoured(tmp_path, monkeypatch):
     save_settings(Settings(theme="nord"))
     assert (tmp_path / "elsewhere" / "settings.json").exists()
     assert os.environ["READER_CONFIG_DIR"].endswith("elsewhere")
+
+
+async def test_parties_named_on_the_command_line_win_over_the_saved_all_parties():
+    save_settings(Settings(all_actors=True))
+    app = cached_app(actors=["NATO", "US"])
+    async with app.run_test(size=WIDE) as pilot:
+        await drained(app, pilot)
+        assert app.main_screen.nav.shown == ["nato", "us"] and not app.main_screen.show_all

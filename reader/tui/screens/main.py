@@ -477,7 +477,7 @@ class MainScreen(Screen):
         if self.saved_view is None or self.analysis is None:
             return
         kind, all_actors = self.saved_view
-        if all_actors and self.actor_count > len(self.picked):
+        if all_actors and not self.wanted_actors and self.actor_count > len(self.picked):  # --actors wins
             self.show_all = True
             nav.shown = panel_order(self.analysis)
         if kind is not None and kind in nav.kinds():
