@@ -21,7 +21,6 @@ from textual.style import Style
 from textual.theme import Theme
 
 MIN_CONTRAST = 4.5  # WCAG AA for normal text
-TARGET_CONTRAST = 4.6  # what readable() aims for: a margin over MIN_CONTRAST for rounding
 BLACK = Color(0, 0, 0)
 WHITE = Color(255, 255, 255)
 KIND_COLOURS = {
@@ -61,14 +60,16 @@ def contrast(a: Color, b: Color) -> float:
     return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
 
 
-def readable(colour: Color, background: Color, minimum: float = TARGET_CONTRAST) -> Color:
-    """``colour`` if it reads on ``background``, else moved toward black or white until it does.
+def readable(colour: Color, background: Color, minimum: float = MIN_CONTRAST) -> Color:
+    """``colour`` if it reads on ``background``, else moved toward white or black until it does.
 
-    Black or white always reaches 4.58:1 on one side of any background, so this always succeeds.
+    It moves the way it already differs (a light colour on a dark background gets lighter), unless
+    only the other way reaches ``minimum``. Black or white reaches 4.58:1 on one side of any
+    background, so this always succeeds.
     """
     if contrast(colour, background) >= minimum:
         return colour
-    target = WHITE if contrast(WHITE, background) >= contrast(BLACK, background) else BLACK
+    target = _extreme(colour, background, minimum)
     for step in range(1, 21):
         moved = colour.blend(target, step / 20)
         if contrast(moved, background) >= minimum:
@@ -77,10 +78,18 @@ def readable(colour: Color, background: Color, minimum: float = TARGET_CONTRAST)
 
 
 def best_text(background: Color, preferred: Color) -> Color:
-    """Text for a filled background: ``preferred`` (the theme's text) if readable, else black or white."""
+    """Text for a filled background: ``preferred`` (the theme's text) if readable, else white or
+    black, the one on ``preferred``'s side where that reads (white text stays white-ish)."""
     if contrast(preferred, background) >= MIN_CONTRAST:
         return preferred
-    return WHITE if contrast(WHITE, background) >= contrast(BLACK, background) else BLACK
+    return _extreme(preferred, background, MIN_CONTRAST)
+
+
+def _extreme(colour: Color, background: Color, minimum: float) -> Color:
+    """White or black: the one on ``colour``'s side of ``background`` if it reaches ``minimum``."""
+    lighter = luminance(colour) >= luminance(background)
+    first, second = (WHITE, BLACK) if lighter else (BLACK, WHITE)
+    return first if contrast(first, background) >= minimum else second
 
 
 def theme_variables(theme: Theme) -> dict[str, str]:
