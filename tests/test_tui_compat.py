@@ -14,7 +14,7 @@ from reader.tui import textual_compat
 ROOT = Path(__file__).resolve().parent.parent
 PRIVATE = re.compile(
     r"textual\.(?:\w+\.)*_\w+"  # a private module: textual.widgets._footer, textual._cache
-    r"|\._bindings\b|_bindings_ready|key_to_bindings|\._exit\b|_notifications\b|_post_mouse_events"
+    r"|\._bindings\b|_bindings_ready|key_to_bindings|\bapp\._exit\b|\._notifications\b|_post_mouse_events"
 )
 
 
@@ -30,6 +30,11 @@ def test_what_the_compat_module_reaches_for_still_exists():
 
 
 def test_no_other_module_uses_textual_internals():
+    for old in ("from textual.widgets._footer import FooterKey", "node._bindings.key_to_bindings",
+                "self._bindings_ready = True", "assert app._exit", "app._notifications",
+                "await pilot._post_mouse_events([event], widget)"):
+        assert PRIVATE.search(old), old  # what the pattern is for
+    assert not PRIVATE.search("os._exit(1)") and not PRIVATE.search("from textual.widgets import Static")
     offenders = []
     for folder in ("reader", "tests", "benchmarks"):
         for path in sorted((ROOT / folder).rglob("*.py")):
