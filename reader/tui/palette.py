@@ -11,8 +11,10 @@ that is readable, else the same hue darkened or lightened just enough.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, wraps
+from typing import TypeVar
 
 from rich.terminal_theme import TerminalTheme
 from textual.app import App
@@ -92,6 +94,22 @@ def _extreme(colour: Color, background: Color, minimum: float) -> Color:
     return first if contrast(first, background) >= minimum else second
 
 
+R = TypeVar("R")
+
+
+def _kept(method: Callable[..., R]) -> Callable[..., R]:
+    """Work a palette's style out once per arguments (moves re-render rows on every key)."""
+
+    @wraps(method)
+    def kept(self: Palette, *args: object, **kwargs: object) -> R:
+        key = (method.__name__, args, tuple(sorted(kwargs.items())))
+        if key not in self._memo:
+            self._memo[key] = method(self, *args, **kwargs)
+        return self._memo[key]  # type: ignore[return-value]
+
+    return kept
+
+
 def theme_variables(theme: Theme) -> dict[str, str]:
     """The CSS variables a theme defines ($primary, $surface, $block-cursor-background, ...)."""
     return {**theme.to_color_system().generate(), **theme.variables}
@@ -104,6 +122,7 @@ class Palette:
     name: str
     variables: dict[str, str] = field(repr=False)
     terminal: TerminalTheme = field(repr=False)
+    _memo: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_theme(cls, theme: Theme, terminal: TerminalTheme) -> Palette:
@@ -167,19 +186,23 @@ class Palette:
         return self.resolve(name, self.background if under is None else under)
 
     # -- readable styles -------------------------------------------------------------------------------
+    @_kept
     def kind_colour(self, kind: str) -> Color:
         """A badge's colour on the panels."""
         surface = self.surface
         return readable(self.colour(KIND_COLOURS.get(kind, "$foreground"), surface), surface)
 
+    @_kept
     def badge_style(self, kind: str) -> Style:
         return Style(foreground=self.kind_colour(kind), bold=True)
 
+    @_kept
     def mark_style(self) -> Style:
         """The ◆ of a linked (lit) row."""
         surface = self.surface
         return Style(foreground=readable(self.colour("$accent", surface), surface), bold=True)
 
+    @_kept
     def tint(self, colour: str, amount: float) -> Style:
         """``colour`` behind the article text at ``amount``, the text in a readable colour."""
         base = self.background
@@ -187,6 +210,7 @@ class Palette:
         text = best_text(back, self.foreground) if amount >= 1 else readable(self.foreground, back)
         return Style(background=back, foreground=text)
 
+    @_kept
     def span_style(self, colour: str, look: str) -> Style:
         """One of TINTS' looks of a position's span in the article."""
         tint = self.tint(colour, TINTS[look])
@@ -199,17 +223,20 @@ class Palette:
         }[look]
         return tint + extra
 
+    @_kept
     def search_style(self, *, current: bool) -> Style:
         if current:
             tint = self.tint("$warning", 1.0)
             return Style(foreground=tint.background, background=tint.foreground, bold=True, reverse=True)
         return self.tint("$warning", SEARCH_TINT)
 
+    @_kept
     def active_style(self, colour: str) -> Style:
         """The active panel's name (header or tab): filled with the actor's colour, underlined."""
         back = self.colour(colour, self.panel)
         return Style(background=back, foreground=best_text(back, self.foreground), bold=True, underline=True)
 
+    @_kept
     def cursor_style(self) -> Style:
         """The selected row in the panels."""
         back = self.resolve("$block-cursor-background", self.surface)
