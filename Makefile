@@ -36,9 +36,10 @@ setup: $(STAMP)
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-# reinstall only when pyproject.toml changed since the last install
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -e '.[dev]'
+# reinstall only when pyproject.toml or constraints.txt changed since the last install;
+# constraints.txt holds the exact versions the tests and snapshots need (pyproject.toml: ranges)
+$(STAMP): pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/python -m pip install -c constraints.txt -e '.[dev]'
 	touch $(STAMP)
 
 clean:

@@ -175,7 +175,7 @@ async def time_presses(app: App, presses: int, ready, owner) -> list[float]:
     async with app.run_test(size=SIZE) as pilot:
         await ready(app, pilot)
         target = owner(app)
-        name = next(b.action for b in target._bindings.key_to_bindings["j"])
+        name = next(b.action for b in target.BINDINGS if "j" in b.key.split(","))
         action = getattr(target, f"action_{name}")
 
         def timed() -> None:

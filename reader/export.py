@@ -10,13 +10,9 @@ import re
 from collections.abc import Iterable
 
 from .ingest import display_name
-from .model import Analysis, Link, Position, Publication, analysis_to_dict
+from .model import Analysis, Link, Position, Publication, analysis_to_dict, kind_badge
 
 FORMATS = ("json", "markdown", "text")
-BADGES = {
-    "demand": "DEMAND", "offer": "OFFER", "accept": "ACCEPT", "reject": "REJECT",
-    "threaten": "THREAT", "accuse": "ACCUSE", "statement": "STATEMENT",
-}
 ANSWERABLE = ("demand", "offer")
 TEXT_WIDTH = 160
 MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
@@ -162,7 +158,7 @@ def to_text(analyses: Analysis | list[Analysis]) -> str:
 
 
 def badge(kind: str) -> str:
-    return BADGES.get(kind, kind.upper())
+    return kind_badge(kind)
 
 
 def one_line(text: str) -> str:

@@ -16,6 +16,26 @@ from functools import cached_property
 SCHEMA = "reader.analysis/1"
 
 KINDS = ("demand", "offer", "accept", "reject", "threaten", "accuse", "statement")
+# One home for how each kind is named: the badge (panels, detail line, exports) and the plural
+# (the filter's label). Every KINDS entry has a row; tests check it.
+KIND_BADGES = {
+    "demand": "DEMAND", "offer": "OFFER", "accept": "ACCEPT", "reject": "REJECT",
+    "threaten": "THREAT", "accuse": "ACCUSE", "statement": "STATEMENT",
+}
+KIND_PLURALS = {
+    "demand": "demands", "offer": "offers", "accept": "acceptances", "reject": "rejections",
+    "threaten": "threats", "accuse": "accusations", "statement": "statements",
+}
+
+
+def kind_badge(kind: str) -> str:
+    """The badge of ``kind`` ("THREAT" for "threaten"); an unknown kind in capitals."""
+    return KIND_BADGES.get(kind, kind.upper())
+
+
+def kind_plural(kind: str) -> str:
+    """What a filter on ``kind`` shows ("threats" for "threaten")."""
+    return KIND_PLURALS.get(kind, f"{kind}s")
 ACTOR_KINDS = ("country", "organization", "group", "person")
 RELATIONS = ("rejects", "accepts", "counters", "denies", "answers")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")

@@ -54,3 +54,18 @@ def dev_analyses(nlp):
     analyses = analyze_many([read_article(str(p)) for p in paths], nlp)
     return {p.stem: a for p, a in zip(paths, analyses, strict=True)}
 
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_config_dir(tmp_path_factory):
+    """No test reads or writes the user's own config (settings.json, keymap.toml): a temporary
+    directory for the session; TUI tests get one of their own per test (tui_support.reader_env)."""
+    import os
+
+    old = os.environ.get("READER_CONFIG_DIR")
+    os.environ["READER_CONFIG_DIR"] = str(tmp_path_factory.mktemp("config"))
+    yield
+    if old is None:
+        os.environ.pop("READER_CONFIG_DIR", None)
+    else:
+        os.environ["READER_CONFIG_DIR"] = old

@@ -140,7 +140,7 @@ async def test_enter_follows_the_link_and_backspace_returns():
         assert focused_panel(app) == "nato"
         assert app.main_screen.nav.current.kind == "reject"
         assert {"p13", "p9", "p1"} <= article_lit(app)
-        assert "link 1/1 from Russia DEMAND" in detail_text(app)
+        assert "replies to Russia DEMAND (1/1)" in detail_text(app)
         assert "rejects · score 0.86" in detail_text(app)
         await press(pilot, "backspace")
         assert selected(app) == "p13"
@@ -155,10 +155,10 @@ async def test_enter_cycles_through_several_links_and_escape_goes_back():
         assert selected(app) == "p9"
         await press(pilot, "enter")
         assert selected(app) == "p8"
-        assert "link 1/2" in detail_text(app)
+        assert "replies to Russia DEMAND (1/2)" in detail_text(app)
         await press(pilot, "enter")
         assert selected(app) == "p15"
-        assert "link 2/2" in detail_text(app)
+        assert "(2/2)" in detail_text(app)
         await press(pilot, "enter")
         assert selected(app) == "p8"
         await press(pilot, "escape")
@@ -327,7 +327,7 @@ async def test_quit(key):
         await start(app, pilot)
         await pilot.press(key)
         await pilot.pause()
-        assert app._exit
+        assert app.return_code == 0
 
 
 async def test_click_panel_row_and_article_span():

@@ -97,9 +97,9 @@ def test_kind_filter_cycles_through_present_kinds():
 
 def test_answer_notes():
     analysis = seed_analysis()
-    assert answer_note(analysis, analysis.position("p9")) == "2 answers"
+    assert answer_note(analysis, analysis.position("p9")) == "↩ 2 replies"
     assert answer_note(analysis, analysis.position("p2")) == "unanswered"
-    assert answer_note(analysis, analysis.position("p15")) == "answers 3"
+    assert answer_note(analysis, analysis.position("p15")) == "replies to 3"
     assert answer_note(analysis, analysis.position("p16")) == ""
 
 

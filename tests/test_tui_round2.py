@@ -89,7 +89,7 @@ async def test_f_cycles_only_the_kinds_of_the_shown_panels_with_their_count(tmp_
                 assert screen.check_action("next_position", ()) or screen.nav.current is not None
         assert seen == ["demand", "offer", "reject", "accuse", "statement", None]  # no G7 threat
         assert "Filter: demands (7)." in notifications(app)
-        assert "Filter: rejects (4)." in notifications(app)
+        assert "Filter: rejections (4)." in notifications(app)
         await pilot.press("a")  # every party: G7's threat joins the cycle
         await pilot.pause()
         assert "threaten" in screen.nav.kinds()

@@ -6,6 +6,7 @@ import threading
 
 import pytest
 from textual.content import Content
+from textual.style import Style
 from tui_support import (  # noqa: F401 - fixtures
     WIDE,
     article_of,
@@ -74,7 +75,7 @@ async def test_markup_in_the_article_is_shown_literally_and_runs_nothing():
         cell = view.cell_of(screen.nav.by_id["p1"].start + 2)
         await pilot.click(view, offset=(cell.x + view.styles.gutter.left, cell.y))
         await pilot.pause()
-        assert app.is_running and not app._exit
+        assert app.is_running and app.return_code is None
         assert "[@click=app.quit]quit[/]" in detail_text(app)
         assert "[bold]Party[/bold]" in detail_text(app)
         assert "[b]Title[/b] ␛]0;pwned␇" in drawn_text(view)[0]
@@ -154,7 +155,13 @@ async def test_article_without_positions():
 
 
 def span_styles(view: ArticleView, index: int) -> list[str]:
-    return [str(span.style) for span in view.content_of(index).spans if isinstance(span.style, str)]
+    """The text attributes of each styled span ("bold reverse", "italic", ...), colours aside."""
+    names = ("italic", "bold", "underline", "underline2", "reverse")
+    return [
+        " ".join(name for name in names if getattr(span.style, name))
+        for span in view.content_of(index).spans
+        if isinstance(span.style, Style) and not span.style.meta
+    ]
 
 
 @pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])

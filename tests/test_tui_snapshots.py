@@ -1,6 +1,6 @@
 """SVG snapshots of the reader on a fixed analysis of the seed story (tests/fixtures/seed_analysis.json).
 
-Textual is pinned (textual==8.2.8) because snapshots change with it. The analysis is a fixture,
+Snapshots change with Textual: make test installs the exact versions in constraints.txt. The analysis is a fixture,
 so improving the NLP does not change them; regenerate with
     .venv/bin/pytest tests/test_tui_snapshots.py --snapshot-update
 after a deliberate change of the layout, styles or fixture.
@@ -20,8 +20,9 @@ async def settle(pilot) -> None:
 
 def test_wide_layout(snap_compare):
     """160x48: the article on the left with Russia's first demand in reverse and NATO's rejection
-    double-underlined; three panels Russia | United States | NATO with badges, speakers and answer
-    counts; the detail line names the link (rejects, score 0.86); the footer lists the keys."""
+    double-underlined; three panels Russia | United States | NATO with badges, speakers and reply
+    labels ('↩ 1 reply', 'replies to 1'); the detail line reads '↩ reply from NATO REJECT · rejects',
+    score 0.86; the footer lists every key, the palette's at the right."""
 
     async def run_before(pilot) -> None:
         await settle(pilot)
@@ -34,7 +35,7 @@ def test_wide_layout(snap_compare):
 
 def test_wide_layout_after_following_a_link(snap_compare):
     """160x48: after enter on Russia's demand on NATO membership, NATO's rejection is selected in the
-    NATO panel and the article; the detail line reads 'link 1/1 from Russia DEMAND · rejects'."""
+    NATO panel and the article; the detail line reads 'replies to Russia DEMAND (1/1) · rejects'."""
 
     async def run_before(pilot) -> None:
         await settle(pilot)
@@ -47,7 +48,8 @@ def test_wide_layout_after_following_a_link(snap_compare):
 
 def test_narrow_layout(snap_compare):
     """80x24: the article above, a tab strip Russia | United States | NATO with United States active,
-    only the US panel below it with its first rejection highlighted, the detail line and the footer."""
+    only the US panel below it with its first rejection highlighted, the detail line and the footer,
+    which keeps '? Help' and 'q Quit' (Search and the palette give way)."""
 
     async def run_before(pilot) -> None:
         await settle(pilot)
@@ -58,7 +60,8 @@ def test_narrow_layout(snap_compare):
 
 
 def test_help_screen(snap_compare):
-    """120x40: the help modal over the reader, with the explanation of colours and the key tables."""
+    """120x40: the help modal over the reader, with the explanation of colours and the key tables;
+    'escape: close' on the frame's last line, inside the border, clear of the detail line below."""
 
     async def run_before(pilot) -> None:
         await settle(pilot)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from textual import events
 from tui_support import (  # noqa: F401 - fixtures
     NARROW,
     WIDE,
@@ -17,6 +16,7 @@ from tui_support import (  # noqa: F401 - fixtures
 )
 
 from reader.model import Actor, Analysis, Paragraph, Position, Span
+from reader.tui import textual_compat
 from reader.tui.widgets import KeyFooter
 
 pytestmark = pytest.mark.usefixtures("reader_env", "no_spacy")
@@ -54,10 +54,7 @@ def long_analysis(count: int = 300, *, filler: int = 0) -> Analysis:
     )
 
 
-async def wheel(pilot, widget, offset: tuple[int, int], *, down: bool) -> None:
-    """One turn of the mouse wheel over ``widget`` (Textual's Pilot has no public wheel)."""
-    event = events.MouseScrollDown if down else events.MouseScrollUp
-    await pilot._post_mouse_events([event], widget, offset=offset)
+wheel = textual_compat.wheel  # one turn of the mouse wheel (Textual's Pilot has no public wheel)
 
 
 def row_background(panels) -> str:

@@ -10,7 +10,7 @@ from textual.content import Content
 
 from reader.cache import model_label_for, save_cached
 from reader.model import Analysis, Article, analysis_from_dict
-from reader.tui import ReaderApp
+from reader.tui import ReaderApp, textual_compat
 from reader.tui.widgets import ArticleView, DetailBar, PanelsView
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -41,7 +41,7 @@ def detail_text(app: ReaderApp) -> str:
 
 
 def notifications(app: ReaderApp) -> list[str]:
-    return [n.message for n in app._notifications]
+    return [n.message for n in textual_compat.notifications(app)]
 
 
 def article_of_app(app: ReaderApp) -> ArticleView:

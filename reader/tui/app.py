@@ -8,12 +8,13 @@ from importlib import resources
 from pathlib import Path
 
 from textual.app import App
-from textual.binding import Binding, BindingsMap
+from textual.binding import Binding
 
 from ..model import Article
 from .commands import ReaderCommands
 from .keymap import load_keymap
 from .screens import HelpScreen, MainScreen
+from .settings import Settings, load_settings, save_settings
 
 STYLES = "reader.tcss"
 STARTUP_GC_PAUSE = 1.5  # seconds at most without the cyclic garbage collector at start-up
@@ -46,12 +47,18 @@ class ReaderApp(App[int]):
         use_cache: bool = True,
         model: str | None = None,
         keymap_file: Path | None = None,
+        settings_file: Path | None = None,
     ) -> None:
         super().__init__()
         self.article = article
         self.main_screen = MainScreen(article, actors=actors, use_cache=use_cache, model=model)
         self.keymap_file = keymap_file
         self._gc_paused = False
+        self.settings_file = settings_file
+        self.settings, self._settings_problem = load_settings(settings_file)
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme  # before the first paint: no flash of the default theme
+        self.main_screen.saved_view = (self.settings.filter, self.settings.all_actors)
 
     def on_load(self) -> None:
         """Pause the cyclic garbage collector while the screen and the panels are built.
@@ -79,6 +86,7 @@ class ReaderApp(App[int]):
 
     def on_unmount(self) -> None:
         self.startup_done()
+        self.save_settings()
 
     def get_default_screen(self) -> MainScreen:
         return self.main_screen
@@ -90,6 +98,32 @@ class ReaderApp(App[int]):
             self.set_keymap(keymap)
         for problem in problems:
             self.notify(problem, title="Keymap ignored", severity="warning", timeout=8)
+        if self._settings_problem:
+            self.notify(f"{self._settings_problem}; the defaults are used.", title="Settings",
+                        severity="warning", timeout=8)
+        self.theme_changed_signal.subscribe(self, self.on_theme_changed)
+
+    # -- settings kept between runs ---------------------------------------------------------------
+    def current_settings(self) -> Settings:
+        kind, all_actors = self.main_screen.current_view()
+        return Settings(theme=self.theme, all_actors=all_actors, filter=kind)
+
+    def save_settings(self) -> str | None:
+        """Save the theme, the panels shown and the filter if they changed; the problem, if saving failed."""
+        settings = self.current_settings()
+        if settings == self.settings:
+            return None
+        problem = save_settings(settings, self.settings_file)
+        if problem is None:
+            self.settings = settings
+        return problem
+
+    def on_theme_changed(self, _theme: object) -> None:
+        """A theme chosen (from the command palette) is saved at once."""
+        problem = self.save_settings()
+        if problem and problem != self._settings_problem:
+            self._settings_problem = problem  # told once
+            self.notify(f"Settings not saved: {problem}", title="Settings", severity="warning", timeout=8)
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
@@ -97,31 +131,16 @@ class ReaderApp(App[int]):
         self.push_screen(HelpScreen(self.bound_keys()))
 
     def bound_keys(self) -> list[tuple[str, str, str]]:
-        """(keys, description, binding id) of every binding with an id, after the keymap."""
-        rows: list[tuple[str, str, str]] = []
-        seen: set[str] = set()
-        for node in (self.main_screen, self):
-            mapped = self._keymapped(node)
-            for bindings in mapped.key_to_bindings.values():
-                for binding in bindings:
-                    if binding.id and binding.id not in seen:
-                        seen.add(binding.id)
-                        keys = self._keys_for(mapped, binding.id)
-                        rows.append((keys, binding.description or binding.action, binding.id))
-        return rows
+        """(keys, description, binding id) of every binding with an id, after the keymap.
 
-    def _keymapped(self, node: App | MainScreen) -> BindingsMap:
-        """``node``'s bindings as the keymap leaves them (Textual applies it to a copy on each key)."""
-        bindings = node._bindings.copy()
-        if self._keymap:
-            bindings.apply_keymap(self._keymap)
-        return bindings
-
-    @staticmethod
-    def _keys_for(bindings_map: BindingsMap, binding_id: str) -> str:
-        keys = [
-            key
-            for key, bindings in bindings_map.key_to_bindings.items()
-            if any(b.id == binding_id for b in bindings)
-        ]
-        return ",".join(keys)
+        Read from the main screen's active bindings (one entry per key, the user's keymap
+        applied), grouped by binding id in the order the keys are bound.
+        """
+        keys: dict[str, list[str]] = {}
+        descriptions: dict[str, str] = {}
+        for key, active in self.main_screen.active_bindings.items():
+            binding = active.binding
+            if binding.id:
+                keys.setdefault(binding.id, []).append(key)
+                descriptions.setdefault(binding.id, binding.description or binding.action)
+        return [(",".join(found), descriptions[binding_id], binding_id) for binding_id, found in keys.items()]

@@ -6,7 +6,7 @@ from importlib import resources
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown, Static
 
@@ -25,11 +25,13 @@ class HelpScreen(ModalScreen[None]):
         self.keys = keys or []
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help-body"):
-            yield Markdown(help_text(), id="help-text")
-            if self.keys:
-                yield Markdown(self.keys_table(), id="help-keys")
-        yield Static("escape: close", id="help-close")
+        # The close hint is the frame's last line, inside it: never over the screen below.
+        with Vertical(id="help-frame"):
+            with VerticalScroll(id="help-body"):
+                yield Markdown(help_text(), id="help-text")
+                if self.keys:
+                    yield Markdown(self.keys_table(), id="help-keys")
+            yield Static("escape: close", id="help-close")
 
     def keys_table(self) -> str:
         rows = ["## Keys as now bound", "", "| Keys | Action | Binding id |", "| --- | --- | --- |"]

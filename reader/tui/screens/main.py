@@ -10,11 +10,11 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from ...cache import analyse_with_cache, cached_analysis
 from ...export import publication_line
-from ...model import Analysis, Article, Position
+from ...model import KIND_PLURALS, Analysis, Article, Position
 from ..clipboard import copy_with_system_tool, quote_for_copy
 from ..messages import AnalysisFailed, AnalysisReady, PanelChosen, PositionSelected
 from ..navigation import Navigator, panel_order, pick_actors, unmatched_message
@@ -32,8 +32,6 @@ if TYPE_CHECKING:
     from .party_picker import PartyChoice
 
 LOADING_DELAY = 0.3  # seconds before the panels show a loading indicator
-
-KIND_PLURALS = {"threaten": "threats", "accuse": "accusations", "statement": "statements"}
 
 
 class MainScreen(Screen):
@@ -179,6 +177,7 @@ class MainScreen(Screen):
         self.report_unmatched(analysis)
         nav = self.nav = Navigator(analysis, shown=list(self.picked))
         self.colours = actor_colours(nav.order)
+        self.apply_saved_view(nav)
         place = self.reading_place()  # the reader searched or scrolled while the panels loaded
         first = nav.step(1) if place is None else nav.select_from(place)
         self.active_actor = first.actor if first else None
@@ -288,7 +287,7 @@ class MainScreen(Screen):
             self.refresh_bindings()
 
     def _binding_list(self) -> list[Binding]:
-        return [b for bindings in self._bindings.key_to_bindings.values() for b in bindings]
+        return [b for b in self.BINDINGS if isinstance(b, Binding)]  # their actions: keys do not matter
 
     def set_active(self, actor_id: str | None, *, focus: bool = True) -> None:
         if actor_id != self.active_actor:
@@ -454,7 +453,7 @@ class MainScreen(Screen):
         search = self.search_bar
         if search is None:
             search = self.search_bar = SearchBar()
-            await self.mount(search, before=self.query_one(Footer))
+            await self.mount(search, before=self.query_one(KeyFooter))
         search.add_class("-open")
         search.focus()
         self.update_bindings()
@@ -523,6 +522,28 @@ class MainScreen(Screen):
         tool = copy_with_system_tool(text)
         how = f"clipboard ({tool})" if tool else "clipboard (OSC 52, if the terminal allows it)"
         self.notify(f"Copied the quote of {speaker} to the {how}.", title="Copied")
+
+    # -- the view kept between runs (the app loads and saves it: reader/tui/settings.py) --------
+    saved_view: tuple[str | None, bool] | None = None  # (filter kind, all parties) to start with
+
+    def apply_saved_view(self, nav: Navigator) -> None:
+        """Start with the last run's filter and 'all parties' choice, where this article allows them."""
+        if self.saved_view is None or self.analysis is None:
+            return
+        kind, all_actors = self.saved_view
+        if all_actors and not self.wanted_actors and self.actor_count > len(self.picked):  # --actors wins
+            self.show_all = True
+            nav.show_actors(nav.order)
+        if kind is not None and nav.set_filter(kind):
+            self.show_filter()
+        self.saved_view = None
+
+    def current_view(self) -> tuple[str | None, bool]:
+        """(filter kind, all parties) as shown now; the saved ones while no analysis is shown."""
+        if self.nav is None:
+            return self.saved_view or (None, False)
+        kind = getattr(self.nav, "kind", None)
+        return (kind if isinstance(kind, str) else None, self.show_all)
 
     # -- mouse ----------------------------------------------------------------------------------
     def on_position_selected(self, message: PositionSelected) -> None:

@@ -20,6 +20,7 @@ from textual.strip import Strip
 
 from ...model import Article, Paragraph, Position
 from ..messages import PositionSelected
+from ..palette import palette_for
 from ..text import Marks, paragraph_content, plain
 from .segments import fit, look, wrap
 
@@ -73,7 +74,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._title_strips: list[Strip] = []
         self._lines: list[Strip] = []
         self._base: RichStyle | None = None  # the widget's own style, kept while the theme is unchanged
-        self._drawn_look: tuple[object, ...] = ()
+        self._drawn_look: tuple[object, ...] = ()  # the theme and styles the kept lines were drawn with
+        self._look_due = False  # styles changed: compare the look before the next line is drawn
         self._target: tuple[int, int | None] | None = None  # the text last scrolled to
         self.source_line = ""  # outlet · date · URL, under the title
         self._source_strips: list[Strip] = []
@@ -130,7 +132,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def content_of(self, index: int) -> Content:
         """The styled Content of paragraph ``index`` as drawn."""
         block = self.blocks[index]
-        return paragraph_content(block.text, block.start, block.positions, self.colours, block.marks)
+        palette = palette_for(self.app)
+        return paragraph_content(block.text, block.start, block.positions, self.colours, block.marks, palette)
 
     @staticmethod
     def _marks_for(block: Block, marks: Marks) -> Marks:
@@ -206,6 +209,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         index = scroll_y + y
+        if self._look_due:
+            self._check_look()
         if not self._lines or self._base is None:
             self._rewrap()  # the first render comes before the first Resize event
         if index >= len(self._lines):
@@ -214,12 +219,20 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         return line if not scroll_x else line.crop_extend(scroll_x, scroll_x + self._width, self._base)
 
     def notify_style_update(self) -> None:
-        """Theme or CSS changed: redraw if the colours the kept lines were drawn with changed."""
+        """Theme or CSS changed: the look is compared before the next line is drawn.
+
+        Not here: Textual updates the component classes' styles after this call, so reading
+        them now would see (and cache) the previous theme's colours.
+        """
         super().notify_style_update()
+        self._look_due = True
+
+    def _check_look(self) -> None:
+        """Drop the kept lines if the colours they were drawn with changed (a new theme)."""
+        self._look_due = False
         if self._base is not None and look(self, self.COMPONENT_CLASSES) != self._drawn_look:
             self._lines = []
             self._base = None
-
 
     # -- offsets, lines and cells -------------------------------------------------------------------
     def block_at(self, offset: int) -> Block | None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-from ...model import Analysis, Link, Position
-from ..text import KIND_LABELS, plain, shorten
+from ...model import Analysis, Link, Position, kind_badge
+from ..text import REPLY_MARK, plain, shorten
 
 
 class DetailBar(Static):
@@ -40,7 +40,7 @@ class DetailBar(Static):
         actor = analysis.actor(position.actor)
         name = actor.name if actor else position.actor
         who = f"{name} ({position.speaker})" if position.speaker and position.speaker != name else name
-        kind = KIND_LABELS.get(position.kind, position.kind.upper())
+        kind = kind_badge(position.kind)
         how = "quote" if position.direct else "reported"
         return Content.assemble(
             (kind, "bold"), " · ", plain(who), " · ", (how, "$text-muted"), " · ",
@@ -62,14 +62,16 @@ class DetailBar(Static):
         other, lk = link
         actor = analysis.actor(other.actor)
         name = actor.name if actor else other.actor
+        # A link runs from the position answered (source) to the reply (target).
+        lead = f"{REPLY_MARK} reply from " if lk.source == position.id else "replies to "
         if cycle:
-            count = f"link {cycle[0]}/{cycle[1]} from "
+            count = f" ({cycle[0]}/{cycle[1]})"
         else:
-            count = f"{links} link{'s' if links != 1 else ''}, first: "
-        kind = KIND_LABELS.get(other.kind, other.kind.upper())
+            count = f" (first of {links})" if links > 1 else ""
         return Content.assemble(
-            (count, "bold $accent"),
-            plain(f"{name} {kind}"),
+            (lead, "bold"),
+            plain(f"{name} {kind_badge(other.kind)}"),
+            (count, "$text-muted"),
             " · ",
             (lk.relation, "bold"),
             f" · score {lk.score:.2f} · ",

@@ -1,111 +1,174 @@
-"""The footer: Textual's Footer, built once (after the first paint) and then only greyed in place.
+"""The footer: one line of keys, drawn as one Content (public Textual API only).
 
-Textual's Footer starts empty and rebuilds all its keys (a dozen widgets, each restyled
-two or three times) on every "bindings changed" signal: focus moves, the screen resuming,
-a key becoming possible. At start-up that is three to four rebuilds, some before the article
-is first painted. This one composes its keys once, right after the first paint (Textual's
-Footer also starts empty), coalesces signals that arrive before the next refresh, and rebuilds only
-when the keys, labels or tooltips change; when only the possible keys change it toggles
-their ``-disabled`` class (what Footer itself would render for them).
+Textual's Footer is a container of one widget per key and rebuilds them all on every
+"bindings changed" signal; it also cuts the keys off at the right edge, so on an 80-column
+terminal ``? Help`` and ``q Quit`` were never seen. This footer draws the keys as one line,
+and when they do not fit it leaves out the least important first (KEEP_ORDER: help and quit
+stay to the last), keeping the rest in their usual order. Keys that cannot be used now are
+dimmed; a click on a key presses it.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from textual import events
 from textual.binding import Binding
-from textual.widgets import Footer
-from textual.widgets._footer import FooterKey  # Textual is pinned; the class is not re-exported
+from textual.content import Content
+from textual.style import Style
+from textual.widget import Widget
 
-Row = tuple[Binding, bool, str]  # binding, enabled, tooltip
+# Binding ids, most important first: what is left out last when the line is short.
+KEEP_ORDER = (
+    "reader.help",
+    "reader.quit",
+    "reader.next",
+    "reader.previous",
+    "reader.follow",
+    "reader.next_panel",
+    "reader.back",
+    "reader.filter",
+    "reader.search",
+    "palette",
+    "reader.unanswered",
+    "reader.copy",
+)
+PALETTE = "palette"
+GAP = ""  # each key brings its own padding: " tab Panel "
 
 
-class KeyFooter(Footer):
+@dataclass(frozen=True)
+class FooterItem:
+    """One key as shown: what to press, what it does, whether it can be used now."""
+
+    key: str  # the key a click presses
+    display: str  # how the key is shown ("^p", "⏎")
+    description: str
+    enabled: bool
+    rank: int  # lower: kept longer
+    palette: bool = False  # the command palette's key, on the right after a bar
+
+    @property
+    def width(self) -> int:
+        return len(self.display) + len(self.description) + 3 + self.palette  # "▏ key desc "
+
+
+class KeyFooter(Widget, can_focus=False):
+    """The keys of the screen's bindings; the least important give way on narrow terminals."""
+
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES = {"key-footer--key", "key-footer--description", "key-footer--palette"}
+    DEFAULT_CSS = """
+    KeyFooter {
+        dock: bottom;
+        height: 1;
+        color: $footer-foreground;
+        background: $footer-background;
+        text-wrap: nowrap;
+    }
+    KeyFooter > .key-footer--key {
+        color: $footer-key-foreground;
+        text-style: bold;
+    }
+    KeyFooter > .key-footer--description {
+        color: $footer-description-foreground;
+    }
+    KeyFooter > .key-footer--palette {
+        color: $foreground 20%;
+    }
+    """
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._layout: tuple[object, ...] | None = None
+        self.items: list[FooterItem] = []
         self._update_pending = False
-        self._keys_due = False  # the keys are composed one refresh after the first paint
 
     def on_mount(self) -> None:
-        super().on_mount()
-        # As with Textual's own Footer, the keys come after the first paint (of the article):
-        # registered from a callback, the compose runs after the next refresh, not in this one.
-        self.call_after_refresh(lambda: self.call_after_refresh(self._show_keys))
+        self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
+        self.items = self.collect()
 
-    async def _show_keys(self) -> None:
-        self._keys_due = True
-        if self.is_attached:
-            await self.recompose()
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
 
-    def _rows(self) -> tuple[list[Row], Row | None]:
-        """The shown bindings (first per action, in Footer's order) and the command palette's."""
+    def bindings_changed(self, screen) -> None:
+        """Coalesce the signals that arrive before the next refresh into one update."""
+        if self.is_attached and screen is self.screen and not self._update_pending:
+            self._update_pending = True
+            self.call_after_refresh(self._update_items)
+
+    def _update_items(self) -> None:
+        self._update_pending = False
+        items = self.collect()
+        if items != self.items:
+            self.items = items
+            self.refresh()
+
+    def collect(self) -> list[FooterItem]:
+        """The shown bindings (the first key of each action, in the screen's order), then the palette's."""
         active = self.screen.active_bindings
-        rows: dict[str, Row] = {}
-        for _, binding, enabled, tooltip in active.values():
-            if binding.show and binding.action not in rows:
-                rows[binding.action] = (binding, enabled, tooltip)
-        palette: Row | None = None
-        if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
+        items: list[FooterItem] = []
+        seen: set[str] = set()
+        for _, binding, enabled, _ in active.values():
+            if binding.show and binding.action not in seen:
+                seen.add(binding.action)
+                items.append(self._item(binding, enabled, binding.id or binding.action, binding.description))
+        if self.app.ENABLE_COMMAND_PALETTE:
             entry = active.get(self.app.COMMAND_PALETTE_BINDING)
             if entry is not None:
                 _, binding, enabled, _ = entry
-                palette = (binding, enabled, binding.tooltip or binding.description)
-        return list(rows.values()), palette
+                items.append(self._item(binding, enabled, PALETTE, binding.description or "palette", palette=True))
+        return items
 
-    def _signature(self, rows: list[Row], palette: Row | None) -> tuple[object, ...]:
-        """Everything the keys show except whether they are possible."""
-        shown = [(b.key, self.app.get_key_display(b), b.description, b.action, t) for b, _, t in rows]
-        extra = None if palette is None else (palette[0].key, palette[0].description, palette[2])
-        return (tuple(shown), extra, self.compact)
+    def _item(self, binding: Binding, enabled: bool, key_id: str, description: str, *, palette: bool = False
+              ) -> FooterItem:
+        rank = KEEP_ORDER.index(key_id) if key_id in KEEP_ORDER else len(KEEP_ORDER)
+        return FooterItem(binding.key, self.app.get_key_display(binding), description, enabled, rank, palette)
 
-    def compose(self):
-        if not self._keys_due:
-            return
-        rows, palette = self._rows()
-        if any(binding.group is not None for binding, _, _ in rows):
-            self._layout = None  # groups: Footer's own layout
-            self._bindings_ready = True
-            yield from super().compose()
-            return
-        self._layout = self._signature(rows, palette)
-        for binding, enabled, tooltip in rows:
-            yield self._key(binding, binding.description, enabled, tooltip)
-        if palette is not None:
-            binding, enabled, tooltip = palette
-            # Footer does not bind this key to its own compact flag: it keeps FooterKey's default.
-            yield self._key(binding, binding.description, enabled, tooltip, "-command-palette", compact=True)
+    def shown(self, width: int) -> list[FooterItem]:
+        """The items that fit in ``width`` cells: the most important kept, in their usual order."""
+        kept: set[int] = set()
+        used = 0
+        for index in sorted(range(len(self.items)), key=lambda i: (self.items[i].rank, i)):
+            cost = self.items[index].width + (len(GAP) if kept else 0)
+            if used + cost <= width:
+                kept.add(index)
+                used += cost
+        return [item for index, item in enumerate(self.items) if index in kept]
 
-    def _key(
-        self, binding: Binding, description: str, enabled: bool, tooltip: str, classes: str = "",
-        *, compact: bool | None = None,
-    ) -> FooterKey:
-        compact = self.compact if compact is None else compact
-        key = FooterKey(
-            binding.key, self.app.get_key_display(binding), description, binding.action,
-            disabled=not enabled, tooltip=tooltip,
-            classes=f"{classes} -compact".strip() if compact else classes,
+    def render(self) -> Content:
+        width = self.size.width
+        shown = self.shown(width)
+        key_style = self.get_visual_style("key-footer--key")
+        description_style = self.get_visual_style("key-footer--description")
+        keys = [item for item in shown if not item.palette]
+        palette = [item for item in shown if item.palette]
+        parts = [self._part(item, key_style, description_style) for item in keys]
+        left = Content(GAP).join(parts)
+        if not palette:
+            return left
+        right = Content.assemble(
+            Content.styled("▏", self.get_visual_style("key-footer--palette")),
+            self._part(palette[0], key_style, description_style),
         )
-        key.set_reactive(FooterKey.compact, compact)  # the class is set already: no restyle on mount
-        return key
+        pad = max(width - left.cell_length - right.cell_length, 0)
+        return Content.assemble(left, " " * pad, right)
 
-    def bindings_changed(self, screen) -> None:
-        self._bindings_ready = True
-        if not screen.app.app_focus:
-            return
-        if self.is_attached and screen is self.screen and not self._update_pending:
-            self._update_pending = True
-            self.call_after_refresh(self._update_keys)
+    @staticmethod
+    def _part(item: FooterItem, key_style, description_style) -> Content:
+        part = Content.assemble(
+            Content.styled(f" {item.display}", key_style),
+            Content.styled(f" {item.description} ", description_style),
+        )
+        part = part.stylize(Style.from_meta({"key": item.key}))
+        return part if item.enabled else part.stylize(Style(dim=True))
 
-    async def _update_keys(self) -> None:
-        self._update_pending = False
-        if not self.is_attached or not self._keys_due:
+    def on_click(self, event: events.Click) -> None:
+        key = event.style.meta.get("key")
+        if not key:
             return
-        rows, palette = self._rows()
-        if self._layout is None or self._signature(rows, palette) != self._layout:
-            await self.recompose()
-            return
-        keys = list(self.query_children(FooterKey))
-        states = [enabled for _, enabled, _ in rows] + ([palette[1]] if palette else [])
-        for key, enabled in zip(keys, states, strict=False):
-            if key._disabled == enabled:
-                key._disabled = not enabled  # what FooterKey checks on a click
-                key.set_class(not enabled, "-disabled")
+        event.stop()
+        item = next((i for i in self.items if i.key == key), None)
+        if item is not None and item.enabled:
+            self.app.simulate_key(key)
+        else:
+            self.app.bell()

@@ -11,8 +11,10 @@ the column under the pointer. Clicks post PositionSelected or PanelChosen.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 
 from rich.segment import Segment
 from rich.style import Style as RichStyle
@@ -25,12 +27,48 @@ from textual.widget import Widget
 
 from ...model import Actor, Analysis, Position
 from ..messages import PanelChosen, PositionSelected
+from ..palette import Palette, palette_for
 from ..text import active_style, plain, position_prompt, prompt_parts
 from .segments import Line, fit, look, with_meta, wrap
 
 MIN_WIDTH = 28
 SEPARATOR = "▏"
 WHEEL_LINES = 3
+ROWS_KEPT = 4096  # rendered rows kept (a few looks of every row of a long article)
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class LRU(Generic[K, V]):
+    """A dict that keeps the ``size`` most recently used entries."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._data: OrderedDict[K, V] = OrderedDict()
+
+    def get(self, key: K) -> V | None:
+        value = self._data.get(key)
+        if value is not None:
+            self._data.move_to_end(key)
+        return value
+
+    def put(self, key: K, value: V) -> V:
+        self._data[key] = value
+        self._data.move_to_end(key)
+        while len(self._data) > self.size:
+            self._data.popitem(last=False)
+        return value
+
+    def clear(self) -> None:
+        self._data.clear()
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def keys(self) -> list[K]:
+        """The keys, least recently used first."""
+        return list(self._data)
 
 
 @dataclass
@@ -61,7 +99,6 @@ class PanelsView(Widget, can_focus=False):
         "panels-view--header",
         "panels-view--tabs",
         "panels-view--separator",
-        "panels-view--cursor",
         "panels-view--empty",
     }
 
@@ -76,15 +113,18 @@ class PanelsView(Widget, can_focus=False):
         self.tabbed = False
         self._first = 0  # index in `shown` of the first column in view
         self._follow_selection = True
-        self._rows: dict[tuple[str, bool, bool, int], list[Line]] = {}
+        # (theme, position, lit, selected, width) -> the row's lines
+        self._rows: LRU[tuple[str, str, bool, bool, int], list[Line]] = LRU(ROWS_KEPT)
         self._lines: list[Strip] | None = None
         self._painted: list[Strip] | None = None  # the lines as last sent to the screen
         self._update_due = False
         self._drawn: list[Drawn] = []
         self._built_width = 0
         self._base = RichStyle()  # the widget's own style, as of the last build
-        self._gutters: dict[tuple[bool, bool], Line] = {}
-        self._drawn_look: tuple[object, ...] = ()
+        self._gutters: dict[tuple[str, bool, bool], Line] = {}
+        self._drawn_look: tuple[object, ...] = ()  # the theme and styles the kept lines were drawn with
+        self._look_due = False  # styles changed: compare the look before the next build
+        self._tab_offset = 0  # cells of the tab strip scrolled off to the left
 
     # -- what the screen tells it ---------------------------------------------------------------
     def set_columns(
@@ -150,12 +190,25 @@ class PanelsView(Widget, can_focus=False):
                 self.refresh(Region(0, y, width, 1))
 
     def notify_style_update(self) -> None:
-        """Theme or CSS changed: if the colours changed, every kept row was drawn with the old ones."""
+        """Theme or CSS changed: the look is compared before the next line is drawn.
+
+        Not here: Textual updates the component classes' styles after this call, so reading
+        them now would see (and cache) the previous theme's colours.
+        """
         super().notify_style_update()
+        self._look_due = True
+
+    def _check_look(self) -> None:
+        """Drop every kept row and line if the colours they were drawn with changed (a new theme)."""
+        self._look_due = False
         if self._drawn_look and look(self, self.COMPONENT_CLASSES) != self._drawn_look:
             self._rows.clear()
             self._gutters.clear()
             self._lines = self._painted = None
+
+    @property
+    def palette(self) -> Palette:
+        return palette_for(self.app)
 
     def on_resize(self) -> None:
         if self._lines is not None and len(self._lines) == self.size.height and self._built_width == self.size.width:
@@ -178,7 +231,7 @@ class PanelsView(Widget, can_focus=False):
         if self.analysis is None:
             return Content("")
         position = next(p for p in self.analysis.positions if p.id == position_id)
-        return position_prompt(self.analysis, position, lit=position_id in self.lit)
+        return position_prompt(self.analysis, position, lit=position_id in self.lit, palette=self.palette)
 
     def row_region(self, position_id: str) -> Region | None:
         """Where the row of ``position_id`` is drawn, relative to the widget (None: out of view)."""
@@ -219,6 +272,8 @@ class PanelsView(Widget, can_focus=False):
         return out
 
     def _ensure_lines(self) -> list[Strip]:
+        if self._look_due:
+            self._check_look()
         width, height = self.size
         if self._lines is None or len(self._lines) != height or width != self._built_width:
             self._lines = self._build(width, height)
@@ -300,17 +355,18 @@ class PanelsView(Widget, can_focus=False):
     def _row(self, position: Position, width: int) -> list[Line]:
         lit = position.id in self.lit
         selected = position.id == self.selected
-        key = (position.id, lit, selected, width)
+        key = (self.palette.name, position.id, lit, selected, width)
         row = self._rows.get(key)
         if row is None:
-            row = self._rows[key] = self._render_row(position, width, lit=lit, selected=selected)
+            row = self._rows.put(key, self._render_row(position, width, lit=lit, selected=selected))
         return row
 
     def _render_row(self, position: Position, width: int, *, lit: bool, selected: bool) -> list[Line]:
         """The head line (lit mark, badge, speaker, answers) and the text, both hanging two cells in."""
         assert self.analysis is not None
-        head, text = prompt_parts(self.analysis, position, lit=lit)
-        style = self.get_visual_style("panels-view--cursor") if selected else None
+        palette = self.palette
+        head, text = prompt_parts(self.analysis, position, lit=lit, width=width, palette=palette)
+        style = palette.cursor_style() if selected else None
         mark, body, indent = head[:2], Content("\n").join([head[2:], text]), Content("  ")
         if style is not None:
             mark, body, indent = (part.stylize(style) for part in (mark, body, indent))  # readable badges
@@ -323,42 +379,75 @@ class PanelsView(Widget, can_focus=False):
         ]
 
     def _gutter(self, content: Content, lit: bool, selected: bool) -> Line:
-        """The two cells left of a row line: the lit mark or blanks (three looks, kept)."""
-        key = (lit, selected)
+        """The two cells left of a row line: the lit mark or blanks (three looks per theme, kept)."""
+        key = (self.palette.name, lit, selected)
         if key not in self._gutters:
             self._gutters[key] = fit(self._wrap(content, 2)[0], 2, None)
         return self._gutters[key]
 
     def _header(self, column: Column, width: int, more: tuple[bool, bool] = (False, False)) -> Line:
-        """The actor's name and count; ‹ and › say that more panels lie to the left or right."""
+        """The actor's name and count; ‹ and › say that more panels lie to the left or right.
+
+        A long name is cut with an ellipsis, so the count and the column's edge stay clear.
+        """
         active = column.actor.id == self.active
         count = len(column.positions)
-        name_style = active_style(column.colour) if active else "bold"  # the marker carries the colour
+        name_style = active_style(column.colour, self.palette) if active else "bold"  # the marker carries the colour
         style = self.get_visual_style("panels-view--header")
-        content = Content.assemble(
-            "‹ " if more[0] else "",
-            Content.styled("▶" if active else "■", column.colour),
-            plain(f" {column.actor.name} ").stylize(name_style),
-            f" {count} position{'s' if count != 1 else ''}",
-        ).stylize_before(style)
+        left = "‹ " if more[0] else ""
         room = width - 2 if more[1] else width
+        tally = f" {count} position{'s' if count != 1 else ''}"
+        name_room = room - len(left) - 1 - 2 - len(tally)  # marker, the spaces around the name
+        if name_room < 4:  # too narrow for name and count: the name alone
+            tally, name_room = "", room - len(left) - 3
+        name = plain(column.actor.name).truncate(max(name_room, 1), ellipsis=True)
+        content = Content.assemble(
+            left,
+            Content.styled("▶" if active else "■", column.colour),
+            Content.assemble(" ", name, " ").stylize(name_style),
+            tally,
+        ).stylize_before(style)
         line = fit(self._wrap(content, room, fold=False)[0], room, style.rich_style)
         if more[1]:
             line = line + [Segment(" ›", style.rich_style)]
         return with_meta(fit(line, width, style.rich_style), {"actor": column.actor.id})
 
     def _tabs(self, width: int) -> Line:
+        """The tab strip: every shown actor's name, scrolled so the active tab is in view.
+
+        ‹ and › at the ends say that more tabs lie to the left or right.
+        """
         style = self.get_visual_style("panels-view--tabs")
+        palette = self.palette
         parts: list[Content] = []
+        active_span = (0, 0)
+        x = 1
         for actor in self.shown:
             column = self.columns[actor]
             if actor == self.active:
-                tab = plain(f" {column.actor.name} ").stylize(active_style(column.colour))
+                tab = plain(f" {column.actor.name} ").stylize(active_style(column.colour, palette))
+                active_span = (x, x + tab.cell_length)
             else:  # a coloured marker, the name in the text colour: readable on any theme
                 tab = Content.assemble(Content.styled("■", column.colour), plain(f" {column.actor.name} "))
             parts.append(tab.stylize(Style.from_meta({"actor": actor})))
+            x += tab.cell_length + 1
         content = Content.assemble(" ", Content(" ").join(parts)).stylize_before(style)
-        return fit(self._wrap(content, width, fold=False)[0], width, style.rich_style)
+        total = content.cell_length
+        if total <= width:
+            self._tab_offset = 0
+            return fit(self._wrap(content, width, fold=False)[0], width, style.rich_style)
+        view = width - 4  # room between the ‹ and › markers
+        offset = min(self._tab_offset, total - view)
+        if active_span[0] < offset:
+            offset = active_span[0] - 1
+        elif active_span[1] > offset + view:
+            offset = active_span[1] - view + 1
+        offset = self._tab_offset = max(0, min(offset, total - view))
+        shown = content[offset : offset + view]
+        left = "‹ " if offset > 0 else "  "
+        right = " ›" if offset + view < total else "  "
+        strip = Content.assemble(left, shown, right).stylize_before(style)
+        return fit(self._wrap(strip, width, fold=False)[0], width, style.rich_style)
 
     def _gap(self) -> int:
         """Cells left of each column for the separator (none when tabbed: one column fills the width)."""

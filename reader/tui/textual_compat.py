@@ -1,0 +1,27 @@
+"""The few places where the reader (and its tests) need more than Textual's public API.
+
+Everything else uses public API only. What is here was checked against CHECKED_WITH
+(tests/test_tui_compat.py fails when another Textual is installed, so a newer Textual gets
+looked at here first). Keep this module small: each function says why it is needed.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.app import App
+from textual.notifications import Notification
+from textual.pilot import Pilot
+from textual.widget import Widget
+
+CHECKED_WITH = "8.2.8"
+
+
+def notifications(app: App) -> list[Notification]:
+    """The notifications the app shows now (App has notify() and clear_notifications(), no reader)."""
+    return list(app._notifications)
+
+
+async def wheel(pilot: Pilot, widget: Widget, offset: tuple[int, int], *, down: bool) -> None:
+    """One turn of the mouse wheel over ``widget`` at ``offset`` (Pilot has click and hover, no wheel)."""
+    event = events.MouseScrollDown if down else events.MouseScrollUp
+    await pilot._post_mouse_events([event], widget, offset=offset)
