@@ -1,4 +1,5 @@
-"""A compact knowledge base from the PETRARCH2 event-coding dictionaries (MIT, see data/NOTICE).
+"""A compact knowledge base from the PETRARCH2 event-coding dictionaries (MIT, see data/NOTICE),
+with newer heads of state and government and ministers (to ~2024, CC0 / CC BY 4.0 sources).
 
 People and their dated roles, organisations, role words (agents), discard phrases, CAMEO
 verb patterns mapped to our position kinds, and CAMEO codes as readable party names. Every

@@ -1,6 +1,14 @@
-"""Regenerate reader/knowledge/data/ from the raw PETRARCH2 dictionaries.
+"""Regenerate reader/knowledge/data/ from the raw PETRARCH2 dictionaries (and newer leaders).
 
-    python -m reader.knowledge.build /work/shared/knowledge/petrarch2 [--out DIR]
+    python -m reader.knowledge.build /work/shared/knowledge/petrarch2 [--leaders DIR] [--out DIR]
+
+``--leaders DIR`` adds the second, optional source: heads of state and government and
+ministers after 2018 (US presidents and Cabinet, UK ministers, Wikidata's heads of state and
+government of ~200 countries), read from the raw files listed in reader/knowledge/leaders.py
+and written to leaders.tsv.gz / leaders.index.tsv.gz, with their licences and the sha256 of
+every raw file appended to NOTICE. Without it those two files are not written (an older copy
+in --out is left as it is) and NOTICE names PETRARCH2 only. The PETRARCH2 files do not depend
+on it.
 
 The output is deterministic: the same raw files (and the same pycountry data and
 reader/data/actors.toml, which name the countries) give byte-identical text. The formats
@@ -25,7 +33,9 @@ UPSTREAM = "openeventdata/petrarch2"
 COMMIT = "676801cd9cb2924bbbad09f86d15c9323e7097bf"
 OUT = Path(__file__).resolve().parent / "data"
 ACTOR_FILES = ("Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt", "Phoenix.Countries.actors.txt")
-GZIPPED = ("people.tsv", "people.index.tsv", "organisations.tsv", "organisations.index.tsv", "agents.tsv", "verbs.json")
+GZIPPED = ("people.tsv", "people.index.tsv", "organisations.tsv", "organisations.index.tsv", "agents.tsv", "verbs.json",
+           "leaders.tsv", "leaders.index.tsv")
+LEADER_FILES = ("leaders.tsv", "leaders.index.tsv")
 
 # CAMEO root code -> our kind (reader.model.KINDS), "none" for actions that are no stance.
 KIND_BY_ROOT = {
@@ -536,8 +546,9 @@ def codes_table(named: list[tuple[list[str], str]], agent_rows: list[str]) -> di
 # ----------------------------------------------------------------------------- output
 
 
-def build(raw: Path) -> dict[str, str]:
-    """Every data file's text, by file name (before compression)."""
+def build(raw: Path, leaders: Path | None = None) -> dict[str, str]:
+    """Every data file's text, by file name (before compression); the leaders files only
+    when ``leaders`` (the folder of the newer raw files) is given."""
     import pycountry
 
     _warnings.clear()
@@ -548,7 +559,7 @@ def build(raw: Path) -> dict[str, str]:
     out_blocks, verbs = verb_table(blocks, synsets)
     verbs_doc = {"kinds": dict(sorted(KIND_BY_ROOT.items())), "synsets": synsets, "blocks": out_blocks,
                  "verbs": verbs, "review": {k: list(v) for k, v in sorted(VERB_REVIEW.items())}}
-    return {
+    files = {
         "people.tsv": _lines(people),
         "people.index.tsv": _lines(people_index(people)),
         "organisations.tsv": _lines(orgs),
@@ -559,10 +570,18 @@ def build(raw: Path) -> dict[str, str]:
         "codes.json": _json(codes_table(named, agents)),
         "NOTICE": notice(raw),
     }
+    if leaders is not None:
+        from reader.knowledge import leaders as newer
+
+        rows = newer.leader_rows(leaders, country_names(), warn)
+        files["leaders.tsv"] = _lines(rows)
+        files["leaders.index.tsv"] = _lines(people_index(rows))
+        files["NOTICE"] += leaders_notice(leaders)
+    return files
 
 
 def people_index(rows: list[str]) -> list[str]:
-    """key (fold of a name) -> the people rows (0-based line numbers) that list it."""
+    """key (fold of a name) -> the people (or leaders) rows (0-based line numbers) that list it."""
     index: dict[str, list[str]] = {}
     for i, row in enumerate(rows):
         for name in row.split("\t", 1)[0].split("|"):
@@ -594,6 +613,35 @@ def notice(raw: Path) -> str:
             f"come from pycountry and reader/data/actors.toml.\n\n{licence}\n")
 
 
+def leaders_notice(folder: Path) -> str:
+    """The NOTICE section of the newer source: provenance, licences, and the raw files' sha256."""
+    from reader.knowledge import leaders as newer
+
+    lines = ["", "-" * 79, "",
+             "leaders.tsv.gz and leaders.index.tsv.gz are derived from these sources, converted by",
+             "reader/knowledge/leaders.py (dates reformatted, roles coded as CAMEO country + GOV):", ""]
+    for repo, path, commit, licence in newer.SOURCES.values():
+        lines += [f"  https://github.com/{repo} ({path}): {licence}", f"    commit {commit}"]
+    lines += ["",
+              "* US presidents and vice presidents: unitedstates/congress-legislators, dedicated to the",
+              "  public domain under CC0 1.0 Universal (https://creativecommons.org/publicdomain/zero/1.0/).",
+              "* US Cabinet-level officials: FiveThirtyEight, cabinet-turnover data, licensed under the",
+              "  Creative Commons Attribution 4.0 International License",
+              "  (https://creativecommons.org/licenses/by/4.0/). Changes: dates reformatted, tenures",
+              "  across administrations joined, open tenures ended with the president's term.",
+              "* UK ministers: Institute for Government, IfG Ministers Database, licensed under the",
+              "  Creative Commons Attribution 4.0 International License",
+              "  (https://creativecommons.org/licenses/by/4.0/). Changes: only names and appointment",
+              "  dates kept, consecutive appointments joined.",
+              "* Heads of state and government: Wikidata (https://www.wikidata.org/), CC0 1.0, as",
+              "  fetched by the Wikidata query of every-politician-scrapers/world-leaders-2021",
+              "  (every version of its data/wikidata.csv, 2021-08-26 to 2022-10-09).",
+              "",
+              "sha256 of the raw files read (relative to the --leaders folder):"]
+    lines += [f"  {digest}  {name}" for digest, name in newer.checksums(folder)]
+    return "\n".join(lines) + "\n"
+
+
 def _lines(rows: list[str]) -> str:
     return "".join(row + "\n" for row in rows)
 
@@ -618,9 +666,11 @@ def write(files: dict[str, str], out: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("raw", type=Path, help="folder holding the PETRARCH2 dictionaries")
+    parser.add_argument("--leaders", type=Path, default=None,
+                        help="folder holding the newer leaders' raw files (see reader/knowledge/leaders.py)")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
-    files = build(args.raw)
+    files = build(args.raw, args.leaders)
     write(files, args.out)
     for name in files:
         path = args.out / stored_name(name)

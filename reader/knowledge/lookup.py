@@ -2,7 +2,8 @@
 
 Every table is read on first use only and kept for the life of the process: a caller that
 asks for people never pays for the verbs. Names and phrases are matched case-insensitively
-and accent-folded (see text.fold).
+and accent-folded (see text.fold). People come from the PETRARCH2 dictionaries (to ~2018)
+and, where data/leaders.tsv.gz was built, from the newer leaders and ministers (to ~2024).
 """
 
 from __future__ import annotations
@@ -109,30 +110,53 @@ def _people_rows() -> list[str]:
     return _read("people.tsv.gz").splitlines()
 
 
+@cache
+def _leaders_index() -> dict[str, str]:
+    """The newer leaders and ministers (the build's optional second source); {} if not built."""
+    return _index("leaders.index.tsv.gz") if (DATA / "leaders.index.tsv.gz").exists() else {}
+
+
+@cache
+def _leader_rows() -> list[str]:
+    return _read("leaders.tsv.gz").splitlines() if (DATA / "leaders.tsv.gz").exists() else []
+
+
 def _date(text: str) -> dt.date | None:
     return dt.date(int(text[:4]), int(text[4:6]), int(text[6:8])) if text else None
 
 
-@cache
-def _roles_of(row_id: int) -> tuple[Role, ...]:
+def _parse_roles(row: str) -> tuple[Role, ...]:
     roles = []
-    for item in _people_rows()[row_id].split("\t", 1)[1].split(";"):
+    for item in row.split("\t", 2)[1].split(";"):
         code, start, end = item.split(":")
         country, sector = split_code(code)
         roles.append(Role(code, country, sector, _date(start), _date(end)))
     return tuple(roles)
 
 
-def person_roles(name: str, on: dt.date | None = None) -> list[Role]:
-    """The roles the dictionaries give a person ("Vladimir Putin", "Putin"), those valid on ``on`` first.
+@cache
+def _roles_of(row_id: int) -> tuple[Role, ...]:
+    return _parse_roles(_people_rows()[row_id])
 
-    Order: dated roles valid on that day, then undated (default) roles, then the other dated
-    roles; most recent first within each group. Without a date: dated roles (most recent
-    first), then undated ones. [] if the name is unknown.
+
+@cache
+def _leader_roles_of(row_id: int) -> tuple[Role, ...]:
+    return _parse_roles(_leader_rows()[row_id])
+
+
+def person_roles(name: str, on: dt.date | None = None) -> list[Role]:
+    """The roles the knowledge base gives a person ("Vladimir Putin", "Putin"), those valid on ``on`` first.
+
+    Order: dated roles valid on that day, the one taken up last first (a minister who became
+    prime minister is the prime minister; a role the 2018 dictionaries leave open gives way to
+    a later one); then undated (default) roles; then the other dated roles, most recent first.
+    Without a date: dated roles (most recent first), then undated ones. [] if the name is unknown.
     """
-    ids = _people_index().get(fold(name))
-    roles = list(dict.fromkeys(r for i in (ids.split(",") if ids else ()) for r in _roles_of(int(i))))
-    return sorted(roles, key=lambda r: (_group(r, on), *_recency(r)))
+    key = fold(name)
+    ids, newer = _people_index().get(key), _leaders_index().get(key)
+    roles = list(dict.fromkeys([*(r for i in (ids.split(",") if ids else ()) for r in _roles_of(int(i))),
+                                *(r for i in (newer.split(",") if newer else ()) for r in _leader_roles_of(int(i)))]))
+    return sorted(roles, key=lambda r: (_group(r, on), *_order(r, on)))
 
 
 def _group(role: Role, on: dt.date | None) -> int:
@@ -145,8 +169,15 @@ def _recency(role: Role) -> tuple[int, int]:
     return -(role.end or dt.date.max).toordinal(), -(role.start or dt.date.min).toordinal()
 
 
+def _order(role: Role, on: dt.date | None) -> tuple[int, int]:
+    if on is not None and role.dated and role.valid(on):
+        return -(role.start or dt.date.min).toordinal(), -(role.end or dt.date.max).toordinal()
+    return _recency(role)
+
+
 def known_person(name: str) -> bool:
-    return fold(name) in _people_index()
+    key = fold(name)
+    return key in _people_index() or key in _leaders_index()
 
 
 # ----------------------------------------------------------------------------- organisations
@@ -346,4 +377,5 @@ def verb_review() -> dict[str, tuple[str, str]]:
 
 def load_all() -> None:
     """Read every table now (for benchmarks, or to pay the cost up front)."""
-    _codes(), _people_index(), _people_rows(), _organisations(), _agents(), _discards(), _verbs()
+    _codes(), _people_index(), _people_rows(), _leaders_index(), _leader_rows()
+    _organisations(), _agents(), _discards(), _verbs()
