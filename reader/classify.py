@@ -386,6 +386,21 @@ def _against_interest(span: Span, lex: Lexicon) -> str | None:
     return None
 
 
+def _first_person_move(span: Span, lex: Lexicon) -> str | None:
+    """'We reject the offer', 'I demand an apology', 'we propose talks': the speaker's own move,
+    named by a cue verb inside the quote."""
+    first = lex.words("first_person")
+    for token in span:
+        kind = lex.verbs.get(token.lemma_.lower())
+        if kind in {None, "statement"} or token.pos_ != "VERB" or negated(token):
+            continue
+        if token.dep_ in {"amod", "acl", "relcl", "advcl", "pcomp"}:
+            continue
+        if any(c.dep_ == "nsubj" and c.lower_ in first for c in token.children):
+            return kind
+    return None
+
+
 Rule = Callable[["Span", "Lexicon"], "str | None"]
 
 # The content rules, in the order they are tried (the first that names a kind decides).
@@ -406,6 +421,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("threaten.no_choice", _no_choice),
     ("threaten.pressure_kept", _pressure_kept),
     ("accept.first_person", _acceptance),
+    ("move.first_person", _first_person_move),
     ("threaten.consequences", _threat),
     ("accuse.hostile_act", _charge),
     ("reject.label", _rejection_words),

@@ -96,23 +96,31 @@ def find_positions(doc: Doc, article: Article, actors: ActorTable) -> list[Posit
                 continue  # a bare noun or verb the parser cut off ("offer"): nothing stated
             if _continues(ctx, position):
                 position = _joined(ctx, ctx.positions.pop(), position)
-            ctx.positions.append(position)
+            if not _says_nothing(position):  # "He said:" before a quote: the speaker, kept for what follows
+                ctx.positions.append(position)
             ctx.last[position.paragraph] = position
             ctx.last_speaker[position.paragraph] = position.speaker
     ordered = sorted(ctx.positions, key=lambda p: (p.start, p.end))
     return [_renumber(p, i) for i, p in enumerate(ordered, 1)]
 
 
+def _says_nothing(position: Position) -> bool:
+    """A sentence that is only its speaker and cue ('He said:', 'Clinton said.'): nothing stated."""
+    named = {w.lower() for w in WORD.findall(f"{position.speaker or ''} {position.cue}")} | PRONOUNS
+    return not position.direct and not [w for w in WORD.findall(position.text) if w.lower() not in named]
+
+
 def _continues(ctx: Context, position: Position) -> bool:
     """A quote with no cue of its own that goes straight on with the previous speaker's quote in the
-    same paragraph ('"A," he said. "B."'): one statement over several sentences, one position."""
+    same paragraph ('"A," he said. "B."') with the same move or none of its own: one statement over
+    several sentences, one position."""
     if not ctx.positions or position.cue != "quote" or not position.direct:
         return False
     last = ctx.positions[-1]
     return (last.direct and last.actor == position.actor and last.paragraph == position.paragraph
             and not ctx.article.text[last.end:position.start].strip()
             and position.end - last.start <= MAX_JOINED
-            and position.kind == last.kind)
+            and position.kind in {last.kind, "statement"})
 
 
 def _joined(ctx: Context, first: Position, then: Position) -> Position:
@@ -640,13 +648,23 @@ def floating_quote(ctx: Context, unit: DocSpan, direct: list[Quote], quotes: lis
             return None
         actor = last.actor
         subject = None
-    cue = Cue(unit.root, "statement", subject, actor=actor, label="quote")
     quote = direct[0]
+    if all(_title_like(ctx.article.text[q.inner_start:q.inner_end]) for q in direct):
+        return None  # 'a report titled "Legend in the Coal Fields."': a title, not words spoken
+    cue = Cue(unit.root, "statement", subject, actor=actor, label="quote")
     content = (quote.inner_start, direct[-1].inner_end)
     kind = classify_content(ctx.doc.char_span(*content, alignment_mode="expand"), ctx.lex) or "statement"
     start, end = _trim(ctx.doc, unit.start_char, unit.end_char)
     pos = make_position(ctx, cue, kind, start, end, content, True)
     return replace(pos, speaker=last.speaker) if last is not None else pos  # the previous speaker's words
+
+
+def _title_like(text: str) -> bool:
+    """A short quoted phrase in title case ('All Bets Are Off'): the title of a work."""
+    words = WORD.findall(text)
+    small = {"a", "an", "the", "of", "in", "on", "and", "or", "to", "for", "at", "by", "with", "is", "are"}
+    capitalised = [w for w in words if w.lower() not in small]
+    return 0 < len(words) <= 8 and bool(capitalised) and all(w[0].isupper() for w in capitalised) and len(words) > 1
 
 
 def _opens_with_quote(unit: DocSpan) -> bool:

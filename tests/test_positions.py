@@ -401,3 +401,24 @@ def test_an_acronym_that_acts_is_an_organisation_and_a_body_word_in_a_name_is_le
         "the alliance said."))
     assert only(positions, "rejected the latest contract").actor == "sag-aftra"
     assert only(positions, "disappointed").actor == "alliance-of-motion-picture-and-television-producers"
+
+
+# --- quotes over sentences, bare speaker lines, titles in quotes -------------------------------
+
+QUOTE_ROWS = [  # text, expected (kind, start of text) of every position, in order
+    ('Pay row\n\n"We reject the offer," union leader Jane Smith said. "It came far too late."',
+     [("reject", '"We reject the offer," union leader Jane Smith said. "It came far too late."')]),
+    ('Pay row\n\n"We reject the offer," union leader Jane Smith said. "We demand a new one."',
+     [("reject", '"We reject the offer,"'), ("demand", '"We demand a new one."')]),
+    ('Pay row\n\nUnion leader Jane Smith spoke after the vote. She said:\n\n"We reject the offer."',
+     [("reject", '"We reject the offer."')]),
+    ('Pay row\n\nThe union published a report titled "Legend in the Coal Fields."', []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), QUOTE_ROWS)
+def test_quotes_over_sentences_and_bare_speaker_lines(nlp, text, expected):
+    _, positions = positions_of(nlp, text)
+    assert [(p.kind, p.text[: len(start)]) for p, (_, start) in zip(positions, expected, strict=False)] == \
+        [(kind, start) for kind, start in expected]
+    assert len(positions) == len(expected), [p.text for p in positions]
