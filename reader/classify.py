@@ -88,7 +88,8 @@ def _demand(span: Span, lex: Lexicon) -> str | None:
             if any(c.dep_ in {"ccomp", "xcomp"} for c in token.head.children) or _to_clause(token):
                 return "demand"
         if lemma in wants and token.pos_ == "VERB" and not negated(token) and _pronoun_subject(token) and (
-                _to_clause(token) or any(c.dep_ in {"ccomp", "xcomp"} for c in token.children)):
+                _to_clause(token) or any(c.dep_ in {"ccomp", "xcomp"} for c in token.children)) \
+                and own_wish_kind(token, lex) is None:
             return "demand"
     return _needed(span, lex)
 
@@ -104,6 +105,22 @@ def _needed(span: Span, lex: Lexicon) -> str | None:
                 or any(c.dep_ == "acl" for c in root.children):
             return "demand"
     return None
+
+
+def own_wish_kind(token: Token, lex: Lexicon) -> str | None:
+    """The kind of a wish for one's own act ('wants to protect its rights': statement; 'want to
+    negotiate': offer); None when the wish is asked of someone ('wants China to leave', 'wants a
+    ceasefire', 'want to see them go')."""
+    wished = [c for c in token.children if c.dep_ == "xcomp"]
+    if not wished or any(c.dep_ in {"dobj", "obj", "ccomp"} for c in token.children):
+        return None
+    act = wished[0]
+    if any(c.dep_ in {"nsubj", "ccomp"} for c in act.children) or act.lemma_.lower() in lex.words("wish_seeing"):
+        return None
+    acts = {a.lemma_.lower() for a in (act, *act.conjuncts)}
+    if acts & lex.words("offer_words"):
+        return "offer"
+    return "statement" if acts <= lex.words("own_act_verbs") else None  # "wants to relocate them" asks
 
 
 def _first_singular(verb: Token) -> bool:
@@ -134,6 +151,8 @@ def _offer(span: Span, lex: Lexicon) -> str | None:
         if lemma in lex.words("offer_verbs") and token.pos_ == "VERB" and token.dep_ not in {"amod", "acl"} \
                 and not negated(token):
             return "offer"  # not "the proposed tariffs"
+        if lemma in lex.words("wish_verbs") and not negated(token) and own_wish_kind(token, lex) == "offer":
+            return "offer"  # "they want to negotiate in a sensible fashion"
 
     return None
 
@@ -307,11 +326,13 @@ def _rejection_words(span: Span, lex: Lexicon) -> str | None:
 
 
 def _conditioned_refusal(span: Span, lex: Lexicon) -> str | None:
-    """'will not start talks until they free the hostages', 'won't return to work unless pay rises':
-    a refusal on a condition asks the other side for the condition."""
+    """'will not start talks until they free the hostages', 'won't return to work unless pay rises',
+    'delayed peace talks until they free a politician': a refusal on a condition asks the other side
+    for the condition."""
     marks = lex.words("refusal_conditions")
+    withheld = lex.words("withhold_verbs")
     for token in span:
-        if token.pos_ not in {"VERB", "AUX"} or not negated(token):
+        if token.pos_ not in {"VERB", "AUX"} or not (negated(token) or token.lemma_.lower() in withheld):
             continue
         for clause in token.children:
             if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in clause.children):
@@ -414,12 +435,12 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("reject.against_interest", _against_interest),
     ("reject.negated_move", _refusal),
     ("reject.leaving_talks", _leaving_talks),
+    ("threaten.no_choice", _no_choice),
+    ("threaten.pressure_kept", _pressure_kept),
     ("accuse.label", _accusation),
     ("offer.readiness_or_proposal", _offer),
     ("offer.concession", _concession),
     ("threaten.force_promised", _force_promised),
-    ("threaten.no_choice", _no_choice),
-    ("threaten.pressure_kept", _pressure_kept),
     ("accept.first_person", _acceptance),
     ("move.first_person", _first_person_move),
     ("threaten.consequences", _threat),

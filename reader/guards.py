@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .classify import negated
+from .classify import negated, own_wish_kind
 from .speakers import agent_of
 
 if TYPE_CHECKING:
@@ -155,6 +155,18 @@ def negation(ctx: Context, draft: Draft) -> str | None:
     return None
 
 
+def refusal_on_condition(ctx: Context, draft: Draft) -> str | None:
+    """'delayed peace talks until they free a politician', 'will not sign unless the tax is dropped':
+    a refusal on a condition asks the other side for the condition."""
+    if draft.kind != "reject":
+        return None
+    marks = ctx.lex.words("refusal_conditions")
+    for clause in draft.token.children:
+        if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in clause.children):
+            return "demand"
+    return None
+
+
 def backs_a_party(ctx: Context, draft: Draft) -> str | None:
     """'will support Kyiv', 'expressed support for Ukraine': backing a party, not accepting a
     proposal (not 'its support for Sudan's proposal')."""
@@ -196,16 +208,9 @@ def advice(ctx: Context, draft: Draft) -> str | None:
 def own_wish(ctx: Context, draft: Draft) -> str | None:
     """'Vietnam wants to protect its rights' asks nothing of another party (a demand is 'wants
     China to leave'); 'they want to negotiate' offers talks."""
-    token = draft.token
     if draft.kind != "demand" or draft.lemma not in ctx.lex.words("wish_verbs"):
         return None
-    wished = [c for c in token.children if c.dep_ == "xcomp"]
-    if not wished or any(c.dep_ in {"dobj", "obj", "ccomp"} for c in token.children):
-        return None  # "wants Israel to withdraw", "wants a ceasefire": asked of someone
-    act = wished[0]
-    if any(c.dep_ in {"nsubj", "ccomp"} for c in act.children) or act.lemma_.lower() in ctx.lex.words("wish_seeing"):
-        return None  # "want to see them leave": the wish is someone else's act
-    return "offer" if act.lemma_.lower() in ctx.lex.words("offer_words") else "statement"
+    return own_wish_kind(draft.token, ctx.lex)
 
 
 # The guards, in the order they are tried; each sees the kind the guards before it left.
@@ -221,6 +226,7 @@ GUARDS: tuple[tuple[str, Guard], ...] = (
     ("drop.modifier", modifier),
     ("drop.deal_struck", deal_struck),
     ("kind.negation", negation),
+    ("kind.refusal_on_condition", refusal_on_condition),
     ("kind.backs_a_party", backs_a_party),
     ("kind.name_calling", name_calling),
     ("kind.advice", advice),

@@ -34,6 +34,8 @@ def subject_of(token: Token | None) -> Token | None:
         agent = agent_of(token)
         if agent is not None:
             return agent
+        if seen == 1 and token.dep_ != "ROOT" and is_passive(token):
+            return None  # "after it was rejected in a plebiscite": no agent, and not the main clause's subject
         for child in token.children:
             if child.dep_ in {"nsubj", "csubj"} or (child.dep_ == "nsubjpass" and not is_passive(token)):
                 return _antecedent(child)

@@ -422,3 +422,12 @@ def test_quotes_over_sentences_and_bare_speaker_lines(nlp, text, expected):
     assert [(p.kind, p.text[: len(start)]) for p, (_, start) in zip(positions, expected, strict=False)] == \
         [(kind, start) for kind, start in expected]
     assert len(positions) == len(expected), [p.text for p in positions]
+
+
+def test_a_passive_without_agent_in_a_side_clause_is_nobody_s_move(nlp):
+    """'... after it was rejected in a plebiscite': the rejection is not the main clause's subject's."""
+    text = ("Talks delayed\n\nColombia delayed peace talks with the rebels until they free a politician, "
+            "President Juan Manuel Santos said, as he struggles to refloat a peace deal after it was rejected "
+            "in a plebiscite.")
+    _, positions = positions_of(nlp, text)
+    assert [(p.actor, p.kind) for p in positions] == [("colombia", "demand")]
