@@ -14,10 +14,11 @@ SEED = SAMPLES / "000_92e0686fa38e74b4.txt"
 
 @pytest.fixture(scope="session", autouse=True)
 def _no_user_corrections(tmp_path_factory):
-    """Corrections are read from (and saved to) a temp data dir, never the user's (tests that
-    save some set their own)."""
+    """Corrections and cached analyses are read from (and saved to) temp dirs, never the user's
+    (tests that save some set their own): a run never depends on what an earlier run left."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("READER_DATA_DIR", str(tmp_path_factory.mktemp("reader-data")))
+        patch.setenv("READER_CACHE_DIR", str(tmp_path_factory.mktemp("reader-cache")))
         yield
 
 

@@ -117,8 +117,27 @@ def long_story(tmp_path) -> str:
     return str(path)
 
 
-async def test_the_reader_keeps_its_place_when_the_analysis_lands(tmp_path):
-    app = make_app(long_story(tmp_path))
+@pytest.fixture
+def held_analysis(monkeypatch):
+    """The real analysis, held back until the test lets it go (``.set()``): the reader's keys come
+    first however fast the machine parses."""
+    import threading
+
+    from reader.tui.screens import main as main_screen
+
+    gate = threading.Event()
+    real = main_screen.analyse_with_cache
+
+    def held(*args, **kwargs):
+        gate.wait(timeout=60)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(main_screen, "analyse_with_cache", held)
+    return gate
+
+
+async def test_the_reader_keeps_its_place_when_the_analysis_lands(tmp_path, held_analysis):
+    app = make_app(long_story(tmp_path), use_cache=False)  # the real, slow analysis
     async with app.run_test(size=WIDE) as pilot:
         screen = app.main_screen
         await pilot.press("slash")
@@ -130,6 +149,7 @@ async def test_the_reader_keeps_its_place_when_the_analysis_lands(tmp_path):
         match = screen.matches[0]
         top = article.scroll_offset.y
         assert top > 0 and article.in_view(match[0])
+        held_analysis.set()
         await drained(app, pilot)
         assert screen.analysis is not None and screen.analysis.positions
         assert article.scroll_offset.y == top  # no jump back to the first position
@@ -240,8 +260,8 @@ def test_quote_for_copy_without_a_publication_names_the_title_never_the_file():
     assert quote_for_copy("no", speaker=None, party="UN", publication=Publication(), direct=False) == "no — UN"
 
 
-async def test_the_reader_keeps_its_scrolled_place_when_the_analysis_lands(tmp_path):
-    app = make_app(long_story(tmp_path))
+async def test_the_reader_keeps_its_scrolled_place_when_the_analysis_lands(tmp_path, held_analysis):
+    app = make_app(long_story(tmp_path), use_cache=False)  # the real, slow analysis
     async with app.run_test(size=WIDE) as pilot:
         screen = app.main_screen
         await pilot.press("pagedown", "pagedown", "pagedown")
@@ -250,6 +270,7 @@ async def test_the_reader_keeps_its_scrolled_place_when_the_analysis_lands(tmp_p
         top = article.scroll_offset.y
         place = article.top_offset()
         assert top > 0 and place is not None
+        held_analysis.set()
         await drained(app, pilot)
         assert screen.analysis is not None and screen.analysis.positions
         assert article.scroll_offset.y == top
