@@ -167,7 +167,24 @@ class ActorTable:
         return key
 
     def actor_at(self, i: int) -> str | None:
+        """The party the token at ``i`` names, if any."""
         return self.token_actor.get(i)
+
+    def mentions(self) -> dict[int, str]:
+        """A copy of every token index -> the party it names."""
+        return dict(self.token_actor)
+
+    def person_party(self, name: str) -> str | None:
+        """The party of a person the article named ('Ryabkov', 'Sergei Ryabkov'), if bound."""
+        return self.people.get(POSSESSIVE.sub("", name))
+
+    def words(self, name: str) -> frozenset[str]:
+        """One word list of actors.toml [nouns] ('titles', 'documents', 'outsiders', ...)."""
+        return self.gazetteer.words(name)
+
+    def is_outlet(self, text: str) -> bool:
+        """Whether ``text`` names a news outlet ('VOA', 'the BBC' without its article)."""
+        return text in self.gazetteer.media
 
     def resolve(self, token: Token) -> str | None:
         """The party a noun phrase headed by ``token`` stands for, if any."""

@@ -177,7 +177,7 @@ def backs_a_party(ctx: Context, draft: Draft) -> str | None:
     else:
         backed = [g for c in draft.noun.children if c.dep_ == "prep" and c.lower_ == "for"
                   for g in c.children if g.dep_ == "pobj"]
-    if any(ctx.actors.token_actor.get(t.i) is not None and t.lemma_.lower() not in ctx.lex.nouns for t in backed):
+    if any(ctx.actors.actor_at(t.i) is not None and t.lemma_.lower() not in ctx.lex.nouns for t in backed):
         return "statement"
     return None
 

@@ -240,13 +240,13 @@ def phrase(token) -> str:
 def mention_map(spans: list[Span], actors: ActorTable) -> dict[int, str]:
     """Token index -> actor id: the table's mentions, plus later mentions of people it bound
     to a party ("Zelenskyy's complaint") where the table left them unmarked."""
-    known = dict(actors.token_actor)
+    known = actors.mentions()
     for span in spans:
         for token in span:
             if token.i in known:
                 continue
             if token.pos_ == "PROPN":
-                key = actors.people.get(token.text.removesuffix("’s").removesuffix("'s"))
+                key = actors.person_party(token.text.removesuffix("’s"))
             elif token.pos_ == "NOUN" and any(c.lower_ == "the" for c in token.children) \
                     and not any(c.i in known for c in token.children):
                 key = actors.head_actor(token.lemma_.lower(), token.i)  # "the summit": a learned head

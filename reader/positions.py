@@ -202,10 +202,9 @@ def _outsider(ctx: Context, cue: Cue) -> bool:
     speaker = cue.speaker
     if speaker is None or speaker.pos_ not in {"NOUN", "PROPN"}:
         return False
-    outsiders = ctx.actors.gazetteer.nouns.get("outsiders", ())
-    media = ctx.actors.gazetteer.media
-    return speaker.lemma_.lower() in outsiders or any(
-        t.text in media or ctx.doc[t.i : t.i + 2].text in media or ctx.doc[t.i : t.i + 3].text in media
+    outlet = ctx.actors.is_outlet
+    return speaker.lemma_.lower() in ctx.actors.words("outsiders") or any(
+        outlet(t.text) or outlet(ctx.doc[t.i : t.i + 2].text) or outlet(ctx.doc[t.i : t.i + 3].text)
         for t in speaker.subtree)
 
 

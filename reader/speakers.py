@@ -84,7 +84,7 @@ def speaker_actor(ctx: Context, speaker: Token | None, cue: Token) -> str | None
         return None
     if speaker.lower_ in PRONOUNS or speaker.pos_ == "PRON":
         return resolve_pronoun(ctx, speaker)
-    if speaker.pos_ == "NOUN" and speaker.lemma_.lower() in ctx.actors.gazetteer.nouns.get("documents", ()):
+    if speaker.pos_ == "NOUN" and speaker.lemma_.lower() in ctx.actors.words("documents"):
         return document_issuer(ctx, speaker)
     if is_media(speaker) and not any(c.dep_ == "poss" for c in speaker.children):
         return None  # "Indian media had claimed": the press reports (but "Egypt's state-run paper" is Egypt's)
@@ -102,12 +102,12 @@ def speaker_actor(ctx: Context, speaker: Token | None, cue: Token) -> str | None
 
 def _issued_in(ctx: Context, cue: Token) -> str | None:
     """The body whose document the words appeared in ('said in a PFA news release')."""
-    documents = ctx.actors.gazetteer.nouns.get("documents", ())
+    documents = ctx.actors.words("documents")
     for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ == "in"):
         for document in (g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in documents):
             for owner in document.children:
                 if owner.dep_ in {"poss", "compound", "amod"}:
-                    key = ctx.actors.resolve(owner) or ctx.actors.token_actor.get(owner.i)
+                    key = ctx.actors.resolve(owner) or ctx.actors.actor_at(owner.i)
                     if key and not ctx.actors.is_person(key):
                         return key
     return None
@@ -119,7 +119,7 @@ def document_issuer(ctx: Context, document: Token) -> str | None:
     the one before ('In a joint statement, Egypt and Sudan called ... The statement said ...')."""
     for child in document.children:
         if child.dep_ in {"poss", "compound", "amod"}:
-            key = ctx.actors.resolve(child) or ctx.actors.token_actor.get(child.i)
+            key = ctx.actors.resolve(child) or ctx.actors.actor_at(child.i)
             if key:
                 return key
     for token in document.subtree:  # "The resolution, drafted by Britain, France and Germany"
@@ -158,8 +158,8 @@ def resolve_pronoun(ctx: Context, pronoun: Token) -> str | None:
             continue
         if person and token.tag_ in {"NNS", "NNPS"}:
             continue  # "he" is never "the chief negotiators"
-        titles = ctx.actors.gazetteer.nouns["titles"]
-        is_person = (token.ent_type_ == "PERSON" or token.text in ctx.actors.people
+        titles = ctx.actors.words("titles")
+        is_person = (token.ent_type_ == "PERSON" or ctx.actors.person_party(token.text) is not None
                      or token.lemma_.lower() in titles
                      or any(c.dep_ == "compound" and c.lemma_.lower() in titles for c in token.children))
         if lower in {"they", "their", "them"}:  # a group, several people, or a body ("the ministry ... they")
@@ -180,13 +180,12 @@ def resolve_pronoun(ctx: Context, pronoun: Token) -> str | None:
 
 def _commentator(ctx: Context, token: Token) -> bool:
     """A person introduced as a reporter, analyst or outlet's staff ('VOA reporter Chinedu Offor')."""
-    gazetteer = ctx.actors.gazetteer
-    outsiders = gazetteer.words("outsiders")
+    outsiders = ctx.actors.words("outsiders")
     head = token
     while head.dep_ in {"compound", "flat"} and head.head.pos_ == "PROPN":
         head = head.head
     described = [t for c in head.children if c.dep_ in {"compound", "appos", "amod"} for t in c.subtree]
-    return any(t.lemma_.lower() in outsiders or t.text in gazetteer.media for t in described)
+    return any(t.lemma_.lower() in outsiders or ctx.actors.is_outlet(t.text) for t in described)
 
 
 def current_speaker_actor(ctx: Context, token: Token) -> str | None:
@@ -194,7 +193,7 @@ def current_speaker_actor(ctx: Context, token: Token) -> str | None:
     last = ctx.last.get(para)
     if last is None:
         return None
-    targets = {ctx.actors.token_actor.get(t.i) for t in token.subtree}
+    targets = {ctx.actors.actor_at(t.i) for t in token.subtree}
     return None if last.actor in targets else last.actor
 
 
