@@ -74,33 +74,50 @@ def check_triggers(triggers: tuple[Trigger, ...]) -> None:
 
 @lru_cache(maxsize=4)
 def _matchers(vocab: Vocab):
-    """The Matcher (phrases) and DependencyMatcher (verb + particle) for one vocabulary."""
-    from spacy.matcher import DependencyMatcher, Matcher
+    """The PhraseMatcher (phrases, on lemmas) and DependencyMatcher (a verb with a particle) for one
+    vocabulary. The dependency patterns are two for all the triggers (a particle next to the verb,
+    or one marking a clause); which trigger a match is comes from the verb and particle found."""
+    from spacy.matcher import DependencyMatcher, PhraseMatcher
+    from spacy.tokens import Doc
 
-    phrases, particles = Matcher(vocab), DependencyMatcher(vocab)
-    for t in load_triggers():
+    phrases, particles = PhraseMatcher(vocab, attr="LEMMA"), DependencyMatcher(vocab)
+    triggers = load_triggers()
+    for t in triggers:
         if t.phrase:
-            phrases.add(t.id, [[{"LEMMA": word} for word in t.phrase]])
-            continue
-        verb = {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": t.verb, "POS": {"IN": ["VERB", "AUX"]}}}
-        near = [verb, {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "particle",
-                       "RIGHT_ATTRS": {"DEP": {"IN": ["prt", "prep"]}, "LOWER": {"IN": list(t.particles)}}}]
-        clause = [verb, {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "clause", "RIGHT_ATTRS": {"DEP": "advcl"}},
-                  {"LEFT_ID": "clause", "REL_OP": ">", "RIGHT_ID": "mark",
-                   "RIGHT_ATTRS": {"DEP": "mark", "LOWER": {"IN": list(t.particles)}}}]
-        particles.add(t.id, [near, clause])
+            pattern = Doc(vocab, words=list(t.phrase))
+            for token, word in zip(pattern, t.phrase, strict=True):
+                token.lemma_ = word
+            phrases.add(t.id, [pattern])
+    verbs = sorted({t.verb for t in triggers if t.verb})
+    words = sorted({p for t in triggers for p in t.particles})
+    verb = {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": verbs}, "POS": {"IN": ["VERB", "AUX"]}}}
+    near = [verb, {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "particle",
+                   "RIGHT_ATTRS": {"DEP": {"IN": ["prt", "prep"]}, "LOWER": {"IN": words}}}]
+    clause = [verb, {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "clause", "RIGHT_ATTRS": {"DEP": "advcl"}},
+              {"LEFT_ID": "clause", "REL_OP": ">", "RIGHT_ID": "particle",
+               "RIGHT_ATTRS": {"DEP": "mark", "LOWER": {"IN": words}}}]
+    if verbs:
+        particles.add("particle", [near, clause])
     return phrases, particles
+
+
+def _by_verb_and_particle() -> dict[tuple[str, str], Trigger]:
+    return {(t.verb, p): t for t in load_triggers() for p in t.particles}
 
 
 def trigger_matches(doc: Doc) -> dict[int, Trigger]:
     """{index of the cue token: trigger} for every trigger matched in ``doc`` (a longer phrase
     wins over a shorter one on the same token)."""
     by_id = {t.id: t for t in load_triggers()}
+    pairs = _by_verb_and_particle()
     phrases, particles = _matchers(doc.vocab)
     strings = doc.vocab.strings
     found: dict[int, Trigger] = {}
     for match_id, start, _ in sorted(phrases(doc), key=lambda m: m[2] - m[1]):
         found[start] = by_id[strings[match_id]]
-    for match_id, tokens in particles(doc):
-        found.setdefault(tokens[0], by_id[strings[match_id]])
+    for _, tokens in particles(doc):
+        verb, particle = doc[tokens[0]], doc[tokens[-1]]
+        trigger = pairs.get((verb.lemma_.lower(), particle.lower_))
+        if trigger is not None:
+            found.setdefault(verb.i, trigger)
     return found
