@@ -24,14 +24,7 @@ from tui_support import (
 from reader.corrections import Corrections, LinkFix, PositionFix, Rename, corrections_path, save
 from reader.tui.text import CORRECTED_MARK, CORRECTED_TAG, clip
 
-
-@pytest.fixture
-def data_dir(tmp_path, monkeypatch):
-    monkeypatch.setenv("READER_DATA_DIR", str(tmp_path / "data"))
-    return tmp_path / "data"
-
-
-pytestmark = pytest.mark.usefixtures("reader_env", "no_spacy", "data_dir")
+pytestmark = pytest.mark.usefixtures("reader_env", "no_spacy")  # reader_env: a temp READER_DATA_DIR
 
 
 def words(text: str) -> str:
@@ -128,8 +121,10 @@ async def test_what_the_user_corrected_is_marked_in_the_panels_and_the_detail_li
         await drained(app, pilot)
         panels = panels_of(app)
         await select(app, pilot, "p5")
-        assert CORRECTED_TAG in row_text(panels, "p6").splitlines()[0]  # on the head line
-        assert row_text(panels, "p6").splitlines()[0].strip().startswith(f"ACCEPT {CORRECTED_TAG}")
+        head = row_text(panels, "p6").splitlines()[0].strip()
+        # a 31-cell column: '✎' alone keeps room for the speaker, the note stays whole on the line
+        assert head.startswith(f"ACCEPT {CORRECTED_MARK} US g") and head.endswith("replies to 1")
+        assert len(row_text(panels, "p6").splitlines()) == 2
         assert CORRECTED_MARK not in row_text(panels, "p5") + row_text(panels, "p7")
         header = drawn_text(panels)[0]
         assert f"The Alliance {CORRECTED_MARK}" in header and header.count(CORRECTED_MARK) == 1
@@ -153,7 +148,8 @@ async def test_the_renamed_party_s_tab_is_marked_on_a_narrow_terminal():
         await select(app, pilot, "p6")
         panels = panels_of(app)
         assert f"The Alliance {CORRECTED_MARK}" in drawn_text(panels)[0]
-        assert CORRECTED_TAG in row_text(panels, "p6")
+        head = row_text(panels, "p6").splitlines()[0].strip()  # 80 cells: room for the whole tag
+        assert head == f"ACCEPT {CORRECTED_TAG} US government spokeswoman · replies to 1"
 
 
 async def test_a_kind_corrected_with_c_is_marked_at_once():
@@ -172,5 +168,20 @@ async def test_a_kind_corrected_with_c_is_marked_at_once():
             await pilot.press("enter")
             await pilot.pause()
         assert app.main_screen.analysis.position("p6").corrected
-        assert f"ACCEPT {CORRECTED_TAG}" in row_text(panels, "p6")
+        assert f"ACCEPT {CORRECTED_MARK}" in row_text(panels, "p6")
         assert CORRECTED_TAG in detail_text(app)
+
+
+@pytest.mark.parametrize("width", [28, 31, 40, 60])
+def test_a_corrected_head_line_fits_its_width_with_the_note_whole(width):
+    from dataclasses import replace
+
+    from reader.tui.text import answer_note, head_line
+
+    analysis = seed_analysis()
+    for position in analysis.positions:
+        for kind in ("statement", "accept"):
+            changed = replace(position, kind=kind, corrected=True)
+            head = head_line(analysis, changed, lit=True, width=width)
+            assert head.cell_length <= width, head.plain
+            assert CORRECTED_MARK in head.plain and head.plain.endswith(answer_note(analysis, position))

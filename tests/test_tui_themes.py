@@ -195,11 +195,10 @@ async def test_a_theme_switch_redraws_the_tabs_of_a_narrow_terminal():
         assert panel not in header_backgrounds(app)
 
 
-async def test_the_corrected_marks_read_at_4_5_as_drawn_on_every_theme(tmp_path, monkeypatch):
+async def test_the_corrected_marks_read_at_4_5_as_drawn_on_every_theme():
     """'✎ corrected' in a row, the ✎ of a renamed party's header and the tag in the detail line,
     as drawn, theme after theme."""
-    monkeypatch.setenv("READER_DATA_DIR", str(tmp_path / "data"))
-    analysis = seed_analysis()
+    analysis = seed_analysis()  # its corrections go to reader_env's temp data directory
     p6 = analysis.position("p6")
     save(Corrections(positions=(PositionFix(p6.start, p6.end, kind="accept"), PositionFix(
         analysis.position("p5").start, analysis.position("p5").end, kind="offer")),

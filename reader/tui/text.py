@@ -27,6 +27,7 @@ REPLY_MARK = "↩"
 CORRECTED_MARK = "✎"
 CORRECTED_TAG = f"{CORRECTED_MARK} corrected"
 ELLIPSIS = "…"
+MIN_SPEAKER = 6  # cells of a cut speaker's name worth showing beside '✎ corrected'
 QUOTE_MARKS = "“”\"‘’'«»„"
 
 
@@ -178,26 +179,32 @@ def head_line(analysis: Analysis, position: Position, *, lit: bool, width: int |
     """A panel row's first line: the lit mark, the badge, '✎ corrected', the speaker and the note.
 
     The line never wraps: with ``width`` (cells), the speaker is cut with an ellipsis so the
-    note ("↩ 1 reply", "replies to 1") stays whole on the line.
+    note ("↩ 1 reply", "replies to 1") stays whole on the line, and '✎ corrected' becomes '✎'
+    where it would leave the speaker too little room.
     """
     palette = palette or default_palette()
     mark = Content.styled(LIT_MARK, palette.mark_style()) if lit else Content("  ")
     note = answer_note(analysis, position)
-    lead = Content.assemble(mark, badge(position.kind, palette=palette))
-    if position.corrected:
-        lead = Content.assemble(lead, " ", corrected_tag(palette))
     note_part = plain(note).stylize("$text-muted italic" if note == "unanswered" else "$text-muted")
     speaker = safe_text(" ".join(position.speaker.split())) if position.speaker else ""
-    parts = [part for part in (speaker, note) if part]
+    lead = Content.assemble(mark, badge(position.kind, palette=palette))
+    tag = corrected_tag(palette) if position.corrected else None
+    fixed = lead.cell_length + 1 + (len(" · ") + note_part.cell_length if note else 0)
+    if width is not None and tag is not None:
+        wanted = fixed + tag.cell_length + 1 + (MIN_SPEAKER if speaker else 0)
+        if wanted > width:
+            tag = corrected_tag(palette, short=True)  # a narrow column: the ✎ alone
     if width is not None and speaker:
-        room = width - lead.cell_length - 1 - (len(" · ") + note_part.cell_length if note else 0)
-        speaker = Content(speaker).truncate(max(room, 1), ellipsis=True).plain
+        room = width - fixed - (tag.cell_length + 1 if tag is not None else 0)
+        speaker = Content(speaker).truncate(room, ellipsis=True).plain if room > 0 else ""
+    if tag is not None:
+        lead = Content.assemble(lead, " ", tag)
     tail: list[Content | str] = []
     if speaker:
         tail.append(Content(speaker, strip_control_codes=False).stylize("$text-muted"))
     if note:
         tail.append(note_part)
-    details = Content(" · ").stylize("$text-muted").join(tail) if parts else Content("")
+    details = Content(" · ").stylize("$text-muted").join(tail)
     return Content.assemble(lead, " ", details)
 
 
