@@ -16,6 +16,7 @@ FORMATS = ("json", "markdown", "text")
 ANSWERABLE = ("demand", "offer")
 TEXT_WIDTH = 160
 MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+CORRECTED = "corrected"  # the flag of what the user corrected (reader.corrections) in reports
 
 
 def render(analyses: Analysis | list[Analysis], fmt: str) -> str:
@@ -49,7 +50,11 @@ def to_json(analyses: Analysis | list[Analysis], indent: int | None = 2) -> str:
 
 
 def to_markdown(analyses: Analysis | list[Analysis]) -> str:
-    """A readable report per article, grouped by actor, with answers and unanswered positions."""
+    """A readable report per article, grouped by actor, with answers and unanswered positions.
+
+    What the user corrected is flagged: a party renamed or merged ``## NATO (organization, corrected)``,
+    a position ``_(¶3, p5, corrected)_``, a link added ``(score 1.00, rejects: ..., corrected)``.
+    """
     return "\n\n---\n\n".join(_markdown_one(a) for a in _as_list(analyses)) + "\n"
 
 
@@ -66,7 +71,8 @@ def _markdown_one(analysis: Analysis) -> str:
     for actor_id, positions in _by_actor(analysis).items():
         actor = analysis.actor(actor_id)
         name = actor.name if actor else actor_id
-        kind = f" ({actor.kind})" if actor else ""
+        notes = [actor.kind, CORRECTED if actor.corrected else ""] if actor else []
+        kind = f" ({', '.join(n for n in notes if n)})" if actor else ""
         out += ["", f"## {md_escape(name)}{kind}", ""]
         for p in positions:
             out.append(_markdown_position(analysis, p))
@@ -111,7 +117,7 @@ def _markdown_position(analysis: Analysis, p: Position) -> str:
     parts.append(f"“{md_escape(one_line(p.text))}”")
     if p.targets:
         parts.append("→ " + ", ".join(md_escape(_actor_name(analysis, t)) for t in p.targets))
-    parts.append(f"_(¶{p.paragraph + 1}, {p.id})_")
+    parts.append(f"_(¶{p.paragraph + 1}, {p.id}{', ' + CORRECTED if p.corrected else ''})_")
     return " ".join(parts)
 
 
@@ -125,7 +131,8 @@ def _markdown_answers(analysis: Analysis, p: Position) -> list[str]:
             continue
         lines.append(f"  - answered by {md_escape(_actor_name(analysis, answer.actor))} "
                      f"**{badge(answer.kind)}** “{md_escape(shorten(answer.text, TEXT_WIDTH))}” "
-                     f"(score {link.score:.2f}, {link.relation}: {md_escape(link.reason)})")
+                     f"(score {link.score:.2f}, {link.relation}: {md_escape(link.reason)}"
+                     f"{', ' + CORRECTED if link.corrected else ''})")
     return lines
 
 

@@ -120,3 +120,29 @@ def test_real_analysis_round_trips(sample_analyses):
     for analysis in sample_analyses.values():
         assert analysis_from_dict(json.loads(to_json(analysis))) == analysis
         assert to_markdown(analysis) and to_text(analysis)
+
+
+def test_markdown_flags_what_the_user_corrected(analysis):
+    """A corrected position, a renamed party and a link the user added say '(…, corrected)';
+    what the analysis found as it was says nothing more."""
+    from reader.corrections import Corrections, LinkFix, PositionFix, Rename, apply
+
+    p1, p2, p3 = analysis.positions
+    corrections = Corrections(
+        positions=(PositionFix(p3.start, p3.end, kind="accept"),),
+        links=(LinkFix((p2.start, p2.end), (p3.start, p3.end)),),
+        renames=(Rename("us", "Washington"),),
+    )
+    fixed, unmatched = apply(analysis, corrections)
+    assert unmatched == ()
+    md = to_markdown(fixed)
+    headers = [ln for ln in md.splitlines() if ln.startswith("## ")]
+    assert headers == ["## Russia (country)", "## Washington (country, corrected)", "## NATO (organization)"]
+    nato = md[md.index("## NATO"):]
+    assert "**ACCEPT**" in nato and "_(¶3, P3, corrected)_" in nato
+    washington = md[md.index("## Washington"):md.index("## NATO")]
+    assert "answered by NATO **ACCEPT**" in washington
+    assert washington.rstrip().endswith("added by the reader, corrected)")  # the link the user added
+    russia = md[md.index("## Russia"):md.index("## Washington")]
+    assert "corrected" not in russia  # P1 and its link to P3 are as analysed
+    assert "corrected" not in to_markdown(analysis)

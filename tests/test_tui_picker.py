@@ -219,7 +219,7 @@ async def test_a_name_that_looks_like_markup_stays_literal():
         await press(pilot, "enter", "enter")
         assert app.is_running and isinstance(app.screen, MainScreen)
         assert app.main_screen.analysis.actor("us").name == "[@click=app.quit]US[/]"
-        assert any("[@click=app.qui" in line for line in drawn_text(panels_of(app))[:1])  # literal (cut to fit)
+        assert any("[@click=app.q" in line for line in drawn_text(panels_of(app))[:1])  # literal (cut to fit)
         await app.main_screen.run_action("correct('party')")
         await pilot.pause()
         assert any("[@click=app.quit]US[/]" in str(o.prompt) for o in app.screen.query_one(OptionList).options)

@@ -16,12 +16,14 @@ from tui_support import (  # noqa: F401 - fixtures
     no_spacy,
     panels_of,
     reader_env,
+    seed_analysis,
 )
 
+from reader.corrections import Corrections, PositionFix, Rename, corrections_path, save
 from reader.model import KIND_BADGES, KINDS
 from reader.tui.palette import MIN_CONTRAST, TINTS, Palette, contrast, drawn_colours, palette_for, readable
-from reader.tui.text import ACTOR_COLOURS
-from reader.tui.widgets import KeyFooter
+from reader.tui.text import ACTOR_COLOURS, CORRECTED_MARK
+from reader.tui.widgets import DetailBar, KeyFooter
 
 pytestmark = pytest.mark.usefixtures("reader_env", "no_spacy")
 
@@ -71,6 +73,8 @@ def test_badges_spans_and_selection_read_at_4_5_on_every_theme(palette):
     for kind in KINDS:
         check(f"{KIND_BADGES[kind]} badge", palette.kind_colour(kind), palette.surface)
     check("lit mark", palette.mark_style().foreground, palette.surface)
+    check("✎ corrected in a row", palette.corrected_style("surface").foreground, palette.surface)
+    check("✎ corrected on a header or the detail line", palette.corrected_style("panel").foreground, palette.panel)
     for colour in ACTOR_COLOURS:
         for look in TINTS:
             check(f"{look} span in {colour}", *drawn_colours(palette.span_style(colour, look)))
@@ -189,3 +193,31 @@ async def test_a_theme_switch_redraws_the_tabs_of_a_narrow_terminal():
         await pilot.pause()
         assert palette_for(app).panel.hex in header_backgrounds(app)
         assert panel not in header_backgrounds(app)
+
+
+async def test_the_corrected_marks_read_at_4_5_as_drawn_on_every_theme():
+    """'✎ corrected' in a row, the ✎ of a renamed party's header and the tag in the detail line,
+    as drawn, theme after theme."""
+    analysis = seed_analysis()  # its corrections go to reader_env's temp data directory
+    p6 = analysis.position("p6")
+    save(Corrections(positions=(PositionFix(p6.start, p6.end, kind="accept"), PositionFix(
+        analysis.position("p5").start, analysis.position("p5").end, kind="offer")),
+        renames=(Rename("us", "Washington"),)), corrections_path(analysis.text), analysis.text)
+    app = cached_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await drained(app, pilot)
+        app.main_screen.nav.select("p5")  # the detail line shows p5's tag; p6's row is not selected
+        app.main_screen.show_selection()
+        await pilot.pause()
+        detail = app.main_screen.query_one(DetailBar)
+        for theme in THEMES:
+            app.theme = theme
+            await pilot.pause()
+            palette = palette_for(app)
+            drawn = drawn_segments(panels_of(app)) + [
+                segment for strip in detail.render_lines(detail.region.reset_offset) for segment in strip]
+            marks = [s for s in drawn if CORRECTED_MARK in s.text]
+            assert len(marks) >= 3, (theme, marks)  # p6's row, the header, the detail line
+            failures = [f"{s.text!r} {contrast(*colours_of(s, palette)):.2f}" for s in marks
+                        if contrast(*colours_of(s, palette)) < MIN_CONTRAST]
+            assert not failures, (theme, failures)

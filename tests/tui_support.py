@@ -78,9 +78,11 @@ def row_text(panels: PanelsView, position_id: str) -> str:
 
 @pytest.fixture
 def reader_env(tmp_path, monkeypatch) -> Path:
-    """Temp cache and config directories, no system clipboard tools, no NO_COLOR leaking in."""
+    """Temp cache, config and data directories (no corrections of the user's own read in), no
+    system clipboard tools, no NO_COLOR leaking in."""
     monkeypatch.setenv("READER_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("READER_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("READER_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("READER_NO_SYSTEM_CLIPBOARD", "1")
     monkeypatch.delenv("READER_SPACY_MODEL", raising=False)
     return tmp_path

@@ -203,6 +203,13 @@ class Palette:
         return Style(foreground=readable(self.colour("$accent", surface), surface), bold=True)
 
     @_kept
+    def corrected_style(self, on: str = "surface") -> Style:
+        """The '✎ corrected' tag: the theme's muted text, made readable, on the panels (``"surface"``)
+        or on a header or the detail line (``"panel"``)."""
+        back = self.panel if on == "panel" else self.surface
+        return Style(foreground=readable(self.resolve("$text-muted", back), back), italic=True)
+
+    @_kept
     def tint(self, colour: str, amount: float) -> Style:
         """``colour`` behind the article text at ``amount``, the text in a readable colour."""
         base = self.background

@@ -24,6 +24,10 @@ ACTOR_COLOURS = ("$primary", "$accent", "$success", "$error", "$warning", "$seco
 BADGE_WIDTH = max(len(label) for label in KIND_BADGES.values())
 LIT_MARK = "◆ "
 REPLY_MARK = "↩"
+CORRECTED_MARK = "✎"
+CORRECTED_TAG = f"{CORRECTED_MARK} corrected"
+ELLIPSIS = "…"
+MIN_SPEAKER = 6  # cells of a cut speaker's name worth showing beside '✎ corrected'
 QUOTE_MARKS = "“”\"‘’'«»„"
 
 
@@ -150,38 +154,75 @@ def answer_note(analysis: Analysis, position: Position) -> str:
     return ""
 
 
+def corrected_tag(palette: Palette | None = None, *, on: str = "surface", short: bool = False) -> Content:
+    """'✎ corrected' (or the ✎ alone) in the muted, readable style of what the user corrected."""
+    style = (palette or default_palette()).corrected_style(on)
+    return Content.styled(CORRECTED_MARK if short else CORRECTED_TAG, style)
+
+
+def clip(content: Content, width: int) -> Content:
+    """``content`` on one line of ``width`` cells: whole if it fits, else cut (at a space when
+    one is near) and ended with an ellipsis."""
+    if content.cell_length <= width:
+        return content
+    if width <= 1:
+        return Content(ELLIPSIS[:width])
+    cut = content.truncate(width - 1)
+    space = cut.plain.rfind(" ")
+    if space >= (width - 1) * 2 // 3:
+        cut = cut[:space]
+    return Content.assemble(cut.rstrip(), ELLIPSIS)
+
+
 def head_line(analysis: Analysis, position: Position, *, lit: bool, width: int | None = None,
               palette: Palette | None = None) -> Content:
-    """A panel row's first line: the lit mark, the badge, the speaker and the note.
+    """A panel row's first line: the lit mark, the badge, '✎ corrected', the speaker and the note.
 
     The line never wraps: with ``width`` (cells), the speaker is cut with an ellipsis so the
-    note ("↩ 1 reply", "replies to 1") stays whole on the line.
+    note ("↩ 1 reply", "replies to 1") stays whole on the line, and '✎ corrected' becomes '✎'
+    where it would leave the speaker too little room.
     """
     palette = palette or default_palette()
     mark = Content.styled(LIT_MARK, palette.mark_style()) if lit else Content("  ")
     note = answer_note(analysis, position)
-    lead = Content.assemble(mark, badge(position.kind, palette=palette))
     note_part = plain(note).stylize("$text-muted italic" if note == "unanswered" else "$text-muted")
     speaker = safe_text(" ".join(position.speaker.split())) if position.speaker else ""
-    parts = [part for part in (speaker, note) if part]
-    if width is not None and speaker and note:
-        room = width - lead.cell_length - 1 - len(" · ") - note_part.cell_length
-        speaker = Content(speaker).truncate(max(room, 1), ellipsis=True).plain
+    lead = Content.assemble(mark, badge(position.kind, palette=palette))
+    tag = corrected_tag(palette) if position.corrected else None
+    fixed = lead.cell_length + 1 + (len(" · ") + note_part.cell_length if note else 0)
+    if width is not None and tag is not None:
+        wanted = fixed + tag.cell_length + 1 + (MIN_SPEAKER if speaker else 0)
+        if wanted > width:
+            tag = corrected_tag(palette, short=True)  # a narrow column: the ✎ alone
+    if width is not None and speaker:
+        room = width - fixed - (tag.cell_length + 1 if tag is not None else 0)
+        speaker = Content(speaker).truncate(room, ellipsis=True).plain if room > 0 else ""
+    if tag is not None:
+        lead = Content.assemble(lead, " ", tag)
     tail: list[Content | str] = []
     if speaker:
         tail.append(Content(speaker, strip_control_codes=False).stylize("$text-muted"))
     if note:
         tail.append(note_part)
-    details = Content(" · ").stylize("$text-muted").join(tail) if parts else Content("")
+    details = Content(" · ").stylize("$text-muted").join(tail)
     return Content.assemble(lead, " ", details)
 
 
 def prompt_parts(
-    analysis: Analysis, position: Position, *, lit: bool, width: int | None = None, palette: Palette | None = None
+    analysis: Analysis,
+    position: Position,
+    *,
+    lit: bool,
+    width: int | None = None,
+    palette: Palette | None = None,
+    clip_to: int | None = None,
 ) -> tuple[Content, Content]:
-    """A panel row's two parts: the head line; then the text (italic if reported)."""
+    """A panel row's two parts: the head line; then the whole text (italic if reported), or with
+    ``clip_to`` the text on one line of that many cells, cut with an ellipsis."""
     head = head_line(analysis, position, lit=lit, width=width, palette=palette)
-    quote = plain(shorten(position.text, 140))
+    quote = plain(" ".join(position.text.split()))
+    if clip_to is not None:
+        quote = clip(quote, clip_to)
     return head, quote if position.direct else quote.stylize("italic")
 
 

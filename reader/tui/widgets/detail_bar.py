@@ -6,17 +6,36 @@ from textual.content import Content
 from textual.widgets import Static
 
 from ...model import Analysis, Link, Position, kind_badge
-from ..text import REPLY_MARK, plain, shorten
+from ..palette import Palette, palette_for
+from ..text import REPLY_MARK, corrected_tag, plain, shorten
 
 
 class DetailBar(Static):
-    """Two lines: what is selected, then the relation, score and reason of its link."""
+    """Two lines: what is selected, then the relation, score and reason of its link.
+
+    What the user corrected (the position, its party, an added link) carries '✎ corrected', in a
+    colour worked out for the theme: a theme change draws the lines again.
+    """
 
     DEFAULT_CSS = """
     DetailBar { height: 2; padding: 0 1; }
     """
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        # the arguments of the last show(), to draw it again in a new theme's colours
+        self._shown: tuple[Analysis, Position, tuple[Position, Link] | None, tuple[int, int] | None, int] | None = None
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "theme", self._theme_changed, init=False)
+
+    def _theme_changed(self) -> None:
+        if self._shown is not None:
+            analysis, position, link, cycle, links = self._shown
+            self.show(analysis, position, link, cycle=cycle, links=links)
+
     def show_text(self, message: str) -> None:
+        self._shown = None
         self.update(plain(message), layout=False)
 
     def show(
@@ -31,19 +50,25 @@ class DetailBar(Static):
         if position is None:
             self.show_text("No position selected: j/k to move, ? for help.")
             return
-        summary = self._summary(analysis, position)
-        lines = [summary, self._link(analysis, position, link, cycle, links)]
+        palette = palette_for(self.app)
+        self._shown = (analysis, position, link, cycle, links)
+        summary = self._summary(analysis, position, palette)
+        lines = [summary, self._link(analysis, position, link, cycle, links, palette)]
         self.update(Content("\n").join(lines), layout=False)  # fixed height
 
     @staticmethod
-    def _summary(analysis: Analysis, position: Position) -> Content:
+    def _summary(analysis: Analysis, position: Position, palette: Palette) -> Content:
         actor = analysis.actor(position.actor)
         name = actor.name if actor else position.actor
         who = f"{name} ({position.speaker})" if position.speaker and position.speaker != name else name
         kind = kind_badge(position.kind)
         how = "quote" if position.direct else "reported"
+        tag = corrected_tag(palette, on="panel")
         return Content.assemble(
-            (kind, "bold"), " · ", plain(who), " · ", (how, "$text-muted"), " · ",
+            (kind, "bold"), " · ",
+            *((tag, " · ") if position.corrected else ()),
+            plain(who), *((" ", corrected_tag(palette, on="panel", short=True)) if actor and actor.corrected else ()),
+            " · ", (how, "$text-muted"), " · ",
             plain(shorten(position.text, 200)),
         )
 
@@ -54,6 +79,7 @@ class DetailBar(Static):
         link: tuple[Position, Link] | None,
         cycle: tuple[int, int] | None,
         links: int,
+        palette: Palette,
     ) -> Content:
         if link is None:
             if position.id in analysis.unanswered:
@@ -74,6 +100,7 @@ class DetailBar(Static):
             (count, "$text-muted"),
             " · ",
             (lk.relation, "bold"),
+            *((" · ", corrected_tag(palette, on="panel")) if lk.corrected else ()),
             f" · score {lk.score:.2f} · ",
             plain(lk.reason),
         )

@@ -1,10 +1,12 @@
 """The actor panels: one column per shown actor, its positions in article order.
 
 One widget drawn with Textual's line API. Each row (a position: badge, speaker, answers,
-then the shortened text) is wrapped once and kept; a move of the selection re-renders the
-two rows whose look changed. Columns are at least MIN_WIDTH cells wide: when more actors
-are shown than fit, the columns in view follow the active one. Tabbed (narrow terminals),
-a strip of actor names replaces the headers and only the active actor's column is drawn.
+then its text) is wrapped once and kept. A row shows one line of text cut with an ellipsis;
+the selected row is expanded to the whole text, wrapped. A move of the selection re-renders
+the two rows whose look changed (the one collapsing and the one expanding). Columns are at
+least MIN_WIDTH cells wide: when more actors are shown than fit, the columns in view follow
+the active one. Tabbed (narrow terminals), a strip of actor names replaces the headers and
+only the active actor's column is drawn.
 Each column scrolls on its own to keep the selected row in view; the mouse wheel scrolls
 the column under the pointer. Clicks post PositionSelected or PanelChosen.
 """
@@ -28,7 +30,7 @@ from textual.widget import Widget
 from ...model import Actor, Analysis, Position
 from ..messages import PanelChosen, PositionSelected
 from ..palette import Palette, palette_for
-from ..text import active_style, plain, position_prompt, prompt_parts
+from ..text import active_style, corrected_tag, plain, position_prompt, prompt_parts
 from .segments import Line, fit, look, with_meta, wrap
 
 MIN_WIDTH = 28
@@ -113,8 +115,8 @@ class PanelsView(Widget, can_focus=False):
         self.tabbed = False
         self._first = 0  # index in `shown` of the first column in view
         self._follow_selection = True
-        # (theme, position, lit, selected, width) -> the row's lines
-        self._rows: LRU[tuple[str, str, bool, bool, int], list[Line]] = LRU(ROWS_KEPT)
+        # (theme, position, lit, selected, expanded, width) -> the row's lines
+        self._rows: LRU[tuple[str, str, bool, bool, bool, int], list[Line]] = LRU(ROWS_KEPT)
         self._lines: list[Strip] | None = None
         self._painted: list[Strip] | None = None  # the lines as last sent to the screen
         self._update_due = False
@@ -345,8 +347,9 @@ class PanelsView(Widget, can_focus=False):
             render_until(lambda: self.selected in spans)
             start, count = spans[self.selected]
             if start < column.top or start + count > column.top + height:
-                # Centred, as in the article: the next moves need no scrolling.
-                column.top = max(0, start - (height - count) // 2)
+                # Centred, as in the article: the next moves need no scrolling. A row taller
+                # than the view starts at its top, so its head line shows.
+                column.top = max(0, start - max(height - count, 0) // 2)
         render_until(lambda: len(lines) >= column.top + height)
         if done == len(positions):
             column.top = max(0, min(column.top, len(lines) - height))
@@ -355,17 +358,21 @@ class PanelsView(Widget, can_focus=False):
     def _row(self, position: Position, width: int) -> list[Line]:
         lit = position.id in self.lit
         selected = position.id == self.selected
-        key = (self.palette.name, position.id, lit, selected, width)
+        expanded = selected  # the selected row shows its whole text
+        key = (self.palette.name, position.id, lit, selected, expanded, width)
         row = self._rows.get(key)
         if row is None:
-            row = self._rows.put(key, self._render_row(position, width, lit=lit, selected=selected))
+            row = self._render_row(position, width, lit=lit, selected=selected, expanded=expanded)
+            self._rows.put(key, row)
         return row
 
-    def _render_row(self, position: Position, width: int, *, lit: bool, selected: bool) -> list[Line]:
-        """The head line (lit mark, badge, speaker, answers) and the text, both hanging two cells in."""
+    def _render_row(self, position: Position, width: int, *, lit: bool, selected: bool, expanded: bool) -> list[Line]:
+        """The head line (lit mark, badge, speaker, answers) and the text, both hanging two cells in:
+        the whole text wrapped if ``expanded``, else one line cut with an ellipsis."""
         assert self.analysis is not None
         palette = self.palette
-        head, text = prompt_parts(self.analysis, position, lit=lit, width=width, palette=palette)
+        clip_to = None if expanded else max(width - 2, 1)
+        head, text = prompt_parts(self.analysis, position, lit=lit, width=width, palette=palette, clip_to=clip_to)
         style = palette.cursor_style() if selected else None
         mark, body, indent = head[:2], Content("\n").join([head[2:], text]), Content("  ")
         if style is not None:
@@ -386,7 +393,8 @@ class PanelsView(Widget, can_focus=False):
         return self._gutters[key]
 
     def _header(self, column: Column, width: int, more: tuple[bool, bool] = (False, False)) -> Line:
-        """The actor's name and count; ‹ and › say that more panels lie to the left or right.
+        """The actor's name (✎ if the user renamed or merged it) and count; ‹ and › say that more
+        panels lie to the left or right.
 
         A long name is cut with an ellipsis, so the count and the column's edge stay clear.
         """
@@ -397,14 +405,16 @@ class PanelsView(Widget, can_focus=False):
         left = "‹ " if more[0] else ""
         room = width - 2 if more[1] else width
         tally = f" {count} position{'s' if count != 1 else ''}"
-        name_room = room - len(left) - 1 - 2 - len(tally)  # marker, the spaces around the name
+        edited = corrected_tag(self.palette, on="panel", short=True) if column.actor.corrected else Content("")
+        name_room = room - len(left) - 1 - 2 - len(tally) - edited.cell_length  # marker, spaces around the name
         if name_room < 4:  # too narrow for name and count: the name alone
-            tally, name_room = "", room - len(left) - 3
+            tally, name_room = "", room - len(left) - 3 - edited.cell_length
         name = plain(column.actor.name).truncate(max(name_room, 1), ellipsis=True)
         content = Content.assemble(
             left,
             Content.styled("▶" if active else "■", column.colour),
             Content.assemble(" ", name, " ").stylize(name_style),
+            edited,
             tally,
         ).stylize_before(style)
         line = fit(self._wrap(content, room, fold=False)[0], room, style.rich_style)
@@ -426,9 +436,12 @@ class PanelsView(Widget, can_focus=False):
             column = self.columns[actor]
             if actor == self.active:
                 tab = plain(f" {column.actor.name} ").stylize(active_style(column.colour, palette))
-                active_span = (x, x + tab.cell_length)
             else:  # a coloured marker, the name in the text colour: readable on any theme
                 tab = Content.assemble(Content.styled("■", column.colour), plain(f" {column.actor.name} "))
+            if column.actor.corrected:  # renamed or merged by the user
+                tab = Content.assemble(tab, corrected_tag(palette, on="panel", short=True), " ")
+            if actor == self.active:
+                active_span = (x, x + tab.cell_length)
             parts.append(tab.stylize(Style.from_meta({"actor": actor})))
             x += tab.cell_length + 1
         content = Content.assemble(" ", Content(" ").join(parts)).stylize_before(style)
