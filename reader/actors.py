@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
-from spacy.attrs import IDX, LEMMA, LENGTH
+from spacy.attrs import IDX, IS_TITLE, LEMMA, LENGTH
 
 from .gazetteer import Entry, Gazetteer, demonym_of, load_gazetteer, slug
 from .model import Actor, Article
@@ -431,8 +431,9 @@ def rescue_misspelled_capitals(table: ActorTable, doc: Doc) -> None:
             known[surface] = key
     if not known:
         return
-    for token in doc:
-        if token.i in table.token_actor or not token.is_title or token.pos_ != "PROPN":
+    for i in _title_indexes(doc):
+        token = doc[i]
+        if token.i in table.token_actor or token.pos_ != "PROPN":
             continue
         if token.head.lower_ not in {"in", "from"} or token.head.head.lemma_ not in table.gazetteer.nouns["bodies"]:
             continue
@@ -440,6 +441,11 @@ def rescue_misspelled_capitals(table: ActorTable, doc: Doc) -> None:
         if match and match[0][0] == token.text[0]:
             table.token_actor[token.i] = known[match[0]]
             table.bindings[known[match[0]]].add_alias(token.text)
+
+
+def _title_indexes(doc: Doc) -> list[int]:
+    """Indexes of the title-case tokens, read from one array (no Token object for the others)."""
+    return [i for i, title in enumerate(doc.to_array([IS_TITLE]).tolist()) if title]
 
 
 # --- people -------------------------------------------------------------------------------
@@ -767,8 +773,11 @@ def mark_known_organizations(table: ActorTable, doc: Doc) -> None:
     director ..."): runs of capitalised words, longest first; an outlet is never a party."""
     from . import knowledge
 
-    i = 0
-    while i < len(doc):
+    titles = _title_indexes(doc)
+    done = 0  # runs do not overlap: a title word inside a run already read is skipped
+    for i in titles:
+        if i < done:
+            continue
         end = _capital_run_end(doc, i, table)
         found = None
         if any(t.ent_type_ == "PERSON" for t in doc[i:end]):
@@ -780,14 +789,13 @@ def mark_known_organizations(table: ActorTable, doc: Doc) -> None:
                 found = stop, name, code
                 break
         if found is None:
-            i += 1
             continue
         stop, name, code = found
         key = _known_org_party(table, name, code)
         if key:
             for t in range(i, stop):
                 table.token_actor[t] = key
-        i = stop
+        done = stop
 
 
 def _capital_run_end(doc: Doc, i: int, table: ActorTable) -> int:
@@ -993,9 +1001,14 @@ def learn_heads(table: ActorTable, doc: Doc, title_end: int = 0) -> None:
 def _learn_named_heads(table: ActorTable, doc: Doc) -> None:
     """'The union, United Voice, says ...' teaches that 'the union', before or after, is United Voice."""
     described = table.gazetteer.words("described") | table.gazetteer.words("anaphors")
-    for token in doc:
+    strings = doc.vocab.strings
+    wanted = {strings.add(form) for lemma in described for form in (lemma, lemma.capitalize())}
+    for i, lemma_id in enumerate(doc.to_array([LEMMA]).tolist()):  # only the candidate tokens are made
+        if lemma_id not in wanted:
+            continue
+        token = doc[i]
         lemma = token.lemma_.lower()
-        if token.pos_ == "NOUN" and lemma in described and lemma not in table.heads:
+        if token.pos_ == "NOUN" and lemma not in table.heads:
             key = _named_as(table, token)
             if key:
                 table.heads[lemma] = key

@@ -205,7 +205,7 @@ def _outsider(ctx: Context, cue: Cue) -> bool:
     outlet = ctx.actors.is_outlet
     return speaker.lemma_.lower() in ctx.actors.words("outsiders") or any(
         outlet(t.text) or outlet(ctx.doc[t.i : t.i + 2].text) or outlet(ctx.doc[t.i : t.i + 3].text)
-        for t in speaker.subtree)
+        for t in speaker.subtree if t.text[:1].isupper())  # outlets are named with capitals
 
 
 def _unknown_speaker(cue: Cue) -> bool:
