@@ -422,6 +422,39 @@ def _first_person_move(span: Span, lex: Lexicon) -> str | None:
     return None
 
 
+def _negative_judgement(span: Span, lex: Lexicon) -> str | None:
+    """'the procedure was flawed', 'Finma's statement severely harmed the reputation of the bank',
+    'an insulting pay offer': a strongly negative judgement of an act, a decision or a side is an
+    accusation (not a state of things: 'the hostages are in bad shape'; not one's own feeling: 'we
+    are disappointed'; not what the speaker's side did: 'our decision was difficult')."""
+    negative = lex.words("negative_words")
+    for token in span:
+        if token.pos_ not in lex.words("judging_pos") or negated(token):
+            continue
+        if token.lower_ not in negative and token.lemma_.lower() not in negative:
+            continue
+        if token.lemma_.lower() in lex.words("feeling_words"):
+            continue
+        judged = _judged(token)
+        if judged is not None and judged.lemma_.lower() in lex.words("judged_nouns") \
+                and not _first_person_word(judged, lex):
+            return "accuse"
+    return None
+
+
+def _judged(token: Token) -> Token | None:
+    """What a judging word judges: the noun it modifies, the subject of its copula or verb."""
+    if token.dep_ == "amod":
+        return token.head
+    holder = token.head if token.dep_ in {"acomp", "attr"} else token
+    return next((c for c in holder.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+
+
+def _first_person_word(token: Token, lex: Lexicon) -> bool:
+    first = lex.words("first_person")
+    return token.lower_ in first or any(c.dep_ == "poss" and c.lower_ in first for c in token.children)
+
+
 Rule = Callable[["Span", "Lexicon"], "str | None"]
 
 # The content rules, in the order they are tried (the first that names a kind decides).
@@ -446,6 +479,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("threaten.consequences", _threat),
     ("accuse.hostile_act", _charge),
     ("reject.label", _rejection_words),
+    ("accuse.negative_judgement", _negative_judgement),
 )
 RULE_IDS = tuple(rule_id for rule_id, _ in RULES)
 

@@ -66,10 +66,21 @@ def load_lexicon() -> Lexicon:
         nouns=dict(data["nouns"]),
         owned_nouns=frozenset(data["owned_nouns"]["lemmas"]),
         passive_inherit=frozenset(data["passive_inherit"]["lemmas"]),
-        content={k: frozenset(v) for k, v in data["content"].items()},
+        content={k: frozenset(v) for k, v in data["content"].items()} | {"negative_words": negative_words()},
     )
     check_lexicon(lex, data.get("checks", {}))
     return lex
+
+
+def negative_words() -> frozenset[str]:
+    """The strongly negative evaluative words of data/negative_words.txt (from VADER, MIT)."""
+    from importlib import resources
+
+    text = resources.files("reader").joinpath("data/negative_words.txt").read_text(encoding="utf-8")
+    words = frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    if len(words) < 1000 or any(" " in w or w != w.lower() for w in words):
+        raise LexiconError("negative_words.txt: expected over a thousand lower-case words, one per line")
+    return words
 
 
 def check_lexicon(lex: Lexicon, checks: dict) -> None:

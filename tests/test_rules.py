@@ -69,6 +69,11 @@ ROWS = [
     ("accuse.hostile_act", "The government forces and their militias attacked our positions.", "accuse"),
     ("accuse.hostile_act", "The rebels have been consistently attacking our forces.", "accuse"),
     ("accuse.hostile_act", "We will attack at dawn.", None),
+    ("accuse.negative_judgement", "The regulator's procedure was flawed in many respects.", "accuse"),
+    ("accuse.negative_judgement", "The statement severely harmed the reputation of the bank.", "accuse"),
+    ("accuse.negative_judgement", "We are extremely disappointed with the result.", None),
+    ("accuse.negative_judgement", "This was an extremely difficult decision to make.", None),
+    ("accuse.negative_judgement", "Some of the hostages are in pretty bad shape.", None),
     ("reject.label", "The claims are baseless.", "reject"),
     ("reject.label", "The agreement is null and void.", "reject"),
 ]
