@@ -583,10 +583,11 @@ def _close_quote(text: str, start: int, end: int) -> tuple[int, int]:
 
 def decide_kind(ctx: Context, group: list[Cue], content: tuple[int, int]) -> str:
     main = _main_cue(group)
-    if main.kind == "offer" and main.token.lemma_.lower() in {"vow", "promise", "pledge"}:
-        words = {t.lower_ for t in ctx.doc.char_span(*content, alignment_mode="expand") or ()}
-        if words & ctx.lex.words("threaten_words"):
-            return "threaten"  # "vows resolute countermeasures"
+    if main.kind == "offer" and main.token.lemma_.lower() in ctx.lex.words("vow_verbs"):
+        span = ctx.doc.char_span(*content, alignment_mode="expand")
+        words = {t.lower_ for t in span or ()}
+        if words & ctx.lex.words("threaten_words") or classify_content(span, ctx.lex) == "threaten":
+            return "threaten"  # "vows resolute countermeasures", "pledged to resume weekly protests"
     if main.kind != "statement":
         return main.kind
     ranges = [content] + [c.content for c in group if c.content and c.content != content]
