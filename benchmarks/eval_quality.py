@@ -8,7 +8,8 @@ Sets: ``public`` is ``samples/*.txt`` against ``tests/gold/*.gold.json`` (copies
 gold); ``dev`` is ``samples/dev/*.txt`` against ``tests/gold/dev/*.gold.json`` (annotated by this
 project from stored pages, following ``../shared/eval/README.md``); ``heldout`` is
 ``samples/heldout`` against ``tests/gold/heldout``: ten more stories annotated without running the
-tool, for judging a change on stories nobody tuned for (look at its errors only after the change).
+tool, for judging a change on stories nobody tuned for (look at its errors only after the change);
+``heldout2`` is ten more, kept blind: its totals only, never its errors, until the next round.
 The scorer is the shared one, vendored as ``tests/eval_score.py``. Everything runs in one process
 with one loaded pipeline.
 """
@@ -32,7 +33,8 @@ from reader.pipeline import analyze_many  # noqa: E402
 
 SETS = {"public": (ROOT / "samples", ROOT / "tests" / "gold"),
         "dev": (ROOT / "samples" / "dev", ROOT / "tests" / "gold" / "dev"),
-        "heldout": (ROOT / "samples" / "heldout", ROOT / "tests" / "gold" / "heldout")}
+        "heldout": (ROOT / "samples" / "heldout", ROOT / "tests" / "gold" / "heldout"),
+        "heldout2": (ROOT / "samples" / "heldout2", ROOT / "tests" / "gold" / "heldout2")}
 COUNTS = ["gold", "predicted", "found", "attributed", "kind_right", "full_right", "false", "span_errors",
           "gold_core_links", "core_links_found", "predicted_links", "right_links"]
 COLUMNS = [("rec", "recall"), ("prec", "precision"), ("actor", "actor_accuracy"), ("kind", "kind_accuracy"),
