@@ -48,13 +48,22 @@ def sample_analyses(nlp):
 @pytest.fixture(scope="session")
 def dev_analyses(nlp):
     """{file stem: Analysis} for the development set (samples/dev, gold in tests/gold/dev)."""
+    return analyses_of(nlp, SAMPLES / "dev")
+
+
+@pytest.fixture(scope="session")
+def heldout_analyses(nlp):
+    """{file stem: Analysis} for the held-out set (samples/heldout, gold in tests/gold/heldout)."""
+    return analyses_of(nlp, SAMPLES / "heldout")
+
+
+def analyses_of(nlp, folder):
     from reader.ingest import read_article
     from reader.pipeline import analyze_many
 
-    paths = sorted((SAMPLES / "dev").glob("*.txt"))
+    paths = sorted(folder.glob("*.txt"))
     analyses = analyze_many([read_article(str(p)) for p in paths], nlp)
     return {p.stem: a for p, a in zip(paths, analyses, strict=True)}
-
 
 
 @pytest.fixture(scope="session", autouse=True)
