@@ -72,16 +72,18 @@ def _entries(data: object) -> list[RecentArticle]:
     return entries[:MAX_RECENT]
 
 
-def remember(file: str, title: str | None = None, path: Path | None = None) -> list[RecentArticle]:
-    """Put ``file`` (made absolute) first in the list, save it and return it; raises OSError
-    if the list cannot be written. A list file that cannot be used is replaced."""
+def remember(file: str, title: str | None = None,
+             path: Path | None = None) -> tuple[list[RecentArticle], str | None]:
+    """Put ``file`` (made absolute) first in the list, save it; return the list and the problem
+    with the list file as it was (a file that cannot be used is replaced). Raises OSError if the
+    list cannot be written."""
     path = path or recent_path()
     absolute = os.path.abspath(file)
-    entries, _ = load_recent(path)
+    entries, problem = load_recent(path)
     entry = RecentArticle(absolute, (title or "")[:MAX_TITLE])
     entries = [entry, *(e for e in entries if e.path != absolute)][:MAX_RECENT]
     _save(entries, path)
-    return entries
+    return entries, problem
 
 
 def _save(entries: list[RecentArticle], path: Path) -> None:

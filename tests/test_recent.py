@@ -26,7 +26,8 @@ def test_most_recent_first_without_duplicates(tmp_path, articles):
     store = tmp_path / "data" / "recent.json"
     remember(str(articles[0]), "First", store)
     remember(str(articles[1]), "Second", store)
-    entries = remember(str(articles[0]), "First again", store)
+    entries, problem = remember(str(articles[0]), "First again", store)
+    assert problem is None
     assert entries == [RecentArticle(str(articles[0]), "First again"), RecentArticle(str(articles[1]), "Second")]
     assert load_recent(store) == (entries, None)
 
@@ -55,7 +56,7 @@ def test_missing_files_are_dropped(tmp_path, articles):
     remember(str(articles[1]), "kept", store)
     articles[0].unlink()
     assert load_recent(store) == ([RecentArticle(str(articles[1]), "kept")], None)
-    assert [e.path for e in remember(str(articles[2]), "", store)] == [str(articles[2]), str(articles[1])]
+    assert [e.path for e in remember(str(articles[2]), "", store)[0]] == [str(articles[2]), str(articles[1])]
 
 
 @pytest.mark.parametrize("content", [b"{not json", b'{"articles": 3}', b'{"articles": [{"title": "x"}]}',
@@ -67,7 +68,7 @@ def test_a_broken_file_is_one_problem_and_is_replaced(tmp_path, articles, conten
     assert entries == []
     assert problem is not None and str(store) in problem and "ignored" in problem
     assert "\n" not in problem
-    remember(str(articles[0]), "new", store)
+    assert remember(str(articles[0]), "new", store)[1] == problem
     assert load_recent(store) == ([RecentArticle(str(articles[0]), "new")], None)
 
 
