@@ -293,3 +293,121 @@ async def test_a_saved_web_page_opens_with_its_metadata_line(tmp_path, nlp):
         assert "Daily Example" in source and "2015" in source and "example.org/talks" in source
         assert screen.article.title == "Talks resume"
         assert screen.analysis is not None and screen.failed is None
+
+
+# --- the article on standard input -------------------------------------------------------------
+
+
+def _run_in_terminal(argv: list[str], stdin: bytes, wanted: bytes, env: dict[str, str]) -> bytes:
+    """Run ``argv`` with ``stdin`` piped in and a new pseudo-terminal as its controlling
+    terminal (and stdout); return what it drew once ``wanted`` shows, after pressing q."""
+    import fcntl
+    import os
+    import pty
+    import select
+    import struct
+    import subprocess
+    import termios
+    import time
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    slave_name = os.ttyname(slave)
+
+    def own_terminal() -> None:  # a new session whose controlling terminal is the pty
+        os.setsid()
+        os.close(os.open(slave_name, os.O_RDWR))
+
+    proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=slave, stderr=slave, env=env,
+                            preexec_fn=own_terminal, cwd=ROOT)
+    os.close(slave)
+    proc.stdin.write(stdin)
+    proc.stdin.close()
+    drawn = b""
+    deadline = time.monotonic() + 60
+    try:
+        while wanted not in drawn:
+            assert time.monotonic() < deadline, f"{wanted!r} never drawn: {drawn[-300:]!r}"
+            ready, _, _ = select.select([master], [], [], 1.0)
+            if ready:
+                try:
+                    drawn += os.read(master, 65536)
+                except OSError:  # the terminal closed: the reader ended
+                    break
+        os.write(master, b"q")
+        end = time.monotonic() + 20
+        while proc.poll() is None and time.monotonic() < end:  # drain what it draws while it quits
+            if select.select([master], [], [], 0.5)[0]:
+                try:
+                    drawn += os.read(master, 65536)
+                except OSError:
+                    break
+        assert proc.wait(timeout=20) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        os.close(master)
+    return drawn
+
+
+@pytest.mark.parametrize("argv", [["-"], []])
+def test_piped_article_opens_in_the_reader(tmp_path, monkeypatch, argv):
+    import os
+    import sys
+
+    monkeypatch.setenv("READER_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("READER_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("TEXTUAL_DRIVER", raising=False)
+    save_cached(seed_analysis(), model_label_for(None))  # the same text: its panels from the cache
+    env = {**os.environ, "TERM": "xterm-256color"}
+    drawn = _run_in_terminal([sys.executable, "-m", "reader", *argv], SEED.read_bytes(), b"positions", env)
+    assert b"For months, NATO" in drawn  # the article text, from standard input
+    assert not (tmp_path / "data" / "recent.json").exists()  # standard input is not a recent file
+
+
+def test_piped_article_without_a_terminal_is_one_line(tmp_path):
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "reader", "-"], input=SEED.read_bytes(), capture_output=True,
+                          cwd=ROOT, timeout=120, check=False, start_new_session=True)  # no controlling terminal
+    err = proc.stderr.decode()
+    assert proc.returncode == 2 and err.count("\n") == 1
+    assert "no terminal to show it on" in err and "reader analyze -" in err
+
+
+# --- the mouse ------------------------------------------------------------------------------------
+
+
+@pytest.mark.usefixtures("reader_env", "no_spacy")
+async def test_clicking_a_span_selects_its_position_and_its_panel():
+    from tui_support import cached_app
+
+    app = cached_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await drained(app, pilot)
+        screen = app.main_screen
+        active = screen.active_actor
+        shown = set(screen.shown_actors())
+        target = next(p for p in screen.nav.ordered if p.actor != active and p.actor in shown)
+        article = article_of_app(app)
+        article.scroll_to_offset(target.start, target.end)
+        await pilot.pause()
+        cell = article.cell_of(target.start + 2)
+        gutter = article.styles.gutter
+        await pilot.click(article, offset=(cell.x + gutter.left, cell.y - round(article.scroll_offset.y) + gutter.top))
+        await pilot.pause()
+        assert screen.nav.selected == target.id
+        assert screen.active_actor == target.actor
+        panels = panels_of(app)
+        assert panels.active == target.actor and panels.selected == target.id
+        assert panels.row_region(target.id) is not None  # its row is in view in its panel
+        # and back: a click on another party's row in its panel selects it
+        other = next(p for p in screen.nav.ordered
+                     if p.actor != target.actor and p.actor in shown and panels.row_region(p.id) is not None)
+        row = panels.row_region(other.id)
+        await pilot.click(panels, offset=(row.x + 4, row.y))
+        await pilot.pause()
+        assert screen.nav.selected == other.id and screen.active_actor == other.actor
+        assert article_of_app(app).in_view(other.start)  # the article shows it
