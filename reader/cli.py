@@ -1,4 +1,5 @@
-"""The command line: ``reader analyze PATH...`` and ``reader ARTICLE`` (the TUI).
+"""The command line: ``reader analyze PATH...``, ``reader [ARTICLE]`` (the TUI; ``-`` or a pipe:
+the article on standard input) and ``reader serve [ARTICLE]`` (the TUI in a web browser).
 
 Every failure the user can cause prints one line on stderr and exits with status 2; an
 interrupt exits with 130; output that cannot be written (a full disk, an encoding that cannot
@@ -11,16 +12,19 @@ from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import sys
 from typing import NoReturn
 
 from . import __version__
 from .export import FORMATS, render
 from .ingest import InputError, display_name, os_reason, read_article
-from .model import Analysis
+from .model import Analysis, Article
 from .nlp import MODEL_ENV, ModelError
 
 PROG = "reader"
+TTY = "/dev/tty"
+SERVE_PORT, SERVE_HOST = 8000, "127.0.0.1"
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPT, EXIT_BROKEN_PIPE = 0, 1, 2, 130, 141
 DEBUG_ENV = "READER_DEBUG"
 
@@ -66,8 +70,11 @@ def analyze_parser() -> Parser:
 def tui_parser() -> Parser:
     p = Parser(prog=PROG, description="Read a news article beside what each party demands, offers, "
                "rejects, threatens and accuses.",
-               epilog=f"Headless use: '{PROG} analyze PATH... [--format json|markdown|text]'.")
-    p.add_argument("article", metavar="ARTICLE", help="article file to open in the reader")
+               epilog=f"Headless use: '{PROG} analyze PATH... [--format json|markdown|text]'. "
+               f"In a web browser: '{PROG} serve [ARTICLE] [--port {SERVE_PORT}]'.")
+    p.add_argument("article", metavar="ARTICLE", nargs="?",
+                   help="article file to open in the reader; '-' (or a pipe, with no ARTICLE) reads standard "
+                   "input; with neither, the reader starts on its open dialog")
     p.add_argument("--actors", metavar="NAMES",
                    help='parties to show as panels, comma-separated, e.g. "Russia,US,NATO" '
                    "(by name, alias or initials; default: the three most active)")
@@ -83,6 +90,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if argv and argv[0] == "analyze":
             return run_analyze(analyze_parser().parse_args(argv[1:]))
+        if argv and argv[0] == "serve":
+            return run_serve(serve_parser().parse_args(argv[1:]))
         return run_reader(tui_parser().parse_args(argv))
     except (UsageError, InputError, ModelError) as e:
         return fail(str(e), EXIT_USAGE)
@@ -171,10 +180,15 @@ def write_output(text: str) -> None:
 
 
 def run_reader(args: argparse.Namespace) -> int:
-    """Open the TUI on one article (checked here first, so a bad path is one line)."""
-    if args.article == "-":
-        raise UsageError(f"the reader opens a file, not standard input (use '{PROG} analyze -')")
-    read_article(args.article)
+    """Open the TUI on one article (checked here first, so a bad path is one line), on the article
+    piped in, or on the open dialog."""
+    piped = None
+    if args.article is None and stdin_state() == "none":
+        raise UsageError(f"the ARTICLE argument is required when there is no standard input (see '{PROG} --help')")
+    if args.article == "-" or (args.article is None and stdin_state() == "piped"):
+        piped = read_piped_article()
+    elif args.article is not None:
+        read_article(args.article)
     try:
         from .tui import run_tui
     except ImportError as e:
@@ -182,8 +196,111 @@ def run_reader(args: argparse.Namespace) -> int:
             return fail("the TUI is not installed yet", EXIT_USAGE)
         return fail(f"the TUI cannot start ({first_line(str(e))})", EXIT_USAGE)
     actors = [a.strip() for a in args.actors.split(",") if a.strip()] if args.actors else None
-    result = run_tui(args.article, actors=actors, use_cache=not args.no_cache, model=args.model)
+    extra = {"article": piped} if piped is not None else {}
+    result = run_tui(None if piped is not None else args.article, actors=actors, use_cache=not args.no_cache,
+                     model=args.model, **extra)
     return result if isinstance(result, int) else EXIT_OK
+
+
+def stdin_state() -> str:
+    """'piped' when standard input brings an article (a pipe or a file), 'terminal' when it is
+    the terminal (or, under textual-serve, the browser's channel: never an article), 'none'
+    when there is no usable standard input."""
+    if "web_driver" in os.environ.get("TEXTUAL_DRIVER", ""):
+        return "terminal"
+    try:
+        return "piped" if not os.isatty(sys.stdin.fileno()) else "terminal"
+    except (AttributeError, OSError, ValueError):
+        return "none"
+
+
+def read_piped_article(tty: str = TTY) -> Article:
+    """The article on standard input; then the terminal becomes standard input, where the TUI
+    reads its keys (as ``less`` does after ``cat x | less``)."""
+    state = stdin_state()
+    if state == "none":
+        raise UsageError("there is no standard input to read the article from")
+    if state == "terminal":
+        raise UsageError(f"standard input is the terminal: pipe an article in ('cat article.txt | {PROG}') "
+                         "or give its file")
+    article = read_article("-")
+    attach_terminal(tty)
+    return article
+
+
+def attach_terminal(tty: str = TTY) -> None:
+    """Make the controlling terminal file descriptor 0 (Textual reads keys from it)."""
+    try:
+        fd = os.open(tty, os.O_RDWR | getattr(os, "O_CLOEXEC", 0))
+    except OSError as e:
+        raise UsageError(f"the article was read from standard input, but there is no terminal to show it on "
+                         f"({os_reason(e)}); use '{PROG} analyze -'") from None
+    try:
+        os.dup2(fd, 0)
+    finally:
+        os.close(fd)
+
+
+# --- reader serve ----------------------------------------------------------------------------------
+
+
+def port_number(value: str) -> int:
+    try:
+        port = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a port number: {value!r}") from None
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"a port is between 1 and 65535, not {port}")
+    return port
+
+
+def serve_parser() -> Parser:
+    p = Parser(prog=f"{PROG} serve",
+               description="Serve the reader to a web browser (with textual-serve): each browser tab that "
+               "opens the page runs the reader.")
+    p.add_argument("article", metavar="ARTICLE", nargs="?",
+                   help="article file to open (default: the reader starts on its open dialog)")
+    p.add_argument("--port", type=port_number, default=SERVE_PORT, help=f"port to listen on (default: {SERVE_PORT})")
+    p.add_argument("--host", default=SERVE_HOST,
+                   help=f"address to listen on (default: {SERVE_HOST}, this machine only; anyone who can "
+                   "reach the page can open files the reader can read)")
+    p.add_argument("--actors", metavar="NAMES", help="parties to show as panels, comma-separated")
+    p.add_argument("--no-cache", action="store_true", help="analyse again instead of using the cache")
+    p.add_argument("--model", metavar="NAME", type=model_name, help="spaCy pipeline to use")
+    return p
+
+
+def serve_command(args: argparse.Namespace) -> str:
+    """The shell command textual-serve runs (in the current directory) for each browser connection."""
+    argv = [sys.executable, "-m", "reader"]
+    if args.article is not None:  # as given (the reader runs in this directory), never read as an option
+        argv.append(f"./{args.article}" if args.article.startswith("-") else args.article)
+    if args.actors:
+        argv += ["--actors", args.actors]
+    if args.no_cache:
+        argv.append("--no-cache")
+    if args.model:
+        argv += ["--model", args.model]
+    return shlex.join(argv)
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    """Serve the reader on ``--host``:``--port`` until interrupted."""
+    if args.article == "-":
+        raise UsageError(f"the served reader opens a file, not standard input (use '{PROG} -')")
+    if args.article is not None:
+        read_article(args.article)
+    try:
+        from textual_serve.server import Server
+    except ImportError:
+        return fail("textual-serve is not installed (pip install textual-serve)", EXIT_USAGE)
+    title = f"{PROG} · {display_name(args.article)}" if args.article else PROG
+    server = Server(serve_command(args), host=args.host, port=args.port, title=title)
+    try:
+        server.serve()
+    except OSError as e:
+        return fail(f"cannot serve on {args.host}:{args.port} ({os_reason(e)})", EXIT_USAGE)
+    return EXIT_OK
 
 
 def fail(message: str, status: int) -> int:

@@ -115,7 +115,7 @@ CASES = [
     Case("tui missing", ["{dir}/nope.txt"], 2, "no such file"),
     Case("unknown model", ["analyze", "--model", "no_such_pipeline_xx", "{dir}/a.txt"], 2, "pip install",
          write("a.txt")),
-    Case("no arguments", [], 2, "required"),
+    Case("no arguments, empty stdin", [], 2, "standard input: is empty"),
     Case("unknown format", ["analyze", "--format", "xml", "x.txt"], 2, "invalid choice"),
     Case("unknown option", ["--no-such-option", "x.txt"], 2, "unrecognized arguments"),
     # --- 1. a path that cannot be inspected ---------------------------------------------------

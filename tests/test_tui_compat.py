@@ -8,13 +8,14 @@ from pathlib import Path
 
 from textual.app import App
 from textual.pilot import Pilot
+from textual.screen import Screen
 
 from reader.tui import textual_compat
 
 ROOT = Path(__file__).resolve().parent.parent
 PRIVATE = re.compile(
     r"textual\.(?:\w+\.)*_\w+"  # a private module: textual.widgets._footer, textual._cache
-    r"|\._bindings\b|_bindings_ready|key_to_bindings|\bapp\._exit\b|\._notifications\b|_post_mouse_events"
+    r"|\._bindings\b|_bindings_ready|key_to_bindings|\bapp\._exit\b|\._notifications\b|_post_mouse_events|_result_callbacks|_push_result_callback"
 )
 
 
@@ -27,6 +28,7 @@ def test_the_compat_module_was_checked_against_the_installed_textual():
 def test_what_the_compat_module_reaches_for_still_exists():
     assert list(textual_compat.notifications(App())) == []
     assert callable(Pilot._post_mouse_events)
+    assert callable(Screen._push_result_callback) and hasattr(Screen(), "_result_callbacks")
 
 
 def test_no_other_module_uses_textual_internals():

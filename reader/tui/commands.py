@@ -38,6 +38,8 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("Undo the last correction", "undo_correction", "Take back the last correction of this session"),
     ("Export the Markdown report", "export('markdown')", "Write the report, with your corrections, to a file"),
     ("Export the JSON", "export('json')", "Write the reader.analysis/1 JSON, with your corrections, to a file"),
+    ("Open an article…", "app.open", "Open another article file: text, Markdown or a saved web page"),
+    ("Open a recent article…", "app.open_recent", "Open one of the articles opened before"),
     ("Help", "app.help", "Show the keys and what the colours mean"),
 )
 

@@ -25,3 +25,10 @@ async def wheel(pilot: Pilot, widget: Widget, offset: tuple[int, int], *, down: 
     """One turn of the mouse wheel over ``widget`` at ``offset`` (Pilot has click and hover, no wheel)."""
     event = events.MouseScrollDown if down else events.MouseScrollUp
     await pilot._post_mouse_events([event], widget, offset=offset)
+
+
+def prepare_switch(app: App) -> None:
+    """Let ``app.switch_screen`` replace the default screen: Textual's switch pops a result
+    callback that the default screen (never pushed) does not have."""
+    if not app.screen._result_callbacks:
+        app.screen._push_result_callback(app, None)

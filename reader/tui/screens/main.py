@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import partial
+from threading import Lock
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -32,6 +33,9 @@ if TYPE_CHECKING:
     from .party_picker import PartyChoice
 
 LOADING_DELAY = 0.3  # seconds before the panels show a loading indicator
+
+# One analysis at a time: an article opened while another is analysed waits for the shared pipeline.
+ANALYSIS_LOCK = Lock()
 
 
 class MainScreen(Screen):
@@ -140,7 +144,8 @@ class MainScreen(Screen):
     def analyse(self) -> None:
         """An unusable cache entry was discarded (and reported) by ``cached`` on mount."""
         try:
-            analysis, cached = analyse_with_cache(self.article, self.model, self.use_cache)
+            with ANALYSIS_LOCK:
+                analysis, cached = analyse_with_cache(self.article, self.model, self.use_cache)
         except Exception as error:  # noqa: BLE001 - any failure is shown, the article stays readable
             self.post_message(AnalysisFailed(_one_line(error)))
             return
