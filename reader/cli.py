@@ -81,6 +81,8 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of ``reader`` and ``python -m reader``; returns the exit status."""
     argv = sys.argv[1:] if argv is None else list(argv)
     try:
+        if argv and argv[0] in LIBRARY_COMMANDS:
+            return run_library_command(argv[0], argv[1:])
         if argv and argv[0] == "analyze":
             return run_analyze(analyze_parser().parse_args(argv[1:]))
         return run_reader(tui_parser().parse_args(argv))
@@ -205,3 +207,226 @@ def _silence_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError):
         pass
+
+
+# --- the library: reader add, reader library, reader remove --------------------------------
+
+ADD_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
+ADD_BATCH = 16  # articles parsed together; each is stored in its own transaction
+
+
+def positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return number
+
+
+def _library_option(p: Parser) -> None:
+    p.add_argument("--library", metavar="PATH",
+                   help="the library file (default: library.sqlite3 in the user data directory; "
+                   "READER_DATA_DIR overrides the directory)")
+
+
+def add_parser() -> Parser:
+    p = Parser(prog=f"{PROG} add", description="Analyse articles and add them to the library, to follow "
+               "their parties across articles.")
+    p.add_argument("paths", nargs="+", metavar="PATH",
+                   help="article files, or folders (read recursively for .txt, .md and .html files); "
+                   "'-' reads standard input")
+    _library_option(p)
+    p.add_argument("--jobs", "-j", metavar="N", type=positive_int, default=1,
+                   help="processes parsing articles with spaCy (default: 1)")
+    p.add_argument("--model", metavar="NAME", type=model_name, help="spaCy pipeline to use")
+    return p
+
+
+def library_parser() -> Parser:
+    p = Parser(prog=f"{PROG} library", description="Show the articles in the library.")
+    p.add_argument("--list", action="store_true", help="list the articles (the default)")
+    p.add_argument("--format", "-f", choices=("table", "json"), default="table",
+                   help="table (default) or json")
+    _library_option(p)
+    return p
+
+
+def remove_parser() -> Parser:
+    p = Parser(prog=f"{PROG} remove", description="Remove articles from the library.")
+    p.add_argument("ids", nargs="+", metavar="ID", type=positive_int, help="article ids (see 'reader library')")
+    _library_option(p)
+    return p
+
+
+def run_library_command(command: str, argv: list[str]) -> int:
+    """``reader add``, ``reader library`` and ``reader remove``; a library that cannot be used
+    (damaged, not a library, locked by another process) is one line and status 1."""
+    from .library import LibraryError
+
+    parser, run = LIBRARY_COMMANDS[command]
+    args = parser().parse_args(argv)
+    try:
+        return run(args)
+    except LibraryError as e:
+        return fail(str(e), EXIT_ERROR)
+
+
+def article_files(path: str) -> list[str]:
+    """``path`` itself, or the article files in a folder (recursively, sorted, hidden names
+    skipped, links to folders not followed); an empty folder raises InputError."""
+    if path == "-" or not os.path.isdir(path):
+        return [path]
+    found = []
+    for folder, dirs, files in os.walk(path):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found += [os.path.join(folder, f) for f in sorted(files)
+                  if not f.startswith(".") and os.path.splitext(f)[1].lower() in ADD_SUFFIXES]
+    if not found:
+        raise InputError(f"{display_name(path)}: no .txt, .md or .html files in this folder")
+    return found
+
+
+def run_add(args: argparse.Namespace) -> int:
+    """Read, analyse (``nlp.pipe`` in batches) and store each article; a file that fails is
+    reported and the others are kept. Status 2 only when no input ended up in the library."""
+    from .library import open_library
+
+    failures: list[str] = []
+    paths: list[str] = []
+    for path in dict.fromkeys(args.paths):
+        try:
+            paths += article_files(path)
+        except InputError as e:
+            failures.append(str(e))
+    added = already = 0
+    with open_library(args.library) as library:
+        for start in range(0, len(paths), ADD_BATCH):
+            new, known = _read_new(paths[start:start + ADD_BATCH], library, failures)
+            already += known
+            for analysis in _analyse_batch(new, args, failures):
+                result = library.add(analysis)
+                added += result.added
+                already += not result.added
+                for note in result.notes:
+                    fail(f"{analysis.source}: {note}", EXIT_OK)
+    for failure in failures:
+        fail(failure, EXIT_OK)
+    write_output(f"added {added}, already there {already}, failed {len(failures)}\n")
+    return EXIT_USAGE if failures and not added + already else EXIT_OK
+
+
+def _read_new(paths: list[str], library, failures: list[str]) -> tuple[list, int]:
+    """The articles at ``paths`` not yet in the library (each text once), and how many were."""
+    articles, texts, known = [], set(), 0
+    for path in paths:
+        try:
+            article = read_article(path)
+        except InputError as e:
+            failures.append(str(e))
+            continue
+        if article.text in texts or library.has_text(article.text):
+            known += 1
+            continue
+        texts.add(article.text)
+        articles.append(article)
+    return articles, known
+
+
+def _analyse_batch(articles: list, args: argparse.Namespace, failures: list[str]) -> list[Analysis]:
+    """The analyses of ``articles``, from the cache when there, else parsed together; an article
+    whose analysis fails is reported and left out."""
+    from .cache import cached_analysis, model_label_for, save_cached
+
+    analyses: dict[int, Analysis] = {}
+    missing = []
+    for index, article in enumerate(articles):
+        hit = cached_analysis(article, args.model)
+        if hit is not None:
+            analyses[index] = hit
+        else:
+            missing.append(index)
+    if missing:
+        from .nlp import load_nlp
+        from .pipeline import analyze_many
+
+        nlp = load_nlp(args.model)
+        try:
+            fresh = analyze_many([articles[i] for i in missing], nlp, n_process=args.jobs)
+        except Exception:  # find the article that fails; keep the others
+            fresh = [_analyse_one(articles[i], nlp, failures) for i in missing]
+        label = model_label_for(args.model)
+        for index, analysis in zip(missing, fresh, strict=True):
+            if analysis is not None:
+                save_cached(analysis, label)
+                analyses[index] = analysis
+    return [analyses[i] for i in sorted(analyses)]
+
+
+def _analyse_one(article, nlp, failures: list[str]) -> Analysis | None:
+    from .pipeline import analyze
+
+    try:
+        return analyze(article, nlp)
+    except Exception as e:
+        failures.append(f"{article.source}: cannot be analysed ({e.__class__.__name__}: {first_line(str(e))})")
+        return None
+
+
+def run_library(args: argparse.Namespace) -> int:
+    """``reader library [--list] [--format table|json]``: the articles, with their corrections."""
+    import json
+
+    from .library import open_library
+
+    with open_library(args.library) as library:
+        for article_id, note in library.sync_corrections():
+            fail(f"article {article_id}: {note}", EXIT_OK)
+        entries = library.articles()
+    if args.format == "json":
+        write_output(json.dumps([_entry_json(e) for e in entries], ensure_ascii=False, indent=1) + "\n")
+    elif entries:
+        write_output(library_table(entries))
+    else:
+        fail(f"the library is empty (add articles with '{PROG} add PATH...')", EXIT_OK)
+    return EXIT_OK
+
+
+def _entry_json(entry) -> dict:
+    return {"id": entry.id, "date": entry.date, "outlet": entry.outlet, "title": entry.title, "url": entry.url,
+            "source": entry.source, "added_at": entry.added_at, "model": entry.model,
+            "parties": [{"id": p.party_id, "name": p.name, "positions": p.positions} for p in entry.parties]}
+
+
+def library_table(entries: list) -> str:
+    """One line per article: id, date, outlet, title, positions per party."""
+    def cut(text: str | None, width: int) -> str:
+        text = " ".join((text or "-").split())
+        return text if len(text) <= width else text[:width - 1] + "…"
+
+    width = max(2, *(len(str(e.id)) for e in entries))
+    lines = [f"{'ID':>{width}}  {'DATE':10}  {'OUTLET':24}  {'TITLE':48}  POSITIONS"]
+    for e in entries:
+        parties = ", ".join(f"{p.name} {p.positions}" for p in e.parties) or "-"
+        lines.append(f"{e.id:>{width}}  {e.date or '-':10}  {cut(e.outlet, 24):24}  {cut(e.title, 48):48}  {parties}")
+    return "\n".join(lines) + "\n"
+
+
+def run_remove(args: argparse.Namespace) -> int:
+    from .library import open_library
+
+    missing = []
+    with open_library(args.library) as library:
+        for article_id in dict.fromkeys(args.ids):
+            if library.remove(article_id):
+                write_output(f"removed {article_id}\n")
+            else:
+                missing.append(article_id)
+    for article_id in missing:
+        fail(f"no article {article_id} in the library", EXIT_OK)
+    return EXIT_USAGE if missing else EXIT_OK
+
+
+LIBRARY_COMMANDS = {"add": (add_parser, run_add), "library": (library_parser, run_library),
+                    "remove": (remove_parser, run_remove)}
