@@ -219,11 +219,12 @@ def name_key(name: str) -> str | None:
     opposition", "rebels"), which names a different body in every article."""
     from .knowledge.text import fold
 
-    stripped = name.strip()
-    if not stripped or not (stripped[0].isupper() or stripped[0].isdigit()):
+    words = name.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if not words or not (words[0][0].isupper() or words[0][0].isdigit()):
         return None
-    folded = fold(stripped)
-    return folded[4:] if folded.startswith("the ") else folded
+    return fold(" ".join(words)) or None
 
 
 @cache
@@ -245,7 +246,9 @@ def actor_code(actor: Actor) -> str | None:
     from .knowledge.lookup import organisation
     from .knowledge.text import fold
 
-    code = _country_codes().get(fold(actor.name)) or organisation(actor.name)
+    countries = _country_codes()  # the name, else a former name (a renamed party keeps it as an alias)
+    code = next((countries[k] for k in map(fold, (actor.name, *actor.aliases)) if k in countries), None)
+    code = code or organisation(actor.name)
     if code and actor.sector and actor.sector not in code[3:]:
         code += actor.sector
     return code
