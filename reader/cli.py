@@ -241,6 +241,7 @@ def add_parser() -> Parser:
     p.add_argument("--jobs", "-j", metavar="N", type=positive_int, default=1,
                    help="processes parsing articles with spaCy (default: 1)")
     p.add_argument("--model", metavar="NAME", type=model_name, help="spaCy pipeline to use")
+    p.add_argument("--no-cache", action="store_true", help="analyse again instead of using the cache")
     return p
 
 
@@ -342,7 +343,7 @@ def _analyse_batch(articles: list, args: argparse.Namespace, failures: list[str]
     analyses: dict[int, Analysis] = {}
     missing = []
     for index, article in enumerate(articles):
-        hit = cached_analysis(article, args.model)
+        hit = None if args.no_cache else cached_analysis(article, args.model)
         if hit is not None:
             analyses[index] = hit
         else:
@@ -359,7 +360,8 @@ def _analyse_batch(articles: list, args: argparse.Namespace, failures: list[str]
         label = model_label_for(args.model)
         for index, analysis in zip(missing, fresh, strict=True):
             if analysis is not None:
-                save_cached(analysis, label)
+                if not args.no_cache:
+                    save_cached(analysis, label)
                 analyses[index] = analysis
     return [analyses[i] for i in sorted(analyses)]
 

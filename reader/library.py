@@ -269,10 +269,12 @@ def party_keys(actor: Actor) -> list[str]:
 # --- the library ------------------------------------------------------------------------------
 
 
-def open_library(path: Path | str | None = None, timeout: float = BUSY_TIMEOUT) -> Library:
+def open_library(path: Path | str | None = None, timeout: float | None = None) -> Library:
     """The library at ``path`` (default :func:`default_path`), created when missing and migrated
-    when older. Raises LibraryError, without writing, for a file that is not a reader library."""
-    return Library(Path(path) if path is not None else default_path(), timeout)
+    when older; ``timeout`` seconds (default BUSY_TIMEOUT) to wait for another process's lock.
+    Raises LibraryError, without writing, for a file that is not a reader library."""
+    return Library(Path(path) if path is not None else default_path(),
+                   BUSY_TIMEOUT if timeout is None else timeout)
 
 
 class Library:
