@@ -247,10 +247,13 @@ def add_parser() -> Parser:
 
 def library_parser() -> Parser:
     p = Parser(prog=f"{PROG} library", description="Show the articles in the library.")
-    p.add_argument("--list", action="store_true", help="list the articles (the default)")
-    p.add_argument("--format", "-f", choices=("table", "json"), default="table",
-                   help="table (default) or json")
+    p.add_argument("--list", action="store_true",
+                   help="print the list of articles (the default when standard output is not a terminal; "
+                   "on a terminal 'reader library' opens the list in the reader)")
+    p.add_argument("--format", "-f", choices=("table", "json"),
+                   help="print the list as a table (default) or as JSON")
     _library_option(p)
+    p.add_argument("--model", metavar="NAME", type=model_name, help="spaCy pipeline for articles opened")
     return p
 
 
@@ -377,10 +380,18 @@ def _analyse_one(article, nlp, failures: list[str]) -> Analysis | None:
 
 
 def run_library(args: argparse.Namespace) -> int:
-    """``reader library [--list] [--format table|json]``: the articles, with their corrections."""
+    """``reader library [--list] [--format table|json]``: the articles, with their corrections;
+    on a terminal without --list or --format, the library's screen in the reader."""
     import json
 
     from .library import open_library
+
+    if not args.list and args.format is None and sys.stdout.isatty() and sys.stdin.isatty():
+        from pathlib import Path
+
+        from .tui.library_app import run_library_app
+
+        return run_library_app(Path(args.library) if args.library else None, model=args.model)
 
     with open_library(args.library) as library:
         for article_id, note in library.sync_corrections():

@@ -98,6 +98,8 @@ class KeyFooter(Widget, can_focus=False):
 
     def _update_items(self) -> None:
         self._update_pending = False
+        if not self.is_attached:  # its screen was closed before the refresh (an article left for the library)
+            return
         items = self.collect()
         if items != self.items:
             self.items = items
