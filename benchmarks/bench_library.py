@@ -7,7 +7,8 @@ analysed once with spaCy before anything is timed, or the JSON array of ``reader
 with --analyses), each with a line added to its text (so it is a new article) and a date of its
 own. No spaCy runs during the fill: it only reuses the analyses. Then times
 ``Library.party_positions`` for the party with most positions (all its positions, in date order),
-for one kind, and for a window of dates, and prints best and median times in ms.
+for one kind, and for a window of dates, and prints best and median times in ms; then the list
+of articles and the check for changed corrections that ``reader library`` runs.
 Target: all the positions of one party across 1,000 articles in under 300 ms.
 """
 
@@ -94,6 +95,13 @@ def main() -> int:
             for label, call in measures.items():
                 best, median, size = timed(call, args.repeats)
                 worst = max(worst, median)
+                print(f"  {label:28} {size:6} rows  best {best:7.1f} ms  median {median:7.1f} ms")
+            corrections_dir = Path(tmp) / "corrections"
+            for label, call in {  # what 'reader library' does besides: the list, and the corrections check
+                "articles() (the list)": library.articles,
+                "sync_corrections() (none)": lambda: library.sync_corrections(corrections_dir),
+            }.items():
+                best, median, size = timed(call, max(3, args.repeats // 4))
                 print(f"  {label:28} {size:6} rows  best {best:7.1f} ms  median {median:7.1f} ms")
     verdict = "ok" if worst < TARGET_MS else "OVER TARGET"
     print(f"party_positions median, worst case: {worst:.1f} ms (target < {TARGET_MS:.0f} ms): {verdict}")

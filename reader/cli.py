@@ -252,6 +252,11 @@ def library_parser() -> Parser:
                    "on a terminal 'reader library' opens the list in the reader)")
     p.add_argument("--format", "-f", choices=("table", "json"),
                    help="print the list as a table (default) or as JSON")
+    p.add_argument("--parties", action="store_true",
+                   help="print the parties across articles (id, name, code, articles, positions) instead")
+    p.add_argument("--merge", nargs=2, type=positive_int, metavar=("PARTY", "INTO"),
+                   help="merge the party PARTY into INTO (ids from --parties): one party in every article, "
+                   "also those added later")
     _library_option(p)
     p.add_argument("--model", metavar="NAME", type=model_name, help="spaCy pipeline for articles opened")
     return p
@@ -386,6 +391,10 @@ def run_library(args: argparse.Namespace) -> int:
 
     from .library import open_library
 
+    if args.merge:
+        return run_merge(args)
+    if args.parties:
+        return run_parties(args)
     if not args.list and args.format is None and sys.stdout.isatty() and sys.stdin.isatty():
         from pathlib import Path
 
@@ -424,6 +433,46 @@ def library_table(entries: list) -> str:
         parties = ", ".join(f"{p.name} {p.positions}" for p in e.parties) or "-"
         lines.append(f"{e.id:>{width}}  {e.date or '-':10}  {cut(e.outlet, 24):24}  {cut(e.title, 48):48}  {parties}")
     return "\n".join(lines) + "\n"
+
+
+def run_parties(args: argparse.Namespace) -> int:
+    """``reader library --parties [--format json]``: the parties across articles, by name."""
+    import json
+
+    from .library import open_library
+
+    with open_library(args.library) as library:
+        library.sync_corrections()
+        parties = library.parties()
+    rows = [{"id": p.id, "name": p.name, "kind": p.kind, "code": p.code, "articles": p.articles,
+             "positions": p.positions} for p in parties]
+    if args.format == "json":
+        write_output(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
+        return EXIT_OK
+    width = max(2, *(len(str(p.id)) for p in parties)) if parties else 2
+    lines = [f"{'ID':>{width}}  {'NAME':40}  {'CODE':10}  {'ARTICLES':>8}  {'POSITIONS':>9}"]
+    lines += [f"{p.id:>{width}}  {' '.join(p.name.split())[:40]:40}  {p.code or '-':10}  {p.articles:>8}  "
+              f"{p.positions:>9}" for p in parties]
+    write_output("\n".join(lines) + "\n")
+    return EXIT_OK
+
+
+def run_merge(args: argparse.Namespace) -> int:
+    """``reader library --merge PARTY INTO``."""
+    from .library import open_library
+
+    party, into = args.merge
+    if party == into:
+        return fail("a party cannot be merged into itself", EXIT_USAGE)
+    with open_library(args.library) as library:
+        names = {p: library.party(p) for p in (party, into)}
+        missing = [str(p) for p, found in names.items() if found is None]
+        if missing:
+            return fail(f"no party {' or '.join(missing)} in the library (see '{PROG} library --parties')",
+                        EXIT_USAGE)
+        library.merge_parties(party, into)
+    write_output(f"merged {names[party].name} ({party}) into {names[into].name} ({into})\n")
+    return EXIT_OK
 
 
 def run_remove(args: argparse.Namespace) -> int:

@@ -62,6 +62,8 @@ class Party:
     name: str
     kind: str
     code: str | None
+    articles: int = 0  # articles where it is a party (filled by Library.parties)
+    positions: int = 0  # its positions across them
 
 
 @dataclass(frozen=True)
@@ -485,11 +487,14 @@ class Library:
         return [ArticleEntry(*row, parties=tuple(counts.get(row[0], ()))) for row in rows]
 
     def parties(self) -> list[Party]:
-        """Every party that has an actor in some article, by name."""
+        """Every party that has an actor in some article, by name, with how many articles it is in
+        and its positions across them."""
         with self._errors():
             rows = self.conn.execute(
-                "SELECT id, name, kind, code FROM parties WHERE id IN (SELECT party_id FROM article_parties)"
-                " ORDER BY name COLLATE NOCASE, id").fetchall()
+                "SELECT parties.id, name, kind, code, count(DISTINCT ap.article_id),"
+                " (SELECT count(*) FROM positions WHERE positions.party_id = parties.id)"
+                " FROM parties JOIN article_parties AS ap ON ap.party_id = parties.id"
+                " GROUP BY parties.id ORDER BY name COLLATE NOCASE, parties.id").fetchall()
         return [Party(*row) for row in rows]
 
     def party(self, party_id: int) -> Party | None:

@@ -149,3 +149,27 @@ def test_bad_arguments(capsys, library):
     assert status == 2 and "--jobs" in err and err.count("\n") == 1
     status, _, err = run(capsys, "remove", "abc", "--library", library)
     assert status == 2 and err.count("\n") == 1
+
+
+def test_parties_and_merge(capsys, nlp, folder, library):
+    assert run(capsys, "add", str(folder), "--library", library)[0] == 0
+    status, out, _ = run(capsys, "library", "--parties", "--format", "json", "--library", library)
+    parties = {p["name"]: p for p in json.loads(out)}
+    assert status == 0 and parties["Russia"]["code"] == "RUS"
+    assert parties["United States"]["articles"] == 1 and parties["Vietnam"]["positions"] > 0
+    table = run(capsys, "library", "--parties", "--library", library)[1].splitlines()
+    assert table[0].split() == ["ID", "NAME", "CODE", "ARTICLES", "POSITIONS"] and len(table) == len(parties) + 1
+
+    russia, vietnam = parties["Russia"], parties["Vietnam"]
+    status, out, err = run(capsys, "library", "--merge", str(russia["id"]), str(vietnam["id"]), "--library", library)
+    assert (status, err) == (0, "") and out == f"merged Russia ({russia['id']}) into Vietnam ({vietnam['id']})\n"
+    after = {p["name"]: p for p in json.loads(run(capsys, "library", "--parties", "-f", "json",
+                                                  "--library", library)[1])}
+    assert "Russia" not in after
+    assert after["Vietnam"]["articles"] == 2
+    assert after["Vietnam"]["positions"] == vietnam["positions"] + russia["positions"]
+
+    status, _, err = run(capsys, "library", "--merge", str(russia["id"]), str(vietnam["id"]), "--library", library)
+    assert status == 2 and f"no party {russia['id']}" in err
+    status, _, err = run(capsys, "library", "--merge", "1", "1", "--library", library)
+    assert status == 2 and "into itself" in err

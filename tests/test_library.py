@@ -111,6 +111,9 @@ def test_parties_merge_by_knowledge_code(lib, sample_analyses):
         assert first is not None and first == lib.article_party(kyiv.article_id, actor_id)
         assert lib.party(first).code == code
     assert len(party_named(lib, "Russia")) == 1
+    russia = next(p for p in lib.parties() if p.name == "Russia")
+    assert russia.articles == 2
+    assert russia.positions == sum(p.actor == "russia" for a in (SEED, KYIV) for p in sample_analyses[a].positions)
 
 
 def test_code_wins_over_the_name(lib, sample_analyses, tmp_path):
