@@ -225,6 +225,14 @@ def positive_int(value: str) -> int:
     return number
 
 
+def iso_day(value: str) -> str:
+    from .model import ISO_DATE
+
+    if not ISO_DATE.fullmatch(value):
+        raise argparse.ArgumentTypeError(f"not a date as YYYY-MM-DD: {value!r}")
+    return value
+
+
 def _library_option(p: Parser) -> None:
     p.add_argument("--library", metavar="PATH",
                    help="the library file (default: library.sqlite3 in the user data directory; "
@@ -246,6 +254,8 @@ def add_parser() -> Parser:
 
 
 def library_parser() -> Parser:
+    from .model import KINDS
+
     p = Parser(prog=f"{PROG} library", description="Show the articles in the library.")
     p.add_argument("--list", action="store_true",
                    help="print the list of articles (the default when standard output is not a terminal; "
@@ -254,6 +264,12 @@ def library_parser() -> Parser:
                    help="print the list as a table (default) or as JSON")
     p.add_argument("--parties", action="store_true",
                    help="print the parties across articles (id, name, code, articles, positions) instead")
+    p.add_argument("--positions", metavar="PARTIES",
+                   help="print the positions of these parties (ids or names, comma-separated) across the "
+                   "articles in date order, instead")
+    p.add_argument("--kind", action="append", choices=KINDS, help="with --positions: only this kind (repeatable)")
+    p.add_argument("--since", metavar="YYYY-MM-DD", type=iso_day, help="with --positions: from this day")
+    p.add_argument("--until", metavar="YYYY-MM-DD", type=iso_day, help="with --positions: up to this day")
     p.add_argument("--merge", nargs=2, type=positive_int, metavar=("PARTY", "INTO"),
                    help="merge the party PARTY into INTO (ids from --parties): one party in every article, "
                    "also those added later")
@@ -395,6 +411,8 @@ def run_library(args: argparse.Namespace) -> int:
         return run_merge(args)
     if args.parties:
         return run_parties(args)
+    if args.positions is not None:
+        return run_positions(args)
     if not args.list and args.format is None and sys.stdout.isatty() and sys.stdin.isatty():
         from pathlib import Path
 
@@ -454,6 +472,42 @@ def run_parties(args: argparse.Namespace) -> int:
     lines += [f"{p.id:>{width}}  {' '.join(p.name.split())[:40]:40}  {p.code or '-':10}  {p.articles:>8}  "
               f"{p.positions:>9}" for p in parties]
     write_output("\n".join(lines) + "\n")
+    return EXIT_OK
+
+
+def run_positions(args: argparse.Namespace) -> int:
+    """``reader library --positions PARTIES [--kind K] [--since D] [--until D]``: the party view as
+    text (date, article, party, kind, speaker, words) or JSON."""
+    import json
+
+    from .library import name_key, open_library
+
+    with open_library(args.library) as library:
+        library.sync_corrections()
+        parties = library.parties()
+        chosen = []
+        for wanted in (w.strip() for w in args.positions.split(",") if w.strip()):
+            found = [p for p in parties if str(p.id) == wanted or p.name.casefold() == wanted.casefold()
+                     or (name_key(p.name) is not None and name_key(p.name) == name_key(wanted))]
+            if not found:
+                return fail(f"no party {wanted!r} in the library (see '{PROG} library --parties')", EXIT_USAGE)
+            chosen += [p for p in found if p not in chosen]
+        if not chosen:
+            return fail("--positions: name at least one party", EXIT_USAGE)
+        found = library.party_positions([p.id for p in chosen], args.kind, args.since, args.until)
+    names = {p.id: p.name for p in chosen}
+    if args.format == "json":
+        write_output(json.dumps([
+            {"date": f.date, "article": f.article_id, "position": f.position_id, "party": f.party_id,
+             "party_name": names[f.party_id], "kind": f.kind, "speaker": f.speaker, "text": f.text,
+             "start": f.start, "end": f.end, "title": f.title} for f in found], ensure_ascii=False, indent=1) + "\n")
+        return EXIT_OK
+    lines = [f"{f.date}  {f.article_id:>4}  {' '.join(names[f.party_id].split())[:20]:20}  {f.kind:9}  "
+             f"{' '.join((f.speaker or '-').split())[:24]:24}  {' '.join(f.text.split())}" for f in found]
+    write_output("\n".join(lines) + "\n" if lines else "")
+    if not lines:
+        fail("no positions of these parties" + (" with these filters" if args.kind or args.since or args.until
+                                                  else ""), EXIT_OK)
     return EXIT_OK
 
 

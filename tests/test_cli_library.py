@@ -173,3 +173,32 @@ def test_parties_and_merge(capsys, nlp, folder, library):
     assert status == 2 and f"no party {russia['id']}" in err
     status, _, err = run(capsys, "library", "--merge", "1", "1", "--library", library)
     assert status == 2 and "into itself" in err
+
+
+def test_positions_of_parties_across_articles(capsys, nlp, folder, library):
+    assert run(capsys, "add", str(folder), "--library", library)[0] == 0
+    status, out, err = run(capsys, "library", "--positions", "russia, The United States", "-f", "json",
+                           "--library", library)
+    found = json.loads(out)
+    assert status == 0 and err == "" and found
+    assert {f["party_name"] for f in found} == {"Russia", "United States"}
+    assert [(f["date"], f["article"], f["start"]) for f in found] == sorted(
+        (f["date"], f["article"], f["start"]) for f in found)
+    text = (SAMPLES / "dev" / f"{SMALL[0]}.txt").read_text(encoding="utf-8")
+    assert all(" ".join(f["text"].split()) in " ".join(text.split()) for f in found)
+
+    kinds = {f["kind"] for f in found}
+    one = sorted(kinds)[0]
+    status, out, _ = run(capsys, "library", "--positions", "Russia,United States", "--kind", one, "-f", "json",
+                         "--library", library)
+    assert status == 0 and {f["kind"] for f in json.loads(out)} == {one}
+
+    status, out, err = run(capsys, "library", "--positions", "Russia", "--since", "2019-01-01", "--library", library)
+    assert (status, out) == (0, "") and "no positions of these parties with these filters" in err
+    status, out, _ = run(capsys, "library", "--positions", "Russia", "--until", "2018-12-31", "--library", library)
+    assert status == 0 and out.startswith("2018-03-29") and "Russia" in out
+
+    status, _, err = run(capsys, "library", "--positions", "Narnia", "--library", library)
+    assert status == 2 and "no party 'Narnia'" in err
+    status, _, err = run(capsys, "library", "--positions", "Russia", "--since", "2019", "--library", library)
+    assert status == 2 and "YYYY-MM-DD" in err
