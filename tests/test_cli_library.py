@@ -202,3 +202,17 @@ def test_positions_of_parties_across_articles(capsys, nlp, folder, library):
     assert status == 2 and "no party 'Narnia'" in err
     status, _, err = run(capsys, "library", "--positions", "Russia", "--since", "2019", "--library", library)
     assert status == 2 and "YYYY-MM-DD" in err
+
+
+def test_folder_with_a_fifo_and_a_link_loop_does_not_hang(capsys, nlp, tmp_path, library):
+    import os
+
+    root = tmp_path / "odd"
+    root.mkdir()
+    shutil.copy(SAMPLES / "dev" / f"{SMALL[1]}.txt", root)
+    os.mkfifo(root / "pipe.txt")
+    (root / "loop").symlink_to(root, target_is_directory=True)
+    (root / ".hidden.txt").write_text("A hidden file is not read.")
+    status, out, err = run(capsys, "add", str(root), "--library", library)
+    assert (status, out) == (0, "added 1, already there 0, failed 1\n")
+    assert "pipe.txt: is a FIFO" in err and err.count("\n") == 1
