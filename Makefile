@@ -27,6 +27,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_knowledge.py
 	$(BIN)/python benchmarks/bench_tui.py
 	$(BIN)/python benchmarks/bench_scaling.py
+	$(BIN)/python benchmarks/bench_library.py
 
 analyze: $(STAMP)
 	$(BIN)/reader analyze --format markdown $(SAMPLE)

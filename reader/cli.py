@@ -88,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of ``reader`` and ``python -m reader``; returns the exit status."""
     argv = sys.argv[1:] if argv is None else list(argv)
     try:
+        if argv and argv[0] in LIBRARY_COMMANDS:
+            return run_library_command(argv[0], argv[1:])
         if argv and argv[0] == "analyze":
             return run_analyze(analyze_parser().parse_args(argv[1:]))
         if argv and argv[0] == "serve":
@@ -322,3 +324,342 @@ def _silence_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError):
         pass
+
+
+# --- the library: reader add, reader library, reader remove --------------------------------
+
+ADD_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
+ADD_BATCH = 16  # articles parsed together; each is stored in its own transaction
+
+
+def positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return number
+
+
+def iso_day(value: str) -> str:
+    from .model import ISO_DATE
+
+    if not ISO_DATE.fullmatch(value):
+        raise argparse.ArgumentTypeError(f"not a date as YYYY-MM-DD: {value!r}")
+    return value
+
+
+def _library_option(p: Parser) -> None:
+    p.add_argument("--library", metavar="PATH",
+                   help="the library file (default: library.sqlite3 in the user data directory; "
+                   "READER_DATA_DIR overrides the directory)")
+
+
+def add_parser() -> Parser:
+    p = Parser(prog=f"{PROG} add", description="Analyse articles and add them to the library, to follow "
+               "their parties across articles.")
+    p.add_argument("paths", nargs="+", metavar="PATH",
+                   help="article files, or folders (read recursively for .txt, .md and .html files); "
+                   "'-' reads standard input")
+    _library_option(p)
+    p.add_argument("--jobs", "-j", metavar="N", type=positive_int, default=1,
+                   help="processes parsing articles with spaCy (default: 1)")
+    p.add_argument("--model", metavar="NAME", type=model_name, help="spaCy pipeline to use")
+    p.add_argument("--no-cache", action="store_true", help="analyse again instead of using the cache")
+    return p
+
+
+def library_parser() -> Parser:
+    from .model import KINDS
+
+    p = Parser(prog=f"{PROG} library", description="Show the articles in the library.")
+    p.add_argument("--list", action="store_true",
+                   help="print the list of articles (the default when standard output is not a terminal; "
+                   "on a terminal 'reader library' opens the list in the reader)")
+    p.add_argument("--format", "-f", choices=("table", "json"),
+                   help="print the list as a table (default) or as JSON")
+    p.add_argument("--parties", action="store_true",
+                   help="print the parties across articles (id, name, code, articles, positions) instead")
+    p.add_argument("--positions", metavar="PARTIES",
+                   help="print the positions of these parties (ids or names, comma-separated) across the "
+                   "articles in date order, instead")
+    p.add_argument("--kind", action="append", choices=KINDS, help="with --positions: only this kind (repeatable)")
+    p.add_argument("--since", metavar="YYYY-MM-DD", type=iso_day, help="with --positions: from this day")
+    p.add_argument("--until", metavar="YYYY-MM-DD", type=iso_day, help="with --positions: up to this day")
+    p.add_argument("--merge", nargs=2, type=positive_int, metavar=("PARTY", "INTO"),
+                   help="merge the party PARTY into INTO (ids from --parties): one party in every article, "
+                   "also those added later")
+    _library_option(p)
+    p.add_argument("--model", metavar="NAME", type=model_name, help="spaCy pipeline for articles opened")
+    return p
+
+
+def remove_parser() -> Parser:
+    p = Parser(prog=f"{PROG} remove", description="Remove articles from the library.")
+    p.add_argument("ids", nargs="+", metavar="ID", type=positive_int, help="article ids (see 'reader library')")
+    _library_option(p)
+    return p
+
+
+def run_library_command(command: str, argv: list[str]) -> int:
+    """``reader add``, ``reader library`` and ``reader remove``; a library that cannot be used
+    (damaged, not a library, locked by another process) is one line and status 1."""
+    from .library import LibraryError
+
+    parser, run = LIBRARY_COMMANDS[command]
+    args = parser().parse_args(argv)
+    try:
+        return run(args)
+    except LibraryError as e:
+        return fail(str(e), EXIT_ERROR)
+
+
+def article_files(path: str) -> list[str]:
+    """``path`` itself, or the article files in a folder (recursively, sorted, hidden names
+    skipped, links to folders not followed); an empty folder raises InputError."""
+    if path == "-" or not os.path.isdir(path):
+        return [path]
+    found = []
+    for folder, dirs, files in os.walk(path):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found += [os.path.join(folder, f) for f in sorted(files)
+                  if not f.startswith(".") and os.path.splitext(f)[1].lower() in ADD_SUFFIXES]
+    if not found:
+        raise InputError(f"{display_name(path)}: no .txt, .md or .html files in this folder")
+    return found
+
+
+def run_add(args: argparse.Namespace) -> int:
+    """Read, analyse (``nlp.pipe`` in batches) and store each article; a file that fails is
+    reported and the others are kept. Status 2 only when no input ended up in the library."""
+    from .library import open_library
+
+    failures: list[str] = []
+    paths: list[str] = []
+    for path in dict.fromkeys(args.paths):
+        try:
+            paths += article_files(path)
+        except InputError as e:
+            failures.append(str(e))
+    added = already = 0
+    with open_library(args.library) as library:
+        for start in range(0, len(paths), ADD_BATCH):
+            new, known = _read_new(paths[start:start + ADD_BATCH], library, failures)
+            already += known
+            for analysis in _analyse_batch(new, args, failures):
+                result = library.add(analysis)
+                added += result.added
+                already += not result.added
+                for note in result.notes:
+                    fail(f"{analysis.source}: {note}", EXIT_OK)
+    for failure in failures:
+        fail(failure, EXIT_OK)
+    write_output(f"added {added}, already there {already}, failed {len(failures)}\n")
+    return EXIT_USAGE if failures and not added + already else EXIT_OK
+
+
+def _read_new(paths: list[str], library, failures: list[str]) -> tuple[list, int]:
+    """The articles at ``paths`` not yet in the library (each text once), and how many were."""
+    articles, texts, known = [], set(), 0
+    for path in paths:
+        try:
+            article = read_article(path)
+        except InputError as e:
+            failures.append(str(e))
+            continue
+        if article.text in texts or library.has_text(article.text):
+            known += 1
+            continue
+        texts.add(article.text)
+        articles.append(article)
+    return articles, known
+
+
+def _analyse_batch(articles: list, args: argparse.Namespace, failures: list[str]) -> list[Analysis]:
+    """The analyses of ``articles``, from the cache when there, else parsed together; an article
+    whose analysis fails is reported and left out."""
+    from .cache import cached_analysis, model_label_for, save_cached
+
+    analyses: dict[int, Analysis] = {}
+    missing = []
+    for index, article in enumerate(articles):
+        hit = None if args.no_cache else cached_analysis(article, args.model)
+        if hit is not None:
+            analyses[index] = hit
+        else:
+            missing.append(index)
+    if missing:
+        from .nlp import load_nlp
+        from .pipeline import analyze_many
+
+        nlp = load_nlp(args.model)
+        try:
+            fresh = analyze_many([articles[i] for i in missing], nlp, n_process=args.jobs)
+        except Exception:  # find the article that fails; keep the others
+            fresh = [_analyse_one(articles[i], nlp, failures) for i in missing]
+        label = model_label_for(args.model)
+        for index, analysis in zip(missing, fresh, strict=True):
+            if analysis is not None:
+                if not args.no_cache:
+                    save_cached(analysis, label)
+                analyses[index] = analysis
+    return [analyses[i] for i in sorted(analyses)]
+
+
+def _analyse_one(article, nlp, failures: list[str]) -> Analysis | None:
+    from .pipeline import analyze
+
+    try:
+        return analyze(article, nlp)
+    except Exception as e:
+        failures.append(f"{article.source}: cannot be analysed ({e.__class__.__name__}: {first_line(str(e))})")
+        return None
+
+
+def run_library(args: argparse.Namespace) -> int:
+    """``reader library [--list] [--format table|json]``: the articles, with their corrections;
+    on a terminal without --list or --format, the library's screen in the reader."""
+    import json
+
+    from .library import open_library
+
+    if args.merge:
+        return run_merge(args)
+    if args.parties:
+        return run_parties(args)
+    if args.positions is not None:
+        return run_positions(args)
+    if not args.list and args.format is None and sys.stdout.isatty() and sys.stdin.isatty():
+        from pathlib import Path
+
+        from .tui.library_app import run_library_app
+
+        return run_library_app(Path(args.library) if args.library else None, model=args.model)
+
+    with open_library(args.library) as library:
+        for article_id, note in library.sync_corrections():
+            fail(f"article {article_id}: {note}", EXIT_OK)
+        entries = library.articles()
+    if args.format == "json":
+        write_output(json.dumps([_entry_json(e) for e in entries], ensure_ascii=False, indent=1) + "\n")
+    elif entries:
+        write_output(library_table(entries))
+    else:
+        fail(f"the library is empty (add articles with '{PROG} add PATH...')", EXIT_OK)
+    return EXIT_OK
+
+
+def _entry_json(entry) -> dict:
+    return {"id": entry.id, "date": entry.date, "outlet": entry.outlet, "title": entry.title, "url": entry.url,
+            "source": entry.source, "added_at": entry.added_at, "model": entry.model,
+            "parties": [{"id": p.party_id, "name": p.name, "positions": p.positions} for p in entry.parties]}
+
+
+def library_table(entries: list) -> str:
+    """One line per article: id, date, outlet, title, positions per party."""
+    def cut(text: str | None, width: int) -> str:
+        text = " ".join((text or "-").split())
+        return text if len(text) <= width else text[:width - 1] + "…"
+
+    width = max(2, *(len(str(e.id)) for e in entries))
+    lines = [f"{'ID':>{width}}  {'DATE':10}  {'OUTLET':24}  {'TITLE':48}  POSITIONS"]
+    for e in entries:
+        parties = ", ".join(f"{p.name} {p.positions}" for p in e.parties) or "-"
+        lines.append(f"{e.id:>{width}}  {e.date or '-':10}  {cut(e.outlet, 24):24}  {cut(e.title, 48):48}  {parties}")
+    return "\n".join(lines) + "\n"
+
+
+def run_parties(args: argparse.Namespace) -> int:
+    """``reader library --parties [--format json]``: the parties across articles, by name."""
+    import json
+
+    from .library import open_library
+
+    with open_library(args.library) as library:
+        library.sync_corrections()
+        parties = library.parties()
+    rows = [{"id": p.id, "name": p.name, "kind": p.kind, "code": p.code, "articles": p.articles,
+             "positions": p.positions} for p in parties]
+    if args.format == "json":
+        write_output(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
+        return EXIT_OK
+    width = max(2, *(len(str(p.id)) for p in parties)) if parties else 2
+    lines = [f"{'ID':>{width}}  {'NAME':40}  {'CODE':10}  {'ARTICLES':>8}  {'POSITIONS':>9}"]
+    lines += [f"{p.id:>{width}}  {' '.join(p.name.split())[:40]:40}  {p.code or '-':10}  {p.articles:>8}  "
+              f"{p.positions:>9}" for p in parties]
+    write_output("\n".join(lines) + "\n")
+    return EXIT_OK
+
+
+def run_positions(args: argparse.Namespace) -> int:
+    """``reader library --positions PARTIES [--kind K] [--since D] [--until D]``: the party view as
+    text (date, article, party, kind, speaker, words) or JSON."""
+    import json
+
+    from .library import name_key, open_library
+
+    with open_library(args.library) as library:
+        library.sync_corrections()
+        parties = library.parties()
+        chosen = []
+        for wanted in (w.strip() for w in args.positions.split(",") if w.strip()):
+            found = [p for p in parties if str(p.id) == wanted or p.name.casefold() == wanted.casefold()
+                     or (name_key(p.name) is not None and name_key(p.name) == name_key(wanted))]
+            if not found:
+                return fail(f"no party {wanted!r} in the library (see '{PROG} library --parties')", EXIT_USAGE)
+            chosen += [p for p in found if p not in chosen]
+        if not chosen:
+            return fail("--positions: name at least one party", EXIT_USAGE)
+        found = library.party_positions([p.id for p in chosen], args.kind, args.since, args.until)
+    names = {p.id: p.name for p in chosen}
+    if args.format == "json":
+        write_output(json.dumps([
+            {"date": f.date, "article": f.article_id, "position": f.position_id, "party": f.party_id,
+             "party_name": names[f.party_id], "kind": f.kind, "speaker": f.speaker, "text": f.text,
+             "start": f.start, "end": f.end, "title": f.title} for f in found], ensure_ascii=False, indent=1) + "\n")
+        return EXIT_OK
+    lines = [f"{f.date}  {f.article_id:>4}  {' '.join(names[f.party_id].split())[:20]:20}  {f.kind:9}  "
+             f"{' '.join((f.speaker or '-').split())[:24]:24}  {' '.join(f.text.split())}" for f in found]
+    write_output("\n".join(lines) + "\n" if lines else "")
+    if not lines:
+        fail("no positions of these parties" + (" with these filters" if args.kind or args.since or args.until
+                                                  else ""), EXIT_OK)
+    return EXIT_OK
+
+
+def run_merge(args: argparse.Namespace) -> int:
+    """``reader library --merge PARTY INTO``."""
+    from .library import open_library
+
+    party, into = args.merge
+    if party == into:
+        return fail("a party cannot be merged into itself", EXIT_USAGE)
+    with open_library(args.library) as library:
+        names = {p: library.party(p) for p in (party, into)}
+        missing = [str(p) for p, found in names.items() if found is None]
+        if missing:
+            return fail(f"no party {' or '.join(missing)} in the library (see '{PROG} library --parties')",
+                        EXIT_USAGE)
+        library.merge_parties(party, into)
+    write_output(f"merged {names[party].name} ({party}) into {names[into].name} ({into})\n")
+    return EXIT_OK
+
+
+def run_remove(args: argparse.Namespace) -> int:
+    from .library import open_library
+
+    missing = []
+    with open_library(args.library) as library:
+        for article_id in dict.fromkeys(args.ids):
+            if library.remove(article_id):
+                write_output(f"removed {article_id}\n")
+            else:
+                missing.append(article_id)
+    for article_id in missing:
+        fail(f"no article {article_id} in the library", EXIT_OK)
+    return EXIT_USAGE if missing else EXIT_OK
+
+
+LIBRARY_COMMANDS = {"add": (add_parser, run_add), "library": (library_parser, run_library),
+                    "remove": (remove_parser, run_remove)}

@@ -24,10 +24,11 @@ def analyze(article: Article, nlp: Language) -> Analysis:
     return analyze_doc(article, nlp(article.text), model_label(nlp))
 
 
-def analyze_many(articles: Iterable[Article], nlp: Language) -> list[Analysis]:
-    """Analyse several articles, parsing them together with ``nlp.pipe``."""
+def analyze_many(articles: Iterable[Article], nlp: Language, n_process: int = 1) -> list[Analysis]:
+    """Analyse several articles, parsing them together with ``nlp.pipe`` (in ``n_process``
+    processes when more than 1)."""
     articles = list(articles)
-    docs = nlp.pipe(a.text for a in articles)
+    docs = nlp.pipe((a.text for a in articles), n_process=max(1, n_process))
     label = model_label(nlp)
     return [analyze_doc(a, doc, label) for a, doc in zip(articles, docs, strict=True)]
 

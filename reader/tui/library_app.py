@@ -1,0 +1,104 @@
+"""``reader library`` in a terminal: the library's articles in a table; enter reads one.
+
+The app opens the library only to list it and to fetch the article chosen; an article opens
+in the reader's MainScreen (analysed from the cache or again, as ``reader ARTICLE`` does) and
+``L`` comes back to the list (refreshed: corrections made meanwhile show in its counts).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+
+from ..library import ArticleEntry, open_library
+from ..model import Article
+from .app import styles_path
+from .screens import HelpScreen, MainScreen
+from .screens.library import ArticleChosen, LibraryScreen
+
+
+def library_entries(path: Path | None) -> tuple[list[ArticleEntry], str]:
+    """The library's articles (corrections synced first) and its name; raises LibraryError."""
+    with open_library(path) as library:
+        library.sync_corrections()
+        return library.articles(), library.name
+
+
+class LibraryApp(App[int]):
+    """The library's list of articles, and the reader on the one chosen."""
+
+    TITLE = "reader library"
+    CSS_PATH = str(styles_path())
+    BINDINGS = [
+        Binding("question_mark,f1", "help", "Help", id="reader.help"),
+        Binding("q", "quit", "Quit", id="reader.quit"),
+        Binding("L", "library", "Library", id="reader.library"),
+    ]
+
+    def __init__(self, path: Path | None = None, *, use_cache: bool = True, model: str | None = None) -> None:
+        super().__init__()
+        self.library_path = path
+        self.use_cache = use_cache
+        self.model = model
+        entries, self.library_name = library_entries(path)
+        self.library_screen = LibraryScreen(entries, self.library_name)
+        self.main_screen: MainScreen | None = None
+
+    def get_default_screen(self) -> LibraryScreen:
+        return self.library_screen
+
+    def on_article_chosen(self, message: ArticleChosen) -> None:
+        from ..library import LibraryError
+
+        try:
+            with open_library(self.library_path) as library:
+                analysis = library.stored(message.article_id)
+        except (LibraryError, KeyError) as error:
+            self.notify(f"The article cannot be opened: {error}", title="Library", severity="error")
+            return
+        article = Article(source=analysis.source, text=analysis.text, title=analysis.title,
+                          paragraphs=analysis.paragraphs, publication=analysis.publication)
+        self.main_screen = MainScreen(article, use_cache=self.use_cache, model=self.model)
+        self.push_screen(self.main_screen)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``L`` only where there is a list to go back to (hidden on the list itself)."""
+        if action == "library":
+            return self.main_screen is not None and self.screen is self.main_screen
+        return True
+
+    def action_help(self) -> None:
+        """The reader's help, with the keys of the screen shown now (the list or an article)."""
+        if isinstance(self.screen, HelpScreen):
+            return
+        keys: dict[str, list[str]] = {}
+        descriptions: dict[str, str] = {}
+        for key, active in self.screen.active_bindings.items():
+            if active.binding.id:
+                keys.setdefault(active.binding.id, []).append(key)
+                descriptions.setdefault(active.binding.id, active.binding.description or active.binding.action)
+        self.push_screen(HelpScreen([(",".join(k), descriptions[i], i) for i, k in keys.items()]))
+
+    def action_library(self) -> None:
+        """Back to the list from an article."""
+        if self.screen is self.library_screen or self.main_screen is None or self.screen is not self.main_screen:
+            return
+        self.pop_screen()
+        self.main_screen = None
+        from ..library import LibraryError
+
+        try:
+            entries, _ = library_entries(self.library_path)
+        except LibraryError as error:
+            self.notify(str(error), title="Library", severity="error")
+            return
+        self.library_screen.show_entries(entries)
+
+
+def run_library_app(path: Path | None, *, use_cache: bool = True, model: str | None = None) -> int:
+    """Run the library app; raises LibraryError (before the screen starts) if it cannot be opened."""
+    app = LibraryApp(path, use_cache=use_cache, model=model)
+    result = app.run()
+    return int(result or 0) if app.return_code is None else app.return_code
