@@ -196,7 +196,7 @@ def find_actors(doc: Doc, article: Article) -> ActorTable:
     doc.user_data.setdefault("reader_text", article.text)  # Doc.text rebuilds the string each call
     table = ActorTable(doc=doc, gazetteer=load_gazetteer(), date=_article_date(article))
     mark_gazetteer_mentions(table, doc)
-    table.home = first_country(table, doc, headline=bool(article.title))
+    table.home = first_country(table, doc, headline=bool(article.title)) or dateline_country(table, doc, article)
     rescue_misspelled_capitals(table, doc)
     mark_organizations(table, doc)
     mark_known_organizations(table, doc)
@@ -420,6 +420,27 @@ def first_country(table: ActorTable, doc: Doc, headline: bool = False) -> str | 
         key = table.token_actor.get(subject.i) or _modifier_actor(table, subject)
         if key and table.bindings[key].entry.kind == "country":
             return key  # "Sri Lanka's president will not resign, says minister" -> Sri Lanka
+    return None
+
+
+DATELINE_ENDS = {",", ":", "(", "-", "\u2014", "\u2013", "--"}
+
+
+def dateline_country(table: ActorTable, doc: Doc, article: Article) -> str | None:
+    """'ISLAMABAD: ...', 'KHARTOUM, Dec 27 (dpa) -': the country whose capital opens the story's
+    dateline is the story's country when its first sentence names none (officials named by
+    title only speak for it)."""
+    capitals = {surface.upper(): key for surface, key in table.gazetteer.capitals.items()}
+    for paragraph in article.paragraphs[:3]:
+        span = doc.char_span(paragraph.start, paragraph.end, alignment_mode="expand")
+        words = []
+        for token in span[:5] if span is not None else ():
+            if not (token.is_upper and token.is_alpha and len(token.text) > 1):
+                if words and token.text in DATELINE_ENDS and " ".join(words) in capitals:
+                    key = capitals[" ".join(words)]
+                    return table.bind(table.gazetteer.entries[key]) if key in table.gazetteer.entries else None
+                break
+            words.append(token.text)
     return None
 
 

@@ -148,6 +148,15 @@ PARTY_ROWS = [
      "jobs back", "protesters"),
     ("an unbound proper name is its own party", "Ellis said the campaign had made a mistake in Ohio.",
      "made a mistake", "Ellis"),
+    ("a dateline's capital is the story's country",
+     "NAIROBI: Labour Minister Jane Roe said the striking doctors must return to work on Monday.",
+     "return to work", "Kenya"),
+    ("a dateline's capital is the story's country (wire dash)",
+     "LIMA, March 3 (Reuters) - Interior Minister Jane Roe said the protesters must clear the roads.",
+     "clear the roads", "Peru"),
+    ("a dateline that is no capital gives no country",
+     "UPDATE: Minister Jane Roe said the protesters must clear the roads.",
+     "clear the roads", "Jane Roe"),
 ]
 
 
