@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
@@ -1189,3 +1191,39 @@ def _anaphor(table: ActorTable, token: Token) -> str | None:
     return None
 
 
+# --- the government of a domestic story -----------------------------------------------------
+
+def name_domestic_government(actors: Sequence[Actor], table: ActorTable) -> list[Actor]:
+    """In a domestic story (one country among the parties, facing bodies of its own: states, a
+    union, the opposition, a committee) the country's party is its government: name it as the
+    story does ('the Bush administration', 'the PTI government'), the country's name kept as an
+    alias. A story with two countries keeps the countries' names."""
+    countries = [a for a in actors if a.kind == "country"]
+    if len(countries) != 1 or not countries[0].positions:
+        return list(actors)
+    country = countries[0]
+    name = government_name(table, country.id)
+    if name is None:
+        return list(actors)
+    renamed = replace(country, name=name, aliases=(*country.aliases, country.name),
+                      evidence=(*country.evidence, f"{name}: the story's name for its government"))
+    return [renamed if a is country else a for a in actors]
+
+
+def government_name(table: ActorTable, country: str) -> str | None:
+    """The most frequent 'X administration' / 'X government' standing for ``country`` whose X is a
+    proper name that is no country or nationality ('Bush administration', 'PTI government')."""
+    found: Counter[str] = Counter()
+    gazetteer = table.gazetteer
+    heads = gazetteer.words("government_heads")
+    for token in table.doc:
+        if token.lemma_.lower() not in heads or token.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        owner = next((c for c in token.children if c.dep_ == "compound" and c.i == token.i - 1), None)
+        if owner is None or owner.pos_ != "PROPN" or owner.ent_type_ in {"GPE", "NORP", "LOC"}:
+            continue
+        if owner.text in gazetteer.names or owner.text in gazetteer.demonyms or not owner.text[:1].isupper():
+            continue
+        if table.resolve(token) == country:
+            found[f"{owner.text} {token.lower_}"] += 1
+    return found.most_common(1)[0][0] if found else None

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .actors import find_actors
+from .actors import find_actors, name_domestic_government
 from .links import link_positions
 from .model import Analysis, Article
 from .nlp import model_label
@@ -40,9 +40,8 @@ def analyze_doc(article: Article, doc: Doc, model: str) -> Analysis:
     links, unanswered = link_positions(positions, doc, actors)
     counts = Counter(p.actor for p in positions)
     targeted = {t for p in positions for t in p.targets}
-    kept = tuple(  # the parties that speak, and those they address
-        replace(a, positions=counts[a.id]) for a in actors.actors if counts[a.id] or a.id in targeted
-    )
+    kept = tuple(name_domestic_government(  # the parties that speak, and those they address
+        [replace(a, positions=counts[a.id]) for a in actors.actors if counts[a.id] or a.id in targeted], actors))
     return Analysis(
         source=article.source, title=article.title, text=article.text, model=model,
         actors=kept, positions=tuple(positions), links=tuple(links), unanswered=tuple(unanswered),

@@ -154,6 +154,12 @@ PARTY_ROWS = [
     ("a dateline's capital is the story's country (wire dash)",
      "LIMA, March 3 (Reuters) - Interior Minister Jane Roe said the protesters must clear the roads.",
      "clear the roads", "Peru"),
+    ("a domestic story names its government as the story does",
+     "WASHINGTON - Nine states sued the Obama administration on Tuesday. The White House said the states "
+     "must withdraw the lawsuit.", "withdraw the lawsuit", "Obama administration"),
+    ("a story of two countries keeps the country's name",
+     "The Obama administration said China must stop its unfair trade practices. Beijing rejected the demand.",
+     "Beijing rejected", "China"),
     ("a dateline that is no capital gives no country",
      "UPDATE: Minister Jane Roe said the protesters must clear the roads.",
      "clear the roads", "Jane Roe"),
