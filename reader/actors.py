@@ -1211,8 +1211,9 @@ def name_domestic_government(actors: Sequence[Actor], table: ActorTable) -> list
 
 
 def government_name(table: ActorTable, country: str) -> str | None:
-    """The most frequent 'X administration' / 'X government' standing for ``country`` whose X is a
-    proper name that is no country or nationality ('Bush administration', 'PTI government')."""
+    """The most frequent 'X administration' / 'X government' standing for ``country`` (or for a
+    leader of no known party, when ``country`` is the story's country) whose X is a proper name
+    that is no country or nationality ('Bush administration', 'PTI government')."""
     found: Counter[str] = Counter()
     gazetteer = table.gazetteer
     heads = gazetteer.words("government_heads")
@@ -1224,6 +1225,7 @@ def government_name(table: ActorTable, country: str) -> str | None:
             continue
         if owner.text in gazetteer.names or owner.text in gazetteer.demonyms or not owner.text[:1].isupper():
             continue
-        if table.resolve(token) == country:
-            found[f"{owner.text} {token.lower_}"] += 1
+        key = table.resolve(token)
+        if key == country or key and table.is_person(key) and country == table.home:
+            found[f"{owner.text} {token.lower_}"] += 1  # the country's, or its leader's of the story's country
     return found.most_common(1)[0][0] if found else None

@@ -160,6 +160,13 @@ PARTY_ROWS = [
     ("a story of two countries keeps the country's name",
      "The Obama administration said China must stop its unfair trade practices. Beijing rejected the demand.",
      "Beijing rejected", "China"),
+    ("a document speaks for who issued it, not for the last speaker",
+     "The United Auto Workers sent a letter to General Motors on Monday. General Motors said it would "
+     "study the letter.\n\n\"We demand a meeting within a week,\" the letter said.", "meeting within a week",
+     "United Auto Workers"),
+    ("a complaint speaks for who filed it",
+     "Greenpeace filed a complaint against Shell in a Dutch court. Shell rejected the accusations on Tuesday."
+     "\n\n\"The company must cut its emissions,\" the complaint said.", "cut its emissions", "Greenpeace"),
     ("a dateline that is no capital gives no country",
      "UPDATE: Minister Jane Roe said the protesters must clear the roads.",
      "clear the roads", "Jane Roe"),
