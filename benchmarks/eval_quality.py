@@ -9,7 +9,8 @@ gold); ``dev`` is ``samples/dev/*.txt`` against ``tests/gold/dev/*.gold.json`` (
 project from stored pages, following ``../shared/eval/README.md``); ``heldout`` is
 ``samples/heldout`` against ``tests/gold/heldout``: ten more stories annotated without running the
 tool, for judging a change on stories nobody tuned for (look at its errors only after the change);
-``heldout2`` is ten more, kept blind: its totals only, never its errors, until the next round.
+``heldout2`` is ten more, kept blind: its totals only, never its errors, until the next round;
+``heldout3`` is twelve more, blind in the same way (``samples/heldout3/README.md``).
 The scorer is the shared one, vendored as ``tests/eval_score.py``. Everything runs in one process
 with one loaded pipeline.
 """
@@ -34,7 +35,8 @@ from reader.pipeline import analyze_many  # noqa: E402
 SETS = {"public": (ROOT / "samples", ROOT / "tests" / "gold"),
         "dev": (ROOT / "samples" / "dev", ROOT / "tests" / "gold" / "dev"),
         "heldout": (ROOT / "samples" / "heldout", ROOT / "tests" / "gold" / "heldout"),
-        "heldout2": (ROOT / "samples" / "heldout2", ROOT / "tests" / "gold" / "heldout2")}
+        "heldout2": (ROOT / "samples" / "heldout2", ROOT / "tests" / "gold" / "heldout2"),
+        "heldout3": (ROOT / "samples" / "heldout3", ROOT / "tests" / "gold" / "heldout3")}
 COUNTS = ["gold", "predicted", "found", "attributed", "kind_right", "full_right", "false", "span_errors",
           "gold_core_links", "core_links_found", "predicted_links", "right_links"]
 COLUMNS = [("rec", "recall"), ("prec", "precision"), ("actor", "actor_accuracy"), ("kind", "kind_accuracy"),
