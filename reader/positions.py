@@ -517,8 +517,14 @@ def _separate(group: list[Cue], cue: Cue) -> bool:
 def _second_move(group: list[Cue], cue: Cue) -> bool:
     """A conjoined cue of another strong kind than every strong cue before it in the group."""
     strong = {c.kind for c in group if c.kind != "statement"}
-    return (cue.token.dep_ == "conj" and cue.kind != "statement" and bool(strong) and cue.kind not in strong
+    return (_joined_move(cue.token) and cue.kind != "statement" and bool(strong) and cue.kind not in strong
             and cue.actor == group[-1].actor)
+
+
+def _joined_move(token: Token) -> bool:
+    """A move joined to the one before: 'and accused them of ...', or a participle after it
+    ('cautioned the president ..., accusing the police of ...')."""
+    return token.dep_ == "conj" or token.dep_ == "advcl" and token.tag_ == "VBG" and token.i > token.head.i
 
 
 def _other_party_move(group: list[Cue], cue: Cue) -> bool:
