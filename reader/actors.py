@@ -58,6 +58,7 @@ class ActorTable:
     gazetteer: Gazetteer | None = None
     date: dt.date | None = None  # the article's date, for people's dated roles in the knowledge base
     evidence: dict[str, list[str]] = field(default_factory=dict)  # actor id -> why mentions went to it
+    merged: dict[str, str] = field(default_factory=dict)  # a party merged into another -> that one
 
     @property
     def actors(self) -> list[Actor]:
@@ -79,6 +80,8 @@ class ActorTable:
         return binding.entry.name if binding else actor_id
 
     def bind(self, entry: Entry, alias: str = "") -> str:
+        while entry.key in self.merged and self.merged[entry.key] in self.bindings:  # it stays merged
+            entry = self.bindings[self.merged[entry.key]].entry
         binding = self.bindings.setdefault(entry.key, Binding(entry))
         binding.add_alias(alias)
         return entry.key
@@ -89,6 +92,8 @@ class ActorTable:
             if key == old:
                 self.token_actor[i] = new
         self.bindings.pop(old, None)
+        if old != new:
+            self.merged[old] = new
 
     def sector_party(self, sector: str, country: str | None = None, demonym: str | None = None) -> str:
         """The party of a country's side ('opposition', 'rebels'): one per sector in an article,
@@ -209,6 +214,7 @@ def find_actors(doc: Doc, article: Article) -> ActorTable:
     learn_heads(table, doc, title_end)  # 'a spokesman for the court' after 'the Federal Administrative Court'
     bind_people(table, doc)
     mark_groups(table, doc)
+    merge_represented_groups(table, doc)
     learn_heads(table, doc, title_end)
     learn_abbreviations(table, doc)  # again: a name known only by its head noun ('the Ministry of ...')
     return table
@@ -666,6 +672,8 @@ def _party_of_person(table: ActorTable, ent: Span) -> str | None:
             key = resolve_phrase(table, token)
             if key and not table.is_person(key):
                 return key
+            if serves and token.tag_ == "NNS" and not is_media(token):  # "a spokeswoman for the hospitals"
+                return table.bind(Entry(slug(token.lower_), token.lower_, "group"))
     for token in tokens:
         key = _token_party(table, token)
         if key:
@@ -717,8 +725,9 @@ def mark_organizations(table: ActorTable, doc: Doc) -> None:
         corporate = ent[-1].text.rstrip(".") in words("corporate")  # "Twitter Inc", whatever the tagger says
         marked = [i for i in range(ent.start, ent.end) if i in table.token_actor]
         named_inside = ent.label_ == "ORG" and _country_inside_name(table, ent, marked)
-        if ent.label_ != "ORG" and not corporate or any(i not in table.modifier_tokens for i in marked) \
-                and not named_inside:
+        named_body = ent.label_ != "ORG" and not marked and _organization_by_context(table, ent)
+        if ent.label_ != "ORG" and not corporate and not named_body or any(i not in table.modifier_tokens
+                                                                           for i in marked) and not named_inside:
             continue  # a known party; but "the British Medical Association" is no mention of Britain
         cut = _title_before_name(table, ent)
         if cut is not None:  # "CEA Spokesperson Regina Fuentes": the organisation is only "CEA"
@@ -735,11 +744,13 @@ def mark_organizations(table: ActorTable, doc: Doc) -> None:
             continue  # "the Commerce Ministry" with no country named: a body of the story's country
         if marked and ent.root.lemma_.lower() in words("state_bodies"):
             continue  # "the Turkish Ministry of Foreign Affairs" speaks for Turkey
-        if len(ent) == 1 and ent.end < len(doc) and doc[ent.end].lower_ in table.gazetteer.nouns["titles"]:
+        if len(ent) == 1 and ent.end < len(doc) and doc[ent.end].lower_ in table.gazetteer.nouns["titles"] \
+                and not named_body:
             continue  # "Health Secretary Steve Barclay": part of a title
         if _title_of(table, ent):
             continue  # "Secretary of State Jane Roe", "Minister of Education": a role, not a party
-        if not corporate and all(POSSESSIVE.sub("", t.text) in people for t in ent if t.lower_ != "the"):
+        if not corporate and not named_body and all(POSSESSIVE.sub("", t.text) in people
+                                                    for t in ent if t.lower_ != "the"):
             continue  # a person the tagger took for an organisation ("Trump said")
         if len(ent) == 1 and ent.start > 0 and doc[ent.start - 1].ent_type_ == "PERSON" and ent[0].is_title:
             continue  # the last name of "Maria Corina | Machado", split by the tagger
@@ -944,6 +955,49 @@ def mark_groups(table: ActorTable, doc: Doc) -> None:
             table.token_actor[origin.i] = key
         elif lower in groups and (not _modified_by_actor(table, token) or _employer_named(table, token)):
             table.token_actor[token.i] = table.bind(Entry(slug(lower), lower, "group"))
+
+
+def _organization_by_context(table: ActorTable, ent: Span) -> bool:
+    """A name the tagger took for a person or place that the article shows is a body: 'Amey, the
+    Oxford-based construction company', 'Amey chief executive Mike Pocock' (a title, then a person)."""
+    if ent.label_ not in {"PERSON", "GPE", "NORP", "PRODUCT", "FAC"} or len(ent) > 3:
+        return False
+    bodies = table.gazetteer.words("company_nouns") | set(table.gazetteer.nouns["described"]) | {"group"}
+    if any(c.dep_ == "appos" and c.lemma_.lower() in bodies and c.i > ent.end for c in ent.root.children):
+        return True
+    doc, titles = ent.doc, table.gazetteer.words("titles")
+    for width in (2, 1):
+        title = doc[ent.end: ent.end + width]
+        if len(title) == width and title.text.lower() in titles and ent.end + width < len(doc) \
+                and doc[ent.end + width].ent_type_ == "PERSON" and doc[ent.end + width].ent_iob_ == "B":
+            return ent.label_ == "PERSON" and ent.root.ent_iob_ == "B" and len(ent) == 1
+    return False
+
+
+def merge_represented_groups(table: ActorTable, doc: Doc) -> None:
+    """'The Minnesota Nurses Association, which represents 12,000 nurses' (or 'the union
+    representing the nurses'): the nurses of the story are the body that represents them."""
+    for token in doc:
+        if token.lemma_.lower() not in table.gazetteer.words("represent_verbs") or token.pos_ != "VERB":
+            continue
+        group = next((c for c in token.children if c.dep_ in {"dobj", "obj"}), None)
+        if group is None or table.token_actor.get(group.i) != slug(group.lower_):
+            continue  # not a group of the story ('represents the interests of ...')
+        body = _representing_body(table, token)
+        if body and body != slug(group.lower_) and table.bindings[body].entry.kind == "organization":
+            table.bindings[body].add_alias(group.lower_)
+            table.merge(slug(group.lower_), body)
+
+
+def _representing_body(table: ActorTable, verb: Token) -> str | None:
+    """Who represents: the subject, the noun a relative clause or participle modifies."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.tag_ not in {"WDT", "WP"}:
+        return table.token_actor.get(subject.i)
+    if verb.dep_ in {"relcl", "acl"}:
+        head = verb.head
+        return table.token_actor.get(head.i)
+    return None
 
 
 def _purpose_group(table: ActorTable, token: Token) -> str | None:

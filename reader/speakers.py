@@ -181,6 +181,8 @@ def resolve_pronoun(ctx: Context, pronoun: Token) -> str | None:
             continue
         if person and token.tag_ in {"NNS", "NNPS"}:
             continue  # "he" is never "the chief negotiators"
+        if token.dep_ == "appos" and token.head.ent_type_ == "PERSON" and token.head.i < token.i:
+            continue  # "Jane Roe, a spokeswoman for ...": the name before it is the one
         titles = ctx.actors.words("titles")
         is_person = (token.ent_type_ == "PERSON" or ctx.actors.person_party(token.text) is not None
                      or token.lemma_.lower() in titles

@@ -167,6 +167,17 @@ PARTY_ROWS = [
     ("a complaint speaks for who filed it",
      "Greenpeace filed a complaint against Shell in a Dutch court. Shell rejected the accusations on Tuesday."
      "\n\n\"The company must cut its emissions,\" the complaint said.", "cut its emissions", "Greenpeace"),
+    ("a spokesperson for a plural body speaks for it",
+     "Maureen Schriner, a spokeswoman for the hospitals, said the offer was fair.", "offer was fair", "hospitals"),
+    ("'she' after 'Jane Roe, a spokeswoman for X' is Jane Roe",
+     "Maureen Schriner, a spokeswoman for Acme Corp, said the offer was fair. She accused the union of lying.",
+     "accused the union", "Acme Corp"),
+    ("a group is the body that represents it",
+     "The Minnesota Nurses Association, which represents 12,000 nurses, said the hospitals must hire more "
+     "staff. Nurses voted to strike on Monday, rejecting the offer.", "rejecting the offer",
+     "Minnesota Nurses Association"),
+    ("a name before a title and a person is a body, whatever the tagger says",
+     "Amey chief executive Mike Pocock said the offer was full and fair.", "full and fair", "Amey"),
     ("a dateline that is no capital gives no country",
      "UPDATE: Minister Jane Roe said the protesters must clear the roads.",
      "clear the roads", "Jane Roe"),
