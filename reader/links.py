@@ -73,6 +73,7 @@ class Settings:
     object_pronouns: frozenset[str]
     answer_verbs: dict[str, frozenset[str]]  # verb lemma -> kinds its object can be
     response: frozenset[str]
+    back_verbs: frozenset[str]
     content_pos: frozenset[str]
     stop: frozenset[str]
 
@@ -112,6 +113,7 @@ def settings_from_dict(raw: dict) -> Settings:
         object_pronouns=frozenset(refs["object_pronouns"]),
         answer_verbs={verb: frozenset(kinds) for verb, kinds in refs["answer_verbs"].items()},
         response=frozenset(refs["response"]),
+        back_verbs=frozenset(refs["back_verbs"]),
         content_pos=frozenset(raw["text"]["pos"]),
         stop=frozenset(raw["text"]["stop"]),
     )
@@ -199,6 +201,9 @@ def find_backref(span: Span, own: str, token_actor: dict[int, str], settings: Se
             if owned_by == own:  # "the Yahoo response", said by Yahoo: its own answer, not a pointer
                 owned_by = None
             return Backref(phrase(token) if owned_by else token.text, frozenset(), owned_by, 0.8)
+        if lemma in settings.back_verbs and token.pos_ == "VERB" \
+                and any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in token.children):
+            return Backref(f"{token.text} back", frozenset(), None, 0.8)  # "hit back"
         kinds = pronoun_ref(token, settings)
         if kinds is not None:
             return Backref(f"{token.head.text} {token.text}", kinds, None, 0.8)

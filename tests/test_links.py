@@ -228,6 +228,8 @@ def first_sentence(nlp, text: str):
     ("The embassy declined the request.", "the request", {"demand"}),
     ("Zelenskyy and NATO have welcomed it.", "welcomed it", {"offer", "demand"}),
     ("We are ready to talk about this.", "about this", set()),
+    ("The league hit back on Tuesday, saying the figures were wrong.", "hit back", set()),
+    ("The union's response came within hours.", "response", set()),
 ])
 def test_back_references_are_found_with_the_kinds_they_point_to(nlp, text, cue, kinds):
     sent = first_sentence(nlp, text)
