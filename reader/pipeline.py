@@ -37,7 +37,7 @@ def analyze_doc(article: Article, doc: Doc, model: str) -> Analysis:
     article = with_dateline(article, doc)
     actors = find_actors(doc, article)
     positions = find_positions(doc, article, actors)
-    links, unanswered = link_positions(positions, doc, actors)
+    links, unanswered = link_positions(positions, doc, actors, headline_end=headline_end(article))
     counts = Counter(p.actor for p in positions)
     targeted = {t for p in positions for t in p.targets}
     kept = tuple(name_domestic_government(  # the parties that speak, and those they address
@@ -47,6 +47,11 @@ def analyze_doc(article: Article, doc: Doc, model: str) -> Analysis:
         actors=kept, positions=tuple(positions), links=tuple(links), unanswered=tuple(unanswered),
         paragraphs=article.paragraphs, publication=article.publication,
     )
+
+
+def headline_end(article: Article) -> int:
+    """Where the article's title ends in its text (0 when it has none)."""
+    return article.paragraphs[0].end if article.title and article.paragraphs else 0
 
 
 def with_dateline(article: Article, doc: Doc) -> Article:
