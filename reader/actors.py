@@ -742,8 +742,8 @@ def mark_organizations(table: ActorTable, doc: Doc) -> None:
             ent = doc[ent.start : paren]
         if not marked and table.home and ent.root.lemma_.lower() in words("state_bodies") and not corporate:
             continue  # "the Commerce Ministry" with no country named: a body of the story's country
-        if marked and ent.root.lemma_.lower() in words("state_bodies"):
-            continue  # "the Turkish Ministry of Foreign Affairs" speaks for Turkey
+        if marked and (ent.root.lemma_.lower() in words("state_bodies") or ent.root.lower_ in words("titles")):
+            continue  # "the Turkish Ministry of Foreign Affairs", "the U.S. Trade Representative" speak for it
         if len(ent) == 1 and ent.end < len(doc) and doc[ent.end].lower_ in table.gazetteer.nouns["titles"] \
                 and not named_body:
             continue  # "Health Secretary Steve Barclay": part of a title

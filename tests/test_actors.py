@@ -178,6 +178,8 @@ PARTY_ROWS = [
      "Minnesota Nurses Association"),
     ("a name before a title and a person is a body, whatever the tagger says",
      "Amey chief executive Mike Pocock said the offer was full and fair.", "full and fair", "Amey"),
+    ("an office named by a title and a country is the country",
+     "The U.S. Trade Representative said China must change its trade policies.", "must change", "United States"),
     ("a dateline that is no capital gives no country",
      "UPDATE: Minister Jane Roe said the protesters must clear the roads.",
      "clear the roads", "Jane Roe"),
