@@ -1097,6 +1097,12 @@ def _placing(table: ActorTable, modifier: Token) -> bool:
         t.lower_ in table.gazetteer.words("location_words") for t in modifier.subtree)
 
 
+def _public_body(table: ActorTable, token: Token) -> bool:
+    """A body of a state by its name ('Mainland Affairs Council', 'Interior Ministry'), not a
+    company described by its country ('German carmaker Volkswagen', 'Swiss private bank BSI')."""
+    return token.lemma_.lower() in table.gazetteer.words("public_words") | table.gazetteer.words("state_bodies")
+
+
 def _modifier_actor(table: ActorTable, token: Token) -> str | None:
     """An actor named in the modifiers of a noun: 'Russian government', 'government in Washington'."""
     for child in token.children:
@@ -1145,7 +1151,7 @@ def resolve_phrase(table: ActorTable, token: Token) -> str | None:
     if key is None and token.pos_ in {"PROPN", "NOUN"} and token.text[:1].isupper():
         key = table.people.get(POSSESSIVE.sub("", token.text))
     if key and table.bindings.get(key) and table.bindings[key].entry.kind == "organization" \
-            and key not in table.gazetteer.entries:
+            and key not in table.gazetteer.entries and _public_body(table, token):
         owner = _modifier_actor(table, token)  # "Taiwan's Mainland Affairs Council" speaks for Taiwan
         if owner and table.bindings[owner].entry.kind == "country":
             return owner
