@@ -745,8 +745,8 @@ def mark_organizations(table: ActorTable, doc: Doc) -> None:
         if marked and (ent.root.lemma_.lower() in words("state_bodies") or ent.root.lower_ in words("titles")):
             continue  # "the Turkish Ministry of Foreign Affairs", "the U.S. Trade Representative" speak for it
         if len(ent) == 1 and ent.end < len(doc) and doc[ent.end].lower_ in table.gazetteer.nouns["titles"] \
-                and not named_body:
-            continue  # "Health Secretary Steve Barclay": part of a title
+                and not named_body and (ent.root.lower_ in words("portfolios") or ent.label_ != "ORG"):
+            continue  # "Health Secretary Steve Barclay": part of a title (but "Boeing CEO Dave Calhoun")
         if _title_of(table, ent):
             continue  # "Secretary of State Jane Roe", "Minister of Education": a role, not a party
         if not corporate and not named_body and all(POSSESSIVE.sub("", t.text) in people
