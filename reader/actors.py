@@ -1098,9 +1098,12 @@ def _placing(table: ActorTable, modifier: Token) -> bool:
 
 
 def _public_body(table: ActorTable, token: Token) -> bool:
-    """A body of a state by its name ('Mainland Affairs Council', 'Interior Ministry'), not a
-    company described by its country ('German carmaker Volkswagen', 'Swiss private bank BSI')."""
-    return token.lemma_.lower() in table.gazetteer.words("public_words") | table.gazetteer.words("state_bodies")
+    """A body of a state by its name ('Mainland Affairs Council', 'Interior Ministry'), or a person
+    the tagger took for a body ('ministry spokesperson Dina Mufti'), not a company described by its
+    country ('German carmaker Volkswagen', 'Swiss private bank BSI')."""
+    words = table.gazetteer.words
+    titled = any(c.dep_ == "compound" and c.lemma_.lower() in words("titles") for c in token.children)
+    return titled or token.lemma_.lower() in words("public_words") | words("state_bodies")
 
 
 def _modifier_actor(table: ActorTable, token: Token) -> str | None:
