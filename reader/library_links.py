@@ -192,7 +192,7 @@ def _day(iso: str | None) -> int | None:
 
 
 def _iso(day: int) -> str:
-    return date.fromordinal(day).isoformat()
+    return date.fromordinal(max(day, 1)).isoformat()
 
 
 def _ranges(days: list[str], window: int) -> list[tuple[int, int]]:
@@ -216,8 +216,8 @@ def _relink_days(library: Library, days: list[str]) -> int:
     conn = library.conn
     written = 0
     for start, end in ranges:
-        conn.execute("DELETE FROM cross_links WHERE from_article IN (SELECT id FROM articles WHERE date BETWEEN ? AND ?)",
-                     (_iso(start), _iso(end)))
+        conn.execute("DELETE FROM cross_links WHERE from_article IN"
+                     " (SELECT id FROM articles WHERE date BETWEEN ? AND ?)", (_iso(start), _iso(end)))
         items, parties = _load(library, start, end + settings.window_days)
         links = link_items(items, lambda item, s=start, e=end: s <= item.day <= e, settings, parties)
         conn.executemany(
@@ -418,7 +418,8 @@ def _score_block(rows: list[Item], cols: list[Item], article_parties: dict[int, 
         evidence = {
             "text": float(text[i, j]),
             "overlap": 1.0 - 0.5 ** len(shared),
-            "addressed": 1.0 if answer.party in first.targets else mention_weight if answer.party in first.mentions else 0.0,
+            "addressed": 1.0 if answer.party in first.targets
+            else mention_weight if answer.party in first.mentions else 0.0,
             "named": 1.0 if first.party in answer.targets | answer.mentions else 0.0,
             "backref": backref,
             "near": 1.0 / (1.0 + int(gap[i, j]) / settings.half_days),
