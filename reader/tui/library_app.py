@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import work
 from textual.app import App
 from textual.binding import Binding
 
@@ -17,13 +18,34 @@ from ..model import Article
 from .app import styles_path
 from .screens import HelpScreen, MainScreen
 from .screens.library import ArticleChosen, LibraryScreen
+from .screens.party_view import OpenPosition, PartiesWanted, PartyViewData, PartyViewScreen
 
 
 def library_entries(path: Path | None) -> tuple[list[ArticleEntry], str]:
-    """The library's articles (corrections synced first) and its name; raises LibraryError."""
+    """The library's articles (corrections synced first, replies across articles brought up to
+    date) and its name; raises LibraryError."""
+    from ..library_links import relink
+
     with open_library(path) as library:
         library.sync_corrections()
+        relink(library)
         return library.articles(), library.name
+
+
+def party_view_data(path: Path | None, party_ids: list[int]) -> PartyViewData:
+    """What the party view of these parties shows, read from the library; raises LibraryError."""
+    from ..library_links import replies, unanswered
+
+    with open_library(path) as library:
+        everyone = {p.id: p for p in library.parties()}
+        parties = [everyone[pid] for pid in party_ids if pid in everyone]
+        ids = [p.id for p in parties]
+        positions = library.party_positions(ids)
+        outlets = dict(library.conn.execute("SELECT id, outlet FROM articles").fetchall())
+        return PartyViewData(
+            parties=parties, positions=positions, replies=replies(library, ids),
+            unanswered={(u.article_id, u.position_id) for u in unanswered(library, ids)},
+            names={pid: p.name for pid, p in everyone.items()}, outlets=outlets)
 
 
 class LibraryApp(App[int]):
@@ -61,6 +83,58 @@ class LibraryApp(App[int]):
         article = Article(source=analysis.source, text=analysis.text, title=analysis.title,
                           paragraphs=analysis.paragraphs, publication=analysis.publication)
         self.main_screen = MainScreen(article, use_cache=self.use_cache, model=self.model)
+        self.push_screen(self.main_screen)
+
+    # -- the party view ---------------------------------------------------------------------------
+    def on_parties_wanted(self, message: PartiesWanted) -> None:
+        """Choose the parties of a party view (those of the article under the cursor ticked)."""
+        from ..library import LibraryError
+        from .screens.library_parties import LibraryPartiesScreen
+
+        try:
+            with open_library(self.library_path) as library:
+                parties = library.parties()
+        except LibraryError as error:
+            self.notify(str(error), title="Library", severity="error")
+            return
+        if not parties:
+            self.notify("No parties yet: add articles with 'reader add PATH...'.", title="Library")
+            return
+        self.push_screen(LibraryPartiesScreen(parties, message.chosen), self.open_party_view)
+
+    def open_party_view(self, party_ids: list[int] | None) -> None:
+        if party_ids:
+            self.load_party_view(party_ids)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="party-view",
+          description="reading the party view from the library")
+    def load_party_view(self, party_ids: list[int]) -> None:
+        from ..library import LibraryError
+
+        try:
+            data = party_view_data(self.library_path, party_ids)
+        except LibraryError as error:
+            self.call_from_thread(self.notify, str(error), title="Library", severity="error")
+            return
+        self.call_from_thread(self.show_party_view, data)
+
+    def show_party_view(self, data: PartyViewData) -> None:
+        if isinstance(self.screen, PartyViewScreen):
+            self.pop_screen()  # other parties chosen from the view: it is replaced
+        self.push_screen(PartyViewScreen(data))
+
+    def on_open_position(self, message: OpenPosition) -> None:
+        """Read the article of a party view's row, at that quote; L comes back to the view."""
+        from ..library import LibraryError
+        from .screens.library_article import LibraryArticleScreen
+
+        try:
+            with open_library(self.library_path) as library:
+                analysis, _ = library.analysis(message.article_id)
+        except (LibraryError, KeyError) as error:
+            self.notify(f"The article cannot be opened: {error}", title="Library", severity="error")
+            return
+        self.main_screen = LibraryArticleScreen(analysis, message.position_id, model=self.model)
         self.push_screen(self.main_screen)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
