@@ -38,9 +38,9 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 import numpy as np
-from rapidfuzz import fuzz
 
 from .links import cdist_block, load_settings
+from .model import KINDS
 
 if TYPE_CHECKING:
     from .library import Library, PartyPosition
@@ -101,7 +101,8 @@ class Item:
     day: int  # days since 1970-01-01
     date: str
     outlet: str | None
-    terms: tuple[str, ...]
+    terms: tuple[str, ...]  # stems of the content words, and @party for the parties named
+    words: tuple[str, ...]  # each term as first written (for the reason)
     mentions: frozenset[int]
     targets: frozenset[int]
     backref: tuple[frozenset[str], int | None, float, str] | None  # kinds, owner party, strength, cue
@@ -260,9 +261,9 @@ def _load(library: Library, start: int, end: int) -> tuple[list[Item], dict[int,
         if day is None:
             continue
         found = _find_names(text, patterns.get(article_id))
-        terms = _terms(text, found, party, settings.stop)
+        terms, words = _terms(text, found, party, settings.stop)
         items.append(Item(
-            (article_id, position_id), party, kind, day, iso, outlet, terms,
+            (article_id, position_id), party, kind, day, iso, outlet, terms, words,
             frozenset(p for _, _, p in found), frozenset(int(t) for t in (targets or "").split(",") if t),
             _backref(text, found, nouns)))
     return items, parties
@@ -293,23 +294,40 @@ def _find_names(text: str, pattern: tuple[re.Pattern[str], dict[str, int]] | Non
             if m.group(1).casefold() in table]
 
 
-def _terms(text: str, found: list[tuple[int, int, int]], own: int, stop: frozenset[str]) -> tuple[str, ...]:
-    """The content words of a position, folded and singular ("demands" -> "demand"), with the
-    parties it names as ``@id`` (not its own party)."""
-    named = [f"@{party}" for _, _, party in found if party != own]
+def _terms(text: str, found: list[tuple[int, int, int]], own: int, stop: frozenset[str]
+           ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The content words of a position as stems ("demanded", "demands" -> "demand"), with the
+    parties it names as ``@id`` (not its own party); and each term as first written."""
+    terms = {f"@{party}": f"@{party}" for _, _, party in found if party != own}
     masked = text
     for start, end, _ in reversed(found):
         masked = masked[:start] + " " * (end - start) + masked[end:]
-    words = []
     for match in WORD.finditer(masked):
         word = match.group().casefold().replace("’", "'").removesuffix("'s").strip("'-")
         if len(word) < 3 or word in stop:
             continue
-        if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-            word = word[:-1]
-        if word not in stop:
-            words.append(word)
-    return tuple(dict.fromkeys(named + words))
+        term = stem(word)
+        if term not in stop:
+            terms.setdefault(term, word)
+    return tuple(terms), tuple(terms.values())
+
+
+def stem(word: str) -> str:
+    """A crude English stem, enough to match a word across articles: "demands", "demanded" ->
+    "demand"; "violated", "violating", "violate" -> "violat"; "forces" -> "force"."""
+    if word.endswith("ies") and len(word) > 5:
+        word = word[:-3] + "y"
+    elif word.endswith(("sses", "xes", "ches", "shes")):
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 4:
+        word = word[:-1]
+    if word.endswith("ing") and len(word) > 6:
+        word = word[:-3]
+    elif word.endswith("ed") and len(word) > 5:
+        word = word[:-2]
+    elif word.endswith("e") and len(word) > 5:
+        word = word[:-1]
+    return word
 
 
 def _backref(text: str, found: list[tuple[int, int, int]], nouns: dict[str, frozenset[str]]
@@ -369,85 +387,134 @@ def link_items(items: list[Item], is_first, settings: CrossSettings | None = Non
 def _score_pair(firsts: list[Item], answers_of_q: list[Item], article_parties: dict[int, set[int]],
                 answers: dict[tuple[str, str], tuple[float, str]], settings: CrossSettings,
                 found: dict[tuple[int, str], list[tuple[float, Item, str, str]]]) -> None:
-    """Score the firsts of party P against the positions of party Q, by windows of time."""
-    window = settings.window_days
+    """Score the firsts of party P (in date order) against the positions of party Q, in blocks
+    of consecutive firsts whose answers in time (their day to ``window_days`` later) number at
+    most ``block``: few and small matrices, each cell a pair that may answer."""
+    window, block = settings.window_days, settings.block
     days = [a.day for a in answers_of_q]
-    buckets: dict[int, list[Item]] = defaultdict(list)
-    for item in firsts:
-        buckets[item.day // window].append(item)
-    for bucket, chunk in sorted(buckets.items()):
-        lo, hi = bisect_left(days, bucket * window), bisect_right(days, (bucket + 2) * window)
-        candidates = answers_of_q[lo:hi]
-        if not candidates:
-            continue
-        for start in range(0, len(chunk), settings.block):
-            rows = chunk[start:start + settings.block]
-            for cstart in range(0, len(candidates), settings.block):
-                cols = candidates[cstart:cstart + settings.block]
-                _score_block(rows, cols, article_parties, answers, settings, found)
+    i = 0
+    while i < len(firsts):
+        lo = bisect_left(days, firsts[i].day)
+        j = i + 1
+        while j < len(firsts) and j - i < block and bisect_right(days, firsts[j].day + window) - lo <= block:
+            j += 1
+        candidates = answers_of_q[lo:bisect_right(days, firsts[j - 1].day + window)]
+        for start in range(0, len(candidates), block):
+            _score_block(firsts[i:j], candidates[start:start + block], article_parties, answers, settings, found)
+        i = j
 
 
 def _score_block(rows: list[Item], cols: list[Item], article_parties: dict[int, set[int]],
                  answers: dict[tuple[str, str], tuple[float, str]], settings: CrossSettings,
                  found: dict[tuple[int, str], list[tuple[float, Item, str, str]]]) -> None:
+    """Score the firsts ``rows`` (all of one party P) against the answers ``cols`` (all of party
+    Q) as matrices: every gate and every piece of evidence at once, Python only for the links kept."""
     first_days = np.array([r.day for r in rows])
-    answer_days = np.array([c.day for c in cols])
-    gap = answer_days[None, :] - first_days[:, None]
+    gap = np.array([c.day for c in cols])[None, :] - first_days[:, None]
     mask = (gap >= 0) & (gap <= settings.window_days)
-    first_articles = np.array([r.key[0] for r in rows])
-    answer_articles = np.array([c.key[0] for c in cols])
-    mask &= first_articles[:, None] != answer_articles[None, :]
+    mask &= np.array([r.key[0] for r in rows])[:, None] != np.array([c.key[0] for c in cols])[None, :]
+    p, q = rows[0].party, cols[0].party
+    mask &= (np.array([q in article_parties[r.key[0]] for r in rows])[:, None]
+             | np.array([p in article_parties[c.key[0]] for c in cols])[None, :])  # the parties in contact
+    kind_weight, relation = _kind_tables(answers)
+    row_kinds = np.array([KIND_INDEX.get(r.kind, KIND_INDEX["statement"]) for r in rows])
+    col_kinds = np.array([KIND_INDEX.get(c.kind, KIND_INDEX["statement"]) for c in cols])
+    weight = kind_weight[np.ix_(row_kinds, col_kinds)]
+    mask &= weight > 0
+    if not mask.any():
+        return
+    shared = _shared_counts(rows, cols)
+    backref = _backref_matrix(rows, cols, row_kinds, p)
+    plain_kind = _kind_mask(settings.plain_kinds)
+    plain = plain_kind[row_kinds][:, None] | plain_kind[col_kinds][None, :]
+    mask &= (backref > 0) | (shared >= np.where(plain, settings.plain_shared, 1))  # the same matter
     if not mask.any():
         return
     text = cdist_block([" ".join(sorted(r.terms)) for r in rows], [" ".join(sorted(c.terms)) for c in cols]) / 100.0
-    weights = settings.weights
-    total_weight = sum(weights.values())
     mention_weight = load_settings().mention_weight
-    for i, j in zip(*np.nonzero(mask), strict=True):
+    addressed = np.array([1.0 if q in r.targets else mention_weight if q in r.mentions else 0.0 for r in rows])
+    named = np.array([1.0 if p in c.targets | c.mentions else 0.0 for c in cols])
+    evidence = {
+        "text": text, "overlap": 1.0 - 0.5 ** shared, "addressed": addressed[:, None], "named": named[None, :],
+        "backref": backref, "near": 1.0 / (1.0 + np.maximum(gap, 0) / settings.half_days), "kind": weight,
+    }
+    weights = settings.weights
+    score = sum(weights.get(k, 0.0) * v for k, v in evidence.items()) / max(sum(weights.values()), 1e-9)
+    misfit = np.array([c.backref is not None and c.backref[1] is not None and c.backref[1] != p for c in cols])
+    score = score * np.where(misfit, load_settings().backref_misfit, 1.0)[None, :]  # "rejected Kyiv's demands"
+    keep = mask & (score >= settings.threshold)
+    relations = sorted({rel for _, rel in answers.values()})
+    for i, j in zip(*np.nonzero(keep), strict=True):
         first, answer = rows[i], cols[j]
-        kind_weight, relation = answers.get((first.kind, answer.kind), (0.0, ""))
-        if kind_weight <= 0:
+        found[first.key].append((float(score[i, j]), answer, relations[relation[row_kinds[i], col_kinds[j]]],
+                                 _reason(first, answer, shared_terms(first, answer), float(backref[i, j]),
+                                         int(gap[i, j]))))
+
+
+KIND_INDEX = {kind: n for n, kind in enumerate(KINDS)}
+
+
+@lru_cache(maxsize=4)
+def _kind_tables_cached(items: tuple[tuple[tuple[str, str], tuple[float, str]], ...]) -> tuple[np.ndarray, np.ndarray]:
+    relations = sorted({rel for _, (_, rel) in items})
+    weight = np.zeros((len(KINDS), len(KINDS)))
+    relation = np.zeros((len(KINDS), len(KINDS)), dtype=int)
+    for (first, answer), (w, rel) in items:
+        weight[KIND_INDEX[first], KIND_INDEX[answer]] = w
+        relation[KIND_INDEX[first], KIND_INDEX[answer]] = relations.index(rel)
+    return weight, relation
+
+
+def _kind_tables(answers: dict[tuple[str, str], tuple[float, str]]) -> tuple[np.ndarray, np.ndarray]:
+    """(weight, relation index) of each (first kind, answer kind), as ``[answers]`` of links.toml."""
+    return _kind_tables_cached(tuple(sorted(answers.items())))
+
+
+def _shared_counts(rows: list[Item], cols: list[Item]) -> np.ndarray:
+    """How many content words (parties left out) each row shares with each column."""
+    vocab: dict[str, int] = {}
+    for item in (*rows, *cols):
+        for term in item.terms:
+            if not term.startswith("@"):
+                vocab.setdefault(term, len(vocab))
+    if not vocab:
+        return np.zeros((len(rows), len(cols)))
+    have_rows = np.zeros((len(rows), len(vocab)), dtype=np.float32)
+    have_cols = np.zeros((len(cols), len(vocab)), dtype=np.float32)
+    for matrix, items in ((have_rows, rows), (have_cols, cols)):
+        for n, item in enumerate(items):
+            matrix[n, [vocab[t] for t in item.terms if not t.startswith("@")]] = 1.0
+    return (have_rows @ have_cols.T).astype(np.float64)
+
+
+def _backref_matrix(rows: list[Item], cols: list[Item], row_kinds: np.ndarray, party: int) -> np.ndarray:
+    """Credit of each answer's back-reference for each first of party ``party``: an owned one
+    ("Russia's demands") when it names that party, an unowned one ("the proposal") at 0.7 if
+    the answer names the party, half that otherwise; zero for a kind it cannot point to."""
+    credit = np.zeros((len(rows), len(cols)))
+    for j, answer in enumerate(cols):
+        if answer.backref is None:
             continue
-        if answer.party not in article_parties[first.key[0]] and first.party not in article_parties[answer.key[0]]:
-            continue
-        shared = shared_terms(first, answer)
-        backref = _backref_credit(first, answer)
-        plain = settings.plain_kinds & {first.kind, answer.kind}
-        if backref <= 0 and len(shared) < (settings.plain_shared if plain else 1):
-            continue  # the same matter: shared words (more with a plain statement) or a reference back
-        evidence = {
-            "text": float(text[i, j]),
-            "overlap": 1.0 - 0.5 ** len(shared),
-            "addressed": 1.0 if answer.party in first.targets
-            else mention_weight if answer.party in first.mentions else 0.0,
-            "named": 1.0 if first.party in answer.targets | answer.mentions else 0.0,
-            "backref": backref,
-            "near": 1.0 / (1.0 + int(gap[i, j]) / settings.half_days),
-            "kind": kind_weight,
-        }
-        score = sum(weights.get(k, 0.0) * v for k, v in evidence.items()) / max(total_weight, 1e-9)
-        if answer.backref is not None and answer.backref[1] is not None and answer.backref[1] != first.party:
-            score *= load_settings().backref_misfit  # "rejected Kyiv's demands" does not answer Moscow
-        if score >= settings.threshold:
-            found[first.key].append((score, answer, relation, _reason(first, answer, shared, backref, int(gap[i, j]))))
+        kinds, owner, strength, _ = answer.backref
+        if owner is not None:
+            value = strength if owner == party else 0.0
+        else:
+            value = strength if party in answer.mentions | answer.targets else strength / 2
+        credit[:, j] = np.where(_kind_mask(kinds)[row_kinds], value, 0.0)
+    return credit
 
 
-def _backref_credit(first: Item, answer: Item) -> float:
-    if answer.backref is None:
-        return 0.0
-    kinds, owner, strength, _ = answer.backref
-    if kinds and first.kind not in kinds:
-        return 0.0
-    if owner is not None:
-        return strength if owner == first.party else 0.0
-    return strength if first.party in answer.mentions | answer.targets else strength / 2
+@lru_cache(maxsize=64)
+def _kind_mask(kinds: frozenset[str]) -> np.ndarray:
+    """True for each kind (KINDS order) a back-reference to ``kinds`` can point to (any if none)."""
+    return np.array([not kinds or kind in kinds for kind in KINDS])
 
 
-def shared_terms(first: Item, answer: Item, cutoff: float = 85.0) -> list[str]:
-    """Content words of ``first`` that ``answer`` shares, exactly or nearly (parties left out)."""
-    theirs = [t for t in answer.terms if not t.startswith("@")]
-    return [t for t in first.terms if not t.startswith("@")
-            and any(t == u or fuzz.ratio(t, u) >= cutoff for u in theirs)]
+def shared_terms(first: Item, answer: Item) -> list[str]:
+    """The content words ``first`` shares with ``answer`` (parties left out), as ``first`` writes them."""
+    theirs = set(answer.terms)
+    return [word for term, word in zip(first.terms, first.words, strict=True)
+            if not term.startswith("@") and term in theirs]
 
 
 def _reason(first: Item, answer: Item, shared: list[str], backref: float, gap: int) -> str:

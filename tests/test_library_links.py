@@ -135,7 +135,8 @@ def test_blocking_scores_pairs_in_contact_and_in_time_only():
     """Two parties in contact, two far apart in time, and one pair never in the same article:
     only the pairs that may answer each other are linked."""
     def item(article_id, pid, party, kind, day, terms):
-        return Item((article_id, pid), party, kind, day, f"d{day}", None, terms, frozenset(), frozenset(), None)
+        return Item((article_id, pid), party, kind, day, f"d{day}", None, terms, terms, frozenset(), frozenset(),
+                    None)
 
     words = ("membership", "ukraine", "expansion", "alliance")
     items = [item(1, "a", 1, "demand", 1000, words), item(1, "b", 2, "statement", 1000, ("weather",)),

@@ -118,8 +118,8 @@ async def test_done_when_flow_on_the_samples(samples_library):
         crossing = next(r for r in view.data.replies if r.first[0] != r.answer[0]
                         and r.first_party == view.shown[1] and r.answer_party == view.shown[0])
         await move_to(pilot, view, crossing.first)
-        option = view.rows_of(view.shown[1]).get_option_at_index(view.rows_of(view.shown[1]).highlighted)
-        assert "↩ reply from United States" in option.prompt.plain
+        column = view.rows_of(view.shown[1])
+        assert "↩ reply from United States" in column.text_at(column.highlighted)
         await pilot.press("enter")
         assert view.current_key() == crossing.answer and crossing.answer[0] != crossing.first[0]
         assert app.focused is view.rows_of(view.shown[0])
@@ -148,16 +148,16 @@ async def test_filter_by_kind_and_days(dispute_library):
         everything = len(view.visible(russia))
         await pilot.press("f")  # the first kind there is
         assert view.kind == "demand"
-        shown = [view.rows_of(pid).option_count for pid in view.shown]
+        shown = [view.rows_of(pid).row_count for pid in view.shown]
         assert all(p.kind == "demand" for pid in view.shown for p in view.visible(pid))
-        assert 0 < view.rows_of(russia).option_count < everything
-        assert sum(view.query_one(f"#party-timeline-{russia}", Sparkline).data) == view.rows_of(russia).option_count
+        assert 0 < view.rows_of(russia).row_count < everything
+        assert sum(view.query_one(f"#party-timeline-{russia}", Sparkline).data) == view.rows_of(russia).row_count
         assert "demands" in str(view.query_one("#party-view-heading").content)
         for _ in range(8):  # round the kinds back to all
             await pilot.press("f")
             if view.kind is None:
                 break
-        assert view.kind is None and view.rows_of(russia).option_count == everything
+        assert view.kind is None and view.rows_of(russia).row_count == everything
         await pilot.press("d")
         dates = view.query_one("#party-dates", Input)
         assert dates.has_focus
@@ -165,7 +165,7 @@ async def test_filter_by_kind_and_days(dispute_library):
         assert (view.since, view.until) == ("2021-12-20", "2021-12-31")
         assert not dates.has_focus and "-open" not in dates.classes
         assert all(p.date >= "2021-12-20" for pid in view.shown for p in view.visible(pid))
-        assert view.rows_of(russia).option_count == 1  # the Kremlin's statement of the 20th
+        assert view.rows_of(russia).row_count == 1  # the Kremlin's statement of the 20th
         await pilot.press("d", *"ctrl+u".split(), *"not a day", "enter")
         assert (view.since, view.until) == ("2021-12-20", "2021-12-31")  # kept; one warning
         await pilot.press("escape")

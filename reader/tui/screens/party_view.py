@@ -25,8 +25,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Input, OptionList, Sparkline, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Input, Sparkline, Static
 
 from ...library import Party, PartyPosition
 from ...library_links import Reply
@@ -34,6 +33,7 @@ from ...model import ISO_DATE, KINDS, kind_plural
 from ..palette import palette_for
 from ..text import REPLY_MARK, actor_colours, badge, clip, plain
 from ..widgets import KeyFooter
+from ..widgets.party_rows import PartyRows
 from .dialog_styles import library_css
 
 Key = tuple[int, str]  # (article id, position id)
@@ -168,7 +168,7 @@ class PartyViewScreen(Screen):
         with Vertical(classes="party-column", id=f"party-{party.id}"):
             yield Static(classes="party-column-header", id=f"party-header-{party.id}")
             yield Sparkline([], classes="party-timeline", id=f"party-timeline-{party.id}")
-            yield OptionList(classes="party-rows", id=f"party-rows-{party.id}")
+            yield PartyRows(self.row_parts, classes="party-rows", id=f"party-rows-{party.id}")
 
     def on_mount(self) -> None:
         self.fill()
@@ -190,15 +190,10 @@ class PartyViewScreen(Screen):
         days = [p.date for rows in shown.values() for p in rows]
         weeks = timeline_bins(min(days), max(days)) if days else []
         per_day = bool(days) and daily(min(days), max(days))
-        palette = palette_for(self.app)
         for party in self.data.parties:
             rows = shown.get(party.id, [])
-            option_list = self.rows_of(party.id)
-            highlighted = self.current_key(party.id)
-            option_list.set_options([Option(self.prompt(p, palette), id=key_id(p)) for p in rows])
-            if rows:
-                keys = [(p.article_id, p.position_id) for p in rows]
-                option_list.highlighted = keys.index(highlighted) if highlighted in keys else 0
+            keys = [(p.article_id, p.position_id) for p in rows]
+            self.rows_of(party.id).set_rows(keys, [self.note_count(k) for k in keys], self.current_key(party.id))
             self.query_one(f"#party-header-{party.id}", Static).update(self.header(party, rows))
             self.query_one(f"#party-timeline-{party.id}", Sparkline).data = week_counts(
                 [p.date for p in rows], weeks, per_day)
@@ -220,8 +215,13 @@ class PartyViewScreen(Screen):
         return Content.assemble(Content.styled("■ ", self.colours.get(str(party.id), "$accent")),
                                 plain(party.name).stylize("bold"), Content.styled(f" · {count}", "$text-muted"))
 
-    def prompt(self, p: PartyPosition, palette) -> Content:
-        key = (p.article_id, p.position_id)
+    def note_count(self, key: Key) -> int:
+        return len(self.received.get(key, ())) + len(self.answering.get(key, ())) + (key in self.data.unanswered)
+
+    def row_parts(self, key: Key) -> list[Content]:
+        """A row as the column draws it: the head line, the words, then one line per note."""
+        p = self.by_key[key]
+        palette = palette_for(self.app)
         outlet = " ".join((self.data.outlets.get(p.article_id) or "-").split())
         outlet = outlet if len(outlet) <= OUTLET_CHARS else outlet[:OUTLET_CHARS - 1].rstrip() + "…"
         head = Content.assemble(badge(p.kind, palette=palette), " ",
@@ -238,29 +238,24 @@ class PartyViewScreen(Screen):
                 f"{reply.first_outlet or '-'} ({reply.relation}, {reply.score:.2f})", "$accent"))
         if key in self.data.unanswered:
             lines.append(Content.styled("unanswered in the library", "italic $text-muted"))
-        return Content("\n").join(lines)
+        return lines
 
     def party_name(self, party_id: int) -> str:
         return self.data.names.get(party_id, f"party {party_id}")
 
     # -- where the cursor is --------------------------------------------------------------------
-    def rows_of(self, party_id: int) -> OptionList:
-        return self.query_one(f"#party-rows-{party_id}", OptionList)
+    def rows_of(self, party_id: int) -> PartyRows:
+        return self.query_one(f"#party-rows-{party_id}", PartyRows)
 
     def current_party(self) -> int | None:
         focused = self.app.focused
-        if isinstance(focused, OptionList) and focused.id and focused.id.startswith("party-rows-"):
+        if isinstance(focused, PartyRows) and focused.id and focused.id.startswith("party-rows-"):
             return int(focused.id.removeprefix("party-rows-"))
         return self.shown[0] if self.shown else None
 
     def current_key(self, party_id: int | None = None) -> Key | None:
         party_id = self.current_party() if party_id is None else party_id
-        if party_id is None:
-            return None
-        option_list = self.rows_of(party_id)
-        if option_list.highlighted is None or option_list.option_count == 0:
-            return None
-        return key_of(option_list.get_option_at_index(option_list.highlighted).id or "")
+        return None if party_id is None else self.rows_of(party_id).current
 
     @property
     def selected(self) -> PartyPosition | None:
@@ -276,9 +271,11 @@ class PartyViewScreen(Screen):
             self.kind = self.since = self.until = None
             self.fill()
             self.notify("The filters hid that position: they were cleared.", title="Party view")
-        option_list = self.rows_of(position.party_id)
-        option_list.highlighted = option_list.get_option_index(key_id(position))
-        option_list.focus()
+        rows = self.rows_of(position.party_id)
+        index = rows.index_of(key)
+        if index is not None:
+            rows.move_to(index)
+        rows.focus()
         return True
 
     # -- keys -----------------------------------------------------------------------------------
@@ -292,8 +289,7 @@ class PartyViewScreen(Screen):
     def action_move(self, delta: int) -> None:
         party_id = self.current_party()
         if party_id is not None:
-            rows = self.rows_of(party_id)
-            (rows.action_cursor_down if delta > 0 else rows.action_cursor_up)()
+            self.rows_of(party_id).cursor(delta)
 
     def action_column(self, delta: int) -> None:
         party_id = self.current_party()
@@ -381,19 +377,10 @@ class PartyViewScreen(Screen):
         current = self.selected
         after = [p for p in pool if current is None or (p.date, p.article_id, p.position_id)
                  > (current.date, current.article_id, current.position_id)]
-        self.select(key_of(key_id((after or pool)[0])))
+        first = (after or pool)[0]
+        self.select((first.article_id, first.position_id))
 
     def action_parties(self) -> None:
         self.post_message(PartiesWanted(list(self.shown)))
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()  # enter is the screen's (follow); a click selects the row only
 
-
-def key_id(p: PartyPosition) -> str:
-    return f"{p.article_id}:{p.position_id}"
-
-
-def key_of(option_id: str) -> Key:
-    article, _, position = option_id.partition(":")
-    return int(article), position
