@@ -207,11 +207,17 @@ CREATE TABLE cross_links (
     score REAL NOT NULL,
     relation TEXT NOT NULL,
     reason TEXT NOT NULL,
+    from_party INTEGER NOT NULL,
+    to_party INTEGER NOT NULL,
+    from_date TEXT NOT NULL,
+    to_date TEXT NOT NULL,
     PRIMARY KEY (from_article, from_position, to_article, to_position),
     FOREIGN KEY (from_article, from_position) REFERENCES positions(article_id, position_id) ON DELETE CASCADE,
     FOREIGN KEY (to_article, to_position) REFERENCES positions(article_id, position_id) ON DELETE CASCADE
 );
 CREATE INDEX cross_links_to ON cross_links(to_article, to_position);
+CREATE INDEX cross_links_from_party ON cross_links(from_party);
+CREATE INDEX cross_links_to_party ON cross_links(to_party);
 CREATE TABLE article_names (
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     name TEXT NOT NULL,

@@ -221,10 +221,12 @@ def _relink_days(library: Library, days: list[str]) -> int:
                      " (SELECT id FROM articles WHERE date BETWEEN ? AND ?)", (_iso(start), _iso(end)))
         items, parties = _load(library, start, end + settings.window_days)
         links = link_items(items, lambda item, s=start, e=end: s <= item.day <= e, settings, parties)
+        by_key = {item.key: item for item in items}
         conn.executemany(
             "INSERT OR REPLACE INTO cross_links (from_article, from_position, to_article, to_position, score,"
-            " relation, reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(*first, *answer, score, relation, reason) for first, answer, score, relation, reason in links])
+            " relation, reason, from_party, to_party, from_date, to_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(*first, *answer, score, relation, reason, by_key[first].party, by_key[answer].party,
+              by_key[first].date, by_key[answer].date) for first, answer, score, relation, reason in links])
         written += len(links)
     return written
 
@@ -532,10 +534,7 @@ def _reason(first: Item, answer: Item, shared: list[str], backref: float, gap: i
 
 REPLY_SQL = (
     "SELECT l.from_article, l.from_position, l.to_article, l.to_position, l.score, l.relation, l.reason,"
-    " pf.party_id, pt.party_id, pf.date, pt.date, af.outlet, at.outlet"
-    " FROM cross_links AS l"
-    " JOIN positions AS pf ON pf.article_id = l.from_article AND pf.position_id = l.from_position"
-    " JOIN positions AS pt ON pt.article_id = l.to_article AND pt.position_id = l.to_position"
+    " l.from_party, l.to_party, l.from_date, l.to_date, af.outlet, at.outlet FROM cross_links AS l"
     " JOIN articles AS af ON af.id = l.from_article JOIN articles AS at ON at.id = l.to_article")
 
 
@@ -545,16 +544,16 @@ def _reply(row: tuple) -> Reply:
 
 def replies(library: Library, party_ids: Iterable[int] | None = None) -> list[Reply]:
     """The links across articles where one end is a position of these parties (all: None), in
-    the first's date order."""
+    the first's date order (the parties and days are kept with each link: no join)."""
     where, params = "", []
     if party_ids is not None:
         ids = list(party_ids)
         marks = ",".join("?" * len(ids))
-        where = f" WHERE pf.party_id IN ({marks}) OR pt.party_id IN ({marks})"
+        where = f" WHERE l.from_party IN ({marks}) OR l.to_party IN ({marks})"
         params = ids + ids
     with library._errors():
-        rows = library.conn.execute(REPLY_SQL + where + " ORDER BY pf.date, l.from_article, pf.start, l.score DESC",
-                                    params).fetchall()
+        rows = library.conn.execute(REPLY_SQL + where + " ORDER BY l.from_date, l.from_article, l.from_position,"
+                                    " l.score DESC", params).fetchall()
     return [_reply(r) for r in rows]
 
 

@@ -37,15 +37,15 @@ def party_view_data(path: Path | None, party_ids: list[int]) -> PartyViewData:
     from ..library_links import replies, unanswered
 
     with open_library(path) as library:
-        everyone = {p.id: p for p in library.parties()}
-        parties = [everyone[pid] for pid in party_ids if pid in everyone]
+        parties = [p for p in (library.party(pid) for pid in party_ids) if p is not None]
         ids = [p.id for p in parties]
         positions = library.party_positions(ids)
         outlets = dict(library.conn.execute("SELECT id, outlet FROM articles").fetchall())
+        names = dict(library.conn.execute("SELECT id, name FROM parties").fetchall())
         return PartyViewData(
             parties=parties, positions=positions, replies=replies(library, ids),
             unanswered={(u.article_id, u.position_id) for u in unanswered(library, ids)},
-            names={pid: p.name for pid, p in everyone.items()}, outlets=outlets)
+            names=names, outlets=outlets)
 
 
 class LibraryApp(App[int]):

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -105,6 +106,7 @@ def timeline_bins(first: str, last: str) -> list[str]:
     return weeks_between(first, last)
 
 
+@lru_cache(maxsize=8192)
 def monday(iso: str) -> str:
     day = date.fromisoformat(iso)
     return (day - timedelta(days=day.weekday())).isoformat()
@@ -152,6 +154,12 @@ class PartyViewScreen(Screen):
         for reply in sorted(data.replies, key=lambda r: -r.score):
             self.received.setdefault(reply.first, []).append(reply)
             self.answering.setdefault(reply.answer, []).append(reply)
+        self.notes = Counter({key: len(r) for key, r in self.received.items()})
+        self.notes.update({key: len(r) for key, r in self.answering.items()})
+        self.notes.update(data.unanswered)
+        self.by_party: dict[int, list[PartyPosition]] = {}
+        for position in data.positions:
+            self.by_party.setdefault(position.party_id, []).append(position)
         self.colours = actor_colours(str(p.id) for p in data.parties)
 
     # -- layout ---------------------------------------------------------------------------------
@@ -178,7 +186,10 @@ class PartyViewScreen(Screen):
 
     # -- what is shown --------------------------------------------------------------------------
     def visible(self, party_id: int) -> list[PartyPosition]:
-        return [p for p in self.data.positions if p.party_id == party_id and self.passes(p)]
+        rows = self.by_party.get(party_id, [])
+        if self.kind is None and self.since is None and self.until is None:
+            return rows
+        return [p for p in rows if self.passes(p)]
 
     def passes(self, p: PartyPosition) -> bool:
         return ((self.kind is None or p.kind == self.kind)
@@ -193,7 +204,8 @@ class PartyViewScreen(Screen):
         for party in self.data.parties:
             rows = shown.get(party.id, [])
             keys = [(p.article_id, p.position_id) for p in rows]
-            self.rows_of(party.id).set_rows(keys, [self.note_count(k) for k in keys], self.current_key(party.id))
+            notes = self.notes
+            self.rows_of(party.id).set_rows(keys, [notes[k] for k in keys], self.current_key(party.id))
             self.query_one(f"#party-header-{party.id}", Static).update(self.header(party, rows))
             self.query_one(f"#party-timeline-{party.id}", Sparkline).data = week_counts(
                 [p.date for p in rows], weeks, per_day)
@@ -214,9 +226,6 @@ class PartyViewScreen(Screen):
         count = f"{len(rows)} position{'s' if len(rows) != 1 else ''}, {replies} repl{'ies' if replies != 1 else 'y'}"
         return Content.assemble(Content.styled("■ ", self.colours.get(str(party.id), "$accent")),
                                 plain(party.name).stylize("bold"), Content.styled(f" · {count}", "$text-muted"))
-
-    def note_count(self, key: Key) -> int:
-        return len(self.received.get(key, ())) + len(self.answering.get(key, ())) + (key in self.data.unanswered)
 
     def row_parts(self, key: Key) -> list[Content]:
         """A row as the column draws it: the head line, the words, then one line per note."""
