@@ -7,6 +7,7 @@ in the reader's MainScreen (analysed from the cache or again, as ``reader ARTICL
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from textual import work
@@ -22,20 +23,29 @@ from .screens.party_view import OpenPosition, PartiesWanted, PartyViewData, Part
 
 
 def library_entries(path: Path | None) -> tuple[list[ArticleEntry], str]:
-    """The library's articles (corrections synced first, replies across articles brought up to
-    date) and its name; raises LibraryError."""
-    from ..library_links import relink
-
+    """The library's articles (corrections synced first) and its name; raises LibraryError."""
     with open_library(path) as library:
         library.sync_corrections()
-        relink(library)
         return library.articles(), library.name
+
+
+RELINKING = threading.Lock()  # one relink at a time (the start-up one and a party view's)
+
+
+def relink_library(path: Path | None) -> int:
+    """Bring the replies across articles up to date (what was added, removed, corrected or merged
+    since); the links written. Raises LibraryError."""
+    from ..library_links import relink
+
+    with RELINKING, open_library(path) as library:
+        return relink(library)
 
 
 def party_view_data(path: Path | None, party_ids: list[int]) -> PartyViewData:
     """What the party view of these parties shows, read from the library; raises LibraryError."""
     from ..library_links import replies, unanswered
 
+    relink_library(path)
     with open_library(path) as library:
         parties = [p for p in (library.party(pid) for pid in party_ids) if p is not None]
         ids = [p.id for p in parties]
@@ -70,6 +80,20 @@ class LibraryApp(App[int]):
 
     def get_default_screen(self) -> LibraryScreen:
         return self.library_screen
+
+    def on_mount(self) -> None:
+        self.relink()
+
+    @work(thread=True, exit_on_error=False, group="relink", description="linking replies across articles")
+    def relink(self) -> None:
+        """The replies across articles, brought up to date in the background (after 'reader add'
+        of many articles this takes a while; a party view opened meanwhile waits for it)."""
+        from ..library import LibraryError
+
+        try:
+            relink_library(self.library_path)
+        except LibraryError as error:
+            self.call_from_thread(self.notify, str(error), title="Library", severity="error")
 
     def on_article_chosen(self, message: ArticleChosen) -> None:
         from ..library import LibraryError
