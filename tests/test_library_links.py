@@ -189,3 +189,27 @@ def test_settings_are_data():
     settings = library_links.cross_settings()
     assert settings.window_days >= 7 and 0 < settings.threshold < 1
     assert "the" in settings.stop and "say" in settings.stop  # with links.toml's stop words
+
+
+def test_cli_replies_and_unanswered(tmp_path, dispute, capsys):
+    """reader library --replies / --unanswered, as text and JSON, for some parties or all."""
+    import json
+
+    from reader.cli import main
+
+    path = tmp_path / "cli.sqlite3"
+    with open_library(path) as library:
+        library.add(dispute["demand"])
+        library.add(dispute["rejection"])
+    assert main(["library", "--replies", "--format", "json", "--library", str(path)]) == 0
+    found = json.loads(capsys.readouterr().out)
+    link = next(r for r in found if r["from"]["text"].startswith("Russia demanded"))
+    assert link["to"]["party"] == "NATO" and link["to"]["outlet"] == "Reuters" and link["relation"] == "rejects"
+    assert main(["library", "--replies", "--positions", "NATO", "--library", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "rejects (" in out and "by NATO, 2021-12-17, Reuters" in out
+    assert main(["library", "--unanswered", "--library", str(path)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == "" and "no unanswered demands" in captured.err
+    assert main(["library", "--replies", "--positions", "Atlantis", "--library", str(path)]) == 2
+    assert "no party 'Atlantis'" in capsys.readouterr().err
