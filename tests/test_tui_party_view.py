@@ -211,6 +211,29 @@ async def test_unanswered_and_reply_across_outlets(dispute_library):
                 in view.data.unanswered
 
 
+async def test_following_a_reply_adds_its_party(dispute_library):
+    """Russia's demand answered by NATO, whose column is not shown: enter opens the view again
+    with NATO's column, the cursor on the answer; backspace comes back to the demand."""
+    app = LibraryApp(dispute_library)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        view = await open_party_view(app, pilot, 0)
+        assert "NATO" not in [p.name for p in view.data.parties]
+        with open_library(dispute_library) as library:
+            nato = next(p.id for p in library.parties() if p.name == "NATO")
+        reply = next(r for r in view.data.replies if r.answer_party == nato)
+        await move_to(pilot, view, reply.first)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        wider = app.screen
+        assert isinstance(wider, PartyViewScreen) and wider is not view
+        assert wider.shown == [*view.shown, nato]
+        assert wider.current_key() == reply.answer and wider.current_party() == nato
+        await pilot.press("backspace")
+        assert wider.current_key() == reply.first
+
+
 def test_parse_range_and_weeks():
     assert parse_range("2021-12-01..2021-12-31") == ("2021-12-01", "2021-12-31")
     assert parse_range("2021-12-31..2021-12-01") == ("2021-12-01", "2021-12-31")

@@ -19,7 +19,7 @@ from ..model import Article
 from .app import styles_path
 from .screens import HelpScreen, MainScreen
 from .screens.library import ArticleChosen, LibraryScreen
-from .screens.party_view import OpenPosition, PartiesWanted, PartyViewData, PartyViewScreen
+from .screens.party_view import OpenPosition, PartiesWanted, PartyViewData, PartyViewScreen, ReplyOutside
 
 
 def library_entries(path: Path | None) -> tuple[list[ArticleEntry], str]:
@@ -130,9 +130,14 @@ class LibraryApp(App[int]):
         if party_ids:
             self.load_party_view(party_ids)
 
+    def on_reply_outside(self, message: ReplyOutside) -> None:
+        """A reply from a party not in the view: the view again with its column, at the reply."""
+        self.load_party_view(message.parties, message.target, message.history)
+
     @work(thread=True, exclusive=True, exit_on_error=False, group="party-view",
           description="reading the party view from the library")
-    def load_party_view(self, party_ids: list[int]) -> None:
+    def load_party_view(self, party_ids: list[int], start_at: tuple[int, str] | None = None,
+                        history: list[tuple[int, str]] | None = None) -> None:
         from ..library import LibraryError
 
         try:
@@ -140,12 +145,13 @@ class LibraryApp(App[int]):
         except LibraryError as error:
             self.call_from_thread(self.notify, str(error), title="Library", severity="error")
             return
-        self.call_from_thread(self.show_party_view, data)
+        self.call_from_thread(self.show_party_view, data, start_at, history)
 
-    def show_party_view(self, data: PartyViewData) -> None:
+    def show_party_view(self, data: PartyViewData, start_at: tuple[int, str] | None = None,
+                        history: list[tuple[int, str]] | None = None) -> None:
         if isinstance(self.screen, PartyViewScreen):
             self.pop_screen()  # other parties chosen from the view: it is replaced
-        self.push_screen(PartyViewScreen(data))
+        self.push_screen(PartyViewScreen(data, start_at, history))
 
     def on_open_position(self, message: OpenPosition) -> None:
         """Read the article of a party view's row, at that quote; L comes back to the view."""

@@ -72,6 +72,16 @@ class PartiesWanted(Message):
     chosen: list[int]
 
 
+@dataclass
+class ReplyOutside(Message):
+    """A reply leads to a party not in the view: open the view again with ``parties``, the cursor
+    on ``target`` and ``history`` to come back along."""
+
+    parties: list[int]
+    target: Key
+    history: list[Key]
+
+
 def parse_range(text: str) -> tuple[str | None, str | None] | None:
     """"2021-12-01..2021-12-31", "2021-12-01.." or "..2021-12-31" (or one day); "" clears the
     range; None when it is not a range of ISO days. A reversed range is put in order."""
@@ -136,14 +146,16 @@ class PartyViewScreen(Screen):
         Binding("up,k", "move(-1)", "Prev", show=False, id="library.view.previous"),
     ]
 
-    def __init__(self, data: PartyViewData) -> None:
+    def __init__(self, data: PartyViewData, start_at: Key | None = None, history: list[Key] | None = None) -> None:
         super().__init__()
         self.data = data
         self.shown: list[int] = [p.id for p in data.parties]
         self.kind: str | None = None
         self.since: str | None = None
         self.until: str | None = None
-        self.history: list[Key] = []
+        self.history: list[Key] = [key for key in history or [] if key in {
+            (p.article_id, p.position_id) for p in data.positions}]
+        self.start_at = start_at
         self.index_data()
 
     def index_data(self) -> None:
@@ -180,6 +192,8 @@ class PartyViewScreen(Screen):
 
     def on_mount(self) -> None:
         self.fill()
+        if self.start_at is not None and self.select(self.start_at):
+            return
         first = self.rows_of(self.shown[0]) if self.shown else None
         if first is not None:
             first.focus()
@@ -319,9 +333,9 @@ class PartyViewScreen(Screen):
             return
         reply = replies[0]
         target = reply.answer if reply.first == key else reply.first
-        if target not in self.by_key:
-            self.notify("That reply's party is not in the view; choose it with p.", title="Party view",
-                        severity="warning")
+        if target not in self.by_key:  # its party's column is added
+            party = reply.answer_party if target == reply.answer else reply.first_party
+            self.post_message(ReplyOutside([*self.shown, party], target, [*self.history, key]))
             return
         self.history.append(key)
         self.select(target)
