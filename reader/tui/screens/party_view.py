@@ -221,8 +221,8 @@ class PartyViewScreen(Screen):
             notes = self.notes
             self.rows_of(party.id).set_rows(keys, [notes[k] for k in keys], self.current_key(party.id))
             self.query_one(f"#party-header-{party.id}", Static).update(self.header(party, rows))
-            self.query_one(f"#party-timeline-{party.id}", Sparkline).data = week_counts(
-                [p.date for p in rows], weeks, per_day)
+            counts = week_counts([p.date for p in rows], weeks, per_day)
+            self.query_one(f"#party-timeline-{party.id}", Sparkline).data = counts if any(counts) else []
         self.query_one("#party-view-heading", Static).update(self.heading(weeks, per_day))
 
     def heading(self, weeks: list[str], per_day: bool) -> Content:
@@ -391,9 +391,11 @@ class PartyViewScreen(Screen):
             self.close_dates()
 
     def action_unanswered(self) -> None:
-        """The next unanswered demand of the parties shown, after the cursor (in date order)."""
+        """The next unanswered demand of the parties shown, after the cursor (in date order); one
+        the filters show if there is any, else one they hide (and they are cleared)."""
         pool = [p for p in self.data.positions if (p.article_id, p.position_id) in self.data.unanswered
                 and p.party_id in self.shown]
+        pool = [p for p in pool if self.passes(p)] or pool
         if not pool:
             self.notify("No unanswered demand in the view.", title="Party view")
             return
