@@ -173,6 +173,10 @@ async def test_filter_by_kind_and_days(dispute_library):
         await pilot.press("d", "ctrl+u", "enter")  # empty: every day again
         assert (view.since, view.until) == (None, None)
         assert sum(shown) > 0
+        await pilot.press("question_mark")  # the help lists the view's keys by id
+        ids = {i for _, _, i in app.screen.keys}
+        assert {"library.view.follow", "library.view.open", "library.view.back", "library.view.filter",
+                "library.view.dates", "library.view.unanswered"} <= ids
 
 
 async def test_unanswered_and_reply_across_outlets(dispute_library):
