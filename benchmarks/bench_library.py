@@ -163,10 +163,31 @@ async def open_party_view(path: Path, party_ids: list[int], repeats: int) -> flo
             rows = sum(app.screen.rows_of(pid).row_count for pid in party_ids)
             await app.pop_screen()
             await pilot.pause()
+        bare = []
+        for _ in range(repeats):  # the same measure for a screen of one Static and the footer
+            t = time.perf_counter()
+            await app.push_screen(BareScreen())
+            await pilot.pause()
+            bare.append((time.perf_counter() - t) * 1000)
+            await app.pop_screen()
+            await pilot.pause()
     print(f"  party view of {len(party_ids)} parties ({rows} rows, {len(data.replies)} replies): best "
           f"{min(times):.1f} ms, median {statistics.median(times):.1f} ms (of which reading the library: "
-          f"median {statistics.median(reads):.1f} ms)")
+          f"median {statistics.median(reads):.1f} ms); a bare screen (one Static, the footer) on this machine "
+          f"now: median {statistics.median(bare):.1f} ms")
     return statistics.median(times)
+
+
+def BareScreen():  # noqa: N802 - a factory: Textual is imported only when the view is timed
+    from textual.screen import Screen
+    from textual.widgets import Footer, Static
+
+    class Bare(Screen):
+        def compose(self):
+            yield Static("words " * 2000)
+            yield Footer()
+
+    return Bare()
 
 
 if __name__ == "__main__":

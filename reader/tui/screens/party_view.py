@@ -176,22 +176,23 @@ class PartyViewScreen(Screen):
 
     # -- layout ---------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        yield Static(id="party-view-heading")
+        """The columns with their rows, headers and timelines filled in (no redraw after mount)."""
+        columns, heading = self.view_state()
+        yield Static(heading, id="party-view-heading")
         with Horizontal(id="party-columns"):
             for party in self.data.parties:
-                yield from self.column(party)
+                keys, notes, header, counts = columns[party.id]
+                with Vertical(classes="party-column", id=f"party-{party.id}"):
+                    yield Static(header, classes="party-column-header", id=f"party-header-{party.id}")
+                    yield Sparkline(counts, classes="party-timeline", id=f"party-timeline-{party.id}")
+                    rows = PartyRows(self.row_parts, classes="party-rows", id=f"party-rows-{party.id}")
+                    rows.set_rows(keys, notes)
+                    yield rows
         yield Input(id="party-dates", placeholder="days: 2021-12-01..2021-12-31, 2021-12-01.., ..2021-12-31; "
                     "empty: all; escape: keep")
         yield KeyFooter()
 
-    def column(self, party: Party) -> ComposeResult:
-        with Vertical(classes="party-column", id=f"party-{party.id}"):
-            yield Static(classes="party-column-header", id=f"party-header-{party.id}")
-            yield Sparkline([], classes="party-timeline", id=f"party-timeline-{party.id}")
-            yield PartyRows(self.row_parts, classes="party-rows", id=f"party-rows-{party.id}")
-
     def on_mount(self) -> None:
-        self.fill()
         if self.start_at is not None and self.select(self.start_at):
             return
         first = self.rows_of(self.shown[0]) if self.shown else None
@@ -209,21 +210,31 @@ class PartyViewScreen(Screen):
         return ((self.kind is None or p.kind == self.kind)
                 and (self.since is None or p.date >= self.since) and (self.until is None or p.date <= self.until))
 
-    def fill(self) -> None:
-        """Draw every column (rows, header, timeline) and the heading for the current filters."""
+    def view_state(self) -> tuple[dict[int, tuple[list[Key], list[int], Content, list[int]]], Content]:
+        """For the current filters: each party's row keys, note counts, header and timeline
+        counts; and the heading."""
         shown = {pid: self.visible(pid) for pid in self.shown}
         days = [p.date for rows in shown.values() for p in rows]
         weeks = timeline_bins(min(days), max(days)) if days else []
         per_day = bool(days) and daily(min(days), max(days))
+        columns = {}
         for party in self.data.parties:
             rows = shown.get(party.id, [])
             keys = [(p.article_id, p.position_id) for p in rows]
-            notes = self.notes
-            self.rows_of(party.id).set_rows(keys, [notes[k] for k in keys], self.current_key(party.id))
-            self.query_one(f"#party-header-{party.id}", Static).update(self.header(party, rows))
             counts = week_counts([p.date for p in rows], weeks, per_day)
-            self.query_one(f"#party-timeline-{party.id}", Sparkline).data = counts if any(counts) else []
-        self.query_one("#party-view-heading", Static).update(self.heading(weeks, per_day))
+            columns[party.id] = (keys, [self.notes[k] for k in keys], self.header(party, rows),
+                                 counts if any(counts) else [])
+        return columns, self.heading(weeks, per_day)
+
+    def fill(self) -> None:
+        """Draw every column (rows, header, timeline) and the heading again for the current filters."""
+        columns, heading = self.view_state()
+        for party in self.data.parties:
+            keys, notes, header, counts = columns[party.id]
+            self.rows_of(party.id).set_rows(keys, notes, self.current_key(party.id))
+            self.query_one(f"#party-header-{party.id}", Static).update(header)
+            self.query_one(f"#party-timeline-{party.id}", Sparkline).data = counts
+        self.query_one("#party-view-heading", Static).update(heading)
 
     def heading(self, weeks: list[str], per_day: bool) -> Content:
         parts = [f"Party view · {len(self.data.positions)} positions in "

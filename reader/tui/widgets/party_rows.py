@@ -66,9 +66,13 @@ class PartyRows(ScrollView, can_focus=True):
         if not self.keys:
             self.highlighted = None
         self.virtual_size = Size(self.size.width, self.offsets[-1])
-        self.scroll_to(y=0, animate=False, immediate=True)
+        if self.is_mounted:  # before, on_mount shows the cursor
+            self.scroll_to(y=0, animate=False, immediate=True)
+            self.show_cursor()
+            self.refresh()
+
+    def on_mount(self) -> None:
         self.show_cursor()
-        self.refresh()
 
     @property
     def row_count(self) -> int:
