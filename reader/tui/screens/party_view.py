@@ -40,6 +40,7 @@ from .dialog_styles import library_css
 Key = tuple[int, str]  # (article id, position id)
 TEXT_CELLS = 160  # a row's words are cut after this many cells (the article has them all)
 OUTLET_CHARS = 24
+MAX_ANSWERS = 3  # "↪ answers" lines of a row (an answer may answer many positions): then "and N more"
 DAILY_SPAN = 62  # the timeline counts per day over a shorter span, else per week
 ANSWERS_MARK = "↪"
 
@@ -167,7 +168,7 @@ class PartyViewScreen(Screen):
             self.received.setdefault(reply.first, []).append(reply)
             self.answering.setdefault(reply.answer, []).append(reply)
         self.notes = Counter({key: len(r) for key, r in self.received.items()})
-        self.notes.update({key: len(r) for key, r in self.answering.items()})
+        self.notes.update({key: min(len(r), MAX_ANSWERS + 1) for key, r in self.answering.items()})
         self.notes.update(data.unanswered)
         self.by_party: dict[int, list[PartyPosition]] = {}
         for position in data.positions:
@@ -266,10 +267,15 @@ class PartyViewScreen(Screen):
             lines.append(Content.styled(
                 f"{REPLY_MARK} reply from {self.party_name(reply.answer_party)}, {reply.answer_date}, "
                 f"{reply.answer_outlet or '-'} ({reply.relation}, {reply.score:.2f})", "bold $accent"))
-        for reply in self.answering.get(key, ()):
+        answering = self.answering.get(key, [])
+        shown = answering if len(answering) <= MAX_ANSWERS + 1 else answering[:MAX_ANSWERS]
+        for reply in shown:
             lines.append(Content.styled(
                 f"{ANSWERS_MARK} answers {self.party_name(reply.first_party)}, {reply.first_date}, "
                 f"{reply.first_outlet or '-'} ({reply.relation}, {reply.score:.2f})", "$accent"))
+        if len(shown) < len(answering):
+            lines.append(Content.styled(f"{ANSWERS_MARK} and {len(answering) - len(shown)} more positions",
+                                        "$accent"))
         if key in self.data.unanswered:
             lines.append(Content.styled("unanswered in the library", "italic $text-muted"))
         return lines
