@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from textual.widgets import DataTable, Input, OptionList, Sparkline
+from textual.widgets import DataTable, Input, OptionList
 from tui_support import WIDE, reader_env, seed_analysis  # noqa: F401
 
 from reader.library import open_library
@@ -18,6 +18,7 @@ from reader.tui.screens.library import LibraryScreen
 from reader.tui.screens.library_article import LibraryArticleScreen
 from reader.tui.screens.library_parties import LibraryPartiesScreen
 from reader.tui.screens.party_view import PartyViewScreen, parse_range, timeline_bins, week_counts, weeks_between
+from reader.tui.widgets.timeline import Timeline, bars
 
 pytestmark = pytest.mark.usefixtures("reader_env")
 
@@ -151,7 +152,7 @@ async def test_filter_by_kind_and_days(dispute_library):
         shown = [view.rows_of(pid).row_count for pid in view.shown]
         assert all(p.kind == "demand" for pid in view.shown for p in view.visible(pid))
         assert 0 < view.rows_of(russia).row_count < everything
-        assert sum(view.query_one(f"#party-timeline-{russia}", Sparkline).data) == view.rows_of(russia).row_count
+        assert sum(view.query_one(f"#party-timeline-{russia}", Timeline).data) == view.rows_of(russia).row_count
         assert "demands" in str(view.query_one("#party-view-heading").content)
         for _ in range(8):  # round the kinds back to all
             await pilot.press("f")
@@ -253,6 +254,9 @@ def test_parse_range_and_weeks():
     assert week_counts(["2021-12-17", "2021-12-17", "2021-12-20"], timeline_bins("2021-12-17", "2021-12-20"),
                        daily=True) == [2, 0, 0, 1]
     assert timeline_bins("2021-01-01", "2021-12-31") == weeks_between("2021-01-01", "2021-12-31")
+    assert bars([0, 1, 0, 8], 4) == " ▁ █" and bars([], 10) == "" and bars([0, 0], 4) == ""
+    assert bars([1, 8, 0, 0, 0, 0, 2, 0], 4) == "█  ▂"  # each cell the highest of the bins it covers
+    assert bars([3], 3) == "███"
 
 
 def test_party_view_snapshot(snap_compare, dispute_library):

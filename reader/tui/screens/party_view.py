@@ -7,7 +7,7 @@ replies across articles: "↩ reply from NATO, 2021-12-17, Reuters" (it was answ
 to the other article's position (adding that party's column when it is not shown) and
 ``backspace`` comes back; ``o`` (or ``enter`` on a row with no reply) opens the article in the
 reader at that quote. ``f`` filters by kind, ``d`` by a range of days, ``u`` goes to the next
-demand no one answered. A sparkline under each party's name counts its rows per week.
+demand no one answered. A timeline under each party's name counts its rows per day or week.
 
 The screen is given plain data (:class:`PartyViewData`, read by the app in a worker) and never
 opens the library; opening an article posts :class:`OpenPosition` up to the app.
@@ -26,7 +26,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Input, Sparkline, Static
+from textual.widgets import Input, Static
 
 from ...library import Party, PartyPosition
 from ...library_links import Reply
@@ -35,6 +35,7 @@ from ..palette import palette_for
 from ..text import REPLY_MARK, actor_colours, badge, clip, plain
 from ..widgets import KeyFooter
 from ..widgets.party_rows import PartyRows
+from ..widgets.timeline import Timeline
 from .dialog_styles import library_css
 
 Key = tuple[int, str]  # (article id, position id)
@@ -185,7 +186,7 @@ class PartyViewScreen(Screen):
                 keys, notes, header, counts = columns[party.id]
                 with Vertical(classes="party-column", id=f"party-{party.id}"):
                     yield Static(header, classes="party-column-header", id=f"party-header-{party.id}")
-                    yield Sparkline(counts, classes="party-timeline", id=f"party-timeline-{party.id}")
+                    yield Timeline(counts, classes="party-timeline", id=f"party-timeline-{party.id}")
                     rows = PartyRows(self.row_parts, classes="party-rows", id=f"party-rows-{party.id}")
                     rows.set_rows(keys, notes)
                     yield rows
@@ -234,7 +235,7 @@ class PartyViewScreen(Screen):
             keys, notes, header, counts = columns[party.id]
             self.rows_of(party.id).set_rows(keys, notes, self.current_key(party.id))
             self.query_one(f"#party-header-{party.id}", Static).update(header)
-            self.query_one(f"#party-timeline-{party.id}", Sparkline).data = counts
+            self.query_one(f"#party-timeline-{party.id}", Timeline).data = tuple(counts)
         self.query_one("#party-view-heading", Static).update(heading)
 
     def heading(self, weeks: list[str], per_day: bool) -> Content:

@@ -53,7 +53,7 @@ class PartyRows(ScrollView, can_focus=True):
         self.offsets: list[int] = [0]
         self.highlighted: int | None = None
         self._index: dict[Key, int] = {}
-        self._drawn: OrderedDict[tuple, list[Line]] = OrderedDict()
+        self._drawn: OrderedDict[tuple, list[Strip]] = OrderedDict()
 
     # -- rows ---------------------------------------------------------------------------------------
     def set_rows(self, keys: Sequence[Key], notes: Sequence[int], keep: Key | None = None) -> None:
@@ -139,9 +139,9 @@ class PartyRows(ScrollView, can_focus=True):
         index = bisect_right(self.offsets, line) - 1
         lines = self._row(index, width)
         within = line - self.offsets[index]
-        return Strip(lines[within] if within < len(lines) else fit([], width, self.rich_style), width)
+        return lines[within] if within < len(lines) else Strip.blank(width, self.rich_style)
 
-    def _row(self, index: int, width: int) -> list[Line]:
+    def _row(self, index: int, width: int) -> list[Strip]:
         selected = index == self.highlighted
         look = "cursor" if selected and self.has_focus else "blurred" if selected else ""
         key = (self.keys[index], width, look, self.app.current_theme.name)
@@ -149,7 +149,7 @@ class PartyRows(ScrollView, can_focus=True):
         if drawn is not None:
             self._drawn.move_to_end(key)
             return drawn
-        drawn = self._draw(self.build(self.keys[index]), width, look)
+        drawn = [Strip(line, width) for line in self._draw(self.build(self.keys[index]), width, look)]
         self._drawn[key] = drawn
         while len(self._drawn) > KEPT:
             self._drawn.popitem(last=False)
