@@ -534,12 +534,7 @@ def _reason(first: Item, answer: Item, shared: list[str], backref: float, gap: i
 
 REPLY_SQL = (
     "SELECT l.from_article, l.from_position, l.to_article, l.to_position, l.score, l.relation, l.reason,"
-    " l.from_party, l.to_party, l.from_date, l.to_date, af.outlet, at.outlet FROM cross_links AS l"
-    " JOIN articles AS af ON af.id = l.from_article JOIN articles AS at ON at.id = l.to_article")
-
-
-def _reply(row: tuple) -> Reply:
-    return Reply((row[0], row[1]), (row[2], row[3]), *row[4:])
+    " l.from_party, l.to_party, l.from_date, l.to_date FROM cross_links AS l")
 
 
 def replies(library: Library, party_ids: Iterable[int] | None = None) -> list[Reply]:
@@ -552,9 +547,10 @@ def replies(library: Library, party_ids: Iterable[int] | None = None) -> list[Re
         where = f" WHERE l.from_party IN ({marks}) OR l.to_party IN ({marks})"
         params = ids + ids
     with library._errors():
+        outlets = dict(library.conn.execute("SELECT id, outlet FROM articles"))
         rows = library.conn.execute(REPLY_SQL + where + " ORDER BY l.from_date, l.from_article, l.from_position,"
                                     " l.score DESC", params).fetchall()
-    return [_reply(r) for r in rows]
+    return [Reply((r[0], r[1]), (r[2], r[3]), *r[4:], outlets.get(r[0]), outlets.get(r[2])) for r in rows]
 
 
 def unanswered(library: Library, party_ids: Iterable[int] | None = None) -> list[PartyPosition]:
