@@ -189,6 +189,8 @@ PARTY_ROWS = [
     ("a portfolio before a title is part of the title",
      "LONDON - Health Secretary Steve Barclay said the nurses must accept the offer.", "must accept",
      "United Kingdom"),
+    ("a body named only by its noun is a party",
+     "The league said it was willing to return to the negotiating table.", "willing to return", "the league"),
     ("a dateline that is no capital gives no country",
      "UPDATE: Minister Jane Roe said the protesters must clear the roads.",
      "clear the roads", "Jane Roe"),
