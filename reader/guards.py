@@ -138,10 +138,17 @@ def modifier(ctx: Context, draft: Draft) -> str | None:
 
 
 def deal_struck(ctx: Context, draft: Draft) -> str | None:
-    """'Turkey and Libya agreed on a line': a deal struck, not a stance."""
-    if draft.kind == "accept" and any(c.dep_ == "prep" and c.lower_ in {"on", "upon"} for c in draft.token.children):
+    """'Turkey and Libya agreed on a line': a deal struck, not a stance ('On Friday, X endorsed
+    Y' only says when)."""
+    if draft.kind == "accept" and any(c.dep_ == "prep" and c.lower_ in {"on", "upon"} and not _dated(c)
+                                      for c in draft.token.children):
         return DROP
     return None
+
+
+def _dated(prep: Token) -> bool:
+    """'on Friday', 'on 3 May': a phrase that only says when."""
+    return any(t.ent_type_ in {"DATE", "TIME"} for t in prep.subtree)
 
 
 def negation(ctx: Context, draft: Draft) -> str | None:

@@ -416,6 +416,7 @@ def content_range(token: Token, noun: Token | None = None) -> tuple[int, int] | 
     parts = [c for c in token.children if c.dep_ in CONTENT_DEPS and c.dep_ != "advcl"]
     if any(c.dep_ in {"ccomp", "xcomp"} for c in parts):  # not when it was said
         parts = [c for c in parts if not _when(c)]
+    parts = [c for c in parts if not _scene(c, token)]
     if noun is not None:
         parts = [noun]
     if not parts:
@@ -423,6 +424,11 @@ def content_range(token: Token, noun: Token | None = None) -> tuple[int, int] | 
     start = min(p.left_edge.idx for p in parts)
     end = max(_end(p.right_edge) for p in parts)
     return start, end
+
+
+def _scene(token: Token, cue: Token) -> bool:
+    """'On Friday, X endorsed Y', 'In Ohio, X said ...': a phrase before the cue sets the scene."""
+    return token.dep_ == "prep" and (token.i < cue.i or _when(token))
 
 
 def _when(token: Token) -> bool:

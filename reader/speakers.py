@@ -169,13 +169,22 @@ def resolve_pronoun(ctx: Context, pronoun: Token) -> str | None:
             continue
         if person and is_person and _commentator(ctx, token):
             continue  # "VOA reporter Chinedu Offor asked him ... He says": the reporter is never 'he'
-        key = ctx.actors.resolve(token)
+        key = ctx.actors.resolve(token) or (_unbound_person(ctx, token) if person and is_person else None)
         if key:
             ctx.antecedents[pronoun.i] = token
             return key
         if person and is_person:
             return None  # the nearest person names no party: no older one stands in for them
     return None
+
+
+def _unbound_person(ctx: Context, token: Token) -> str | None:
+    """The party 'he' stands for when its person is bound to none: what the person would be as a
+    speaker ('Ellis ... he said' is Ellis's own: the guideline's fallback for a person of no party),
+    never a commentator."""
+    if _commentator(ctx, token) or is_media(token):
+        return None
+    return ctx.actors.named_speaker(token)
 
 
 def _commentator(ctx: Context, token: Token) -> bool:

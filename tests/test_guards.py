@@ -38,6 +38,8 @@ ROWS = [
     ("drop.modifier", "The company proposed new tariffs.", "proposed", None),
     ("drop.deal_struck", "Turkey and Libya agreed on a maritime line.", "agreed", DROP),
     ("drop.deal_struck", "Turkey agreed to the proposal.", "agreed", None),
+    ("drop.deal_struck", "On Friday, the senator endorsed the governor's plan.", "endorsed", None),
+    ("drop.deal_struck", "On Monday the union agreed to the new terms.", "agreed", None),
     ("kind.negation", "The union did not accept the offer.", "accept", "reject"),
     ("kind.negation", "The minister did not say when talks would resume.", "say", DROP),
     ("kind.negation", "The union accepted the offer.", "accepted", None),

@@ -1,0 +1,38 @@
+"""Attributed content: who says it and the exact clause they say (issue #8).
+
+One table of made-up sentences: the rule that should find the attribution, the text, the actor
+expected to speak, and the content expected (exactly the position's ``content`` span). A row
+that must find nothing gives ``None`` as actor.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.ingest import article_from_text
+from reader.pipeline import analyze
+
+ROWS = [
+    # rule id, text, actor, content
+    ("speaker.unbound_person_pronoun",
+     "Dana Ellis spoke to workers at the plant on Monday.\n\n"
+     "\"Nobody should have to work two jobs to pay the rent,\" she said.",
+     "dana-ellis", "Nobody should have to work two jobs to pay the rent,"),
+    ("guard.deal_struck_dated",
+     "On Friday, Senator Mara Quint endorsed Governor Alan Pike for the nomination.",
+     "mara-quint", "Governor Alan Pike for the nomination"),
+]
+
+
+def contents(nlp, text: str) -> list[tuple[str | None, str]]:
+    analysis = analyze(article_from_text(text), nlp)
+    return [(p.actor, analysis.text[p.content.start:p.content.end]) for p in analysis.positions]
+
+
+@pytest.mark.parametrize("rule, text, actor, content", ROWS, ids=[f"{r[0]}-{i}" for i, r in enumerate(ROWS)])
+def test_attributed_content(nlp, rule, text, actor, content):
+    found = contents(nlp, text)
+    if actor is None:
+        assert not any(content in c for _, c in found), found
+    else:
+        assert (actor, content) in found, found
