@@ -509,6 +509,8 @@ def _separate(group: list[Cue], cue: Cue) -> bool:
         return True  # "said it has agreed to the demands, and accused them of ...": two moves, two positions
     if _other_party_move(group, cue):
         return True  # "X demanded ..., the government said, dismissing that demand": two parties, two moves
+    if not outer and _clause_of_its_own(group, cue):
+        return True  # "X said A, adding that B": two clauses said, two positions
     if outer:  # "The DPRK has demanded talks, its envoy said": one statement, reported ...
         others = [c for c in group if c not in outer and c.actor != cue.actor and c.kind != "statement"]
         return bool(others) and cue.kind != "statement"  # ... unless it reports two parties' moves
@@ -518,6 +520,28 @@ def _separate(group: list[Cue], cue: Cue) -> bool:
         return False
     kinds = {c.kind for c in group}
     return cue.kind != "statement" and "statement" not in kinds and cue.kind not in kinds
+
+
+def _clause_of_its_own(group: list[Cue], cue: Cue) -> bool:
+    """A second cue of the speaker that introduces a clause of its own beside the clause of a cue
+    before it: 'argued that A, saying B', 'said A and warned that B' ('said A, declining to ...'
+    has no clause of its own; 'said he expects that ...' is the first clause reported)."""
+    if cue.token.dep_ not in {"advcl", "conj"} or not _says_a_clause(cue.token):
+        return False
+    trailing = _trailing_participle(cue.token)  # parsed inside the first clause, yet the speaker's own
+    return any(_says_a_clause(c.token) and c.content is not None
+               and (trailing or not c.content[0] <= cue.token.idx < c.content[1]) for c in group)
+
+
+def _trailing_participle(token: Token) -> bool:
+    """', saying ...', ', adding that ...': a participle after a comma goes on with the speaker."""
+    left = token.left_edge
+    return (token.dep_ == "advcl" and token.tag_ == "VBG" and left.i == token.i and left.i > 0
+            and token.doc[left.i - 1].text == ",")
+
+
+def _says_a_clause(token: Token) -> bool:
+    return any(c.dep_ == "ccomp" for c in token.children)
 
 
 def _second_move(group: list[Cue], cue: Cue) -> bool:

@@ -18,6 +18,18 @@ ROWS = [
      "Dana Ellis spoke to workers at the plant on Monday.\n\n"
      "\"Nobody should have to work two jobs to pay the rent,\" she said.",
      "dana-ellis", "Nobody should have to work two jobs to pay the rent,"),
+    ("group.clause_of_its_own",
+     "The union said the offer was an insult, adding that members would vote on Friday.",
+     "the-union", "the offer was an insult"),
+    ("group.clause_of_its_own",
+     "The union said the offer was an insult, adding that members would vote on Friday.",
+     "the-union", "that members would vote on Friday"),
+    ("group.clause_of_its_own",
+     "Mayor Ines Roca argued that the levy was fair, saying the city had no other choice.",
+     "ines-roca", "the city had no other choice"),
+    ("group.one_clause_reported",  # the second cue reports the first's clause: one position
+     "The company said it expects that the strike will end soon.",
+     "the-company", "it expects that the strike will end soon"),
     ("guard.deal_struck_dated",
      "On Friday, Senator Mara Quint endorsed Governor Alan Pike for the nomination.",
      "mara-quint", "Governor Alan Pike for the nomination"),
