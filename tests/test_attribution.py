@@ -30,6 +30,17 @@ ROWS = [
     ("group.one_clause_reported",  # the second cue reports the first's clause: one position
      "The company said it expects that the strike will end soon.",
      "the-company", "it expects that the strike will end soon"),
+    ("trigger.statement.point_out",
+     "Union leader Sam Otto pointed out that the talks had failed twice before.",
+     "sam-otto", "that the talks had failed twice before"),
+    ("cue.joke", "Ines Roca joked that the council would need a bigger hall.",
+     "ines-roca", "that the council would need a bigger hall"),
+    ("cue.cite", "The company closed the plant on Monday, citing weak demand from car makers.",
+     "the-company", "weak demand from car makers"),
+    ("cue.assure", "Governor Lena Marsh assured residents that the water was safe to drink.",
+     "lena-marsh", "residents that the water was safe to drink"),
+    ("cue.assure_passive",  # 'is assured of winning': nobody assures anybody
+     "The senator is now assured of winning at least forty delegates.", None, "winning at least forty delegates"),
     ("guard.deal_struck_dated",
      "On Friday, Senator Mara Quint endorsed Governor Alan Pike for the nomination.",
      "mara-quint", "Governor Alan Pike for the nomination"),
