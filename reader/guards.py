@@ -137,6 +137,17 @@ def modifier(ctx: Context, draft: Draft) -> str | None:
     return None
 
 
+def phrasal_action(ctx: Context, draft: Draft) -> str | None:
+    """'called off its work', 'pressed ahead with the plan': with this particle the verb is an act,
+    not a cue (data: ``phrasal_actions``)."""
+    if draft.trigger is not None:
+        return None
+    particles = {c.lower_ for c in draft.token.children if c.dep_ in {"prt", "advmod"}}
+    if any(f"{draft.lemma} {p}" in ctx.lex.words("phrasal_actions") for p in particles):
+        return DROP
+    return None
+
+
 def deal_struck(ctx: Context, draft: Draft) -> str | None:
     """'Turkey and Libya agreed on a line': a deal struck, not a stance ('On Friday, X endorsed
     Y' only says when)."""
@@ -231,6 +242,7 @@ GUARDS: tuple[tuple[str, Guard], ...] = (
     ("drop.deadline_infinitive", deadline_infinitive),
     ("drop.source_cited", source_cited),
     ("drop.modifier", modifier),
+    ("drop.phrasal_action", phrasal_action),
     ("drop.deal_struck", deal_struck),
     ("kind.negation", negation),
     ("kind.refusal_on_condition", refusal_on_condition),

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
 WORD = re.compile(r"[^\W\d_]+")
 PARTIAL_QUOTE_WORDS = 3  # words of a reported clause outside its quotes that make the clause the content
+OWN_CLAUSE_WORDS = 3  # words a first cue must say for a second cue's clause to be a position of its own
 MAX_JOINED = 500  # characters: a quote joined over sentences stays shorter than a paragraph
 
 
@@ -523,14 +524,23 @@ def _separate(group: list[Cue], cue: Cue) -> bool:
 
 
 def _clause_of_its_own(group: list[Cue], cue: Cue) -> bool:
-    """A second cue of the speaker that introduces a clause of its own beside the clause of a cue
-    before it: 'argued that A, saying B', 'said A and warned that B' ('said A, declining to ...'
+    """A second cue of the speaker that introduces a clause of its own beside what a cue before it
+    says: 'argued that A, saying B', 'called X "crazy" and said that B' ('said A, declining to ...'
     has no clause of its own; 'said he expects that ...' is the first clause reported)."""
     if cue.token.dep_ not in {"advcl", "conj"} or not _says_a_clause(cue.token):
         return False
+    if any(c.kind != "statement" for c in [*group, cue]):
+        return False  # "spurned the bid, saying it was too low": a move and its reason are one position
     trailing = _trailing_participle(cue.token)  # parsed inside the first clause, yet the speaker's own
-    return any(_says_a_clause(c.token) and c.content is not None
-               and (trailing or not c.content[0] <= cue.token.idx < c.content[1]) for c in group)
+    return any(c.content is not None and c.content[0] < cue.token.idx
+               and (trailing or not c.content[0] <= cue.token.idx < c.content[1])
+               and _words_before(c.token.doc, c.content, cue.token.idx) >= OWN_CLAUSE_WORDS for c in group)
+
+
+def _words_before(doc: Doc, content: tuple[int, int], end: int) -> int:
+    """Words of a cue's content before ``end`` ('defended them and said ...': one)."""
+    text = doc.user_data.get("reader_text") or doc.text
+    return len(WORD.findall(text[content[0]:min(content[1], end)]))
 
 
 def _trailing_participle(token: Token) -> bool:

@@ -117,7 +117,14 @@ def trigger_matches(doc: Doc) -> dict[int, Trigger]:
         found[start] = by_id[strings[match_id]]
     for _, tokens in particles(doc):
         verb, particle = doc[tokens[0]], doc[tokens[-1]]
+        if _dated(particle):
+            continue  # "called off the search on Sunday": 'on' says when, it makes no 'call on'
         trigger = pairs.get((verb.lemma_.lower(), particle.lower_))
         if trigger is not None:
             found.setdefault(verb.i, trigger)
     return found
+
+
+def _dated(particle) -> bool:
+    """A preposition whose phrase is a date or time ('on Sunday', 'for two hours')."""
+    return particle.dep_ == "prep" and any(t.ent_type_ in {"DATE", "TIME"} for t in particle.subtree)

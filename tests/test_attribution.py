@@ -2,7 +2,8 @@
 
 One table of made-up sentences: the rule that should find the attribution, the text, the actor
 expected to speak, and the content expected (exactly the position's ``content`` span). A row
-that must find nothing gives ``None`` as actor.
+with ``None`` as actor asserts that no position's content holds that text (nothing found there,
+or no position of its own).
 """
 
 from __future__ import annotations
@@ -27,6 +28,15 @@ ROWS = [
     ("group.clause_of_its_own",
      "Mayor Ines Roca argued that the levy was fair, saying the city had no other choice.",
      "ines-roca", "the city had no other choice"),
+    ("group.clause_of_its_own",
+     "Senator Mara Quint called the budget a fraud and said the committee should start again.",
+     "mara-quint", "the committee should start again"),
+    ("group.move_and_its_reason",  # a strong move and its reason stay one position
+     "The board rejected the bid, saying it undervalued the company.",
+     None, "it undervalued the company"),
+    ("group.first_says_too_little",  # 'defended them' says too little to stand alone
+     "The agency defended them and said it had followed proper procedures.",
+     None, "it had followed proper procedures"),
     ("group.one_clause_reported",  # the second cue reports the first's clause: one position
      "The company said it expects that the strike will end soon.",
      "the-company", "it expects that the strike will end soon"),

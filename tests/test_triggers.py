@@ -12,6 +12,8 @@ ROWS = [  # sentence, cue word, trigger id (None: no trigger there)
     ("Unite called for the company to withdraw the plan.", "called", "demand.call_for"),
     ("The union called on the government to act.", "called", "demand.call_for"),
     ("The union called the plan a disgrace.", "called", None),
+    ("The rescue team called off its search on Sunday.", "called", None),
+    ("The mayor called on Monday for calm in the city.", "called", "demand.call_for"),
     ("The minister ruled the proposal out on Monday.", "ruled", "reject.rule_out"),
     ("The court ruled on Monday.", "ruled", None),
     ("The players turned down the league's offer.", "turned", "reject.turn_down"),
