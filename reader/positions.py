@@ -142,7 +142,7 @@ def units(doc: Doc, quotes: list[Quote]) -> list[DocSpan]:
     starts = [q.start for q in quotes]  # quotes are in text order (find_quotes)
     reach = list(accumulate((q.end for q in quotes), max))  # the furthest end among quotes[:k + 1]
     merged: list[DocSpan] = []
-    for sent in doc.sents:
+    for sent in _opening_marks_moved(doc, set(starts)):
         if not sent.text.strip():
             continue
         if merged and _quote_crosses(starts, reach, merged[-1], sent):
@@ -150,6 +150,21 @@ def units(doc: Doc, quotes: list[Quote]) -> list[DocSpan]:
         else:
             merged.append(sent)
     return merged
+
+
+def _opening_marks_moved(doc: Doc, starts: set[int]) -> list[DocSpan]:
+    """The sentences, with an opening quote mark the splitter left at the end of a sentence
+    ('... remained tricky. \'\'We have ...') moved to the sentence it opens."""
+    out: list[DocSpan] = []
+    carry = None
+    for sent in doc.sents:
+        start = carry if carry is not None else sent.start
+        last = sent[-1]
+        carry = None
+        if sent.end - start > 1 and last.i + 1 < len(doc) and any(last.idx + k in starts for k in range(len(last))):
+            carry = last.i
+        out.append(doc[start: last.i if carry is not None else sent.end])
+    return out
 
 
 def _quote_crosses(starts: list[int], reach: list[int], prev: DocSpan, sent: DocSpan) -> bool:

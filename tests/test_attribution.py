@@ -51,6 +51,12 @@ ROWS = [
      "lena-marsh", "residents that the water was safe to drink"),
     ("cue.assure_passive",  # 'is assured of winning': nobody assures anybody
      "The senator is now assured of winning at least forty delegates.", None, "winning at least forty delegates"),
+    ("quote.doubled_apostrophes",  # wire copy quotes with '' and leaves the opening pair on the sentence before
+     "The union admitted that the strike was long. ''We are sorry for the trouble,'' the union said.",
+     "the-union", "We are sorry for the trouble,"),
+    ("quote.doubled_apostrophes",
+     "The union admitted that the strike was long. ''We are sorry for the trouble,'' the union said.",
+     "the-union", "that the strike was long"),
     ("guard.deal_struck_dated",
      "On Friday, Senator Mara Quint endorsed Governor Alan Pike for the nomination.",
      "mara-quint", "Governor Alan Pike for the nomination"),
