@@ -22,6 +22,7 @@ from .quotes import Quote, find_quotes
 from .speakers import (
     PRONOUNS,
     SUBJECTS,
+    agent_of,
     current_speaker_actor,
     is_passive,
     speaker_actor,
@@ -433,6 +434,8 @@ def content_range(token: Token, noun: Token | None = None) -> tuple[int, int] | 
     if any(c.dep_ in {"ccomp", "xcomp"} for c in parts):  # not when it was said
         parts = [c for c in parts if not _when(c)]
     parts = [c for c in parts if not _scene(c, token)]
+    if agent_of(token) is not None:
+        parts = _passive_content(token, parts)
     if noun is not None:
         parts = [noun]
     if not parts:
@@ -440,6 +443,15 @@ def content_range(token: Token, noun: Token | None = None) -> tuple[int, int] | 
     start = min(p.left_edge.idx for p in parts)
     end = max(_end(p.right_edge) for p in parts)
     return start, end
+
+
+def _passive_content(token: Token, parts: list[Token]) -> list[Token]:
+    """'The offer was rejected by the union': what the agent's move is about is the passive
+    subject; 'it was argued by X that ...' keeps its clause."""
+    clauses = [c for c in parts if c.dep_ in {"ccomp", "xcomp"}]
+    subject = next((c for c in token.children if c.dep_ == "nsubjpass" and c.lower_ not in {"it", "this", "that"}),
+                   None)
+    return clauses or ([subject] if subject is not None else parts)
 
 
 def _scene(token: Token, cue: Token) -> bool:
