@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from .classify import negated, own_wish_kind
 from .speakers import agent_of
+from .triggers import date_phrase
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -151,15 +152,10 @@ def phrasal_action(ctx: Context, draft: Draft) -> str | None:
 def deal_struck(ctx: Context, draft: Draft) -> str | None:
     """'Turkey and Libya agreed on a line': a deal struck, not a stance ('On Friday, X endorsed
     Y' only says when)."""
-    if draft.kind == "accept" and any(c.dep_ == "prep" and c.lower_ in {"on", "upon"} and not _dated(c)
+    if draft.kind == "accept" and any(c.dep_ == "prep" and c.lower_ in {"on", "upon"} and not date_phrase(c)
                                       for c in draft.token.children):
         return DROP
     return None
-
-
-def _dated(prep: Token) -> bool:
-    """'on Friday', 'on 3 May': a phrase that only says when."""
-    return any(t.ent_type_ in {"DATE", "TIME"} for t in prep.subtree)
 
 
 def negation(ctx: Context, draft: Draft) -> str | None:

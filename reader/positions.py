@@ -554,7 +554,7 @@ def _clause_of_its_own(group: list[Cue], cue: Cue) -> bool:
     """A second cue of the speaker that introduces a clause of its own beside what a cue before it
     says: 'argued that A, saying B', 'called X "crazy" and said that B' ('said A, declining to ...'
     has no clause of its own; 'said he expects that ...' is the first clause reported)."""
-    if cue.token.dep_ not in {"advcl", "conj"} or not _says_a_clause(cue.token):
+    if cue.token.dep_ not in {"advcl", "conj", "relcl"} or not _says_a_clause(cue.token):
         return False
     if any(c.kind != "statement" for c in [*group, cue]):
         return False  # "spurned the bid, saying it was too low": a move and its reason are one position

@@ -61,6 +61,16 @@ ROWS = [
      "the-union", "The new pay offer"),
     ("content.passive_with_agent", "The company's plan to close the plant was criticised by the union.",
      "the-union", "The company's plan to close the plant"),
+    ("speaker.described_person",
+     "Dana Ellis toured the plant on Monday.\n\nThe billionaire investor said the plant would stay open.",
+     "dana-ellis", "the plant would stay open"),
+    ("speaker.titled_person",  # 'the president' is the one titled so, not the last person named
+     "President Ana Ruiz met the rebels on Monday. The talks were led by Vitor Lam.\n\n"
+     "A day later the president agreed to free all prisoners.",
+     "ana-ruiz", "to free all prisoners"),
+    ("speaker.described_person_needs_the",  # 'a businessman' was never named before
+     "Dana Ellis toured the plant on Monday.\n\nA businessman said the plant would stay open.",
+     None, "the plant would stay open"),
     ("guard.deal_struck_dated",
      "On Friday, Senator Mara Quint endorsed Governor Alan Pike for the nomination.",
      "mara-quint", "Governor Alan Pike for the nomination"),

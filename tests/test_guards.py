@@ -43,6 +43,7 @@ ROWS = [
     ("drop.deal_struck", "Turkey agreed to the proposal.", "agreed", None),
     ("drop.deal_struck", "On Friday, the senator endorsed the governor's plan.", "endorsed", None),
     ("drop.deal_struck", "On Monday the union agreed to the new terms.", "agreed", None),
+    ("drop.deal_struck", "The two sides agreed on a new border on Monday.", "agreed", DROP),
     ("kind.negation", "The union did not accept the offer.", "accept", "reject"),
     ("kind.negation", "The minister did not say when talks would resume.", "say", DROP),
     ("kind.negation", "The union accepted the offer.", "accepted", None),

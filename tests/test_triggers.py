@@ -14,6 +14,7 @@ ROWS = [  # sentence, cue word, trigger id (None: no trigger there)
     ("The union called the plan a disgrace.", "called", None),
     ("The rescue team called off its search on Sunday.", "called", None),
     ("The mayor called on Monday for calm in the city.", "called", "demand.call_for"),
+    ("The opposition called for a day of rage on Tuesday.", "called", "demand.call_for"),
     ("The minister ruled the proposal out on Monday.", "ruled", "reject.rule_out"),
     ("The court ruled on Monday.", "ruled", None),
     ("The players turned down the league's offer.", "turned", "reject.turn_down"),
