@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 DROP = "drop"
 CONDITIONS = {"until", "unless", "if", "whether"}
+CLAUSES = {"ccomp", "xcomp", "parataxis"}
 CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "prep", "oprd", "dative", "advcl", "attr", "acomp", "obj"}
 
 
@@ -143,8 +144,31 @@ def phrasal_action(ctx: Context, draft: Draft) -> str | None:
     not a cue (data: ``phrasal_actions``)."""
     if draft.trigger is not None:
         return None
-    particles = {c.lower_ for c in draft.token.children if c.dep_ in {"prt", "advmod"}}
-    if any(f"{draft.lemma} {p}" in ctx.lex.words("phrasal_actions") for p in particles):
+    particles = {f"{draft.lemma} {c.lower_}" for c in draft.token.children if c.dep_ in {"prt", "advmod"}}
+    return DROP if particles & ctx.lex.words("phrasal_actions") else None
+
+
+def clause_only(ctx: Context, draft: Draft) -> str | None:
+    """'maintains a lead', 'boasts a port': these verbs say something only with a clause, a quote or
+    a stance noun ('maintained that ...', '"...," she maintained', 'maintained its demands'; data:
+    ``clause_only_verbs``)."""
+    token = draft.token
+    if draft.lemma not in ctx.lex.words("clause_only_verbs") or any(c.dep_ in CLAUSES for c in token.children):
+        return None
+    if any(c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in ctx.lex.nouns for c in token.children):
+        return None  # "maintained its calls for protests": a stance kept up
+    sent = token.sent
+    if any(q.start < sent.end_char and q.end > sent.start_char and not q.is_scare for q in ctx.quotes):
+        return None
+    return DROP
+
+
+def claimed_prize(ctx: Context, draft: Draft) -> str | None:
+    """'claimed victory', 'claimed the seat': a prize taken, not a claim made (data: ``prizes``)."""
+    if draft.lemma != "claim":
+        return None
+    objects = [c for c in draft.token.children if c.dep_ in {"dobj", "obj"}]
+    if objects and all(o.lemma_.lower() in ctx.lex.words("prizes") for o in objects):
         return DROP
     return None
 
@@ -239,6 +263,8 @@ GUARDS: tuple[tuple[str, Guard], ...] = (
     ("drop.source_cited", source_cited),
     ("drop.modifier", modifier),
     ("drop.phrasal_action", phrasal_action),
+    ("drop.clause_only", clause_only),
+    ("drop.claimed_prize", claimed_prize),
     ("drop.deal_struck", deal_struck),
     ("kind.negation", negation),
     ("kind.refusal_on_condition", refusal_on_condition),
