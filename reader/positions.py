@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 
 WORD = re.compile(r"[^\W\d_]+")
 PARTIAL_QUOTE_WORDS = 3  # words of a reported clause outside its quotes that make the clause the content
+SPLIT_CUE_WORDS = 6  # words of a cue between two parts of one quote ('"A," the union's leader said, "B."')
 OWN_CLAUSE_WORDS = 3  # words a first cue must say for a second cue's clause to be a position of its own
 MAX_JOINED = 500  # characters: a quote joined over sentences stays shorter than a paragraph
 
@@ -181,7 +182,7 @@ def _quote_crosses(starts: list[int], reach: list[int], prev: DocSpan, sent: Doc
 def unit_positions(ctx: Context, unit: DocSpan) -> list[Position]:
     starts = ctx.quote_starts  # the quotes opening inside the unit: two binary searches, not a scan
     quotes = ctx.quotes[bisect_left(starts, unit.start_char): bisect_left(starts, unit.end_char)]
-    direct = [q for q in quotes if not q.is_scare]
+    direct = [q for q in quotes if not q.is_scare or _opens_split_quote(ctx, unit, q, quotes)]
     found = find_cues(ctx, unit, quotes)
     cues = [c for c in found if c.actor and not _outsider(ctx, c)]  # "VOA reporter X asked him": no party's move
     if cues:
@@ -195,12 +196,23 @@ def unit_positions(ctx: Context, unit: DocSpan) -> list[Position]:
     return [follow] if follow else []
 
 
+def _opens_split_quote(ctx: Context, unit: DocSpan, quote: Quote, quotes: list[Quote]) -> bool:
+    """'"My hope," he said, "is that ..."': a short quote that opens the unit and goes on after its
+    cue is the first part of one quote, not a scare quote."""
+    if ctx.article.text[unit.start_char:quote.start].strip():
+        return False
+    later = [q for q in quotes if q.start >= quote.end]
+    return bool(later) and not later[0].is_scare and len(
+        WORD.findall(ctx.article.text[quote.end:later[0].start])) <= SPLIT_CUE_WORDS
+
+
 def find_cues(ctx: Context, unit: DocSpan, quotes: list[Quote]) -> list[Cue]:
     cues: list[Cue] = []
     for token in unit:
         if _in_quote(quotes, token) and not _third_party_inside_quote(ctx, token):
             continue
-        cue = verb_cue(ctx, token) or according_to_cue(ctx, token) or owned_noun_cue(ctx, token)
+        cue = (verb_cue(ctx, token) or according_to_cue(ctx, token) or owned_noun_cue(ctx, token)
+               or view_cue(ctx, token))
         if cue is None:
             continue
         if cue.actor is None and _joined_to_reported_clause(token):
@@ -330,8 +342,23 @@ def according_to_cue(ctx: Context, token: Token) -> Cue | None:
     source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
     if source is None:
         return None
+    return Cue(token, "statement", source, content=_beside(ctx, token), label="according to")
+
+
+def _beside(ctx: Context, token: Token) -> tuple[int, int]:
+    """What 'according to X' attributes: the side of its sentence with the main clause
+    ('According to the union, [the talks have collapsed]', '[Talks collapsed], according to X, ...')."""
     sent = token.sent
-    return Cue(token, "statement", source, content=(sent.start_char, sent.end_char), label="according to")
+    phrase_start, phrase_end = token.left_edge.idx, _end(token.right_edge)
+    before = _trim(ctx.doc, sent.start_char, phrase_start)
+    after = _trim(ctx.doc, phrase_end, sent.end_char)
+    start, end = after if sent.root.idx >= phrase_end else before  # the side of the main clause
+    if end - start < 2:
+        start, end = max(before, after, key=lambda r: r[1] - r[0])
+    text = ctx.article.text
+    while end > start and text[end - 1] in ".!?":
+        end -= 1  # the sentence's full stop is not what X said
+    return (start, end) if end - start > 1 else (sent.start_char, sent.end_char)
 
 
 def owned_noun_cue(ctx: Context, token: Token) -> Cue | None:
@@ -357,8 +384,37 @@ def owned_noun_cue(ctx: Context, token: Token) -> Cue | None:
         span = (sent.start_char, sent.end_char)
         return Cue(token, kind, owner, content=span, label=f"at {owner.text}'s request")
     start, end = _owned_span(token)
-    return Cue(token, kind, owner, content=(start, end), clause=(start, end),
+    said = _that_clause_span(token)
+    return Cue(token, kind, owner, content=said or (start, end), clause=(start, end),
                label=token.text)
+
+
+def _that_clause_span(token: Token) -> tuple[int, int] | None:
+    """'the ministry's statement [that the border stays closed]': the clause a noun spells out."""
+    clause = next((c for c in token.children if c.dep_ in {"acl", "ccomp"}
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    return (clause.left_edge.idx, _end(clause.right_edge)) if clause is not None else None
+
+
+def view_cue(ctx: Context, token: Token) -> Cue | None:
+    """'Ruiz's view is that the deal cannot survive', 'their position was that ...': a party's
+    stance named by a noun (data: ``view_nouns``) whose copula states it."""
+    if token.pos_ != "NOUN" or token.dep_ != "nsubj" or token.lemma_.lower() not in ctx.lex.words("view_nouns"):
+        return None
+    if any(q.inner_start <= token.idx < q.inner_end for q in ctx.quotes):
+        return None  # '"My hope," he said, "is that ..."': the quote's own words
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    head = token.head
+    if owner is None or head.lemma_ != "be":
+        return None
+    clause = next((c for c in head.children if c.dep_ in {"ccomp", "attr"}
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    if clause is None:
+        return None
+    content = (clause.left_edge.idx, _end(clause.right_edge))
+    cue = Cue(token, "statement", owner, content=content, label=token.text)
+    cue.actor = speaker_actor(ctx, owner, token)
+    return cue
 
 
 def _that_clause(token: Token) -> bool:

@@ -71,6 +71,19 @@ ROWS = [
     ("speaker.described_person_needs_the",  # 'a businessman' was never named before
      "Dana Ellis toured the plant on Monday.\n\nA businessman said the plant would stay open.",
      None, "the plant would stay open"),
+    ("cue.according_to_after", "According to the union, the talks have collapsed.",
+     "the-union", "the talks have collapsed"),
+    ("cue.according_to_before", "The talks have collapsed, according to the union.",
+     "the-union", "The talks have collapsed"),
+    ("cue.view_is_that", "Dana Ellis spoke on Monday.\n\nEllis's view is that the deal cannot survive.",
+     "dana-ellis", "that the deal cannot survive"),
+    ("quote.split_short_first_part",  # '"My hope," he said, "is that ..."': one quote, no view cue in it
+     "Dana Ellis spoke on Monday.\n\n\"My hope,\" Ellis said, \"is that the plant stays open.\"",
+     "dana-ellis", "My hope,\" Ellis said, \"is that the plant stays open."),
+    ("cue.owned_noun_that_clause",
+     "The ministry of Peru spoke on Monday. The ministry's statement that the border would stay shut "
+     "surprised the union.",
+     "peru", "that the border would stay shut"),
     ("guard.deal_struck_dated",
      "On Friday, Senator Mara Quint endorsed Governor Alan Pike for the nomination.",
      "mara-quint", "Governor Alan Pike for the nomination"),
