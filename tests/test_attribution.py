@@ -84,6 +84,8 @@ ROWS = [
      "The ministry of Peru spoke on Monday. The ministry's statement that the border would stay shut "
      "surprised the union.",
      "peru", "that the border would stay shut"),
+    ("cue.question_whether", "Senator Ann Lee questioned whether the plan would survive in court.",
+     "ann-lee", "whether the plan would survive in court"),
     ("guard.deal_struck_dated",
      "On Friday, Senator Mara Quint endorsed Governor Alan Pike for the nomination.",
      "mara-quint", "Governor Alan Pike for the nomination"),

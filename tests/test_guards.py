@@ -43,6 +43,8 @@ ROWS = [
     ("drop.clause_only", "The ruling party maintains that the vote was fair.", "maintains", None),
     ("drop.clause_only", "The opposition maintained its calls for a national strike.", "maintained", None),
     ("drop.clause_only", "\"The vote was fair,\" the party maintained.", "maintained", None),
+    ("drop.clause_only", "Police questioned the driver for two hours.", "questioned", DROP),
+    ("drop.clause_only", "The senator questioned whether the plan would survive in court.", "questioned", None),
     ("drop.claimed_prize", "The opposition leader claimed victory in the runoff.", "claimed", DROP),
     ("drop.claimed_prize", "The opposition leader claimed that the runoff was rigged.", "claimed", None),
     ("drop.deal_struck", "Turkey and Libya agreed on a maritime line.", "agreed", DROP),
