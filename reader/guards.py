@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from .classify import negated, own_wish_kind
 from .speakers import agent_of
+from .triggers import date_phrase
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 
 DROP = "drop"
 CONDITIONS = {"until", "unless", "if", "whether"}
+CLAUSES = {"ccomp", "xcomp", "parataxis"}
 CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "prep", "oprd", "dative", "advcl", "attr", "acomp", "obj"}
 
 
@@ -150,9 +152,45 @@ def modifier(ctx: Context, draft: Draft) -> str | None:
     return None
 
 
+def phrasal_action(ctx: Context, draft: Draft) -> str | None:
+    """'called off its work', 'pressed ahead with the plan': with this particle the verb is an act,
+    not a cue (data: ``phrasal_actions``)."""
+    if draft.trigger is not None:
+        return None
+    particles = {f"{draft.lemma} {c.lower_}" for c in draft.token.children if c.dep_ in {"prt", "advmod"}}
+    return DROP if particles & ctx.lex.words("phrasal_actions") else None
+
+
+def clause_only(ctx: Context, draft: Draft) -> str | None:
+    """'maintains a lead', 'boasts a port': these verbs say something only with a clause, a quote or
+    a stance noun ('maintained that ...', '"...," she maintained', 'maintained its demands'; data:
+    ``clause_only_verbs``)."""
+    token = draft.token
+    if draft.lemma not in ctx.lex.words("clause_only_verbs") or any(c.dep_ in CLAUSES for c in token.children):
+        return None
+    if any(c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in ctx.lex.nouns for c in token.children):
+        return None  # "maintained its calls for protests": a stance kept up
+    sent = token.sent
+    if any(q.start < sent.end_char and q.end > sent.start_char and not q.is_scare for q in ctx.quotes):
+        return None
+    return DROP
+
+
+def claimed_prize(ctx: Context, draft: Draft) -> str | None:
+    """'claimed victory', 'claimed the seat': a prize taken, not a claim made (data: ``prizes``)."""
+    if draft.lemma != "claim":
+        return None
+    objects = [c for c in draft.token.children if c.dep_ in {"dobj", "obj"}]
+    if objects and all(o.lemma_.lower() in ctx.lex.words("prizes") for o in objects):
+        return DROP
+    return None
+
+
 def deal_struck(ctx: Context, draft: Draft) -> str | None:
-    """'Turkey and Libya agreed on a line': a deal struck, not a stance."""
-    if draft.kind == "accept" and any(c.dep_ == "prep" and c.lower_ in {"on", "upon"} for c in draft.token.children):
+    """'Turkey and Libya agreed on a line': a deal struck, not a stance ('On Friday, X endorsed
+    Y' only says when)."""
+    if draft.kind == "accept" and any(c.dep_ == "prep" and c.lower_ in {"on", "upon"} and not date_phrase(c)
+                                      for c in draft.token.children):
         return DROP
     return None
 
@@ -238,6 +276,9 @@ GUARDS: tuple[tuple[str, Guard], ...] = (
     ("drop.deadline_infinitive", deadline_infinitive),
     ("drop.source_cited", source_cited),
     ("drop.modifier", modifier),
+    ("drop.phrasal_action", phrasal_action),
+    ("drop.clause_only", clause_only),
+    ("drop.claimed_prize", claimed_prize),
     ("drop.deal_struck", deal_struck),
     ("kind.negation", negation),
     ("kind.refusal_on_condition", refusal_on_condition),

@@ -22,6 +22,7 @@ from .quotes import Quote, find_quotes
 from .speakers import (
     PRONOUNS,
     SUBJECTS,
+    agent_of,
     current_speaker_actor,
     is_passive,
     speaker_actor,
@@ -38,6 +39,8 @@ if TYPE_CHECKING:
 
 WORD = re.compile(r"[^\W\d_]+")
 PARTIAL_QUOTE_WORDS = 3  # words of a reported clause outside its quotes that make the clause the content
+SPLIT_CUE_WORDS = 6  # words of a cue between two parts of one quote ('"A," the union's leader said, "B."')
+OWN_CLAUSE_WORDS = 3  # words a first cue must say for a second cue's clause to be a position of its own
 MAX_JOINED = 500  # characters: a quote joined over sentences stays shorter than a paragraph
 
 
@@ -141,7 +144,7 @@ def units(doc: Doc, quotes: list[Quote]) -> list[DocSpan]:
     starts = [q.start for q in quotes]  # quotes are in text order (find_quotes)
     reach = list(accumulate((q.end for q in quotes), max))  # the furthest end among quotes[:k + 1]
     merged: list[DocSpan] = []
-    for sent in doc.sents:
+    for sent in _opening_marks_moved(doc, set(starts)):
         if not sent.text.strip():
             continue
         if merged and _quote_crosses(starts, reach, merged[-1], sent):
@@ -149,6 +152,21 @@ def units(doc: Doc, quotes: list[Quote]) -> list[DocSpan]:
         else:
             merged.append(sent)
     return merged
+
+
+def _opening_marks_moved(doc: Doc, starts: set[int]) -> list[DocSpan]:
+    """The sentences, with an opening quote mark the splitter left at the end of a sentence
+    ('... remained tricky. \'\'We have ...') moved to the sentence it opens."""
+    out: list[DocSpan] = []
+    carry = None
+    for sent in doc.sents:
+        start = carry if carry is not None else sent.start
+        last = sent[-1]
+        carry = None
+        if sent.end - start > 1 and last.i + 1 < len(doc) and any(last.idx + k in starts for k in range(len(last))):
+            carry = last.i
+        out.append(doc[start: last.i if carry is not None else sent.end])
+    return out
 
 
 def _quote_crosses(starts: list[int], reach: list[int], prev: DocSpan, sent: DocSpan) -> bool:
@@ -164,7 +182,7 @@ def _quote_crosses(starts: list[int], reach: list[int], prev: DocSpan, sent: Doc
 def unit_positions(ctx: Context, unit: DocSpan) -> list[Position]:
     starts = ctx.quote_starts  # the quotes opening inside the unit: two binary searches, not a scan
     quotes = ctx.quotes[bisect_left(starts, unit.start_char): bisect_left(starts, unit.end_char)]
-    direct = [q for q in quotes if not q.is_scare]
+    direct = [q for q in quotes if not q.is_scare or _opens_split_quote(ctx, unit, q, quotes)]
     found = find_cues(ctx, unit, quotes)
     cues = [c for c in found if c.actor and not _outsider(ctx, c)]  # "VOA reporter X asked him": no party's move
     if cues:
@@ -178,12 +196,23 @@ def unit_positions(ctx: Context, unit: DocSpan) -> list[Position]:
     return [follow] if follow else []
 
 
+def _opens_split_quote(ctx: Context, unit: DocSpan, quote: Quote, quotes: list[Quote]) -> bool:
+    """'"My hope," he said, "is that ..."': a short quote that opens the unit and goes on after its
+    cue is the first part of one quote, not a scare quote."""
+    if ctx.article.text[unit.start_char:quote.start].strip():
+        return False
+    later = [q for q in quotes if q.start >= quote.end]
+    return bool(later) and not later[0].is_scare and len(
+        WORD.findall(ctx.article.text[quote.end:later[0].start])) <= SPLIT_CUE_WORDS
+
+
 def find_cues(ctx: Context, unit: DocSpan, quotes: list[Quote]) -> list[Cue]:
     cues: list[Cue] = []
     for token in unit:
         if _in_quote(quotes, token) and not _third_party_inside_quote(ctx, token):
             continue
-        cue = verb_cue(ctx, token) or according_to_cue(ctx, token) or owned_noun_cue(ctx, token)
+        cue = (verb_cue(ctx, token) or according_to_cue(ctx, token) or owned_noun_cue(ctx, token)
+               or view_cue(ctx, token))
         if cue is None:
             continue
         if cue.actor is None and _joined_to_reported_clause(token):
@@ -313,8 +342,23 @@ def according_to_cue(ctx: Context, token: Token) -> Cue | None:
     source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
     if source is None:
         return None
+    return Cue(token, "statement", source, content=_beside(ctx, token), label="according to")
+
+
+def _beside(ctx: Context, token: Token) -> tuple[int, int]:
+    """What 'according to X' attributes: the side of its sentence with the main clause
+    ('According to the union, [the talks have collapsed]', '[Talks collapsed], according to X, ...')."""
     sent = token.sent
-    return Cue(token, "statement", source, content=(sent.start_char, sent.end_char), label="according to")
+    phrase_start, phrase_end = token.left_edge.idx, _end(token.right_edge)
+    before = _trim(ctx.doc, sent.start_char, phrase_start)
+    after = _trim(ctx.doc, phrase_end, sent.end_char)
+    start, end = after if sent.root.idx >= phrase_end else before  # the side of the main clause
+    if end - start < 2:
+        start, end = max(before, after, key=lambda r: r[1] - r[0])
+    text = ctx.article.text
+    while end > start and text[end - 1] in ".!?":
+        end -= 1  # the sentence's full stop is not what X said
+    return (start, end) if end - start > 1 else (sent.start_char, sent.end_char)
 
 
 def owned_noun_cue(ctx: Context, token: Token) -> Cue | None:
@@ -340,8 +384,37 @@ def owned_noun_cue(ctx: Context, token: Token) -> Cue | None:
         span = (sent.start_char, sent.end_char)
         return Cue(token, kind, owner, content=span, label=f"at {owner.text}'s request")
     start, end = _owned_span(token)
-    return Cue(token, kind, owner, content=(start, end), clause=(start, end),
+    said = _that_clause_span(token)
+    return Cue(token, kind, owner, content=said or (start, end), clause=(start, end),
                label=token.text)
+
+
+def _that_clause_span(token: Token) -> tuple[int, int] | None:
+    """'the ministry's statement [that the border stays closed]': the clause a noun spells out."""
+    clause = next((c for c in token.children if c.dep_ in {"acl", "ccomp"}
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    return (clause.left_edge.idx, _end(clause.right_edge)) if clause is not None else None
+
+
+def view_cue(ctx: Context, token: Token) -> Cue | None:
+    """'Ruiz's view is that the deal cannot survive', 'their position was that ...': a party's
+    stance named by a noun (data: ``view_nouns``) whose copula states it."""
+    if token.pos_ != "NOUN" or token.dep_ != "nsubj" or token.lemma_.lower() not in ctx.lex.words("view_nouns"):
+        return None
+    if any(q.inner_start <= token.idx < q.inner_end for q in ctx.quotes):
+        return None  # '"My hope," he said, "is that ..."': the quote's own words
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    head = token.head
+    if owner is None or head.lemma_ != "be":
+        return None
+    clause = next((c for c in head.children if c.dep_ in {"ccomp", "attr"}
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    if clause is None:
+        return None
+    content = (clause.left_edge.idx, _end(clause.right_edge))
+    cue = Cue(token, "statement", owner, content=content, label=token.text)
+    cue.actor = speaker_actor(ctx, owner, token)
+    return cue
 
 
 def _that_clause(token: Token) -> bool:
@@ -416,6 +489,9 @@ def content_range(token: Token, noun: Token | None = None) -> tuple[int, int] | 
     parts = [c for c in token.children if c.dep_ in CONTENT_DEPS and c.dep_ != "advcl"]
     if any(c.dep_ in {"ccomp", "xcomp"} for c in parts):  # not when it was said
         parts = [c for c in parts if not _when(c)]
+    parts = [c for c in parts if not _scene(c, token)]
+    if agent_of(token) is not None:
+        parts = _passive_content(token, parts)
     if noun is not None:
         parts = [noun]
     if not parts:
@@ -423,6 +499,20 @@ def content_range(token: Token, noun: Token | None = None) -> tuple[int, int] | 
     start = min(p.left_edge.idx for p in parts)
     end = max(_end(p.right_edge) for p in parts)
     return start, end
+
+
+def _passive_content(token: Token, parts: list[Token]) -> list[Token]:
+    """'The offer was rejected by the union': what the agent's move is about is the passive
+    subject; 'it was argued by X that ...' keeps its clause."""
+    clauses = [c for c in parts if c.dep_ in {"ccomp", "xcomp"}]
+    subject = next((c for c in token.children if c.dep_ == "nsubjpass" and c.lower_ not in {"it", "this", "that"}),
+                   None)
+    return clauses or ([subject] if subject is not None else parts)
+
+
+def _scene(token: Token, cue: Token) -> bool:
+    """'On Friday, X endorsed Y', 'In Ohio, X said ...': a phrase before the cue sets the scene."""
+    return token.dep_ == "prep" and (token.i < cue.i or _when(token))
 
 
 def _when(token: Token) -> bool:
@@ -537,6 +627,8 @@ def _separate(group: list[Cue], cue: Cue) -> bool:
         return True  # "said it has agreed to the demands, and accused them of ...": two moves, two positions
     if _other_party_move(group, cue):
         return True  # "X demanded ..., the government said, dismissing that demand": two parties, two moves
+    if not outer and _clause_of_its_own(group, cue):
+        return True  # "X said A, adding that B": two clauses said, two positions
     if outer:  # "The DPRK has demanded talks, its envoy said": one statement, reported ...
         others = [c for c in group if c not in outer and c.actor != cue.actor and c.kind != "statement"]
         return bool(others) and cue.kind != "statement"  # ... unless it reports two parties' moves
@@ -546,6 +638,37 @@ def _separate(group: list[Cue], cue: Cue) -> bool:
         return False
     kinds = {c.kind for c in group}
     return cue.kind != "statement" and "statement" not in kinds and cue.kind not in kinds
+
+
+def _clause_of_its_own(group: list[Cue], cue: Cue) -> bool:
+    """A second cue of the speaker that introduces a clause of its own beside what a cue before it
+    says: 'argued that A, saying B', 'called X "crazy" and said that B' ('said A, declining to ...'
+    has no clause of its own; 'said he expects that ...' is the first clause reported)."""
+    if cue.token.dep_ not in {"advcl", "conj", "relcl"} or not _says_a_clause(cue.token):
+        return False
+    if any(c.kind != "statement" for c in [*group, cue]):
+        return False  # "spurned the bid, saying it was too low": a move and its reason are one position
+    trailing = _trailing_participle(cue.token)  # parsed inside the first clause, yet the speaker's own
+    return any(c.content is not None and c.content[0] < cue.token.idx
+               and (trailing or not c.content[0] <= cue.token.idx < c.content[1])
+               and _words_before(c.token.doc, c.content, cue.token.idx) >= OWN_CLAUSE_WORDS for c in group)
+
+
+def _words_before(doc: Doc, content: tuple[int, int], end: int) -> int:
+    """Words of a cue's content before ``end`` ('defended them and said ...': one)."""
+    text = doc.user_data.get("reader_text") or doc.text
+    return len(WORD.findall(text[content[0]:min(content[1], end)]))
+
+
+def _trailing_participle(token: Token) -> bool:
+    """', saying ...', ', adding that ...': a participle after a comma goes on with the speaker."""
+    left = token.left_edge
+    return (token.dep_ == "advcl" and token.tag_ == "VBG" and left.i == token.i and left.i > 0
+            and token.doc[left.i - 1].text == ",")
+
+
+def _says_a_clause(token: Token) -> bool:
+    return any(c.dep_ == "ccomp" for c in token.children)
 
 
 def _second_move(group: list[Cue], cue: Cue) -> bool:

@@ -31,9 +31,25 @@ class Quote:
 def find_quotes(article: Article) -> list[Quote]:
     """Outermost quotes of every paragraph; a paragraph break closes an unclosed quote."""
     quotes: list[Quote] = []
+    text = doubled_apostrophes(article.text)
     for para in article.paragraphs or ():
-        quotes.extend(_paragraph_quotes(article.text, para.start, para.end))
+        quotes.extend(_paragraph_quotes(text, para.start, para.end))
     return quotes
+
+
+def doubled_apostrophes(text: str) -> str:
+    """``text`` with each doubled apostrophe ('', the double quote of typewritten and wire copy:
+    ''We will strike,'' he said) read as one straight double quote, offsets unchanged: an opening
+    pair (after a space or the start) becomes ' "', a closing one '" '."""
+    if "''" not in text:
+        return text
+    out = list(text)
+    i = text.find("''")
+    while i >= 0:
+        opening = i == 0 or text[i - 1].isspace() or text[i - 1] in "([—–-"
+        out[i], out[i + 1] = (" ", '"') if opening else ('"', " ")
+        i = text.find("''", i + 2)
+    return "".join(out)
 
 
 def _paragraph_quotes(text: str, start: int, end: int) -> list[Quote]:

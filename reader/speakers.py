@@ -94,7 +94,7 @@ def speaker_actor(ctx: Context, speaker: Token | None, cue: Token) -> str | None
             key = ctx.actors.resolve(conj)
             if key:
                 break
-    key = key or ctx.actors.describe(speaker) or ctx.actors.named_speaker(speaker)
+    key = key or ctx.actors.describe(speaker) or ctx.actors.named_speaker(speaker) or described_person(ctx, speaker)
     if key and ctx.actors.is_person(key):
         return _issued_in(ctx, cue) or key  # "Williams said in a PFA news release": she speaks for the PFA
     return key
@@ -156,9 +156,43 @@ def issuer_before(ctx: Context, document: Token) -> str | None:
     return None
 
 
-def resolve_pronoun(ctx: Context, pronoun: Token) -> str | None:
-    """The nearest preceding subject that names a party, within the paragraph and the one before."""
-    lower = pronoun.lower_
+def described_person(ctx: Context, speaker: Token) -> str | None:
+    """'the Florida senator said', 'the billionaire businessman said': a person the article named
+    before and now describes by a role (data: ``speaker_roles`` and the titles), read as 'he'."""
+    lemma = speaker.lemma_.lower()
+    if speaker.pos_ != "NOUN" or speaker.tag_ != "NN" or not (
+            lemma in ctx.lex.words("speaker_roles") or lemma in ctx.actors.words("titles")):
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in speaker.children):
+        return None  # "a spokesman said": someone not named before
+    if any(c.dep_ in {"poss", "appos"} or (c.dep_ == "compound" and c.pos_ == "PROPN") for c in speaker.children):
+        return None  # "the party's spokesman", "the senator, Ann Lee": named or owned, not a reference back
+    titled = _titled_person(ctx, speaker)
+    if titled or lemma in ctx.actors.words("titles"):
+        return titled  # "the president" is the one titled president, never merely the last person named
+    return resolve_pronoun(ctx, speaker, as_person=True)
+
+
+def _titled_person(ctx: Context, role: Token) -> str | None:
+    """The nearest person named before with this role as their title ('President Ana Ruiz ...
+    the president')."""
+    lemma = role.lemma_.lower()
+    para = ctx.article.paragraph_at(role.idx)
+    floor = ctx.article.paragraphs[max(0, para - PERSON_PRONOUN_REACH)].start if ctx.article.paragraphs else 0
+    for ent in reversed(entities(ctx.doc)):
+        if ent.end > role.i or ent.label_ != "PERSON":
+            continue
+        if ent.start_char < floor:
+            break
+        if any(t.lemma_.lower() == lemma or t.lower_ == lemma for t in ctx.doc[max(0, ent.start - 3): ent.end]):
+            return ctx.actors.resolve(ent.root) or ctx.actors.named_speaker(ent.root)
+    return None
+
+
+def resolve_pronoun(ctx: Context, pronoun: Token, as_person: bool = False) -> str | None:
+    """The nearest preceding subject that names a party, within the paragraph and the one before
+    (``as_person``: the nearest person, as for 'he')."""
+    lower = "he" if as_person else pronoun.lower_
     if lower in {"i", "we", "our", "us", "my"}:
         para = ctx.article.paragraph_at(pronoun.idx)
         last = ctx.last.get(para) or ctx.last.get(para - 1)
@@ -194,13 +228,22 @@ def resolve_pronoun(ctx: Context, pronoun: Token) -> str | None:
             continue
         if person and is_person and _commentator(ctx, token):
             continue  # "VOA reporter Chinedu Offor asked him ... He says": the reporter is never 'he'
-        key = ctx.actors.resolve(token)
+        key = ctx.actors.resolve(token) or (_unbound_person(ctx, token) if person and is_person else None)
         if key:
             ctx.antecedents[pronoun.i] = token
             return key
         if person and is_person:
             return None  # the nearest person names no party: no older one stands in for them
     return None
+
+
+def _unbound_person(ctx: Context, token: Token) -> str | None:
+    """The party 'he' stands for when its person is bound to none: what the person would be as a
+    speaker ('Ellis ... he said' is Ellis's own: the guideline's fallback for a person of no party),
+    never a commentator."""
+    if _commentator(ctx, token) or is_media(token):
+        return None
+    return ctx.actors.named_speaker(token)
 
 
 def _commentator(ctx: Context, token: Token) -> bool:

@@ -19,7 +19,7 @@ from .gazetteer import load_data
 from .model import KINDS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
     from spacy.vocab import Vocab
 
 
@@ -117,7 +117,18 @@ def trigger_matches(doc: Doc) -> dict[int, Trigger]:
         found[start] = by_id[strings[match_id]]
     for _, tokens in particles(doc):
         verb, particle = doc[tokens[0]], doc[tokens[-1]]
+        if date_phrase(particle):
+            continue  # "called off the search on Sunday": 'on' says when, it makes no 'call on'
         trigger = pairs.get((verb.lemma_.lower(), particle.lower_))
         if trigger is not None:
             found.setdefault(verb.i, trigger)
     return found
+
+
+def date_phrase(prep: Token) -> bool:
+    """A preposition whose object is a bare date or time ('on Sunday', 'in March', 'for two hours';
+    not 'for a day of rage')."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return prep.dep_ == "prep" and bool(objects) and all(
+        o.ent_type_ in {"DATE", "TIME"} and not any(c.dep_ in {"prep", "relcl", "acl"} for c in o.children)
+        for o in objects)

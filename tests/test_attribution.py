@@ -1,0 +1,106 @@
+"""Attributed content: who says it and the exact clause they say (issue #8).
+
+One table of made-up sentences: the rule that should find the attribution, the text, the actor
+expected to speak, and the content expected (exactly the position's ``content`` span). A row
+with ``None`` as actor asserts that no position's content holds that text (nothing found there,
+or no position of its own).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.ingest import article_from_text
+from reader.pipeline import analyze
+
+ROWS = [
+    # rule id, text, actor, content
+    ("speaker.unbound_person_pronoun",
+     "Dana Ellis spoke to workers at the plant on Monday.\n\n"
+     "\"Nobody should have to work two jobs to pay the rent,\" she said.",
+     "dana-ellis", "Nobody should have to work two jobs to pay the rent,"),
+    ("group.clause_of_its_own",
+     "The union said the offer was an insult, adding that members would vote on Friday.",
+     "the-union", "the offer was an insult"),
+    ("group.clause_of_its_own",
+     "The union said the offer was an insult, adding that members would vote on Friday.",
+     "the-union", "that members would vote on Friday"),
+    ("group.clause_of_its_own",
+     "Mayor Ines Roca argued that the levy was fair, saying the city had no other choice.",
+     "ines-roca", "the city had no other choice"),
+    ("group.clause_of_its_own",
+     "Senator Mara Quint called the budget a fraud and said the committee should start again.",
+     "mara-quint", "the committee should start again"),
+    ("group.move_and_its_reason",  # a strong move and its reason stay one position
+     "The board rejected the bid, saying it undervalued the company.",
+     None, "it undervalued the company"),
+    ("group.first_says_too_little",  # 'defended them' says too little to stand alone
+     "The agency defended them and said it had followed proper procedures.",
+     None, "it had followed proper procedures"),
+    ("group.one_clause_reported",  # the second cue reports the first's clause: one position
+     "The company said it expects that the strike will end soon.",
+     "the-company", "it expects that the strike will end soon"),
+    ("trigger.statement.point_out",
+     "Union leader Sam Otto pointed out that the talks had failed twice before.",
+     "sam-otto", "that the talks had failed twice before"),
+    ("cue.joke", "Ines Roca joked that the council would need a bigger hall.",
+     "ines-roca", "that the council would need a bigger hall"),
+    ("cue.cite", "The company closed the plant on Monday, citing weak demand from car makers.",
+     "the-company", "weak demand from car makers"),
+    ("cue.assure", "Governor Lena Marsh assured residents that the water was safe to drink.",
+     "lena-marsh", "residents that the water was safe to drink"),
+    ("cue.assure_passive",  # 'is assured of winning': nobody assures anybody
+     "The senator is now assured of winning at least forty delegates.", None, "winning at least forty delegates"),
+    ("quote.doubled_apostrophes",  # wire copy quotes with '' and leaves the opening pair on the sentence before
+     "The union admitted that the strike was long. ''We are sorry for the trouble,'' the union said.",
+     "the-union", "We are sorry for the trouble,"),
+    ("quote.doubled_apostrophes",
+     "The union admitted that the strike was long. ''We are sorry for the trouble,'' the union said.",
+     "the-union", "that the strike was long"),
+    ("content.passive_with_agent", "The new pay offer was rejected by the union on Monday.",
+     "the-union", "The new pay offer"),
+    ("content.passive_with_agent", "The company's plan to close the plant was criticised by the union.",
+     "the-union", "The company's plan to close the plant"),
+    ("speaker.described_person",
+     "Dana Ellis toured the plant on Monday.\n\nThe billionaire investor said the plant would stay open.",
+     "dana-ellis", "the plant would stay open"),
+    ("speaker.titled_person",  # 'the president' is the one titled so, not the last person named
+     "President Ana Ruiz met the rebels on Monday. The talks were led by Vitor Lam.\n\n"
+     "A day later the president agreed to free all prisoners.",
+     "ana-ruiz", "to free all prisoners"),
+    ("speaker.described_person_needs_the",  # 'a businessman' was never named before
+     "Dana Ellis toured the plant on Monday.\n\nA businessman said the plant would stay open.",
+     None, "the plant would stay open"),
+    ("cue.according_to_after", "According to the union, the talks have collapsed.",
+     "the-union", "the talks have collapsed"),
+    ("cue.according_to_before", "The talks have collapsed, according to the union.",
+     "the-union", "The talks have collapsed"),
+    ("cue.view_is_that", "Dana Ellis spoke on Monday.\n\nEllis's view is that the deal cannot survive.",
+     "dana-ellis", "that the deal cannot survive"),
+    ("quote.split_short_first_part",  # '"My hope," he said, "is that ..."': one quote, no view cue in it
+     "Dana Ellis spoke on Monday.\n\n\"My hope,\" Ellis said, \"is that the plant stays open.\"",
+     "dana-ellis", "My hope,\" Ellis said, \"is that the plant stays open."),
+    ("cue.owned_noun_that_clause",
+     "The ministry of Peru spoke on Monday. The ministry's statement that the border would stay shut "
+     "surprised the union.",
+     "peru", "that the border would stay shut"),
+    ("cue.question_whether", "Senator Ann Lee questioned whether the plan would survive in court.",
+     "ann-lee", "whether the plan would survive in court"),
+    ("guard.deal_struck_dated",
+     "On Friday, Senator Mara Quint endorsed Governor Alan Pike for the nomination.",
+     "mara-quint", "Governor Alan Pike for the nomination"),
+]
+
+
+def contents(nlp, text: str) -> list[tuple[str | None, str]]:
+    analysis = analyze(article_from_text(text), nlp)
+    return [(p.actor, analysis.text[p.content.start:p.content.end]) for p in analysis.positions]
+
+
+@pytest.mark.parametrize("rule, text, actor, content", ROWS, ids=[f"{r[0]}-{i}" for i, r in enumerate(ROWS)])
+def test_attributed_content(nlp, rule, text, actor, content):
+    found = contents(nlp, text)
+    if actor is None:
+        assert not any(content in c for _, c in found), found
+    else:
+        assert (actor, content) in found, found
