@@ -13,7 +13,8 @@ that has loaded the spaCy pipeline before the clock starts:
   and the library.
 
 Prints articles per second of each and their ratio (target: add takes <= 1.25 times the bare
-pipe), the peak memory (resident set: the main process, and the largest spaCy worker), the
+pipe), the ratio of their CPU seconds (all processes: the work, less sensitive to whatever else
+runs on the machine), the peak memory (resident set: the main process, and the largest spaCy worker), the
 library's size on disk, and the party view's query on that library (target < 300 ms).
 With ``--repeats`` > 1 the phases alternate and the best time of each is kept.
 """
@@ -66,13 +67,22 @@ def write_corpus(folder: Path, n: int) -> list[Path]:
 # --- the phases, each in a process of its own ----------------------------------------------------
 
 
+CPU_AT_START = [0.0]  # the CPU seconds of a phase's process (and its workers) when its clock starts
+
+
+def start_clock() -> float:
+    own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU_AT_START[0] = own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
+    return time.perf_counter()
+
+
 def phase_bare(folder: Path, jobs: int, batch_size: int) -> float:
     from reader.ingest import read_article
     from reader.nlp import load_nlp
 
     nlp = load_nlp()
     texts = [read_article(str(p)).text for p in sorted(folder.glob("*.txt"))]
-    start = time.perf_counter()
+    start = start_clock()
     count = sum(1 for _ in nlp.pipe(texts, n_process=jobs, batch_size=batch_size))
     seconds = time.perf_counter() - start
     assert count == len(texts)
@@ -84,7 +94,7 @@ def phase_add(folder: Path, library: Path, jobs: int, batch_size: int) -> float:
     from reader.nlp import load_nlp
 
     load_nlp()  # as the bare pipe: the pipeline is loaded before the clock starts
-    start = time.perf_counter()
+    start = start_clock()
     status = main(["add", str(folder), "--library", str(library), "--jobs", str(jobs),
                    "--batch-size", str(batch_size)])
     seconds = time.perf_counter() - start
@@ -98,9 +108,10 @@ def run_phase(args: argparse.Namespace) -> int:
         seconds = phase_bare(folder, args.jobs, args.batch_size)
     else:
         seconds = phase_add(folder, Path(args.library), args.jobs, args.batch_size)
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    print(json.dumps({"seconds": seconds, "rss_main_kb": own, "rss_worker_kb": workers}), file=sys.stderr)
+    own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    print(json.dumps({"seconds": seconds, "rss_main_kb": own.ru_maxrss, "rss_worker_kb": workers.ru_maxrss,
+                      "cpu": own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime - CPU_AT_START[0]}),
+          file=sys.stderr)
     return 0
 
 
@@ -166,7 +177,8 @@ def main() -> int:
                 library = tmp / f"library{repeat}.sqlite3"
                 result = child(phase, tmp / "articles", args.jobs, args.batch_size, library, env)
                 print(f"  {phase:4}  {result['seconds']:7.1f} s  {args.n / result['seconds']:6.2f} articles/s"
-                      f"  (process {result['wall']:.1f} s)  {result['stdout']}")
+                      f"  cpu {result['cpu']:7.1f} s  (process {result['wall']:.1f} s, load {os.getloadavg()[0]:.1f})"
+                      f"  {result['stdout']}")
                 if phase not in best or result["seconds"] < best[phase]["seconds"]:
                     best[phase] = result | {"library": library}
         bare, add = best["bare"], best["add"]
@@ -177,6 +189,7 @@ def main() -> int:
         print(f"reader add --jobs {args.jobs}:        {args.n / add['seconds']:.2f} articles/s")
         verdict = "ok" if ratio <= TARGET_RATIO else "OVER TARGET"
         print(f"time ratio add / bare: {ratio:.3f} (target <= {TARGET_RATIO}): {verdict}")
+        print(f"CPU seconds (all processes) add / bare: {add['cpu'] / bare['cpu']:.3f} (the work, whatever else runs)")
         print(f"peak memory (max RSS): reader add main {add['rss_main_kb'] / 1024:.0f} MiB, largest worker "
               f"{add['rss_worker_kb'] / 1024:.0f} MiB; bare main {bare['rss_main_kb'] / 1024:.0f} MiB, "
               f"largest worker {bare['rss_worker_kb'] / 1024:.0f} MiB")

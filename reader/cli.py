@@ -364,7 +364,7 @@ def add_parser() -> Parser:
                    "'-' reads standard input")
     _library_option(p)
     p.add_argument("--jobs", "-j", metavar="N", type=positive_int,
-                   help="processes parsing articles with spaCy (nlp.pipe's n_process; with --dask local, "
+                   help="processes parsing and analysing articles, a batch at a time (with --dask local, "
                    "its workers; default: the cores)")
     p.add_argument("--model", metavar="NAME", type=model_name, help="spaCy pipeline to use")
     p.add_argument("--no-cache", action="store_true", help="analyse again instead of using the cache")
@@ -442,7 +442,7 @@ def article_files(path: str) -> list[str]:
 
 
 def run_add(args: argparse.Namespace) -> int:
-    """Read, analyse (one ``nlp.pipe`` in --jobs processes, or a Dask bag) and store the articles,
+    """Read, analyse (batches in --jobs processes, or on a Dask cluster) and store the articles,
     each batch in one transaction; a file that fails is reported and the others are kept. Status
     2 only when no input ended up in the library; 130 after Ctrl-C (the batches written stay)."""
     from .corpus import Summary
@@ -478,7 +478,7 @@ def _add_paths(paths: list[str], args: argparse.Namespace, summary) -> None:
     from contextlib import ExitStack
 
     from .cache import model_label_for
-    from .corpus import default_jobs, in_order, parse_stream, read_new, store
+    from .corpus import default_jobs, in_order, pool_stream, read_new, store
     from .library import open_library
 
     jobs = args.jobs or default_jobs()
@@ -497,7 +497,7 @@ def _add_paths(paths: list[str], args: argparse.Namespace, summary) -> None:
         else:
             from .nlp import load_nlp
 
-            parsed = parse_stream(uncached, load_nlp(args.model), jobs, args.batch_size)
+            parsed = pool_stream(uncached, load_nlp(args.model), jobs, args.model, args.batch_size)
         if hasattr(parsed, "close"):  # stop the workers (or cancel the Dask futures) before the rest closes
             stack.callback(parsed.close)
         label = None if args.no_cache else model_label_for(args.model)

@@ -15,7 +15,7 @@ import pytest
 from conftest import ROOT, SAMPLES
 
 from reader.cli import main
-from reader.corpus import Failed, Summary, analyse_batch, default_jobs, parse_stream
+from reader.corpus import Failed, Summary, analyse_batch, default_jobs, parse_stream, pool_stream
 from reader.ingest import read_article
 from reader.library import LibraryError, open_library
 from reader.progress import progress_bar
@@ -170,6 +170,14 @@ def test_stream_keeps_all_but_the_failing_article(exploding_nlp, nlp, jobs):
     assert "this article breaks the parser" in outcomes[2].reason
     expected = analyse_batch(articles)  # the same articles through the plain pipeline, in this process
     assert [o for i, o in enumerate(outcomes) if i != 2] == expected
+
+
+def test_pool_of_workers_gives_the_same_in_order(nlp):
+    """--jobs 2: batches analysed in two forked worker processes come back whole and in order."""
+    articles = [read_article(str(p)) for p in sample_texts()[:7]]
+    outcomes = list(pool_stream(articles, nlp, jobs=2, batch_size=2))
+    assert outcomes == analyse_batch(articles)
+    assert [o.source for o in outcomes] == [a.source for a in articles]
 
 
 def test_summary_line():

@@ -68,14 +68,28 @@ def assert_whole(path: Path) -> list[int]:
 # --- a crash mid-batch ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGINT], ids=["crash", "ctrl-c"])
-def test_killed_add_keeps_the_finished_batches(tmp_path, how):
+def running_with(marker: str) -> list[int]:
+    """The processes whose command line names ``marker`` (the library of one test)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and marker in (entry / "cmdline").read_bytes().decode(errors="replace"):
+                found.append(int(entry.name))
+        except OSError:
+            continue
+    return found
+
+
+@pytest.mark.parametrize(("how", "jobs"), [(signal.SIGKILL, 1), (signal.SIGINT, 1), (signal.SIGKILL, 2)],
+                         ids=["crash", "ctrl-c", "crash-2-workers"])
+def test_killed_add_keeps_the_finished_batches(tmp_path, how, jobs):
     """``reader add`` on 12 articles, 3 a batch, killed (SIGKILL: a crash; SIGINT: Ctrl-C) once the
     first batch is in: the library holds whole batches only, opens fine, and the same command
-    then adds the rest."""
+    then adds the rest. Its worker processes end with it."""
     folder = corpus_folder(tmp_path / "articles", 12)
     library = tmp_path / "lib.sqlite3"
-    proc = reader("add", str(folder), "--library", str(library), "--jobs", "1", "--batch-size", "3", "--no-cache")
+    proc = reader("add", str(folder), "--library", str(library), "--jobs", str(jobs), "--batch-size", "3",
+                  "--no-cache")
     try:
         wait_until(lambda: article_count(library) >= 3, proc)
         proc.send_signal(how)
@@ -84,6 +98,10 @@ def test_killed_add_keeps_the_finished_batches(tmp_path, how):
         if proc.poll() is None:
             proc.kill()
             proc.communicate()
+    deadline = time.monotonic() + WAIT
+    while running_with(str(library)):  # the workers follow their parent
+        assert time.monotonic() < deadline, "worker processes outlived reader add"
+        time.sleep(0.02)
     kept = assert_whole(library)
     assert 3 <= len(kept) < 12 and len(kept) % 3 == 0
     if how == signal.SIGINT:
