@@ -16,18 +16,24 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+import tomllib
 from collections.abc import Iterable, Iterator
+from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from .model import Analysis, Link, Position
+from .model import KINDS, Analysis, Link, Position
 
 if TYPE_CHECKING:
     from .library import Library, Party
 
-# Our kinds as PLOVER event types (see the design notes); a plain statement has none.
-PLOVER_TYPES = {"demand": "REQUEST", "offer": "AGREE", "accept": "AGREE", "reject": "REJECT",
-                "threaten": "THREATEN", "accuse": "ACCUSE", "statement": None}
+
+@cache
+def plover_types() -> dict[str, str | None]:
+    """Our kinds as PLOVER event types (``data/events.toml``); None for a kind that has none."""
+    table = tomllib.loads(resources.files("reader").joinpath("data/events.toml").read_text(encoding="utf-8"))
+    return {kind: table["plover"].get(kind) for kind in KINDS}
 
 
 def event_id(article_id: int, position_id: str) -> str:
@@ -72,7 +78,7 @@ def _record(library: Library, parties: dict, article_id: int, date: str | None, 
         "date": date,
         "day": day,
         "event_type": position.kind,
-        "plover_type": PLOVER_TYPES.get(position.kind),
+        "plover_type": plover_types().get(position.kind),
         "source_actor": actor(position.actor),
         "speaker": position.speaker,
         "target_actors": [actor(t) for t in position.targets],

@@ -9,7 +9,7 @@ import pytest
 from test_corpus import run
 
 from reader import corrections
-from reader.events import PLOVER_TYPES, event_id, events
+from reader.events import event_id, events, plover_types
 from reader.library import open_library
 from reader.model import KINDS
 
@@ -49,7 +49,7 @@ def test_one_record_per_position_in_date_order(capsys, filled, sample_analyses):
         assert analysis.text[quote["start"]:quote["end"]] == quote["text"]
         position = analysis.position(record["id"].split(":", 1)[1])
         assert (position.kind, position.start) == (record["event_type"], quote["start"])
-        assert record["plover_type"] == PLOVER_TYPES[position.kind]
+        assert record["plover_type"] == plover_types()[position.kind]
         assert record["article"]["url"] == analysis.publication.url
         assert record["article"]["outlet"] == analysis.publication.outlet
         assert record["source_actor"]["article_name"] == analysis.actor(position.actor).name
@@ -90,7 +90,8 @@ def test_filters_and_standard_output(capsys, filled):
     chosen = [json.loads(line) for line in out.splitlines()]
     assert chosen == [r for r in everything if r["event_type"] in ("reject", "demand") and r["date"] >= "2020-01-01"]
     assert chosen and {r["event_type"] for r in chosen} <= {"reject", "demand"}
-    assert set(PLOVER_TYPES) == set(KINDS)
+    assert set(plover_types()) == set(KINDS) and plover_types()["statement"] is None
+    assert plover_types()["demand"] == "REQUEST" and plover_types()["reject"] == "REJECT"
 
 
 def test_corrections_are_in_the_export(capsys, filled, sample_analyses, tmp_path, monkeypatch):
