@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
@@ -56,6 +58,7 @@ class ActorTable:
     gazetteer: Gazetteer | None = None
     date: dt.date | None = None  # the article's date, for people's dated roles in the knowledge base
     evidence: dict[str, list[str]] = field(default_factory=dict)  # actor id -> why mentions went to it
+    merged: dict[str, str] = field(default_factory=dict)  # a party merged into another -> that one
 
     @property
     def actors(self) -> list[Actor]:
@@ -77,6 +80,8 @@ class ActorTable:
         return binding.entry.name if binding else actor_id
 
     def bind(self, entry: Entry, alias: str = "") -> str:
+        while entry.key in self.merged and self.merged[entry.key] in self.bindings:  # it stays merged
+            entry = self.bindings[self.merged[entry.key]].entry
         binding = self.bindings.setdefault(entry.key, Binding(entry))
         binding.add_alias(alias)
         return entry.key
@@ -87,6 +92,8 @@ class ActorTable:
             if key == old:
                 self.token_actor[i] = new
         self.bindings.pop(old, None)
+        if old != new:
+            self.merged[old] = new
 
     def sector_party(self, sector: str, country: str | None = None, demonym: str | None = None) -> str:
         """The party of a country's side ('opposition', 'rebels'): one per sector in an article,
@@ -196,7 +203,7 @@ def find_actors(doc: Doc, article: Article) -> ActorTable:
     doc.user_data.setdefault("reader_text", article.text)  # Doc.text rebuilds the string each call
     table = ActorTable(doc=doc, gazetteer=load_gazetteer(), date=_article_date(article))
     mark_gazetteer_mentions(table, doc)
-    table.home = first_country(table, doc, headline=bool(article.title))
+    table.home = first_country(table, doc, headline=bool(article.title)) or dateline_country(table, doc, article)
     rescue_misspelled_capitals(table, doc)
     mark_organizations(table, doc)
     mark_known_organizations(table, doc)
@@ -207,6 +214,7 @@ def find_actors(doc: Doc, article: Article) -> ActorTable:
     learn_heads(table, doc, title_end)  # 'a spokesman for the court' after 'the Federal Administrative Court'
     bind_people(table, doc)
     mark_groups(table, doc)
+    merge_represented_groups(table, doc)
     learn_heads(table, doc, title_end)
     learn_abbreviations(table, doc)  # again: a name known only by its head noun ('the Ministry of ...')
     return table
@@ -420,6 +428,27 @@ def first_country(table: ActorTable, doc: Doc, headline: bool = False) -> str | 
         key = table.token_actor.get(subject.i) or _modifier_actor(table, subject)
         if key and table.bindings[key].entry.kind == "country":
             return key  # "Sri Lanka's president will not resign, says minister" -> Sri Lanka
+    return None
+
+
+DATELINE_ENDS = {",", ":", "(", "-", "\u2014", "\u2013", "--"}
+
+
+def dateline_country(table: ActorTable, doc: Doc, article: Article) -> str | None:
+    """'ISLAMABAD: ...', 'KHARTOUM, Dec 27 (dpa) -': the country whose capital opens the story's
+    dateline is the story's country when its first sentence names none (officials named by
+    title only speak for it)."""
+    capitals = {surface.upper(): key for surface, key in table.gazetteer.capitals.items()}
+    for paragraph in article.paragraphs[:3]:
+        span = doc.char_span(paragraph.start, paragraph.end, alignment_mode="expand")
+        words = []
+        for token in span[:5] if span is not None else ():
+            if not (token.is_upper and token.is_alpha and len(token.text) > 1):
+                if words and token.text in DATELINE_ENDS and " ".join(words) in capitals:
+                    key = capitals[" ".join(words)]
+                    return table.bind(table.gazetteer.entries[key]) if key in table.gazetteer.entries else None
+                break
+            words.append(token.text)
     return None
 
 
@@ -643,6 +672,8 @@ def _party_of_person(table: ActorTable, ent: Span) -> str | None:
             key = resolve_phrase(table, token)
             if key and not table.is_person(key):
                 return key
+            if serves and token.tag_ == "NNS" and not is_media(token):  # "a spokeswoman for the hospitals"
+                return table.bind(Entry(slug(token.lower_), token.lower_, "group"))
     for token in tokens:
         key = _token_party(table, token)
         if key:
@@ -694,8 +725,9 @@ def mark_organizations(table: ActorTable, doc: Doc) -> None:
         corporate = ent[-1].text.rstrip(".") in words("corporate")  # "Twitter Inc", whatever the tagger says
         marked = [i for i in range(ent.start, ent.end) if i in table.token_actor]
         named_inside = ent.label_ == "ORG" and _country_inside_name(table, ent, marked)
-        if ent.label_ != "ORG" and not corporate or any(i not in table.modifier_tokens for i in marked) \
-                and not named_inside:
+        named_body = ent.label_ != "ORG" and not marked and _organization_by_context(table, ent)
+        if ent.label_ != "ORG" and not corporate and not named_body or any(i not in table.modifier_tokens
+                                                                           for i in marked) and not named_inside:
             continue  # a known party; but "the British Medical Association" is no mention of Britain
         cut = _title_before_name(table, ent)
         if cut is not None:  # "CEA Spokesperson Regina Fuentes": the organisation is only "CEA"
@@ -710,13 +742,15 @@ def mark_organizations(table: ActorTable, doc: Doc) -> None:
             ent = doc[ent.start : paren]
         if not marked and table.home and ent.root.lemma_.lower() in words("state_bodies") and not corporate:
             continue  # "the Commerce Ministry" with no country named: a body of the story's country
-        if marked and ent.root.lemma_.lower() in words("state_bodies"):
-            continue  # "the Turkish Ministry of Foreign Affairs" speaks for Turkey
-        if len(ent) == 1 and ent.end < len(doc) and doc[ent.end].lower_ in table.gazetteer.nouns["titles"]:
-            continue  # "Health Secretary Steve Barclay": part of a title
+        if marked and (ent.root.lemma_.lower() in words("state_bodies") or ent.root.lower_ in words("titles")):
+            continue  # "the Turkish Ministry of Foreign Affairs", "the U.S. Trade Representative" speak for it
+        if len(ent) == 1 and ent.end < len(doc) and doc[ent.end].lower_ in table.gazetteer.nouns["titles"] \
+                and not named_body and (ent.root.lower_ in words("portfolios") or ent.label_ != "ORG"):
+            continue  # "Health Secretary Steve Barclay": part of a title (but "Boeing CEO Dave Calhoun")
         if _title_of(table, ent):
             continue  # "Secretary of State Jane Roe", "Minister of Education": a role, not a party
-        if not corporate and all(POSSESSIVE.sub("", t.text) in people for t in ent if t.lower_ != "the"):
+        if not corporate and not named_body and all(POSSESSIVE.sub("", t.text) in people
+                                                    for t in ent if t.lower_ != "the"):
             continue  # a person the tagger took for an organisation ("Trump said")
         if len(ent) == 1 and ent.start > 0 and doc[ent.start - 1].ent_type_ == "PERSON" and ent[0].is_title:
             continue  # the last name of "Maria Corina | Machado", split by the tagger
@@ -923,6 +957,49 @@ def mark_groups(table: ActorTable, doc: Doc) -> None:
             table.token_actor[token.i] = table.bind(Entry(slug(lower), lower, "group"))
 
 
+def _organization_by_context(table: ActorTable, ent: Span) -> bool:
+    """A name the tagger took for a person or place that the article shows is a body: 'Amey, the
+    Oxford-based construction company', 'Amey chief executive Mike Pocock' (a title, then a person)."""
+    if ent.label_ not in {"PERSON", "GPE", "NORP", "PRODUCT", "FAC"} or len(ent) > 3:
+        return False
+    bodies = table.gazetteer.words("company_nouns") | set(table.gazetteer.nouns["described"]) | {"group"}
+    if any(c.dep_ == "appos" and c.lemma_.lower() in bodies and c.i > ent.end for c in ent.root.children):
+        return True
+    doc, titles = ent.doc, table.gazetteer.words("titles")
+    for width in (2, 1):
+        title = doc[ent.end: ent.end + width]
+        if len(title) == width and title.text.lower() in titles and ent.end + width < len(doc) \
+                and doc[ent.end + width].ent_type_ == "PERSON" and doc[ent.end + width].ent_iob_ == "B":
+            return ent.label_ == "PERSON" and ent.root.ent_iob_ == "B" and len(ent) == 1
+    return False
+
+
+def merge_represented_groups(table: ActorTable, doc: Doc) -> None:
+    """'The Minnesota Nurses Association, which represents 12,000 nurses' (or 'the union
+    representing the nurses'): the nurses of the story are the body that represents them."""
+    for token in doc:
+        if token.lemma_.lower() not in table.gazetteer.words("represent_verbs") or token.pos_ != "VERB":
+            continue
+        group = next((c for c in token.children if c.dep_ in {"dobj", "obj"}), None)
+        if group is None or table.token_actor.get(group.i) != slug(group.lower_):
+            continue  # not a group of the story ('represents the interests of ...')
+        body = _representing_body(table, token)
+        if body and body != slug(group.lower_) and table.bindings[body].entry.kind == "organization":
+            table.bindings[body].add_alias(group.lower_)
+            table.merge(slug(group.lower_), body)
+
+
+def _representing_body(table: ActorTable, verb: Token) -> str | None:
+    """Who represents: the subject, the noun a relative clause or participle modifies."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.tag_ not in {"WDT", "WP"}:
+        return table.token_actor.get(subject.i)
+    if verb.dep_ in {"relcl", "acl"}:
+        head = verb.head
+        return table.token_actor.get(head.i)
+    return None
+
+
 def _purpose_group(table: ActorTable, token: Token) -> str | None:
     """'environmental groups', 'human rights organisations': plural bodies named by their purpose."""
     if token.lower_ not in table.gazetteer.words("purpose_groups"):
@@ -1020,6 +1097,15 @@ def _placing(table: ActorTable, modifier: Token) -> bool:
         t.lower_ in table.gazetteer.words("location_words") for t in modifier.subtree)
 
 
+def _public_body(table: ActorTable, token: Token) -> bool:
+    """A body of a state by its name ('Mainland Affairs Council', 'Interior Ministry'), or a person
+    the tagger took for a body ('ministry spokesperson Dina Mufti'), not a company described by its
+    country ('German carmaker Volkswagen', 'Swiss private bank BSI')."""
+    words = table.gazetteer.words
+    titled = any(c.dep_ == "compound" and c.lemma_.lower() in words("titles") for c in token.children)
+    return titled or token.lemma_.lower() in words("public_words") | words("state_bodies")
+
+
 def _modifier_actor(table: ActorTable, token: Token) -> str | None:
     """An actor named in the modifiers of a noun: 'Russian government', 'government in Washington'."""
     for child in token.children:
@@ -1068,7 +1154,7 @@ def resolve_phrase(table: ActorTable, token: Token) -> str | None:
     if key is None and token.pos_ in {"PROPN", "NOUN"} and token.text[:1].isupper():
         key = table.people.get(POSSESSIVE.sub("", token.text))
     if key and table.bindings.get(key) and table.bindings[key].entry.kind == "organization" \
-            and key not in table.gazetteer.entries:
+            and key not in table.gazetteer.entries and _public_body(table, token):
         owner = _modifier_actor(table, token)  # "Taiwan's Mainland Affairs Council" speaks for Taiwan
         if owner and table.bindings[owner].entry.kind == "country":
             return owner
@@ -1168,3 +1254,41 @@ def _anaphor(table: ActorTable, token: Token) -> str | None:
     return None
 
 
+# --- the government of a domestic story -----------------------------------------------------
+
+def name_domestic_government(actors: Sequence[Actor], table: ActorTable) -> list[Actor]:
+    """In a domestic story (one country among the parties, facing bodies of its own: states, a
+    union, the opposition, a committee) the country's party is its government: name it as the
+    story does ('the Bush administration', 'the PTI government'), the country's name kept as an
+    alias. A story with two countries keeps the countries' names."""
+    countries = [a for a in actors if a.kind == "country"]
+    if len(countries) != 1 or not countries[0].positions:
+        return list(actors)
+    country = countries[0]
+    name = government_name(table, country.id)
+    if name is None:
+        return list(actors)
+    renamed = replace(country, name=name, aliases=(*country.aliases, country.name),
+                      evidence=(*country.evidence, f"{name}: the story's name for its government"))
+    return [renamed if a is country else a for a in actors]
+
+
+def government_name(table: ActorTable, country: str) -> str | None:
+    """The most frequent 'X administration' / 'X government' standing for ``country`` (or for a
+    leader of no known party, when ``country`` is the story's country) whose X is a proper name
+    that is no country or nationality ('Bush administration', 'PTI government')."""
+    found: Counter[str] = Counter()
+    gazetteer = table.gazetteer
+    heads = gazetteer.words("government_heads")
+    for token in table.doc:
+        if token.lemma_.lower() not in heads or token.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        owner = next((c for c in token.children if c.dep_ == "compound" and c.i == token.i - 1), None)
+        if owner is None or owner.pos_ != "PROPN" or owner.ent_type_ in {"GPE", "NORP", "LOC"}:
+            continue
+        if owner.text in gazetteer.names or owner.text in gazetteer.demonyms or not owner.text[:1].isupper():
+            continue
+        key = table.resolve(token)
+        if key == country or key and table.is_person(key) and country == table.home:
+            found[f"{owner.text} {token.lower_}"] += 1  # the country's, or its leader's of the story's country
+    return found.most_common(1)[0][0] if found else None

@@ -427,7 +427,7 @@ def _negative_judgement(span: Span, lex: Lexicon) -> str | None:
     'an insulting pay offer': a strongly negative judgement of an act, a decision or a side is an
     accusation (not a state of things: 'the hostages are in bad shape'; not one's own feeling: 'we
     are disappointed'; not what the speaker's side did: 'our decision was difficult')."""
-    negative = lex.words("negative_words")
+    negative = lex.words("negative_words")  # VADER's strongly negative words and cues.toml critical_words
     for token in span:
         if token.pos_ not in lex.words("judging_pos") or negated(token):
             continue

@@ -394,6 +394,12 @@ def library_parser() -> Parser:
     p.add_argument("--kind", action="append", choices=KINDS, help="with --positions: only this kind (repeatable)")
     p.add_argument("--since", metavar="YYYY-MM-DD", type=iso_day, help="with --positions: from this day")
     p.add_argument("--until", metavar="YYYY-MM-DD", type=iso_day, help="with --positions: up to this day")
+    p.add_argument("--replies", action="store_true",
+                   help="print the replies across articles (a position answered by one in a later article), "
+                   "with --positions only those of these parties, instead")
+    p.add_argument("--unanswered", action="store_true",
+                   help="print the demands no article answered, across the library (with --positions only "
+                   "those of these parties), instead")
     p.add_argument("--merge", nargs=2, type=positive_int, metavar=("PARTY", "INTO"),
                    help="merge the party PARTY into INTO (ids from --parties): one party in every article, "
                    "also those added later")
@@ -529,6 +535,8 @@ def run_library(args: argparse.Namespace) -> int:
         return run_merge(args)
     if args.parties:
         return run_parties(args)
+    if args.replies or args.unanswered:
+        return run_replies(args)
     if args.positions is not None:
         return run_positions(args)
     if not args.list and args.format is None and sys.stdout.isatty() and sys.stdin.isatty():
@@ -627,6 +635,61 @@ def run_positions(args: argparse.Namespace) -> int:
         fail("no positions of these parties" + (" with these filters" if args.kind or args.since or args.until
                                                   else ""), EXIT_OK)
     return EXIT_OK
+
+
+def run_replies(args: argparse.Namespace) -> int:
+    """``reader library --replies | --unanswered [--positions PARTIES] [--format json]``: the
+    replies across articles, or the demands none answered (links brought up to date first)."""
+    import json
+
+    from .library import name_key, open_library
+    from .library_links import relink, replies, unanswered
+
+    with open_library(args.library) as library:
+        library.sync_corrections()
+        relink(library)
+        names = {p.id: p.name for p in library.parties()}
+        chosen = None
+        if args.positions is not None:
+            chosen = [pid for pid, name in names.items() for wanted in args.positions.split(",") if wanted.strip()
+                      and (str(pid) == wanted.strip() or name.casefold() == wanted.strip().casefold()
+                           or (name_key(name) is not None and name_key(name) == name_key(wanted.strip())))]
+            if not chosen:
+                return fail(f"no party {args.positions!r} in the library (see '{PROG} library --parties')",
+                            EXIT_USAGE)
+        if args.unanswered:
+            found = unanswered(library, chosen)
+            rows = [{"date": u.date, "article": u.article_id, "position": u.position_id, "party": u.party_id,
+                     "party_name": names.get(u.party_id), "kind": u.kind, "speaker": u.speaker, "text": u.text}
+                    for u in found]
+            lines = [f"{r['date']}  {r['article']:>4}  {' '.join(str(r['party_name']).split())[:20]:20}  "
+                     f"{' '.join(r['text'].split())}" for r in rows]
+        else:
+            texts = dict(((a, p), t) for a, p, t in library.conn.execute(
+                "SELECT article_id, position_id, text FROM positions"))
+            rows = [{"from": {"article": r.first[0], "position": r.first[1], "party": names.get(r.first_party),
+                              "date": r.first_date, "outlet": r.first_outlet, "text": texts.get(r.first)},
+                     "to": {"article": r.answer[0], "position": r.answer[1], "party": names.get(r.answer_party),
+                            "date": r.answer_date, "outlet": r.answer_outlet, "text": texts.get(r.answer)},
+                     "score": r.score, "relation": r.relation, "reason": r.reason}
+                    for r in replies(library, chosen)]
+            lines = [_reply_lines(r) for r in rows]
+    if args.format == "json":
+        write_output(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
+    elif lines:
+        write_output("\n".join(lines) + "\n")
+    else:
+        fail("no unanswered demands" if args.unanswered else "no replies across articles", EXIT_OK)
+    return EXIT_OK
+
+
+def _reply_lines(reply: dict) -> str:
+    """A reply across articles in three lines: the first position, who answered how, the reason."""
+    first, answer = reply["from"], reply["to"]
+    return (f"{first['date']}  {first['article']:>4}  {first['party']}: {' '.join((first['text'] or '').split())[:70]}"
+            f"\n    {reply['relation']} ({reply['score']:.2f}) by {answer['party']}, {answer['date']}, "
+            f"{answer['outlet'] or '-'}, article {answer['article']}: {' '.join((answer['text'] or '').split())[:70]}"
+            f"\n    {reply['reason']}")
 
 
 def run_export(args: argparse.Namespace) -> int:

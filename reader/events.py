@@ -6,7 +6,8 @@ with its knowledge-base code), to whom (the target actors), what (the event type
 and the PLOVER event type it maps onto), when (the article's date), the words (the quote with
 its offsets into the article's text), where it was read (the article's URL, outlet and title),
 and the answers: the positions this one answers and those that answer it, with the relation,
-score and reason of each link. The user's corrections are applied, as everywhere in the library.
+score and reason of each link, in its article or across articles (:mod:`reader.library_links`).
+The user's corrections are applied, as everywhere in the library.
 
 No spaCy and no Textual here.
 """
@@ -47,9 +48,17 @@ def events(library: Library, corrections_dir: Path | None = None, kinds: Iterabl
     the day it was added), then by article and offset; optionally only some kinds and the days
     from ``since`` to ``until`` (ISO dates, both included)."""
     from .corrections import text_key
+    from .library_links import relink, replies
 
     wanted = set(kinds) if kinds is not None else None
     parties: dict[int, Party | None] = {}
+    relink(library)  # the replies across articles, up to date
+    across: dict[tuple[str, tuple[int, str]], list[dict]] = {}
+    for reply in replies(library):
+        link = {"score": round(reply.score, 4), "relation": reply.relation, "reason": reply.reason,
+                "corrected": False, "across": True}
+        across.setdefault(("answered_by", reply.first), []).append({"id": event_id(*reply.answer), **link})
+        across.setdefault(("answers", reply.answer), []).append({"id": event_id(*reply.first), **link})
     for entry in library.articles():
         if (since and entry.day < since) or (until and entry.day > until):
             continue
@@ -58,7 +67,10 @@ def events(library: Library, corrections_dir: Path | None = None, kinds: Iterabl
                    "source": entry.source, "text_sha256": text_key(analysis.text)}
         for position in sorted(analysis.positions, key=lambda p: (p.start, p.id)):
             if wanted is None or position.kind in wanted:
-                yield _record(library, parties, entry.id, entry.date, entry.day, article, analysis, position)
+                record = _record(library, parties, entry.id, entry.date, entry.day, article, analysis, position)
+                for field in ("answers", "answered_by"):
+                    record[field] += across.get((field, (entry.id, position.id)), [])
+                yield record
 
 
 def _record(library: Library, parties: dict, article_id: int, date: str | None, day: str, article: dict,
@@ -94,7 +106,7 @@ def _record(library: Library, parties: dict, article_id: int, date: str | None, 
 
 def _answer(article_id: int, link: Link, other: str) -> dict:
     return {"id": event_id(article_id, other), "relation": link.relation, "score": round(link.score, 4),
-            "reason": link.reason, "corrected": link.corrected}
+            "reason": link.reason, "corrected": link.corrected, "across": False}
 
 
 def write_jsonl(records: Iterable[dict], out: TextIO) -> int:

@@ -90,6 +90,19 @@ def being_asked(ctx: Context, draft: Draft) -> str | None:
     return None
 
 
+def obligation_reported(ctx: Context, draft: Draft) -> str | None:
+    """'Putin said Ukraine must accept the offer': a move its subject is told it must or should
+    make is the content of the reporter's demand, no move of that subject."""
+    token = draft.token
+    if token.dep_ not in {"ccomp", "conj"} or not any(
+            c.dep_ == "aux" and c.lower_ in ctx.lex.words("obligation_modals") for c in token.children):
+        return None
+    head = token.head
+    while head.dep_ == "conj":
+        head = head.head
+    return DROP if head.pos_ in {"VERB", "AUX"} and head.lemma_.lower() in ctx.lex.verbs else None
+
+
 def non_answer(ctx: Context, draft: Draft) -> str | None:
     """'declined to comment', 'refused to release more details': no move in the dispute."""
     if draft.lemma not in {"decline", "refuse"}:
@@ -220,6 +233,7 @@ GUARDS: tuple[tuple[str, Guard], ...] = (
     ("drop.content_of_cue", content_of_cue),
     ("drop.means_clause", means_clause),
     ("drop.being_asked", being_asked),
+    ("drop.obligation_reported", obligation_reported),
     ("drop.non_answer", non_answer),
     ("drop.deadline_infinitive", deadline_infinitive),
     ("drop.source_cited", source_cited),

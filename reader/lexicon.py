@@ -66,7 +66,8 @@ def load_lexicon() -> Lexicon:
         nouns=dict(data["nouns"]),
         owned_nouns=frozenset(data["owned_nouns"]["lemmas"]),
         passive_inherit=frozenset(data["passive_inherit"]["lemmas"]),
-        content={k: frozenset(v) for k, v in data["content"].items()} | {"negative_words": negative_words()},
+        content={k: frozenset(v) for k, v in data["content"].items()}
+        | {"negative_words": negative_words() | frozenset(data["content"]["critical_words"])},
     )
     check_lexicon(lex, data.get("checks", {}))
     return lex

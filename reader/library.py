@@ -35,7 +35,7 @@ from pathlib import Path
 
 from .model import Actor, Analysis, analysis_from_dict, analysis_to_dict
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APPLICATION_ID = 0x72656164  # "read": marks the file as a reader library
 FILE_NAME = "library.sqlite3"
 BUSY_TIMEOUT = 2.0  # seconds to wait for another process's write lock
@@ -193,7 +193,77 @@ def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     return run
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {0: _script(V1), 1: _script(V2)}
+# Version 3: replies across articles (reader.library_links). The links, what the linker reads
+# from each analysis once (its parties' names and aliases, each position's targets, whether it is
+# answered in its article), and triggers that note which days and articles changed, so that
+# adding, removing, correcting or merging links again only what it touched.
+V3 = """
+CREATE INDEX articles_date ON articles(date);
+CREATE TABLE cross_links (
+    from_article INTEGER NOT NULL,
+    from_position TEXT NOT NULL,
+    to_article INTEGER NOT NULL,
+    to_position TEXT NOT NULL,
+    score REAL NOT NULL,
+    relation TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    from_party INTEGER NOT NULL,
+    to_party INTEGER NOT NULL,
+    from_date TEXT NOT NULL,
+    to_date TEXT NOT NULL,
+    PRIMARY KEY (from_article, from_position, to_article, to_position),
+    FOREIGN KEY (from_article, from_position) REFERENCES positions(article_id, position_id) ON DELETE CASCADE,
+    FOREIGN KEY (to_article, to_position) REFERENCES positions(article_id, position_id) ON DELETE CASCADE
+);
+CREATE INDEX cross_links_to ON cross_links(to_article, to_position);
+CREATE INDEX cross_links_from_party ON cross_links(from_party);
+CREATE INDEX cross_links_to_party ON cross_links(to_party);
+CREATE TABLE article_names (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    party_id INTEGER NOT NULL,
+    PRIMARY KEY (article_id, name)
+);
+CREATE TABLE position_facts (
+    article_id INTEGER NOT NULL,
+    position_id TEXT NOT NULL,
+    answered INTEGER NOT NULL,
+    targets TEXT NOT NULL,
+    PRIMARY KEY (article_id, position_id),
+    FOREIGN KEY (article_id, position_id) REFERENCES positions(article_id, position_id) ON DELETE CASCADE
+);
+CREATE TABLE links_dirty (day TEXT PRIMARY KEY);
+CREATE TABLE links_pending (article_id INTEGER PRIMARY KEY);
+CREATE TRIGGER links_position_added AFTER INSERT ON positions BEGIN
+    INSERT OR IGNORE INTO links_dirty (day) VALUES (NEW.date);
+    INSERT OR IGNORE INTO links_pending (article_id) VALUES (NEW.article_id);
+END;
+CREATE TRIGGER links_position_removed AFTER DELETE ON positions BEGIN
+    INSERT OR IGNORE INTO links_dirty (day) VALUES (OLD.date);
+END;
+CREATE TRIGGER links_position_changed AFTER UPDATE OF party_id, kind, text ON positions BEGIN
+    INSERT OR IGNORE INTO links_dirty (day) VALUES (NEW.date);
+END;
+CREATE TRIGGER links_party_merged AFTER UPDATE OF party_id ON article_parties BEGIN
+    INSERT OR IGNORE INTO links_pending (article_id) VALUES (NEW.article_id);
+END;
+INSERT OR IGNORE INTO links_dirty (day) SELECT DISTINCT date FROM positions;
+INSERT OR IGNORE INTO links_pending (article_id) SELECT id FROM articles;
+"""
+
+
+def _v3(conn: sqlite3.Connection) -> None:
+    """Run V3 statement by statement (a trigger's body holds ';': each statement ends where
+    SQLite says it is complete), inside the migration's transaction."""
+    statement = ""
+    for line in V3.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            conn.execute(statement)
+            statement = ""
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {0: _script(V1), 1: _script(V2), 2: _v3}
 
 
 def migrate(conn: sqlite3.Connection) -> None:

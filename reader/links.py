@@ -7,10 +7,14 @@ double loop. The evidence, each in [0, 1]:
   multi-word entities, third parties named), in bulk with ``process.cdist``;
 - overlap: the terms both share, the rarer in the article the stronger (terms matched
   fuzzily, ``cdist`` over the article's vocabulary);
-- addressed: the first position targets (or names) the answering actor;
+- addressed: the first position targets (or names) the answering actor (a common noun that
+  ends the name of one speaking party names it: "opposition leaders" for "the opposition");
 - named: the answer names or targets the first position's actor;
-- backref: one refers back to the other ("Russia's demands", "the request", "welcomed it",
-  "talk about this"), resolved to the owner it names or to the nearest fitting position;
+- dyad: both actors are main sides of the story (they speak about as often as the two who
+  speak most);
+- backref: one refers back to the other ("Russia's demands", "the NATO response", "the
+  request", "welcomed it", "talk about this"), resolved to the owner it names or to the
+  nearest fitting position;
 - after, near, adjacent: answers usually come later, in the same or a nearby paragraph,
   with few positions between;
 - kind: how well the answer's kind answers the first's (``[answers]`` in ``data/links.toml``).
@@ -18,8 +22,8 @@ double loop. The evidence, each in [0, 1]:
 A pair's score is their weighted mean; it is zero for the same actor, for kinds that cannot
 answer, and for a plain statement that neither shares a term with the first nor refers
 back. Each position keeps its best answers above the threshold (``max_answers``) and an
-answer answers at most ``max_answered`` positions. Settings and word lists live in
-``data/links.toml``.
+answer answers at most ``max_answered`` positions. Positions in the headline are not linked
+(it restates the body). Settings and word lists live in ``data/links.toml``.
 """
 
 from __future__ import annotations
@@ -36,11 +40,14 @@ from rapidfuzz import fuzz, process
 from .model import KINDS, Link, Position
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from spacy.tokens import Doc, Span
 
     from .actors import ActorTable
+    from .model import Actor
 
-FEATURES = ("text", "overlap", "addressed", "named", "backref", "after", "near", "adjacent", "kind")
+FEATURES = ("text", "overlap", "addressed", "named", "dyad", "backref", "after", "near", "adjacent", "kind")
 
 
 @dataclass(frozen=True)
@@ -54,6 +61,7 @@ class Settings:
     backref_misfit: float
     backref_decay: float
     max_answered: int
+    generic_heads: frozenset[str]
     matter_kinds: frozenset[str]
     matter_text: float
     window: int
@@ -65,6 +73,7 @@ class Settings:
     object_pronouns: frozenset[str]
     answer_verbs: dict[str, frozenset[str]]  # verb lemma -> kinds its object can be
     response: frozenset[str]
+    back_verbs: frozenset[str]
     content_pos: frozenset[str]
     stop: frozenset[str]
 
@@ -92,6 +101,7 @@ def settings_from_dict(raw: dict) -> Settings:
         backref_misfit=float(raw["backref_misfit"]),
         backref_decay=float(raw["backref_decay"]),
         max_answered=int(raw["max_answered"]),
+        generic_heads=frozenset(raw["mentions"]["generic_heads"]),
         matter_kinds=frozenset(raw["matter_kinds"]),
         matter_text=float(raw.get("matter_text", 0.0)),
         window=int(raw["window"]),
@@ -103,6 +113,7 @@ def settings_from_dict(raw: dict) -> Settings:
         object_pronouns=frozenset(refs["object_pronouns"]),
         answer_verbs={verb: frozenset(kinds) for verb, kinds in refs["answer_verbs"].items()},
         response=frozenset(refs["response"]),
+        back_verbs=frozenset(refs["back_verbs"]),
         content_pos=frozenset(raw["text"]["pos"]),
         stop=frozenset(raw["text"]["stop"]),
     )
@@ -186,7 +197,13 @@ def find_backref(span: Span, own: str, token_actor: dict[int, str], settings: Se
                 return Backref(phrase(token), settings.backref_nouns[lemma], owned_by, 1.0)
             continue
         if lemma in settings.response and token.pos_ in ("NOUN", "VERB"):
-            return Backref(token.text, frozenset(), None, 0.8)
+            owned_by = owner(token, token_actor) if token.pos_ == "NOUN" else None
+            if owned_by == own:  # "the Yahoo response", said by Yahoo: its own answer, not a pointer
+                owned_by = None
+            return Backref(phrase(token) if owned_by else token.text, frozenset(), owned_by, 0.8)
+        if lemma in settings.back_verbs and token.pos_ == "VERB" \
+                and any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in token.children):
+            return Backref(f"{token.text} back", frozenset(), None, 0.8)  # "hit back"
         kinds = pronoun_ref(token, settings)
         if kinds is not None:
             return Backref(f"{token.head.text} {token.text}", kinds, None, 0.8)
@@ -219,9 +236,10 @@ def is_determined(token, settings: Settings) -> bool:
 
 
 def owner(token, token_actor: dict[int, str]) -> str | None:
-    """The actor a back-reference names as owner: "Russia's demands", "the conclusions of the summit"."""
+    """The actor a back-reference names as owner: "Russia's demands", "the NATO proposal", "the
+    Russian plan", "the conclusions of the summit"."""
     for child in token.children:
-        if child.dep_ == "poss" and child.i in token_actor:
+        if child.dep_ in ("poss", "compound", "amod") and child.i < token.i and child.i in token_actor:
             return token_actor[child.i]
         if child.dep_ == "prep" and child.lower_ == "of":
             for obj in child.children:
@@ -237,10 +255,13 @@ def phrase(token) -> str:
     return token.doc[left: token.i + 1].text
 
 
-def mention_map(spans: list[Span], actors: ActorTable) -> dict[int, str]:
+def mention_map(spans: list[Span], actors: ActorTable, speakers: frozenset[str] = frozenset(),
+                generic: frozenset[str] = frozenset()) -> dict[int, str]:
     """Token index -> actor id: the table's mentions, plus later mentions of people it bound
-    to a party ("Zelenskyy's complaint") where the table left them unmarked."""
+    to a party ("Zelenskyy's complaint") where the table left them unmarked, and common nouns
+    that head the name of one party that speaks ("opposition leaders" for "the opposition")."""
     known = actors.mentions()
+    heads = name_heads(actors.actors, speakers, generic)
     for span in spans:
         for token in span:
             if token.i in known:
@@ -252,15 +273,33 @@ def mention_map(spans: list[Span], actors: ActorTable) -> dict[int, str]:
                 key = actors.head_actor(token.lemma_.lower(), token.i)  # "the summit": a learned head
             else:
                 key = None
+            if key is None and token.pos_ == "NOUN":
+                key = heads.get(token.lemma_.lower())
             if key:
                 known[token.i] = key
     return known
 
 
+def name_heads(actors: Iterable[Actor], speakers: frozenset[str], generic: frozenset[str] = frozenset()
+               ) -> dict[str, str]:
+    """Lower-case last word of the name of each speaking party named by a common noun
+    ("the opposition", "environmental groups": "opposition", "group"), when no other speaking
+    party shares it and it is no ``generic`` head that any party's people share ("leaders")."""
+    found: dict[str, set[str]] = {}
+    for actor in actors:
+        words = actor.name.split()
+        if actor.id in speakers and words and words[-1].islower() and words[-1].isalpha():
+            for form in {words[-1], words[-1].removesuffix("s")}:
+                found.setdefault(form, set()).add(actor.id)
+    return {word: next(iter(ids)) for word, ids in found.items() if len(ids) == 1 and word not in generic}
+
+
 def gather_evidence(positions: list[Position], doc: Doc, actors: ActorTable,
                     settings: Settings) -> list[Evidence]:
     spans = [position_span(doc, p.start, p.end) for p in positions]
-    token_actor = mention_map([span for span in spans if span is not None], actors)
+    speakers = frozenset(p.actor for p in positions)
+    token_actor = mention_map([span for span in spans if span is not None], actors, speakers,
+                              settings.generic_heads)
     found = []
     for p, span in zip(positions, spans, strict=True):
         if span is None:
@@ -350,6 +389,16 @@ def actor_matrices(positions: list[Position], evidence: list[Evidence], mention_
     return np.minimum(addressed, 1.0), np.minimum(named, 1.0)
 
 
+def dyad_matrix(positions: list[Position]) -> np.ndarray:
+    """How much the two actors are the main sides of the story: the smaller of their position
+    counts, relative to that of the pair of actors who speak most (1 for the two main parties)."""
+    _, index, counts = np.unique([p.actor for p in positions], return_inverse=True, return_counts=True)
+    if len(counts) < 2:
+        return np.zeros((len(positions), len(positions)))
+    share = counts[index] / np.sort(counts)[-2]
+    return np.minimum(np.minimum.outer(share, share), 1.0)
+
+
 def kind_matrices(positions: list[Position], settings: Settings) -> tuple[np.ndarray, np.ndarray]:
     """(weight, relation index) of answer j's kind answering i's kind."""
     kind_index = {k: n for n, k in enumerate(KINDS)}
@@ -417,6 +466,7 @@ def pair_features(positions: list[Position], evidence: list[Evidence], settings:
         "overlap": overlap_matrix(evidence, settings.term_cutoff),
         "addressed": addressed,
         "named": named,
+        "dyad": dyad_matrix(positions),
         "backref": backref,
         "after": (starts[None, :] > starts[:, None]).astype(float),
         "near": 1.0 / (1.0 + np.abs(np.subtract.outer(paragraphs, paragraphs)) / settings.near_paragraphs),
@@ -514,14 +564,16 @@ def explain(i: int, j: int, positions: list[Position], evidence: list[Evidence],
 
 
 def link_positions(positions: list[Position], doc: Doc, actors: ActorTable,
-                   settings: Settings | None = None) -> tuple[list[Link], list[str]]:
+                   settings: Settings | None = None, headline_end: int = 0) -> tuple[list[Link], list[str]]:
     """Links from positions to the positions of other actors that answer them, and the ids of
     the positions of ``unanswered_kinds`` that got no answer.
 
+    Positions in the headline (starting before ``headline_end``) are left out: a headline
+    restates what the body says, and the body's position is the one linked.
     Articles with more positions than ``window`` are linked in overlapping windows of that
     many positions (in article order), so the matrices stay small."""
     settings = settings or load_settings()
-    positions = sorted(positions, key=lambda p: (p.start, p.end))
+    positions = sorted((p for p in positions if p.start >= headline_end), key=lambda p: (p.start, p.end))
     if not positions:
         return [], []
     evidence = gather_evidence(positions, doc, actors, settings)

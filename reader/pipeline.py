@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .actors import find_actors
+from .actors import find_actors, name_domestic_government
 from .links import link_positions
 from .model import Analysis, Article
 from .nlp import model_label
@@ -37,17 +37,21 @@ def analyze_doc(article: Article, doc: Doc, model: str) -> Analysis:
     article = with_dateline(article, doc)
     actors = find_actors(doc, article)
     positions = find_positions(doc, article, actors)
-    links, unanswered = link_positions(positions, doc, actors)
+    links, unanswered = link_positions(positions, doc, actors, headline_end=headline_end(article))
     counts = Counter(p.actor for p in positions)
     targeted = {t for p in positions for t in p.targets}
-    kept = tuple(  # the parties that speak, and those they address
-        replace(a, positions=counts[a.id]) for a in actors.actors if counts[a.id] or a.id in targeted
-    )
+    kept = tuple(name_domestic_government(  # the parties that speak, and those they address
+        [replace(a, positions=counts[a.id]) for a in actors.actors if counts[a.id] or a.id in targeted], actors))
     return Analysis(
         source=article.source, title=article.title, text=article.text, model=model,
         actors=kept, positions=tuple(positions), links=tuple(links), unanswered=tuple(unanswered),
         paragraphs=article.paragraphs, publication=article.publication,
     )
+
+
+def headline_end(article: Article) -> int:
+    """Where the article's title ends in its text (0 when it has none)."""
+    return article.paragraphs[0].end if article.title and article.paragraphs else 0
 
 
 def with_dateline(article: Article, doc: Doc) -> Article:

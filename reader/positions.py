@@ -455,8 +455,42 @@ def positions_from_cues(ctx: Context, unit: DocSpan, cues: list[Cue], direct: li
         reporter = next((c for c in group if c is not main and _reported_within(main.token, c.token)), None)
         if reporter is not None and reporter.speaker is not None:  # "Jones said the union offered ..."
             position = replace(position, speaker=speaker_text(ctx, reporter))
-        out.append(position)
+        out.extend(split_joined_clauses(ctx, position) if main.kind == "statement" and quote is None else [position])
     return out
+
+
+def split_joined_clauses(ctx: Context, position: Position) -> list[Position]:
+    """'told reporters that is not justified and the U.S. reserves the right to respond': two
+    clauses with subjects of their own joined in one reported content, each stating another
+    strong kind, are two positions of the same speaker."""
+    content = ctx.doc.char_span(position.content.start, position.content.end, alignment_mode="expand")
+    if content is None:
+        return [position]
+    for token in content:
+        if token.dep_ != "conj" or token.pos_ not in {"VERB", "AUX"} or token.head not in content:
+            continue
+        if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
+            continue
+        cut = _clause_start(token, content)
+        first = ctx.doc.char_span(content.start_char, cut, alignment_mode="expand")
+        second = ctx.doc.char_span(cut, content.end_char, alignment_mode="expand")
+        kinds = [classify_content(part, ctx.lex) for part in (first, second)]
+        if None in kinds or kinds[0] == kinds[1]:
+            continue
+        return [_part(ctx, position, position.start, cut, kinds[0]), _part(ctx, position, cut, position.end, kinds[1])]
+    return [position]
+
+
+def _part(ctx: Context, position: Position, start: int, end: int, kind: str) -> Position:
+    start, end = _trim(ctx.doc, start, end)
+    text = ctx.article.text
+    while end > start and text[start:end].rstrip().endswith((" and", " but")):
+        end = start + text[start:end].rstrip().rfind(" ")
+    for joint in ("and ", "but "):
+        if text.startswith(joint, start):
+            start += len(joint)
+    content = Span(max(position.content.start, start), min(position.content.end, end))
+    return replace(position, kind=kind, text=text[start:end], start=start, end=end, content=content)
 
 
 def _quotes_within(ctx: Context, clause: tuple[int, int] | None, quotes: list[Quote]) -> bool:
@@ -517,8 +551,14 @@ def _separate(group: list[Cue], cue: Cue) -> bool:
 def _second_move(group: list[Cue], cue: Cue) -> bool:
     """A conjoined cue of another strong kind than every strong cue before it in the group."""
     strong = {c.kind for c in group if c.kind != "statement"}
-    return (cue.token.dep_ == "conj" and cue.kind != "statement" and bool(strong) and cue.kind not in strong
+    return (_joined_move(cue.token) and cue.kind != "statement" and bool(strong) and cue.kind not in strong
             and cue.actor == group[-1].actor)
+
+
+def _joined_move(token: Token) -> bool:
+    """A move joined to the one before: 'and accused them of ...', or a participle after it
+    ('cautioned the president ..., accusing the police of ...')."""
+    return token.dep_ == "conj" or token.dep_ == "advcl" and token.tag_ == "VBG" and token.i > token.head.i
 
 
 def _other_party_move(group: list[Cue], cue: Cue) -> bool:

@@ -128,9 +128,32 @@ def document_issuer(ctx: Context, document: Token) -> str | None:
             key = ctx.actors.resolve(agent) if agent is not None else None
             if key:
                 return key
+    issuer = issuer_before(ctx, document)
+    if issuer:
+        return issuer
     para = ctx.article.paragraph_at(document.idx)
     last = ctx.last.get(para) or ctx.last.get(para - 1)
     return last.actor if last else None
+
+
+def issuer_before(ctx: Context, document: Token) -> str | None:
+    """'The chairs released a memo ... "...," the memo said': the party that issued a document of
+    the same name earlier in the article (the nearest), as the subject of an issuing verb."""
+    lemma, verbs = document.lemma_.lower(), ctx.actors.words("issue_verbs")
+    for i in range(document.i - 1, -1, -1):
+        token = ctx.doc[i]
+        if token.lemma_.lower() != lemma or token.dep_ not in {"dobj", "obj", "conj"}:
+            continue
+        verb = token.head
+        while verb.dep_ == "conj" and verb.pos_ != "VERB":  # "released a memo and draft subpoena"
+            verb = verb.head
+        if verb.lemma_.lower() not in verbs:
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        key = ctx.actors.resolve(subject) if subject is not None else None
+        if key:
+            return key
+    return None
 
 
 def resolve_pronoun(ctx: Context, pronoun: Token) -> str | None:
@@ -158,6 +181,8 @@ def resolve_pronoun(ctx: Context, pronoun: Token) -> str | None:
             continue
         if person and token.tag_ in {"NNS", "NNPS"}:
             continue  # "he" is never "the chief negotiators"
+        if token.dep_ == "appos" and token.head.ent_type_ == "PERSON" and token.head.i < token.i:
+            continue  # "Jane Roe, a spokeswoman for ...": the name before it is the one
         titles = ctx.actors.words("titles")
         is_person = (token.ent_type_ == "PERSON" or ctx.actors.person_party(token.text) is not None
                      or token.lemma_.lower() in titles

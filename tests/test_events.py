@@ -75,11 +75,37 @@ def test_links_are_answer_relations(capsys, filled, sample_analyses):
     for link in seed.links:
         answered, answer = records[event_id(seed_id, link.source)], records[event_id(seed_id, link.target)]
         expected = {"id": answer["id"], "relation": link.relation, "score": round(link.score, 4),
-                    "reason": link.reason, "corrected": False}
+                    "reason": link.reason, "corrected": False, "across": False}
         assert expected in answered["answered_by"]  # the demand is answered by the rejection ...
         assert {**expected, "id": answered["id"]} in answer["answers"]  # ... which answers the demand
-    linked = sum(len(r["answers"]) for r in records.values())
+    linked = sum(not a["across"] for r in records.values() for a in r["answers"])
     assert linked == sum(len(sample_analyses[k].links) for k in (SEED, KYIV, UK))
+
+
+def test_replies_across_articles_are_answer_relations(capsys, tmp_path, sample_analyses):
+    """Two copies of the seed a week apart: the later one's rejections answer the earlier one's
+    demands across articles, and the export says so at both ends."""
+    from dataclasses import replace
+
+    from reader.library_links import replies
+
+    seed = sample_analyses[SEED]
+    later = replace(seed, text=seed.text + " Later.", publication=replace(seed.publication, date="2021-12-24"))
+    path = tmp_path / "lib.sqlite3"
+    with open_library(path) as library:
+        library.add_batch([seed, later])
+    records = {r["id"]: r for r in export(capsys, path)}
+    with open_library(path) as library:
+        found = replies(library)
+    assert found
+    for reply in found:
+        first, answer = records[event_id(*reply.first)], records[event_id(*reply.answer)]
+        link = {"relation": reply.relation, "score": round(reply.score, 4), "reason": reply.reason,
+                "corrected": False, "across": True}
+        assert {"id": answer["id"], **link} in first["answered_by"]
+        assert {"id": first["id"], **link} in answer["answers"]
+        assert first["date"] < answer["date"]
+    assert sum(a["across"] for r in records.values() for a in r["answers"]) == len(found)
 
 
 def test_filters_and_standard_output(capsys, filled):

@@ -45,12 +45,13 @@ def party_named(lib, name: str) -> list[int]:
 
 def test_new_library_has_the_current_schema(lib):
     conn = lib.conn
-    assert lib.version == SCHEMA_VERSION == 2
+    assert lib.version == SCHEMA_VERSION == 3
     assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    assert tables == {"articles", "parties", "party_keys", "article_parties", "positions"}
+    assert tables == {"articles", "parties", "party_keys", "article_parties", "positions",  # and replies across
+                      "cross_links", "article_names", "position_facts", "links_dirty", "links_pending"}  # articles
     columns = {r[1] for r in conn.execute("PRAGMA table_info(positions)")}
     assert {"article_id", "position_id", "party_id", "kind", "text", "start", "end", "date"} <= columns
 
@@ -366,7 +367,7 @@ def test_version_1_library_is_migrated(tmp_path, sample_analyses):
     path = tmp_path / "library.sqlite3"
     make_v1(path, seed)
     with open_library(path) as library:
-        assert library.version == 2
+        assert library.version == SCHEMA_VERSION  # through 2 to 3
         found = library.party_positions([1])
         assert len(found) == sum(p.actor == "russia" for p in seed.positions)
         assert {p.date for p in found} == {seed.publication.date}  # filled in by the migration

@@ -8,21 +8,24 @@ import dataclasses
 import numpy as np
 import pytest
 
-from reader.actors import ActorTable
+from reader.actors import ActorTable, Binding
+from reader.gazetteer import Entry, load_gazetteer
 from reader.links import (
     Evidence,
     choose_pairs,
+    dyad_matrix,
     find_backref,
     gather_evidence,
     link_positions,
     load_settings,
     mention_map,
+    name_heads,
     overlap_matrix,
     score_matrix,
     text_matrix,
     windows,
 )
-from reader.model import RELATIONS, Position, Span
+from reader.model import RELATIONS, Actor, Position, Span
 
 SEED = "000_92e0686fa38e74b4"
 
@@ -225,6 +228,8 @@ def first_sentence(nlp, text: str):
     ("The embassy declined the request.", "the request", {"demand"}),
     ("Zelenskyy and NATO have welcomed it.", "welcomed it", {"offer", "demand"}),
     ("We are ready to talk about this.", "about this", set()),
+    ("The league hit back on Tuesday, saying the figures were wrong.", "hit back", set()),
+    ("The union's response came within hours.", "response", set()),
 ])
 def test_back_references_are_found_with_the_kinds_they_point_to(nlp, text, cue, kinds):
     sent = first_sentence(nlp, text)
@@ -311,3 +316,74 @@ def test_seed_links_are_between_actors_and_well_formed(sample_analyses):
         for pid in analysis.unanswered:
             assert by_id[pid].kind == "demand"
             assert all(link.source != pid for link in analysis.links)
+
+
+# --- named rules, each with a table of made-up sentences ------------------------------------
+
+# owner: a back-reference names its owner by a possessive, a compound or a demonym adjective.
+OWNER_TABLE = [
+    ("owner-possessive", "The union rejected the company's demands for longer shifts.", "company", "company"),
+    ("owner-compound", "The union turned down the management proposal on Friday.", "management", "management"),
+    ("owner-compound-response", "The Kremlin response changes nothing, the ministry said.", "Kremlin", "kremlin"),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "actor"), [row[1:] for row in OWNER_TABLE],
+                         ids=[row[0] for row in OWNER_TABLE])
+def test_back_references_name_their_owner(nlp, text, word, actor):
+    doc = nlp(text)
+    token_actor = {t.i: actor for t in doc if t.text == word}
+    ref = find_backref(doc[:], "speaker", token_actor, load_settings())
+    assert ref is not None and ref.owner == actor
+
+
+def test_a_speakers_own_response_is_no_owned_reference(nlp):
+    """"The Kremlin response", said by the Kremlin: a reply cue pointing at no one in particular."""
+    doc = nlp("The Kremlin response changes nothing, the ministry said.")
+    ref = find_backref(doc[:], "kremlin", {t.i: "kremlin" for t in doc if t.text == "Kremlin"}, load_settings())
+    assert ref is not None and ref.owner is None
+
+
+# name-heads: a common noun ending the name of one speaking party stands for it.
+NAME_HEAD_TABLE = [
+    ("head-of-name", ["the opposition"], "opposition", {"opposition": "the-opposition"}),
+    ("plural-head", ["striking miners"], "miner", {"miner": "striking-miners", "miners": "striking-miners"}),
+    ("proper-name-has-none", ["Acme Corp"], "corp", {}),
+    ("shared-head-is-ambiguous", ["the opposition", "the parliamentary opposition"], "opposition", {}),
+    ("generic-head-left-out", ["union officials"], "official", {}),
+]
+
+
+@pytest.mark.parametrize(("names", "word", "expected"), [row[1:] for row in NAME_HEAD_TABLE],
+                         ids=[row[0] for row in NAME_HEAD_TABLE])
+def test_name_heads_stand_for_one_speaking_party(names, word, expected):
+    actors = [Actor(name.lower().replace(" ", "-"), name, "group") for name in names]
+    heads = name_heads(actors, frozenset(a.id for a in actors), load_settings().generic_heads)
+    assert {k: v for k, v in heads.items() if k in (word, word + "s")} == expected
+
+
+def test_a_name_head_marks_an_unmarked_mention(nlp):
+    doc = nlp("The minister offered to meet opposition leaders on Monday.")
+    actors = ActorTable(bindings={"the-opposition": Binding(Entry("the-opposition", "the opposition", "group"))},
+                        gazetteer=load_gazetteer())
+    known = mention_map([doc[:]], actors, frozenset({"the-opposition"}), load_settings().generic_heads)
+    assert [doc[i].text for i, a in known.items() if a == "the-opposition"] == ["opposition"]
+
+
+# dyad: pairs of the two main sides of the story weigh more than side voices.
+def test_dyad_is_highest_for_the_two_main_sides(toy):
+    _, _, positions = toy
+    main = [dataclasses.replace(p, actor=a) for p, a in zip(positions, ["a", "b", "a", "b", "c"], strict=True)]
+    dyad = dyad_matrix(main)
+    assert dyad[0, 1] == 1.0  # a and b speak twice each
+    assert dyad[0, 4] == 0.5  # c speaks once
+    assert dyad_matrix(main[:1]).tolist() == [[0.0]]
+
+
+# headline: positions in the title are not linked (the body's are).
+def test_headline_positions_are_not_linked(toy):
+    doc, actors, positions = toy
+    links, unanswered = link_positions(positions, doc, actors, headline_end=positions[0].end)
+    ids = {link.source for link in links} | {link.target for link in links}
+    assert "p0" not in ids and "p0" not in unanswered
+    assert ("p1", "p3") in pairs(links)

@@ -131,6 +131,28 @@ def test_distinct_moves_joined_by_and(nlp):
     assert {p.actor for p in positions} == {"lebanon"}
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The union rejected the offer on Monday, accusing the company of bad faith.",
+     [("The union rejected the offer on Monday", "reject"), ("accusing the company of bad faith.", "accuse")]),
+    ("The union rejected the offer on Monday, saying it was too low.",  # a statement joins the move
+     [("The union rejected the offer on Monday, saying it was too low.", "reject")]),
+])
+def test_a_move_followed_by_a_participle_of_another_kind_is_two_positions(nlp, text, expected):
+    _, positions = positions_of(nlp, text)
+    assert [(p.text, p.kind) for p in positions] == expected
+
+
+def test_two_clauses_of_other_kinds_joined_in_one_reported_content_are_two_positions(nlp):
+    _, positions = positions_of(nlp, "The union said the offer was an insult and it would strike on Monday unless "
+                                     "talks resume.")
+    assert [(p.text, p.kind) for p in positions] == [
+        ("The union said the offer was an insult", "accuse"),
+        ("it would strike on Monday unless talks resume.", "threaten")]
+    assert len({p.actor for p in positions}) == 1
+    _, positions = positions_of(nlp, "The union said the offer was an insult and the talks were a farce.")
+    assert len(positions) == 1  # two clauses of one kind: one position
+
+
 def test_registered_spacy_component():
     """Others can add the extractor to their own pipeline: nlp.add_pipe("reader_positions")."""
     import spacy

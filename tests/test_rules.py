@@ -72,6 +72,8 @@ ROWS = [
     ("accuse.negative_judgement", "The regulator's procedure was flawed in many respects.", "accuse"),
     ("accuse.negative_judgement", "The statement severely harmed the reputation of the bank.", "accuse"),
     ("accuse.negative_judgement", "We are extremely disappointed with the result.", None),
+    ("accuse.negative_judgement", "The council relied on an arbitrary and outdated review.", "accuse"),
+    ("accuse.negative_judgement", "The closure is a retrograde step for the town.", "accuse"),
     ("accuse.negative_judgement", "This was an extremely difficult decision to make.", None),
     ("accuse.negative_judgement", "Some of the hostages are in pretty bad shape.", None),
     ("reject.label", "The claims are baseless.", "reject"),

@@ -6,9 +6,9 @@ import json
 import os
 
 import pytest
-from tui_support import WIDE, cached_app, drained, no_spacy, notifications, reader_env  # noqa: F401
+from tui_support import WIDE, cached_app, drained, no_spacy, notifications, panels_of, reader_env  # noqa: F401
 
-from reader.tui.settings import Settings, load_settings, save_settings, settings_path
+from reader.tui.settings import MAX_ARTICLES, Settings, load_settings, save_settings, settings_path
 
 pytestmark = pytest.mark.usefixtures("reader_env", "no_spacy")
 
@@ -143,3 +143,64 @@ async def test_parties_named_on_the_command_line_win_over_the_saved_all_parties(
     async with app.run_test(size=WIDE) as pilot:
         await drained(app, pilot)
         assert app.main_screen.nav.shown == ["nato", "us"] and not app.main_screen.show_all
+
+
+async def test_the_parties_picked_for_an_article_come_back_in_the_next_run():
+    app = cached_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await drained(app, pilot)
+        assert app.main_screen.shown_actors() == ["russia", "us", "nato"]  # the default: the most active
+        # the picker: hide Russia, show G7, NATO up to first place
+        for key in ("p", "space", "down", "down", "down", "space", "up", "left_square_bracket",
+                    "left_square_bracket", "left_square_bracket", "enter"):
+            await pilot.press(key)
+            await pilot.pause()
+        chosen = app.main_screen.shown_actors()
+        assert chosen[0] == "nato" and "russia" not in chosen and "g7" in chosen
+    kept = load_settings()[0].panels
+    assert len(kept) == 1 and next(iter(kept.values()))["shown"] == app.main_screen.picked
+    app = cached_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await drained(app, pilot)
+        assert app.main_screen.shown_actors() == chosen
+        assert panels_of(app).visible_actors() == chosen
+
+
+async def test_without_a_pick_no_panel_choice_is_kept_and_actors_win_over_a_saved_one():
+    app = cached_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await drained(app, pilot)
+        await pilot.press("f")
+        await pilot.pause()
+    assert load_settings()[0].panels == {}
+    app = cached_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await drained(app, pilot)
+        await pilot.press("p", "space", "enter")  # hide Russia
+        await pilot.pause()
+        assert "russia" not in app.main_screen.shown_actors()
+    app = cached_app(actors=["Russia"])
+    async with app.run_test(size=WIDE) as pilot:
+        await drained(app, pilot)
+        assert app.main_screen.shown_actors() == ["russia"]
+
+
+def test_the_panel_choices_kept_are_bounded_and_the_oldest_go_first():
+    settings = Settings()
+    for number in range(MAX_ARTICLES + 5):
+        settings = settings.with_panels(f"{number:064x}", ["a"], ["a", "b"])
+    assert len(settings.panels) == MAX_ARTICLES
+    assert f"{0:064x}" not in settings.panels and f"{MAX_ARTICLES + 4:064x}" in settings.panels
+    settings = settings.with_panels(f"{5:064x}", ["b"], ["b", "a"])  # chosen again: the most recent
+    assert list(settings.panels)[-1] == f"{5:064x}"
+    assert save_settings(settings) is None and load_settings() == (settings, None)
+
+
+@pytest.mark.parametrize("panels", [[1], {"k": {"shown": "a", "order": []}}, {"k": {"shown": []}},
+                                    {"k": {"shown": [1], "order": []}}])
+def test_a_bad_panel_choice_is_ignored(panels):
+    path = settings_path()
+    path.parent.mkdir(parents=True)
+    path.write_text(json.dumps({"theme": "nord", "panels": panels}))
+    settings, problem = load_settings()
+    assert settings == Settings(theme="nord") and problem and "panels" in problem

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Sequence
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
@@ -68,6 +69,7 @@ class ReaderApp(App[int]):
             self.theme = self.settings.theme  # before the first paint: no flash of the default theme
         if self.main_screen is not None:
             self.main_screen.saved_view = (self.settings.filter, self.settings.all_actors)
+            self.main_screen.saved_panels = self.settings.panels
         self.use_cache = use_cache
         self.model = model
         self.path = path  # the file of the article shown (None: standard input, or no file)
@@ -128,9 +130,11 @@ class ReaderApp(App[int]):
     # -- settings kept between runs ---------------------------------------------------------------
     def current_settings(self) -> Settings:
         if self.main_screen is None:  # no article opened yet: the view kept as it was
-            return Settings(theme=self.theme, all_actors=self.settings.all_actors, filter=self.settings.filter)
+            return replace(self.settings, theme=self.theme)
         kind, all_actors = self.main_screen.current_view()
-        return Settings(theme=self.theme, all_actors=all_actors, filter=kind)
+        settings = Settings(theme=self.theme, all_actors=all_actors, filter=kind, panels=self.settings.panels)
+        choice = self.main_screen.panel_choice()
+        return settings.with_panels(*choice) if choice else settings
 
     def save_settings(self) -> str | None:
         """Save the theme, the panels shown and the filter if they changed; the problem, if saving failed."""
@@ -225,6 +229,7 @@ class ReaderApp(App[int]):
         self.save_settings()  # the view of the article left is kept for the next one
         self.main_screen = MainScreen(article, use_cache=self.use_cache, model=self.model)
         self.main_screen.saved_view = (None, self.settings.all_actors)  # the filter starts afresh
+        self.main_screen.saved_panels = self.settings.panels
         while len(self.screen_stack) > 1:  # a dialog or the help opened meanwhile
             await self.pop_screen()
         textual_compat.prepare_switch(self)

@@ -7,8 +7,10 @@ in the reader's MainScreen (analysed from the cache or again, as ``reader ARTICL
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
+from textual import work
 from textual.app import App
 from textual.binding import Binding
 
@@ -17,6 +19,7 @@ from ..model import Article
 from .app import styles_path
 from .screens import HelpScreen, MainScreen
 from .screens.library import ArticleChosen, LibraryScreen
+from .screens.party_view import OpenPosition, PartiesWanted, PartyViewData, PartyViewScreen, ReplyOutside
 
 
 def library_entries(path: Path | None) -> tuple[list[ArticleEntry], str]:
@@ -24,6 +27,35 @@ def library_entries(path: Path | None) -> tuple[list[ArticleEntry], str]:
     with open_library(path) as library:
         library.sync_corrections()
         return library.articles(), library.name
+
+
+RELINKING = threading.Lock()  # one relink at a time (the start-up one and a party view's)
+
+
+def relink_library(path: Path | None) -> int:
+    """Bring the replies across articles up to date (what was added, removed, corrected or merged
+    since); the links written. Raises LibraryError."""
+    from ..library_links import relink
+
+    with RELINKING, open_library(path) as library:
+        return relink(library)
+
+
+def party_view_data(path: Path | None, party_ids: list[int]) -> PartyViewData:
+    """What the party view of these parties shows, read from the library; raises LibraryError."""
+    from ..library_links import replies, unanswered
+
+    relink_library(path)
+    with open_library(path) as library:
+        parties = [p for p in (library.party(pid) for pid in party_ids) if p is not None]
+        ids = [p.id for p in parties]
+        positions = library.party_positions(ids)
+        outlets = dict(library.conn.execute("SELECT id, outlet FROM articles").fetchall())
+        names = dict(library.conn.execute("SELECT id, name FROM parties").fetchall())
+        return PartyViewData(
+            parties=parties, positions=positions, replies=replies(library, ids),
+            unanswered={(u.article_id, u.position_id) for u in unanswered(library, ids)},
+            names=names, outlets=outlets)
 
 
 class LibraryApp(App[int]):
@@ -49,6 +81,20 @@ class LibraryApp(App[int]):
     def get_default_screen(self) -> LibraryScreen:
         return self.library_screen
 
+    def on_mount(self) -> None:
+        self.relink()
+
+    @work(thread=True, exit_on_error=False, group="relink", description="linking replies across articles")
+    def relink(self) -> None:
+        """The replies across articles, brought up to date in the background (after 'reader add'
+        of many articles this takes a while; a party view opened meanwhile waits for it)."""
+        from ..library import LibraryError
+
+        try:
+            relink_library(self.library_path)
+        except LibraryError as error:
+            self.call_from_thread(self.notify, str(error), title="Library", severity="error")
+
     def on_article_chosen(self, message: ArticleChosen) -> None:
         from ..library import LibraryError
 
@@ -61,6 +107,64 @@ class LibraryApp(App[int]):
         article = Article(source=analysis.source, text=analysis.text, title=analysis.title,
                           paragraphs=analysis.paragraphs, publication=analysis.publication)
         self.main_screen = MainScreen(article, use_cache=self.use_cache, model=self.model)
+        self.push_screen(self.main_screen)
+
+    # -- the party view ---------------------------------------------------------------------------
+    def on_parties_wanted(self, message: PartiesWanted) -> None:
+        """Choose the parties of a party view (those of the article under the cursor ticked)."""
+        from ..library import LibraryError
+        from .screens.library_parties import LibraryPartiesScreen
+
+        try:
+            with open_library(self.library_path) as library:
+                parties = library.parties()
+        except LibraryError as error:
+            self.notify(str(error), title="Library", severity="error")
+            return
+        if not parties:
+            self.notify("No parties yet: add articles with 'reader add PATH...'.", title="Library")
+            return
+        self.push_screen(LibraryPartiesScreen(parties, message.chosen), self.open_party_view)
+
+    def open_party_view(self, party_ids: list[int] | None) -> None:
+        if party_ids:
+            self.load_party_view(party_ids)
+
+    def on_reply_outside(self, message: ReplyOutside) -> None:
+        """A reply from a party not in the view: the view again with its column, at the reply."""
+        self.load_party_view(message.parties, message.target, message.history)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="party-view",
+          description="reading the party view from the library")
+    def load_party_view(self, party_ids: list[int], start_at: tuple[int, str] | None = None,
+                        history: list[tuple[int, str]] | None = None) -> None:
+        from ..library import LibraryError
+
+        try:
+            data = party_view_data(self.library_path, party_ids)
+        except LibraryError as error:
+            self.call_from_thread(self.notify, str(error), title="Library", severity="error")
+            return
+        self.call_from_thread(self.show_party_view, data, start_at, history)
+
+    def show_party_view(self, data: PartyViewData, start_at: tuple[int, str] | None = None,
+                        history: list[tuple[int, str]] | None = None) -> None:
+        if isinstance(self.screen, PartyViewScreen):
+            self.pop_screen()  # other parties chosen from the view: it is replaced
+        self.push_screen(PartyViewScreen(data, start_at, history))
+
+    def on_open_position(self, message: OpenPosition) -> None:
+        """Read the article of a party view's row, at that quote; L comes back to the view."""
+        from ..library import LibraryError
+        from .screens.library_article import LibraryArticleScreen
+
+        try:
+            with open_library(self.library_path) as library:
+                analysis, _ = library.analysis(message.article_id)
+        except (LibraryError, KeyError) as error:
+            self.notify(f"The article cannot be opened: {error}", title="Library", severity="error")
+            return
+        self.main_screen = LibraryArticleScreen(analysis, message.position_id, model=self.model)
         self.push_screen(self.main_screen)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

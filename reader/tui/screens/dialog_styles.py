@@ -14,3 +14,11 @@ def dialogs_css() -> str:
         return str(Path(str(resources.files("reader.styles").joinpath(DIALOGS))))
     except ModuleNotFoundError:
         return str(Path(__file__).resolve().parents[3] / "styles" / DIALOGS)
+
+
+LIBRARY = "library.tcss"
+
+
+def library_css() -> str:
+    """``library.tcss`` (the party view and its chooser), found as :func:`dialogs_css` finds its file."""
+    return str(Path(dialogs_css()).with_name(LIBRARY))

@@ -47,6 +47,7 @@ class LibraryScreen(Screen):
         Binding("enter", "open", "Open", priority=True, id="library.open"),
         Binding("down,j", "cursor_down", "Next", show=False, id="library.next"),
         Binding("up,k", "cursor_up", "Prev", show=False, id="library.previous"),
+        Binding("p", "parties", "Party view", id="library.parties"),
     ]
 
     def __init__(self, entries: list[ArticleEntry], name: str = "") -> None:
@@ -76,7 +77,7 @@ class LibraryScreen(Screen):
             table.add_row(*(Text(cell, no_wrap=True, overflow="ellipsis") for cell in (
                 str(e.id), e.date or "-", e.outlet or "-", e.title or e.source, party_counts(e))), key=str(e.id))
         count = f"{len(entries)} article{'s' if len(entries) != 1 else ''}"
-        hint = "enter opens one" if entries else "add articles with 'reader add PATH...'"
+        hint = "enter opens one, p the party view" if entries else "add articles with 'reader add PATH...'"
         self.query_one("#library-heading", Static).update(
             Text(f"Library {self.library_name} · {count} · {hint}"))
         if current is not None and any(e.id == current for e in entries):
@@ -93,6 +94,13 @@ class LibraryScreen(Screen):
         article_id = self.current_id()
         if article_id is not None:
             self.post_message(ArticleChosen(article_id))
+
+    def action_parties(self) -> None:
+        """Choose parties for the party view, those of the article under the cursor ticked."""
+        from .party_view import PartiesWanted
+
+        entry = next((e for e in self.entries if e.id == self.current_id()), None)
+        self.post_message(PartiesWanted([p.party_id for p in entry.parties[:2]] if entry else []))
 
     def action_cursor_down(self) -> None:
         self.query_one(DataTable).action_cursor_down()

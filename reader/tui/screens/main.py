@@ -530,9 +530,37 @@ class MainScreen(Screen):
 
     # -- the view kept between runs (the app loads and saves it: reader/tui/settings.py) --------
     saved_view: tuple[str | None, bool] | None = None  # (filter kind, all parties) to start with
+    saved_panels: dict[str, dict[str, list[str]]] | None = None  # per article key: the parties picked
+    panels_picked = False  # the parties of this article were picked (p) in this run or an earlier one
+
+    def apply_saved_panels(self, nav: Navigator) -> None:
+        """Show the panels picked for this article in an earlier run (unless ``--actors`` chose)."""
+        from ...corrections import text_key
+
+        choice = (self.saved_panels or {}).get(text_key(self.analysis.text)) if self.analysis else None
+        self.saved_panels = None
+        if not choice or self.wanted_actors:
+            return
+        known = set(nav.order)
+        shown = [a for a in choice["shown"] if a in known]
+        if not shown:  # none of those parties is left (the analysis changed): the default panels
+            return
+        nav.reorder(choice["order"])
+        self.picked = shown
+        nav.show_actors(shown)
+        self.panels_picked = True
+
+    def panel_choice(self) -> tuple[str, list[str], list[str]] | None:
+        """(article key, shown, order) when the parties were picked, for the settings to keep."""
+        from ...corrections import text_key
+
+        if not self.panels_picked or self.nav is None or self.analysis is None:
+            return None
+        return text_key(self.analysis.text), list(self.picked), list(self.nav.order)
 
     def apply_saved_view(self, nav: Navigator) -> None:
         """Start with the last run's filter and 'all parties' choice, where this article allows them."""
+        self.apply_saved_panels(nav)
         if self.saved_view is None or self.analysis is None:
             return
         kind, all_actors = self.saved_view
@@ -593,6 +621,7 @@ class MainScreen(Screen):
         nav.reorder(choice.order)
         self.picked = [a for a in choice.shown if a in known]
         self.show_all = False
+        self.panels_picked = True
         nav.show_actors(self.picked)
         self.fill_panels()
         self.show_selection()
