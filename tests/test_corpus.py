@@ -245,6 +245,19 @@ def test_dask_gives_the_same_library_as_the_local_path(capsys, nlp, tmp_path):
     assert left == right
 
 
+@pytest.mark.slow
+def test_dask_local_starts_its_own_cluster(capsys, nlp, tmp_path):
+    """--dask local: a LocalCluster of --jobs worker processes, started and closed by reader add."""
+    pytest.importorskip("distributed")
+    folder = corpus_folder(tmp_path / "articles", 4)
+    local, remote = tmp_path / "local.sqlite3", tmp_path / "dask.sqlite3"
+    assert run(capsys, "add", str(folder), "--library", str(local), "--jobs", "1", "--no-cache")[0] == 0
+    status, out, err = run(capsys, "add", str(folder), "--library", str(remote), "--dask", "local", "--jobs", "1",
+                           "--batch-size", "2", "--no-cache")
+    assert (status, out, err) == (0, "added 4, already there 0, failed 0\n", "")
+    assert library_digest(local) == library_digest(remote)
+
+
 def test_dask_scheduler_out_of_reach_is_one_line(capsys, tmp_path):
     pytest.importorskip("distributed")
     import socket
