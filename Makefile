@@ -1,5 +1,5 @@
 # make run   - set up .venv when needed, then open the reader on the bundled sample
-# make test  - set up .venv when needed, then run the whole test suite
+# make test  - set up .venv when needed (with the dask extra, so its tests run), then run the whole test suite
 # make fuzz  - the property tests of tests/test_fuzz.py with 10,000 examples each (long: an hour or more)
 PYTHON ?= python3
 VENV := .venv
@@ -38,9 +38,10 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 # reinstall only when pyproject.toml or constraints.txt changed since the last install;
-# constraints.txt holds the exact versions the tests and snapshots need (pyproject.toml: ranges)
+# constraints.txt holds the exact versions the tests and snapshots need (pyproject.toml: ranges);
+# the dask extra is installed too, so the tests of 'reader add --dask' run
 $(STAMP): pyproject.toml constraints.txt | $(BIN)/python
-	$(BIN)/python -m pip install -c constraints.txt -e '.[dev]'
+	$(BIN)/python -m pip install -c constraints.txt -e '.[dev,dask]'
 	touch $(STAMP)
 
 clean:

@@ -329,7 +329,7 @@ def _silence_stdout() -> None:
 # --- the library: reader add, reader library, reader remove --------------------------------
 
 ADD_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
-ADD_BATCH = 16  # articles parsed together; each is stored in its own transaction
+ADD_BATCH = 16  # articles parsed together, and stored in one transaction
 
 
 def positive_int(value: str) -> int:
@@ -363,10 +363,17 @@ def add_parser() -> Parser:
                    help="article files, or folders (read recursively for .txt, .md and .html files); "
                    "'-' reads standard input")
     _library_option(p)
-    p.add_argument("--jobs", "-j", metavar="N", type=positive_int, default=1,
-                   help="processes parsing articles with spaCy (default: 1)")
+    p.add_argument("--jobs", "-j", metavar="N", type=positive_int,
+                   help="processes parsing and analysing articles, a batch at a time (with --dask local, "
+                   "its workers; default: the cores)")
     p.add_argument("--model", metavar="NAME", type=model_name, help="spaCy pipeline to use")
     p.add_argument("--no-cache", action="store_true", help="analyse again instead of using the cache")
+    p.add_argument("--batch-size", metavar="N", type=positive_int, default=ADD_BATCH,
+                   help=f"articles parsed together, and written to the library in one transaction "
+                   f"(default: {ADD_BATCH})")
+    p.add_argument("--dask", metavar="SCHEDULER",
+                   help="analyse on a Dask cluster: the scheduler's address (tcp://host:8786), or 'local' for "
+                   "a cluster of --jobs processes here (needs the extra: pip install 'reader[dask]')")
     return p
 
 
@@ -396,6 +403,10 @@ def library_parser() -> Parser:
     p.add_argument("--merge", nargs=2, type=positive_int, metavar=("PARTY", "INTO"),
                    help="merge the party PARTY into INTO (ids from --parties): one party in every article, "
                    "also those added later")
+    p.add_argument("--export", metavar="FILE",
+                   help="write every position as an event record (JSON Lines, PLOVER style: date, source and "
+                   "target actors, event type, quote, article, answers) to FILE ('-': standard output); "
+                   "--kind, --since and --until choose which")
     _library_option(p)
     p.add_argument("--model", metavar="NAME", type=model_name, help="spaCy pipeline for articles opened")
     return p
@@ -437,90 +448,78 @@ def article_files(path: str) -> list[str]:
 
 
 def run_add(args: argparse.Namespace) -> int:
-    """Read, analyse (``nlp.pipe`` in batches) and store each article; a file that fails is
-    reported and the others are kept. Status 2 only when no input ended up in the library."""
-    from .library import open_library
+    """Read, analyse (batches in --jobs processes, or on a Dask cluster) and store the articles,
+    each batch in one transaction; a file that fails is reported and the others are kept. Status
+    2 only when no input ended up in the library; 130 after Ctrl-C (the batches written stay)."""
+    from .corpus import Summary
+    from .corpus_dask import DaskError, DaskUnavailable, require_dask
+    from .library import LibraryError
 
-    failures: list[str] = []
+    if args.dask:
+        try:
+            require_dask()
+        except DaskUnavailable as e:
+            return fail(str(e), EXIT_USAGE)
+    summary = Summary()
     paths: list[str] = []
     for path in dict.fromkeys(args.paths):
         try:
             paths += article_files(path)
         except InputError as e:
-            failures.append(str(e))
-    added = already = 0
-    with open_library(args.library) as library:
-        for start in range(0, len(paths), ADD_BATCH):
-            new, known = _read_new(paths[start:start + ADD_BATCH], library, failures)
-            already += known
-            for analysis in _analyse_batch(new, args, failures):
-                result = library.add(analysis)
-                added += result.added
-                already += not result.added
-                for note in result.notes:
-                    fail(f"{analysis.source}: {note}", EXIT_OK)
-    for failure in failures:
-        fail(failure, EXIT_OK)
-    write_output(f"added {added}, already there {already}, failed {len(failures)}\n")
-    return EXIT_USAGE if failures and not added + already else EXIT_OK
-
-
-def _read_new(paths: list[str], library, failures: list[str]) -> tuple[list, int]:
-    """The articles at ``paths`` not yet in the library (each text once), and how many were."""
-    articles, texts, known = [], set(), 0
-    for path in paths:
-        try:
-            article = read_article(path)
-        except InputError as e:
-            failures.append(str(e))
-            continue
-        if article.text in texts or library.has_text(article.text):
-            known += 1
-            continue
-        texts.add(article.text)
-        articles.append(article)
-    return articles, known
-
-
-def _analyse_batch(articles: list, args: argparse.Namespace, failures: list[str]) -> list[Analysis]:
-    """The analyses of ``articles``, from the cache when there, else parsed together; an article
-    whose analysis fails is reported and left out."""
-    from .cache import cached_analysis, model_label_for, save_cached
-
-    analyses: dict[int, Analysis] = {}
-    missing = []
-    for index, article in enumerate(articles):
-        hit = None if args.no_cache else cached_analysis(article, args.model)
-        if hit is not None:
-            analyses[index] = hit
-        else:
-            missing.append(index)
-    if missing:
-        from .nlp import load_nlp
-        from .pipeline import analyze_many
-
-        nlp = load_nlp(args.model)
-        try:
-            fresh = analyze_many([articles[i] for i in missing], nlp, n_process=args.jobs)
-        except Exception:  # find the article that fails; keep the others
-            fresh = [_analyse_one(articles[i], nlp, failures) for i in missing]
-        label = model_label_for(args.model)
-        for index, analysis in zip(missing, fresh, strict=True):
-            if analysis is not None:
-                if not args.no_cache:
-                    save_cached(analysis, label)
-                analyses[index] = analysis
-    return [analyses[i] for i in sorted(analyses)]
-
-
-def _analyse_one(article, nlp, failures: list[str]) -> Analysis | None:
-    from .pipeline import analyze
-
+            summary.failures.append(str(e))
     try:
-        return analyze(article, nlp)
-    except Exception as e:
-        failures.append(f"{article.source}: cannot be analysed ({e.__class__.__name__}: {first_line(str(e))})")
-        return None
+        _add_paths(paths, args, summary)
+    except KeyboardInterrupt:
+        _add_report(summary, "interrupted: ")
+        return EXIT_INTERRUPT
+    except (LibraryError, DaskError) as e:
+        if summary.added:  # the batches written before stay: say so before why it stopped
+            _add_report(summary, "stopped: ")
+        return fail(str(e), EXIT_ERROR)
+    _add_report(summary)
+    return EXIT_USAGE if summary.failures and not summary.added + summary.already else EXIT_OK
+
+
+def _add_paths(paths: list[str], args: argparse.Namespace, summary) -> None:
+    from contextlib import ExitStack
+
+    from .cache import model_label_for
+    from .corpus import default_jobs, in_order, pool_stream, read_new, store
+    from .library import open_library
+
+    jobs = args.jobs or default_jobs()
+    with ExitStack() as stack:
+        library = stack.enter_context(open_library(args.library))
+        library.check_writable()  # a library locked by another process: say so before the long part
+        pending = read_new(paths, library, summary, args.model, use_cache=not args.no_cache)
+        uncached = pending.uncached
+        if not uncached:
+            parsed = iter(())
+        elif args.dask:
+            from .corpus_dask import dask_client, dask_stream
+
+            client = stack.enter_context(dask_client(args.dask, jobs))
+            parsed = dask_stream(uncached, client, args.model, args.batch_size)
+        else:
+            from .nlp import load_nlp
+
+            parsed = pool_stream(uncached, load_nlp(args.model), jobs, args.model, args.batch_size)
+        if hasattr(parsed, "close"):  # stop the workers (or cancel the Dask futures) before the rest closes
+            stack.callback(parsed.close)
+        label = None if args.no_cache else model_label_for(args.model)
+        from .progress import progress_bar
+
+        progress = stack.enter_context(progress_bar(len(pending.articles), sys.stderr))
+        store(library, in_order(pending, parsed), summary, args.batch_size, label, progress)
+
+
+def _add_report(summary, prefix: str = "") -> None:
+    """The failures (one line each on stderr), notes about corrections, then the summary line."""
+    for note in summary.notes:
+        fail(note, EXIT_OK)
+    for failure in summary.failures:
+        fail(failure, EXIT_OK)
+    write_output(f"{prefix}{summary.line()}\n")
 
 
 def run_library(args: argparse.Namespace) -> int:
@@ -530,6 +529,8 @@ def run_library(args: argparse.Namespace) -> int:
 
     from .library import open_library
 
+    if args.export:
+        return run_export(args)
     if args.merge:
         return run_merge(args)
     if args.parties:
@@ -689,6 +690,46 @@ def _reply_lines(reply: dict) -> str:
             f"\n    {reply['relation']} ({reply['score']:.2f}) by {answer['party']}, {answer['date']}, "
             f"{answer['outlet'] or '-'}, article {answer['article']}: {' '.join((answer['text'] or '').split())[:70]}"
             f"\n    {reply['reason']}")
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """``reader library --export FILE [--kind K] [--since D] [--until D]``: the event records."""
+    from pathlib import Path
+
+    from .events import events, export_file, write_jsonl
+    from .library import open_library
+
+    target = None if args.export == "-" else Path(args.export)
+    with open_library(args.library) as library:
+        if target is not None:
+            _check_export_target(target, library.path)
+        library.sync_corrections()
+        records = events(library, kinds=args.kind, since=args.since, until=args.until)
+        if target is None:
+            write_jsonl(records, _Lines())
+            return EXIT_OK
+        try:
+            count = export_file(records, target)
+        except OSError as e:
+            return fail(f"{display_name(args.export)}: cannot be written ({os_reason(e)})", EXIT_ERROR)
+    write_output(f"exported {count} events to {display_name(args.export)}\n")
+    return EXIT_OK
+
+
+def _check_export_target(target, library_path) -> None:
+    """Refuse to write over the library itself, a folder, or into a folder that is not there."""
+    if target.exists() and (target.is_dir() or os.path.samefile(target, library_path)):
+        what = "a folder" if target.is_dir() else "the library itself"
+        raise UsageError(f"--export {display_name(str(target))}: is {what}; name a new .jsonl file")
+    if not target.parent.is_dir():
+        raise UsageError(f"--export {display_name(str(target))}: no such folder {display_name(str(target.parent))}")
+
+
+class _Lines:
+    """Standard output for write_jsonl, through write_output (its errors are one line)."""
+
+    def write(self, text: str) -> None:
+        write_output(text)
 
 
 def run_merge(args: argparse.Namespace) -> int:

@@ -412,6 +412,10 @@ class Library:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
+        if self.conn.in_transaction:  # inside a batch (add_batch): a savepoint of its transaction
+            with self._savepoint():
+                yield self.conn
+            return
         with self._errors():
             self.conn.execute("BEGIN IMMEDIATE")
             try:
@@ -421,6 +425,32 @@ class Library:
                     self.conn.execute("ROLLBACK")
                 raise
             self.conn.execute("COMMIT")
+
+    @contextmanager
+    def _savepoint(self) -> Iterator[None]:
+        with self._errors():
+            self.conn.execute("SAVEPOINT inner")
+            try:
+                yield
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK TO inner")
+                    self.conn.execute("RELEASE inner")
+                raise
+            self.conn.execute("RELEASE inner")
+
+    def check_writable(self) -> None:
+        """Raise LibraryError now (after the busy timeout) if another process holds the write lock,
+        rather than after the first batch was analysed."""
+        with self._transaction():
+            pass
+
+    def add_batch(self, analyses: Iterable[Analysis], corrections_dir: Path | None = None) -> list[Added]:
+        """Add the analyses in one transaction (one write to the disk for the batch): all of them
+        are kept, or, if it stops halfway (an error, Ctrl-C, a killed process), none; the batches
+        written before stay."""
+        with self._transaction():
+            return [self.add(analysis, corrections_dir) for analysis in analyses]
 
     # --- adding and removing
 
