@@ -962,8 +962,9 @@ def _organization_by_context(table: ActorTable, ent: Span) -> bool:
     Oxford-based construction company', 'Amey chief executive Mike Pocock' (a title, then a person)."""
     if ent.label_ not in {"PERSON", "GPE", "NORP", "PRODUCT", "FAC"} or len(ent) > 3:
         return False
-    bodies = table.gazetteer.words("company_nouns") | set(table.gazetteer.nouns["described"]) | {"group"}
-    if any(c.dep_ == "appos" and c.lemma_.lower() in bodies and c.i > ent.end for c in ent.root.children):
+    words = table.gazetteer.words
+    if any(c.dep_ == "appos" and c.i > ent.end and (c.lemma_.lower() in words("company_nouns")
+           or c.lemma_.lower() in words("described") or c.lemma_.lower() == "group") for c in ent.root.children):
         return True
     doc, titles = ent.doc, table.gazetteer.words("titles")
     for width in (2, 1):
@@ -1103,7 +1104,8 @@ def _public_body(table: ActorTable, token: Token) -> bool:
     country ('German carmaker Volkswagen', 'Swiss private bank BSI')."""
     words = table.gazetteer.words
     titled = any(c.dep_ == "compound" and c.lemma_.lower() in words("titles") for c in token.children)
-    return titled or token.lemma_.lower() in words("public_words") | words("state_bodies")
+    lemma = token.lemma_.lower()
+    return titled or lemma in words("public_words") or lemma in words("state_bodies")
 
 
 def _modifier_actor(table: ActorTable, token: Token) -> str | None:
