@@ -367,11 +367,11 @@ def owned_noun_cue(ctx: Context, token: Token) -> Cue | None:
     lemma = token.lemma_.lower()
     if token.pos_ != "NOUN" or lemma not in ctx.lex.owned_nouns:
         return None
-    owner = _owner(token)
+    owner = _owner(token) or _party_modifier(ctx, token)
     if owner is None:
         return None
     if token.dep_ in SUBJECTS | {"dobj", "pobj", "attr"} and _governed_by_cue(ctx, token) \
-            and not _that_clause(token):
+            and not _that_clause(token) and not _answered_stance(ctx, token, owner):
         return None  # "rejected Russia's demands": the answer's target, unless spelled out ("the claim that ...")
     at_request = token.head.lower_ == "at" and lemma == "request"
     spelled_out = any(c.dep_ in {"acl", "appos", "relcl"} for c in token.children) or _dash_after(token)
@@ -387,6 +387,38 @@ def owned_noun_cue(ctx: Context, token: Token) -> Cue | None:
     said = _that_clause_span(token)
     return Cue(token, kind, owner, content=said or (start, end), clause=(start, end),
                label=token.text)
+
+
+def _party_modifier(ctx: Context, token: Token) -> Token | None:
+    """'a new government peace proposal', 'an offer of a rise from the hospital board': a word
+    before the noun, or the object of a 'from' within its phrase, that names a party (not a
+    person: 'the Smith plan' is read by ``_owner``)."""
+    words = [c for c in token.children if c.dep_ in {"amod", "compound"} and c.i < token.i
+             and c.pos_ in {"NOUN", "PROPN", "ADJ"}]
+    words += [o for t in token.subtree if t.dep_ == "prep" and t.lower_ == "from"
+              for o in t.children if o.dep_ == "pobj" and o.pos_ in {"NOUN", "PROPN"}]
+    for word in words:
+        key = ctx.actors.actor_at(word.i) or ctx.actors.resolve(word) \
+            or (ctx.actors.describe(word) if word.pos_ == "NOUN" else None)
+        if key is not None and not ctx.actors.is_person(key):
+            return word
+    return None
+
+
+def _answered_stance(ctx: Context, token: Token, owner: Token) -> bool:
+    """'rejected a new government proposal aimed at ending the war', 'despite the President's
+    offer to appoint two opposition leaders': another party's stance, spelled out by a clause,
+    inside the answer to it. It is a position of its owner's as well (the answer's target,
+    linked to it); a bare 'rejected Russia's demands', or one with only a 'for' phrase
+    ('demands for guarantees'), only points back."""
+    if not any(c.dep_ in {"acl", "relcl", "appos"} for c in token.children):
+        return False
+    verb = token.head
+    while verb.dep_ == "prep" or verb.pos_ == "ADP":
+        verb = verb.head
+    subject = subject_of(verb) or agent_of(verb)
+    answerer = speaker_actor(ctx, subject, verb) if subject is not None else None
+    return answerer is not None and answerer != speaker_actor(ctx, owner, token)
 
 
 def _that_clause_span(token: Token) -> tuple[int, int] | None:

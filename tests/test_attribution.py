@@ -61,6 +61,15 @@ ROWS = [
      "the-union", "The new pay offer"),
     ("content.passive_with_agent", "The company's plan to close the plant was criticised by the union.",
      "the-union", "The company's plan to close the plant"),
+    ("cue.answered_stance",  # another party's stance spelled out inside the answer to it
+     "The tenants' association rejected a new council proposal aimed at ending the rent strike.",
+     "the-council", "a new council proposal aimed at ending the rent strike"),
+    ("cue.answered_stance",
+     "The strikers vowed to stay out despite Acme Corp's offer to rehire every dismissed worker.",
+     "acme-corp", "Acme Corp's offer to rehire every dismissed worker"),
+    ("cue.answered_stance",  # the answer stays a position of its own
+     "The tenants' association rejected a new council proposal aimed at ending the rent strike.",
+     "tenants", "a new council proposal aimed at ending the rent strike"),
     ("speaker.described_person",
      "Dana Ellis toured the plant on Monday.\n\nThe billionaire investor said the plant would stay open.",
      "dana-ellis", "the plant would stay open"),
@@ -104,3 +113,14 @@ def test_attributed_content(nlp, rule, text, actor, content):
         assert not any(content in c for _, c in found), found
     else:
         assert (actor, content) in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "The players' union rejected the league's latest offer on Friday.",
+    "The rebels dismissed the government's demands for a ceasefire.",
+])
+def test_answered_stance_bare_noun_points_back(nlp, text):
+    """cue.answered_stance: a stance noun with no clause of its own ('rejected the league's
+    latest offer') is what the answer points to, not a position of its owner's."""
+    analysis = analyze(article_from_text(text), nlp)
+    assert len(analysis.positions) == 1, [(p.actor, p.text) for p in analysis.positions]
