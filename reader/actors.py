@@ -216,6 +216,7 @@ def find_actors(doc: Doc, article: Article) -> ActorTable:
     mark_groups(table, doc)
     merge_represented_groups(table, doc)
     learn_heads(table, doc, title_end)
+    rebind_lone_people(table, doc)
     learn_abbreviations(table, doc)  # again: a name known only by its head noun ('the Ministry of ...')
     return table
 
@@ -509,6 +510,24 @@ def bind_people(table: ActorTable, doc: Doc) -> None:
             table.token_actor[i] = key
 
 
+def rebind_lone_people(table: ActorTable, doc: Doc) -> None:
+    """A person left to themselves before the story's bodies were found ('union secretary Mary
+    Kane', when 'the nurses' union' is a group found later) joins the body their title names."""
+    for ent in entities(doc):
+        key = table.token_actor.get(ent.start)
+        if ent.label_ != "PERSON" or key is None or not table.is_person(key):
+            continue
+        party = _group_of_member(table, ent, learn=False) or _party_of_person(table, ent)
+        if party is None or party == key or table.is_person(party):
+            continue
+        name = table.name(key)
+        table.merge(key, party)
+        for known, bound in list(table.people.items()):
+            if bound == key:
+                table.people[known] = party
+        table.note(party, f"{name}: title names the body")
+
+
 def _person_party(table: ActorTable, ent: Span, name: str) -> str | None:
     """The party of a person, from the evidence in order: a binding already made (title, apposition,
     possessor anywhere in the article), kin, the phrase around the name, membership of a group,
@@ -681,25 +700,33 @@ def _party_of_person(table: ActorTable, ent: Span) -> str | None:
     return None
 
 
-def _group_of_member(table: ActorTable, ent: Span) -> str | None:
+def _group_of_member(table: ActorTable, ent: Span, learn: bool = True) -> str | None:
     """'Seattle teacher Donte Felder' speaks as one of the teachers (a group of the story);
-    'union official Steve Jones' for the union the story names ('the union' of describe)."""
+    'union official Steve Jones' for the union the story names ('the union' of describe).
+    With ``learn`` False, only parties the table already has."""
     groups = set(table.gazetteer.nouns["groups"])
     described = set(table.gazetteer.nouns["described"])
     for token in _np_tokens(ent):
         lemma = token.lemma_.lower()
-        if sector_word(table, token):
+        if sector_word(table, token) and learn:
             return table.describe(token)  # "opposition leader Maria Corina Machado", "rebel commander X"
-        if token.pos_ != "NOUN" or token.tag_ != "NN":
+        if not _common_noun(token):
             continue
-        if lemma in described:
-            key = _last_organization(table, token, lemma)
-            if key:
+        if lemma in described:  # "union secretary X": the union the story names ('the nurses' union')
+            key = table.head_actor(lemma, token.i) or _last_organization(table, token, lemma)
+            if key and not table.is_person(key):
                 return key
             continue
-        if f"{lemma}s" in groups:
+        if f"{lemma}s" in groups and learn:
             return table.bind(Entry(slug(f"{lemma}s"), f"{lemma}s", "group"))
     return None
+
+
+def _common_noun(token: Token) -> bool:
+    """A singular common noun, also when a sentence's first word is tagged a name ('Hospital
+    spokeswoman Jo Bell')."""
+    return (token.pos_ == "NOUN" and token.tag_ == "NN") or (
+        token.tag_ == "NNP" and token.is_sent_start)
 
 
 def _family_of_person(table: ActorTable, ent: Span) -> str | None:

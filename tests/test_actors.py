@@ -191,6 +191,12 @@ PARTY_ROWS = [
      "United Kingdom"),
     ("a body named only by its noun is a party",
      "The league said it was willing to return to the negotiating table.", "willing to return", "the league"),
+    ("a member's title names a body found later",  # the union is a group found after the people
+     "Teachers threaten strike\n\nThe teachers' union has threatened to strike over pay.\n\n"
+     "\"We are tired,\" union secretary Sam Otto said.", "We are tired", "teachers"),
+    ("a member's title names a body found later: sentence-initial noun tagged a name",
+     "The drivers rejected the offer from City Buses.\n\n"
+     "Company spokeswoman Ana Roe said the offer was final.", "was final", "City Buses"),
     ("a dateline that is no capital gives no country",
      "UPDATE: Minister Jane Roe said the protesters must clear the roads.",
      "clear the roads", "Jane Roe"),
