@@ -203,38 +203,73 @@ def resolve_pronoun(ctx: Context, pronoun: Token, as_person: bool = False) -> st
     back = PERSON_PRONOUN_REACH if person else 1
     floor = ctx.article.paragraphs[max(0, para - back)].start if ctx.article.paragraphs else 0
     narrated = not ctx.quoted(pronoun)
+    sent = pronoun.sent
+    near = ctx.doc[sent.start - 1].sent.start if sent.start > 0 else 0  # the sentence before begins here
+    aside: Token | None = None  # the nearest person there who is no subject: 'spoke with X. She said'
     for i in range(pronoun.i - 1, -1, -1):
         token = ctx.doc[i]
-        if token.idx < floor:
+        if token.idx < floor or (aside is not None and i < near):
             break
         if narrated and ctx.quoted(token):
             continue  # the narrator's "it said" never stands for someone inside a quote
-        if token.dep_ not in SUBJECTS | {"poss", "pobj", "appos"} or token.lower_ in PRONOUNS:
+        is_person = _antecedent_fits(ctx, token, lower, person)
+        if is_person is None:
             continue
-        if token.dep_ == "pobj" and not person:
-            continue
-        if person and token.tag_ in {"NNS", "NNPS"}:
-            continue  # "he" is never "the chief negotiators"
-        if token.dep_ == "appos" and token.head.ent_type_ == "PERSON" and token.head.i < token.i:
-            continue  # "Jane Roe, a spokeswoman for ...": the name before it is the one
-        titles = ctx.actors.words("titles")
-        is_person = (token.ent_type_ == "PERSON" or ctx.actors.person_party(token.text) is not None
-                     or token.lemma_.lower() in titles
-                     or any(c.dep_ == "compound" and c.lemma_.lower() in titles for c in token.children))
-        if lower in {"they", "their", "them"}:  # a group, several people, or a body ("the ministry ... they")
-            if is_person and not (token.tag_ in {"NNS", "NNPS"} or list(token.conjuncts)):
-                continue
-        elif person != is_person:
-            continue
-        if person and is_person and _commentator(ctx, token):
-            continue  # "VOA reporter Chinedu Offor asked him ... He says": the reporter is never 'he'
+        if person and not _in_subject(token):
+            if aside is None and i >= near:
+                aside = token
+            continue  # "... the issue of Prime Minister Imran's resignation," he said: the one who spoke
         key = ctx.actors.resolve(token) or (_unbound_person(ctx, token) if person and is_person else None)
         if key:
             ctx.antecedents[pronoun.i] = token
             return key
         if person and is_person:
             return None  # the nearest person names no party: no older one stands in for them
+    if aside is not None:
+        key = ctx.actors.resolve(aside) or _unbound_person(ctx, aside)
+        if key:
+            ctx.antecedents[pronoun.i] = aside
+        return key
     return None
+
+
+def _antecedent_fits(ctx: Context, token: Token, lower: str, person: bool) -> bool | None:
+    """Whether ``token`` can stand before the pronoun ``lower``: None when not, else whether it
+    names a person."""
+    if token.dep_ not in SUBJECTS | {"poss", "pobj", "appos"} or token.lower_ in PRONOUNS:
+        return None
+    if token.dep_ == "pobj" and not person:
+        return None
+    if person and token.tag_ in {"NNS", "NNPS"}:
+        return None  # "he" is never "the chief negotiators"
+    if token.dep_ == "appos" and token.head.ent_type_ == "PERSON" and token.head.i < token.i:
+        return None  # "Jane Roe, a spokeswoman for ...": the name before it is the one
+    titles = ctx.actors.words("titles")
+    is_person = (token.ent_type_ == "PERSON" or ctx.actors.person_party(token.text) is not None
+                 or token.lemma_.lower() in titles
+                 or any(c.dep_ == "compound" and c.lemma_.lower() in titles for c in token.children))
+    if lower in {"they", "their", "them"}:  # a group, several people, or a body ("the ministry ... they")
+        if is_person and not (token.tag_ in {"NNS", "NNPS"} or list(token.conjuncts)):
+            return None
+    elif person != is_person:
+        return None
+    if person and is_person and _commentator(ctx, token):
+        return None  # "VOA reporter Chinedu Offor asked him ... He says": the reporter is never 'he'
+    return is_person
+
+
+def _in_subject(token: Token) -> bool:
+    """Whether a name stands in a subject: the subject itself, its possessor ('Russia's minister
+    said'), its apposition, or the object of its preposition ('a spokesman for the court', 'said
+    by X'); a name inside what was said or done ('the issue of Imran's resignation') is not."""
+    if token.dep_ in SUBJECTS:
+        return True
+    head = token.head
+    if token.dep_ in {"poss", "appos"}:
+        return head.dep_ in SUBJECTS
+    if token.dep_ == "pobj":
+        return head.dep_ == "agent" or head.head.dep_ in SUBJECTS
+    return False
 
 
 def _unbound_person(ctx: Context, token: Token) -> str | None:

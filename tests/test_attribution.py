@@ -70,6 +70,12 @@ ROWS = [
     ("cue.answered_stance",  # the answer stays a position of its own
      "The tenants' association rejected a new council proposal aimed at ending the rent strike.",
      "tenants", "a new council proposal aimed at ending the rent strike"),
+    ("speaker.pronoun_prefers_the_one_who_spoke",  # not a name inside what was said
+     "Dana Ellis said there was agreement on the issue of Mayor Tom Reed's resignation.\n\n"
+     "\"We will march on Friday,\" he said.", "dana-ellis", "We will march on Friday,"),
+    ("speaker.pronoun_object_of_the_sentence_before",  # no subject there names a person
+     "Detectives spoke with Mary Smith on Monday. She said she had done nothing wrong.",
+     "mary-smith", "she had done nothing wrong"),
     ("speaker.described_person",
      "Dana Ellis toured the plant on Monday.\n\nThe billionaire investor said the plant would stay open.",
      "dana-ellis", "the plant would stay open"),
