@@ -557,6 +557,9 @@ def knowledge_party(table: ActorTable, name: str) -> str | None:
     from . import knowledge
 
     for role in knowledge.person_roles(name, table.date)[:2]:
+        if table.date is not None and role.dated and not role.valid(table.date) \
+                and role.sector in table.gazetteer.knowledge.get("office_sectors", ()):
+            continue  # out of office that day: a former (or future) minister may be in opposition
         key = party_of_code(table, role.code)
         if key:
             return key

@@ -225,3 +225,15 @@ def test_sides_and_evidence_are_in_the_json(nlp):
     actors = {a["name"]: a for a in data["actors"]}
     assert actors["Syrian rebels"]["sector"] == "REB"
     assert any("knowledge base" in e for e in actors["Russia"]["evidence"])
+
+
+@pytest.mark.parametrize("published, party", [("2015-06-01", "Ukraine"), ("2014-01-26", "Arseniy Yatsenyuk")])
+def test_an_office_counts_only_on_the_days_it_was_held(nlp, published, party):
+    """knowledge_party: a dated government role gives the country only while it was held (before
+    taking office a politician may lead the opposition); the article's date decides."""
+    from dataclasses import replace
+
+    article = article_from_text("Arseniy Yatsenyuk said the protests would go on.")
+    article = replace(article, publication=replace(article.publication, date=published))
+    analysis = analyze(article, nlp)
+    assert [analysis.actor(p.actor).name for p in analysis.positions] == [party]
