@@ -1050,7 +1050,7 @@ def _bloc(table: ActorTable, token: Token) -> str | None:
         return None
     for child in token.children:
         if child.dep_ in {"amod", "compound"}:
-            words = [child.lower_, "-".join(t.lower_ for t in child.subtree if t.is_alpha)]
+            words = ["-".join(t.lower_ for t in child.subtree if t.is_alpha), child.lower_]  # "least developed" first
             bloc = next((gaz.blocs[w] for w in words if w in gaz.blocs), None)
             if bloc:
                 return bloc

@@ -197,6 +197,10 @@ PARTY_ROWS = [
     ("a member's title names a body found later: sentence-initial noun tagged a name",
      "The drivers rejected the offer from City Buses.\n\n"
      "Company spokeswoman Ana Roe said the offer was final.", "was final", "City Buses"),
+    ("bloc: an adjective's own modifier first",  # "least developed" is no "developed"
+     "The least developed countries demanded more money for adaptation.", "more money", "developing countries"),
+    ("bloc: rich nations", "Rich nations rejected a binding target for aid.", "binding target",
+     "developed countries"),
     ("a dateline that is no capital gives no country",
      "UPDATE: Minister Jane Roe said the protesters must clear the roads.",
      "clear the roads", "Jane Roe"),
