@@ -105,6 +105,18 @@ def obligation_reported(ctx: Context, draft: Draft) -> str | None:
     return DROP if head.pos_ in {"VERB", "AUX"} and head.lemma_.lower() in ctx.lex.verbs else None
 
 
+def contested_decision(ctx: Context, draft: Draft) -> str | None:
+    """'BSI appealed the penalty', 'the club appealed against the ban': appealing a decision
+    rejects it ('appealed for calm', 'appealed to donors' still ask)."""
+    if draft.lemma not in ctx.lex.words("contest_verbs"):
+        return None
+    token = draft.token
+    if any(c.dep_ in {"dobj", "obj"} and c.pos_ in {"NOUN", "PROPN"} for c in token.children) \
+            or any(c.dep_ == "prep" and c.lower_ in ctx.lex.words("contest_preps") for c in token.children):
+        return "reject"
+    return None
+
+
 def non_answer(ctx: Context, draft: Draft) -> str | None:
     """'declined to comment', 'refused to release more details': no move in the dispute."""
     if draft.lemma not in {"decline", "refuse"}:
@@ -281,6 +293,7 @@ GUARDS: tuple[tuple[str, Guard], ...] = (
     ("drop.claimed_prize", claimed_prize),
     ("drop.deal_struck", deal_struck),
     ("kind.negation", negation),
+    ("kind.contested_decision", contested_decision),
     ("kind.refusal_on_condition", refusal_on_condition),
     ("kind.backs_a_party", backs_a_party),
     ("kind.name_calling", name_calling),
