@@ -453,3 +453,15 @@ def test_a_passive_without_agent_in_a_side_clause_is_nobody_s_move(nlp):
             "in a plebiscite.")
     _, positions = positions_of(nlp, text)
     assert [(p.actor, p.kind) for p in positions] == [("colombia", "demand")]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The fishermen's union vowed to defend its members' rights at sea.", "threaten"),
+    ("The ministry vowed to protect the country's core interests.", "threaten"),
+    ("The company promised to pay the workers by Friday.", "offer"),
+])
+def test_a_vow_to_defend_is_a_threat(nlp, text, kind):
+    """decide_kind: a vow to defend or protect one's side against the other warns; a vow to
+    give something offers."""
+    _, positions = positions_of(nlp, text)
+    assert [p.kind for p in positions] == [kind]
