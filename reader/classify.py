@@ -442,6 +442,24 @@ def _negative_judgement(span: Span, lex: Lexicon) -> str | None:
     return None
 
 
+def _faulted_act(span: Span, lex: Lexicon) -> str | None:
+    """'the plan did not address the true concerns', 'a step that does not reflect the reality':
+    another side's act said to fail at what it should do is faulted, an accusation ('our offer
+    does not include ...' is the speaker's own; 'will not' is a refusal, read before)."""
+    judged = lex.words("judged_nouns")
+    for token in span:
+        if token.pos_ != "VERB" or not negated(token) or any(c.tag_ == "MD" for c in token.children):
+            continue
+        subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None and subject.tag_ in {"WDT", "WP"} and token.dep_ == "relcl":
+            subject = token.head  # "a step that does not reflect ..."
+        if any(c.dep_ in {"dobj", "obj"} and _first_person_word(c, lex) for c in token.children):
+            continue  # "the response does not change our belief": the speaker's own stance holds
+        if subject is not None and subject.lemma_.lower() in judged and not _first_person_word(subject, lex):
+            return "accuse"
+    return None
+
+
 def _judged(token: Token) -> Token | None:
     """What a judging word judges: the noun it modifies, the subject of its copula or verb."""
     if token.dep_ == "amod":
@@ -480,6 +498,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("accuse.hostile_act", _charge),
     ("reject.label", _rejection_words),
     ("accuse.negative_judgement", _negative_judgement),
+    ("accuse.faulted_act", _faulted_act),
 )
 RULE_IDS = tuple(rule_id for rule_id, _ in RULES)
 
