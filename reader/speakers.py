@@ -48,6 +48,8 @@ def _governor(token: Token) -> Token | None:
     if token.dep_ == "acl" and token.head.pos_ in {"NOUN", "PROPN"}:
         if any(c.dep_ == "dobj" for c in token.children) and token.tag_ in {"VBD", "VBN"}:
             return _verb_above(token.head)  # a misparsed finite verb: "X speaking to a think tank called ..."
+        if token.tag_ == "VBG" and not _agentive(token.head):
+            return _verb_above(token.head)  # "X went into the talks accusing Y": X accuses, not the talks
         return None if token.tag_ == "VBN" else token.head
     if token.dep_ == "advcl" and token.tag_ == "VBG":
         head = token.head
@@ -62,6 +64,17 @@ def _governor(token: Token) -> Token | None:
     if token.dep_ in {"conj", "xcomp", "advcl", "ccomp", "pcomp", "prep"} and token.head != token:
         return token.head
     return None
+
+
+def _agentive(noun: Token) -> bool:
+    """Whether a noun can act: a name, or a word for people or bodies ('protesters', 'the union'),
+    not a thing or an event ('the talks', 'a session')."""
+    if noun.pos_ == "PROPN" or noun.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
+        return True
+    gaz = load_gazetteer()
+    lemma = noun.lemma_.lower()
+    return any(lemma in gaz.words(name) or noun.lower_ in gaz.words(name)
+               for name in ("groups", "described", "titles", "documents"))
 
 
 def _verb_above(token: Token) -> Token | None:

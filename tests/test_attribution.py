@@ -76,6 +76,12 @@ ROWS = [
     ("speaker.pronoun_object_of_the_sentence_before",  # no subject there names a person
      "Detectives spoke with Mary Smith on Monday. She said she had done nothing wrong.",
      "mary-smith", "she had done nothing wrong"),
+    ("speaker.participle_on_a_thing",  # the parser hangs 'accusing' on 'talks': the talks accuse nobody
+     "Union negotiator Dana Ellis went into the second round of talks accusing the airline of bad faith.",
+     "dana-ellis", "the airline of bad faith"),
+    ("speaker.participle_on_people",  # 'protesters demanding': the protesters demand
+     "Thousands of protesters marched through the capital on Sunday, with students demanding free tuition.",
+     "students", "free tuition"),
     ("speaker.described_person",
      "Dana Ellis toured the plant on Monday.\n\nThe billionaire investor said the plant would stay open.",
      "dana-ellis", "the plant would stay open"),
