@@ -82,6 +82,9 @@ ROWS = [
     ("speaker.participle_on_people",  # 'protesters demanding': the protesters demand
      "Thousands of protesters marched through the capital on Sunday, with students demanding free tuition.",
      "students", "free tuition"),
+    ("cue.light_verb_noun",  # a formal move named by its noun: 'filed a legal challenge'
+     "Texas filed a legal challenge on Tuesday to the new pollution rules.",
+     "texas", "a legal challenge"),
     ("speaker.described_person",
      "Dana Ellis toured the plant on Monday.\n\nThe billionaire investor said the plant would stay open.",
      "dana-ellis", "the plant would stay open"),

@@ -465,3 +465,14 @@ def test_a_vow_to_defend_is_a_threat(nlp, text, kind):
     give something offers."""
     _, positions = positions_of(nlp, text)
     assert [p.kind for p in positions] == [kind]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Texas filed a legal challenge on Tuesday to the new pollution rules.", "reject"),
+    ("The residents lodged objections to the new runway.", "reject"),
+    ("The embassy lodged a formal protest with the foreign ministry.", "accuse"),
+])
+def test_formal_moves_named_by_their_noun(nlp, text, kind):
+    """Light verb + stance noun (cues.toml [nouns]): a challenge or objection rejects, a protest accuses."""
+    _, positions = positions_of(nlp, text)
+    assert [p.kind for p in positions] == [kind]
