@@ -201,6 +201,11 @@ PARTY_ROWS = [
      "The least developed countries demanded more money for adaptation.", "more money", "developing countries"),
     ("bloc: rich nations", "Rich nations rejected a binding target for aid.", "binding target",
      "developed countries"),
+    ("a body named only by its noun: 'the group' is the organisation named before",
+     "Amnesty International accused the army of killing civilians.\n\n"
+     "The group also said the government must open an inquiry.", "open an inquiry", "Amnesty International"),
+    ("a body named only by its noun: a group of its own", "The industry group criticized the suit.",
+     "criticized the suit", "the group"),
     ("a dateline that is no capital gives no country",
      "UPDATE: Minister Jane Roe said the protesters must clear the roads.",
      "clear the roads", "Jane Roe"),
