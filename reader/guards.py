@@ -198,6 +198,15 @@ def claimed_prize(ctx: Context, draft: Draft) -> str | None:
     return None
 
 
+def blocked_thing(ctx: Context, draft: Draft) -> str | None:
+    """'The regulator blocked the merger' rejects it; 'protesters blocked the road' is an act."""
+    if draft.lemma not in ctx.lex.words("block_verbs"):
+        return None
+    blockable = ctx.lex.words("blockable")
+    objects = [c for c in draft.token.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
+    return None if any(o.lemma_.lower() in blockable for o in objects) else DROP
+
+
 def deal_struck(ctx: Context, draft: Draft) -> str | None:
     """'Turkey and Libya agreed on a line': a deal struck, not a stance ('On Friday, X endorsed
     Y' only says when)."""
@@ -292,6 +301,7 @@ GUARDS: tuple[tuple[str, Guard], ...] = (
     ("drop.clause_only", clause_only),
     ("drop.claimed_prize", claimed_prize),
     ("drop.deal_struck", deal_struck),
+    ("drop.blocked_thing", blocked_thing),
     ("kind.negation", negation),
     ("kind.contested_decision", contested_decision),
     ("kind.refusal_on_condition", refusal_on_condition),
