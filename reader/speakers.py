@@ -39,8 +39,19 @@ def subject_of(token: Token | None) -> Token | None:
         for child in token.children:
             if child.dep_ in {"nsubj", "csubj"} or (child.dep_ == "nsubjpass" and not is_passive(token)):
                 return _antecedent(child)
+        caused = _caused_to_act(token)
+        if caused is not None:
+            return caused
         token = _governor(token)
     return None
+
+
+def _caused_to_act(token: Token) -> Token | None:
+    """'That prompted the chairmen to warn Pompeo': the object of a verb of causing acts."""
+    head = token.head
+    if token.dep_ != "xcomp" or head.lemma_.lower() not in load_gazetteer().words("cause_verbs"):
+        return None
+    return next((c for c in head.children if c.dep_ in {"dobj", "obj"}), None)
 
 
 def _governor(token: Token) -> Token | None:

@@ -85,6 +85,9 @@ ROWS = [
     ("cue.light_verb_noun",  # a formal move named by its noun: 'filed a legal challenge'
      "Texas filed a legal challenge on Tuesday to the new pollution rules.",
      "texas", "a legal challenge"),
+    ("speaker.caused_to_act",  # the object of 'prompted' acts; the object of 'urged' is only asked
+     "The ruling prompted the union to warn that members would walk out.", "the-union",
+     "that members would walk out"),
     ("speaker.described_person",
      "Dana Ellis toured the plant on Monday.\n\nThe billionaire investor said the plant would stay open.",
      "dana-ellis", "the plant would stay open"),
