@@ -539,6 +539,7 @@ def _person_party(table: ActorTable, ent: Span, name: str) -> str | None:
         ("title, apposition or owner", lambda: _party_of_person(table, ent)),
         ("member of a group", lambda: _group_of_member(table, ent)),
         ("knowledge base", lambda: knowledge_party(table, name)),
+        ("title names a place of its own", lambda: _place_in_title(table, ent)),
         ("official named by title", lambda: _party_just_before(table, ent) or table.home
          if _has_title(table, ent) else None),
     )
@@ -547,6 +548,24 @@ def _person_party(table: ActorTable, ent: Span, name: str) -> str | None:
         if key:
             table.note(key, f"{name}: {reason}")
             return key
+    return None
+
+
+def _place_in_title(table: ActorTable, ent: Span) -> str | None:
+    """'Eliot Spitzer, the New York state attorney general', 'Liverpool City Region Mayor X': an
+    official of a place the table does not know as a party (a state, a city, a region) speaks for
+    that place, not for the story's country."""
+    if not _has_title(table, ent):
+        return None
+    for token in _np_tokens(ent):
+        if token.ent_type_ != "GPE" or token.i in table.token_actor or token.ent_iob_ != "B" \
+                or any(t.dep_ == "poss" for t in ent.doc[token.i: token.i + 4] if t.ent_type_ == "GPE"):
+            continue  # "Northamptonshire's chief constable" heads a force of the place, not the place
+        place = next((e for e in entities(ent.doc) if e.start == token.i), None)
+        if place is None or is_media(place.root):
+            continue
+        name = POSSESSIVE.sub("", place.text).strip()
+        return table.bind(Entry(slug(name), name, "organization"))
     return None
 
 
