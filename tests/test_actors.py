@@ -207,7 +207,7 @@ PARTY_ROWS = [
     ("a body named only by its noun: a group of its own", "The industry group criticized the suit.",
      "criticized the suit", "the group"),
     ("an official of a place that is no country speaks for the place",
-     "WASHINGTON - Eliot Spitzer, the New York state attorney general, said the rules were unlawful.",
+     "Eliot Spitzer, the New York state attorney general, said the rules were unlawful.",
      "were unlawful", "New York"),
     ("a dateline that is no capital gives no country",
      "UPDATE: Minister Jane Roe said the protesters must clear the roads.",
