@@ -993,7 +993,7 @@ def mark_groups(table: ActorTable, doc: Doc) -> None:
             continue
         if lower not in collectives:
             continue
-        origin = next((c for c in token.children if c.dep_ in {"amod", "compound"} and c.ent_type_ == "NORP"
+        origin = next((c for c in token.children if c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "LOC"}
                        and c.i not in table.token_actor), None)
         if origin is not None:
             key = slug(f"{origin.text} group")

@@ -209,6 +209,8 @@ PARTY_ROWS = [
     ("an official of a place that is no country speaks for the place",
      "Eliot Spitzer, the New York state attorney general, said the rules were unlawful.",
      "were unlawful", "New York"),
+    ("a collective qualified by a region is a party", "Gulf states rejected the new oil quota on Monday.",
+     "new oil quota", "Gulf states"),
     ("a dateline that is no capital gives no country",
      "UPDATE: Minister Jane Roe said the protesters must clear the roads.",
      "clear the roads", "Jane Roe"),
