@@ -147,7 +147,7 @@ def units(doc: Doc, quotes: list[Quote]) -> list[DocSpan]:
     for sent in _opening_marks_moved(doc, set(starts)):
         if not sent.text.strip():
             continue
-        if merged and _quote_crosses(starts, reach, merged[-1], sent):
+        if merged and (_quote_crosses(starts, reach, merged[-1], sent) or _attribution_follows(merged[-1])):
             merged[-1] = doc[merged[-1].start: sent.end]
         else:
             merged.append(sent)
@@ -167,6 +167,13 @@ def _opening_marks_moved(doc: Doc, starts: set[int]) -> list[DocSpan]:
             carry = last.i
         out.append(doc[start: last.i if carry is not None else sent.end])
     return out
+
+
+def _attribution_follows(prev: DocSpan) -> bool:
+    """'"We will defend ourselves,"' cut off from 'the commander said': a quote closed after a comma
+    never ends a sentence; its attribution follows in the same paragraph."""
+    text = prev.text.rstrip(" ")
+    return text[-2:] in {',"', ",\u201d", ",'", ",\u2019"} and "\n" not in prev[-1].text_with_ws
 
 
 def _quote_crosses(starts: list[int], reach: list[int], prev: DocSpan, sent: DocSpan) -> bool:

@@ -476,3 +476,14 @@ def test_formal_moves_named_by_their_noun(nlp, text, kind):
     """Light verb + stance noun (cues.toml [nouns]): a challenge or objection rejects, a protest accuses."""
     _, positions = positions_of(nlp, text)
     assert [p.kind for p in positions] == [kind]
+
+
+def test_a_quote_closed_after_a_comma_keeps_its_attribution(nlp):
+    """units: the splitter may cut '"..., but we will defend ourselves,"' from 'X said ...';
+    a quote closed after a comma never ends a sentence, so the two are one position."""
+    _, positions = positions_of(nlp, (
+        "The RSF denied the accusation. \"We remain committed to the truce, but we will defend "
+        "ourselves,\" RSF commander Abdel Rahim Dagalo said in a video message."))
+    quoted = [p for p in positions if "defend ourselves" in p.text]
+    assert len(quoted) == 1 and "video message" in quoted[0].text
+    assert not [p for p in positions if p.text.startswith("RSF commander")]
