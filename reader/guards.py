@@ -119,6 +119,10 @@ def contested_decision(ctx: Context, draft: Draft) -> str | None:
 
 def non_answer(ctx: Context, draft: Draft) -> str | None:
     """'declined to comment', 'refused to release more details': no move in the dispute."""
+    head = draft.token.head
+    if draft.token.dep_ == "xcomp" and head.lemma_.lower() in {"decline", "refuse"} \
+            and draft.lemma in ctx.lex.words("non_answer_verbs"):
+        return DROP  # "declined to say how long ...": the 'say' states nothing either
     if draft.lemma not in {"decline", "refuse"}:
         return None
     withheld = ctx.lex.words("non_answer_objects")

@@ -33,6 +33,8 @@ ROWS = [
     ("drop.obligation_reported", "Putin said Ukraine had accepted the offer.", "accepted", None),
     ("drop.non_answer", "The company declined to comment.", "declined", DROP),
     ("drop.non_answer", "The company declined to raise wages.", "declined", None),
+    ("drop.non_answer", "He declined to say how long the review would take.", "say", DROP),
+    ("drop.non_answer", "He said the review would take a month.", "said", None),
     ("drop.deadline_infinitive", "The union has until Wednesday to accept the offer.", "accept", DROP),
     ("drop.deadline_infinitive", "The union voted to reject the offer.", "reject", None),
     ("drop.source_cited", "The deal is dead, as the minister said on Monday.", "said", DROP),
