@@ -203,7 +203,8 @@ def find_actors(doc: Doc, article: Article) -> ActorTable:
     doc.user_data.setdefault("reader_text", article.text)  # Doc.text rebuilds the string each call
     table = ActorTable(doc=doc, gazetteer=load_gazetteer(), date=_article_date(article))
     mark_gazetteer_mentions(table, doc)
-    table.home = first_country(table, doc, headline=bool(article.title)) or dateline_country(table, doc, article)
+    table.home = first_country(table, doc, headline=bool(article.title)) or dateline_country(table, doc, article) \
+        or first_place(table, doc, article)
     rescue_misspelled_capitals(table, doc)
     mark_organizations(table, doc)
     mark_known_organizations(table, doc)
@@ -429,6 +430,25 @@ def first_country(table: ActorTable, doc: Doc, headline: bool = False) -> str | 
         key = table.token_actor.get(subject.i) or _modifier_actor(table, subject)
         if key and table.bindings[key].entry.kind == "country":
             return key  # "Sri Lanka's president will not resign, says minister" -> Sri Lanka
+    return None
+
+
+def first_place(table: ActorTable, doc: Doc, article: Article) -> str | None:
+    """'Ontario's 55,000 education workers walked off the job': when no country opens the story,
+    a place that owns the subject of its first body sentence (a province, a state, a city) is the
+    story's home: its ministers and officials named by title speak for it."""
+    start = article.paragraphs[1].start if article.title and len(article.paragraphs) > 1 else 0
+    first = next((s for s in doc.sents if s.end_char > start  # past a dateline ('TORONTO -')
+                  and any(t.dep_ in {"nsubj", "nsubjpass"} for t in s)), None)
+    if first is None:
+        return None
+    for subject in (t for t in first if t.dep_ in {"nsubj", "nsubjpass"} and t.head == first.root):
+        for owner in subject.children:
+            if owner.dep_ in {"poss", "compound"} and owner.ent_type_ == "GPE" and owner.i not in table.token_actor:
+                place = next((e for e in entities(doc) if e.start <= owner.i < e.end), None)
+                if place is not None:
+                    name = POSSESSIVE.sub("", place.text).strip()
+                    return table.bind(Entry(slug(name), name, "organization"))
     return None
 
 

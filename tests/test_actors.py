@@ -211,6 +211,10 @@ PARTY_ROWS = [
      "were unlawful", "New York"),
     ("a collective qualified by a region is a party", "Gulf states rejected the new oil quota on Monday.",
      "new oil quota", "Gulf states"),
+    ("a place owning the first subject is the story's home when no country opens it",
+     "Workers walk out\n\nTORONTO - Ontario's 55,000 education workers walked off the job on Friday after "
+     "talks with the provincial government broke down.\n\n"
+     "Health Minister Sylvia Jones said the strike was unacceptable.", "unacceptable", "Ontario"),
     ("a dateline that is no capital gives no country",
      "UPDATE: Minister Jane Roe said the protesters must clear the roads.",
      "clear the roads", "Jane Roe"),
