@@ -28,7 +28,7 @@ PRONOUNS = {"he", "she", "they", "it", "we", "i", "his", "her", "its", "their", 
 
 def subject_of(token: Token | None) -> Token | None:
     """The subject of a cue verb, following conjunctions, participles and relative clauses."""
-    seen = 0
+    seen, via_participle = 0, False
     while token is not None and seen < 6:
         seen += 1
         agent = agent_of(token)
@@ -36,12 +36,14 @@ def subject_of(token: Token | None) -> Token | None:
             return agent
         if seen == 1 and token.dep_ != "ROOT" and is_passive(token):
             return None  # "after it was rejected in a plebiscite": no agent, and not the main clause's subject
-        for child in token.children:
-            if child.dep_ in {"nsubj", "csubj"} or (child.dep_ == "nsubjpass" and not is_passive(token)):
-                return _antecedent(child)
-        caused = _caused_to_act(token)
+        subject = next((c for c in token.children if c.dep_ in {"nsubj", "csubj"}
+                        or (c.dep_ == "nsubjpass" and not is_passive(token))), None)
+        if subject is not None and (not via_participle or subject.pos_ == "PRON" or _agentive(subject)):
+            return _antecedent(subject)  # climbed from a participle: a thing ('after a boat reached ...,
+        caused = _caused_to_act(token)   # accusing Manila') acts for nobody; the clause above may say who
         if caused is not None:
             return caused
+        via_participle = token.dep_ == "advcl" and token.tag_ == "VBG"
         token = _governor(token)
     return None
 
@@ -82,6 +84,8 @@ def _agentive(noun: Token) -> bool:
     not a thing or an event ('the talks', 'a session')."""
     if noun.pos_ == "PROPN" or noun.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
         return True
+    if any(c.dep_ in {"appos", "compound", "poss"} and c.ent_type_ in {"PERSON", "ORG"} for c in noun.children):
+        return True  # "Sainsbury's boss Mike Coupe"
     gaz = load_gazetteer()
     lemma = noun.lemma_.lower()
     return any(lemma in gaz.words(name) or noun.lower_ in gaz.words(name)

@@ -215,6 +215,8 @@ PARTY_ROWS = [
      "Workers walk out\n\nTORONTO - Ontario's 55,000 education workers walked off the job on Friday after "
      "talks with the provincial government broke down.\n\n"
      "Health Minister Sylvia Jones said the strike was unacceptable.", "unacceptable", "Ontario"),
+    ("a demonym the country packages lack", "The Philippine coast guard rejected the accusation on Monday.",
+     "rejected the accusation", "Philippines"),
     ("a dateline that is no capital gives no country",
      "UPDATE: Minister Jane Roe said the protesters must clear the roads.",
      "clear the roads", "Jane Roe"),

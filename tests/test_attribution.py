@@ -142,3 +142,12 @@ def test_answered_stance_bare_noun_points_back(nlp, text):
     latest offer') is what the answer points to, not a position of its owner's."""
     analysis = analyze(article_from_text(text), nlp)
     assert len(analysis.positions) == 1, [(p.actor, p.text) for p in analysis.positions]
+
+
+def test_a_participle_past_a_thing_is_the_clause_above(nlp):
+    """speaker.participle_past_a_thing: 'accusing' hangs on 'reached', whose subject is a boat;
+    a thing accuses nobody, so the clause above (China lodged a protest) says who."""
+    analysis = analyze(article_from_text(
+        "China lodged a protest on Monday after a Philippine supply boat reached the shoal, accusing "
+        "Manila of violating its sovereignty."), nlp)
+    assert {p.actor for p in analysis.positions} == {"china"}, [(p.actor, p.text) for p in analysis.positions]
