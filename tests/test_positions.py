@@ -458,6 +458,7 @@ def test_a_passive_without_agent_in_a_side_clause_is_nobody_s_move(nlp):
 @pytest.mark.parametrize("text, kind", [
     ("The fishermen's union vowed to defend its members' rights at sea.", "threaten"),
     ("The ministry vowed to protect the country's core interests.", "threaten"),
+    ("Residents have vowed to fight the council's plans for a new quarry.", "threaten"),
     ("The company promised to pay the workers by Friday.", "offer"),
 ])
 def test_a_vow_to_defend_is_a_threat(nlp, text, kind):
