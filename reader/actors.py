@@ -1222,8 +1222,8 @@ def resolve_phrase(table: ActorTable, token: Token) -> str | None:
     if key is not None:  # "Yemen's opposition coalition", "the rebel council in Libya": not the country
         return key
     key = table.token_actor.get(token.i)
-    if key is None and token.pos_ in {"PROPN", "NOUN"} and token.text[:1].isupper():
-        key = table.people.get(POSSESSIVE.sub("", token.text))
+    if key is None and token.text[:1].isupper() and (token.pos_ in {"PROPN", "NOUN"} or token.dep_ == "nsubj"):
+        key = table.people.get(POSSESSIVE.sub("", token.text))  # a named subject the tagger took for a verb
     if key and table.bindings.get(key) and table.bindings[key].entry.kind == "organization" \
             and key not in table.gazetteer.entries and _public_body(table, token):
         owner = _modifier_actor(table, token)  # "Taiwan's Mainland Affairs Council" speaks for Taiwan

@@ -88,6 +88,13 @@ ROWS = [
     ("speaker.caused_to_act",  # the object of 'prompted' acts; the object of 'urged' is only asked
      "The ruling prompted the union to warn that members would walk out.", "the-union",
      "that members would walk out"),
+    ("speaker.named_subject_tagged_otherwise",  # the tagger takes this name for a verb here
+     "Union leader Sam Odinga spoke on Monday.\n\n"
+     "Odinga together with other leaders in the coalition have pledged to resume weekly protests.",
+     "sam-odinga", "to resume weekly protests"),
+    ("cue.answered_stance",  # a move spelled out by a clause, inside the answer to it
+     "The opposition vowed to keep marching despite a move by the government to hold talks in parliament.",
+     "the-government", "a move by the government to hold talks in parliament"),
     ("speaker.described_person",
      "Dana Ellis toured the plant on Monday.\n\nThe billionaire investor said the plant would stay open.",
      "dana-ellis", "the plant would stay open"),
