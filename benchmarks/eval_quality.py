@@ -10,8 +10,9 @@ project from stored pages, following ``../shared/eval/README.md``); ``heldout`` 
 ``samples/heldout`` against ``tests/gold/heldout``: ten more stories annotated without running the
 tool, for judging a change on stories nobody tuned for (look at its errors only after the change);
 ``heldout2`` is ten more, kept blind: its totals only, never its errors, until the next round;
-``heldout3`` is twelve more, blind in the same way (``samples/heldout3/README.md``). Blind sets print
-their totals only, whatever the options.
+``heldout3`` is twelve more, blind in the same way (``samples/heldout3/README.md``), and so is
+``heldout4``, twelve more again (``samples/heldout4/README.md``). Blind sets print their totals only,
+whatever the options.
 The scorer is the shared one, vendored as ``tests/eval_score.py``. Everything runs in one process
 with one loaded pipeline.
 """
@@ -37,7 +38,8 @@ SETS = {"public": (ROOT / "samples", ROOT / "tests" / "gold"),
         "dev": (ROOT / "samples" / "dev", ROOT / "tests" / "gold" / "dev"),
         "heldout": (ROOT / "samples" / "heldout", ROOT / "tests" / "gold" / "heldout"),
         "heldout2": (ROOT / "samples" / "heldout2", ROOT / "tests" / "gold" / "heldout2"),
-        "heldout3": (ROOT / "samples" / "heldout3", ROOT / "tests" / "gold" / "heldout3")}
+        "heldout3": (ROOT / "samples" / "heldout3", ROOT / "tests" / "gold" / "heldout3"),
+        "heldout4": (ROOT / "samples" / "heldout4", ROOT / "tests" / "gold" / "heldout4")}
 COUNTS = ["gold", "predicted", "found", "attributed", "kind_right", "full_right", "false", "span_errors",
           "gold_core_links", "core_links_found", "predicted_links", "right_links"]
 COLUMNS = [("rec", "recall"), ("prec", "precision"), ("actor", "actor_accuracy"), ("kind", "kind_accuracy"),
@@ -72,7 +74,7 @@ def total(results: dict[str, dict]) -> dict:
     return ratios({k: sum(r["counts"][k] for r in results.values()) for k in COUNTS})
 
 
-BLIND = {"heldout2", "heldout3"}  # totals only: judging a change on them must not teach it their stories
+BLIND = {"heldout2", "heldout3", "heldout4"}  # totals only: judging a change on them must not teach it their stories
 
 
 def print_table(name: str, results: dict[str, dict], verbose: bool) -> None:

@@ -23,8 +23,9 @@ SAMPLES = ROOT / "samples"
 KINDS = {"demand", "offer", "accept", "reject", "threaten", "accuse", "statement"}
 # The folder of each set, under tests/gold for its gold and under samples for its articles
 # ("" is the public samples).
-SETS = ("", "dev", "heldout", "heldout2", "heldout3")
+SETS = ("", "dev", "heldout", "heldout2", "heldout3", "heldout4")
 MIN_WORDS, MAX_WORDS = 5, 12
+STRICT_SETS = ("heldout3", "heldout4")  # the sets whose anchors keep to MIN_WORDS..MAX_WORDS
 
 
 def gold_files() -> list[Path]:
@@ -108,8 +109,9 @@ def test_links_join_positions(gold):
         pairs.add(pair)
 
 
-def test_heldout3_anchor_length():
-    """The newest set follows the guideline's 5 to 12 words strictly (older sets predate the check)."""
-    for path in sorted((GOLD / "heldout3").glob("*.gold.json")):
+@pytest.mark.parametrize("folder", STRICT_SETS)
+def test_anchor_length(folder):
+    """The newest sets follow the guideline's 5 to 12 words strictly (older sets predate the check)."""
+    for path in sorted((GOLD / folder).glob("*.gold.json")):
         for p in json.loads(path.read_text(encoding="utf-8"))["positions"]:
             assert MIN_WORDS <= len(p["anchor"].split()) <= MAX_WORDS, (gold_id(path), p["id"])
