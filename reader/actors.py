@@ -1205,7 +1205,7 @@ def _named_as(table: ActorTable, token: Token) -> str | None:
     """The body a description names beside it: 'the Swiss regulator known as Finma', 'the union,
     United Voice,'. The name beats the description's modifiers ('Swiss' is not the speaker)."""
     for child in token.children:
-        naming = child.dep_ == "acl" and child.lemma_.lower() in NAMING_VERBS
+        naming = child.dep_ in {"acl", "relcl"} and child.lemma_.lower() in NAMING_VERBS  # "which calls itself X"
         if naming or (child.dep_ == "appos" and child.pos_ == "PROPN"):
             for t in child.subtree:
                 key = table.token_actor.get(t.i)
@@ -1245,10 +1245,20 @@ def resolve_phrase(table: ActorTable, token: Token) -> str | None:
     if key is None and token.i in table.modifier_tokens:
         return table.token_actor[token.i]
     if token.pos_ == "NOUN":
-        key = table.head_actor(token.lemma_.lower(), token.i) or _anaphor(table, token)
+        key = _name_follows(table, token) or table.head_actor(token.lemma_.lower(), token.i) \
+            or _anaphor(table, token)
         if key:
             return key
     return _home_body(table, token)
+
+
+def _name_follows(table: ActorTable, token: Token) -> str | None:
+    """'The aid group Medicins du Monde appealed': a common noun right before a name the table
+    knows is that name's description, not a word for the last group named."""
+    if token.i + 1 >= len(token.doc) or not token.doc[token.i + 1].is_title:
+        return None
+    key = table.token_actor.get(token.i + 1)
+    return key if key and table.bindings[key].entry.kind in {"organization", "group"} else None
 
 
 def _home_body(table: ActorTable, token: Token) -> str | None:

@@ -101,9 +101,12 @@ def _verb_above(token: Token) -> Token | None:
 
 
 def _antecedent(subject: Token) -> Token:
-    """A relative pronoun stands for the noun its clause modifies: 'the ceasefire that called for'."""
+    """A relative pronoun stands for the noun its clause modifies ('the ceasefire that called for');
+    a participle misparsed as the subject stands for its own subject ('Gunmen holding X have ...')."""
     if subject.tag_ in {"WDT", "WP"} and subject.head.dep_ == "relcl":
         return subject.head.head
+    if subject.dep_ == "csubj" and subject.tag_ == "VBG":  # "Gunmen holding three workers have demanded"
+        return next((c for c in subject.children if c.dep_ == "nsubj"), subject)
     return subject
 
 

@@ -201,11 +201,6 @@ PARTY_ROWS = [
      "The least developed countries demanded more money for adaptation.", "more money", "developing countries"),
     ("bloc: rich nations", "Rich nations rejected a binding target for aid.", "binding target",
      "developed countries"),
-    ("a body named only by its noun: 'the group' is the organisation named before",
-     "Amnesty International accused the army of killing civilians.\n\n"
-     "The group also said the government must open an inquiry.", "open an inquiry", "Amnesty International"),
-    ("a body named only by its noun: a group of its own", "The industry group criticized the suit.",
-     "criticized the suit", "the group"),
     ("an official of a place that is no country speaks for the place",
      "Eliot Spitzer, the New York state attorney general, said the rules were unlawful.",
      "were unlawful", "New York"),
@@ -217,6 +212,14 @@ PARTY_ROWS = [
      "Health Minister Sylvia Jones said the strike was unacceptable.", "unacceptable", "Ontario"),
     ("a demonym the country packages lack", "The Philippine coast guard rejected the accusation on Monday.",
      "rejected the accusation", "Philippines"),
+    ("a body that calls itself by a name is that name",
+     "Gunmen seized three aid workers on Monday.\n\nThe group, which calls itself the Front for the "
+     "Liberation of the Sahel, demanded a ransom of 5 million euros.", "ransom", "Front for the Liberation of the Sahel"),
+    ("a common noun before a name describes it",
+     "The Front for the Liberation of the Sahel seized three aid workers.\n\n"
+     "The aid group Save the Children appealed for the workers' release.", "appealed", "Save the Children"),
+    ("kidnappers are a side", "Gunmen holding three aid workers have demanded a ransom for their release.",
+     "demanded a ransom", "gunmen"),
     ("a dateline that is no capital gives no country",
      "UPDATE: Minister Jane Roe said the protesters must clear the roads.",
      "clear the roads", "Jane Roe"),
