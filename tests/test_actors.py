@@ -214,7 +214,8 @@ PARTY_ROWS = [
      "rejected the accusation", "Philippines"),
     ("a body that calls itself by a name is that name",
      "Gunmen seized three aid workers on Monday.\n\nThe group, which calls itself the Front for the "
-     "Liberation of the Sahel, demanded a ransom of 5 million euros.", "ransom", "Front for the Liberation of the Sahel"),
+     "Liberation of the Sahel, demanded a ransom of 5 million euros.", "ransom",
+     "Front for the Liberation of the Sahel"),
     ("a common noun before a name describes it",
      "The Front for the Liberation of the Sahel seized three aid workers.\n\n"
      "The aid group Save the Children appealed for the workers' release.", "appealed", "Save the Children"),
