@@ -222,7 +222,9 @@ PARTY_ROWS = [
     ("kidnappers are a side", "Gunmen holding three aid workers have demanded a ransom for their release.",
      "demanded a ransom", "gunmen"),
     ("'Press' before a title is part of the title",
-     "WASHINGTON - Press secretary Sarah Sanders called the inquiry a waste of time.", "waste of time",
+     "WASHINGTON - The House committee issued a subpoena on Tuesday.\n\nThe White House said it would "
+     "fight the subpoena. Press secretary Sarah Sanders called the inquiry \"a waste of time\" and accused "
+     "Democrats of trying to relitigate the report.", "waste of time",
      "United States"),
     ("a dateline that is no capital gives no country",
      "UPDATE: Minister Jane Roe said the protesters must clear the roads.",
