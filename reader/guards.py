@@ -106,14 +106,18 @@ def obligation_reported(ctx: Context, draft: Draft) -> str | None:
 
 
 def contested_decision(ctx: Context, draft: Draft) -> str | None:
-    """'BSI appealed the penalty', 'the club appealed against the ban': appealing a decision
-    rejects it ('appealed for calm', 'appealed to donors' still ask)."""
+    """'BSI appealed the penalty', 'the club appealed against the ban', 'appealed to the court':
+    appealing a decision rejects it ('appealed for calm', 'appealed to donors' still ask)."""
     if draft.lemma not in ctx.lex.words("contest_verbs"):
         return None
     token = draft.token
     if any(c.dep_ in {"dobj", "obj"} and c.pos_ in {"NOUN", "PROPN"} for c in token.children) \
             or any(c.dep_ == "prep" and c.lower_ in ctx.lex.words("contest_preps") for c in token.children):
         return "reject"
+    bodies = ctx.lex.words("appeal_bodies")
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "to"):
+        if any(t.lemma_.lower() in bodies for t in prep.subtree):
+            return "reject"  # "appealed to the Court of Arbitration for Sport"
     return None
 
 
