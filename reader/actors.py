@@ -1245,11 +1245,18 @@ def resolve_phrase(table: ActorTable, token: Token) -> str | None:
     if key is None and token.i in table.modifier_tokens:
         return table.token_actor[token.i]
     if token.pos_ == "NOUN":
-        key = _name_follows(table, token) or table.head_actor(token.lemma_.lower(), token.i) \
-            or _anaphor(table, token)
+        learned = None if _other_modifier(token) else table.head_actor(token.lemma_.lower(), token.i)
+        key = _name_follows(table, token) or learned or _anaphor(table, token)
         if key:
             return key
     return _home_body(table, token)
+
+
+def _other_modifier(token: Token) -> bool:
+    """'Western officials' after 'Hamas official X': a capitalised modifier that names no party
+    says whose they are, so the head learned from another party does not apply."""
+    return any(c.dep_ in {"amod", "compound"} and c.is_title and (c.i > token.sent.start or c.pos_ in {"ADJ", "PROPN"})
+               for c in token.children)
 
 
 def _name_follows(table: ActorTable, token: Token) -> str | None:

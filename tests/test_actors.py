@@ -266,3 +266,11 @@ def test_an_office_counts_only_on_the_days_it_was_held(nlp, published, party):
     article = replace(article, publication=replace(article.publication, date=published))
     analysis = analyze(article, nlp)
     assert [analysis.actor(p.actor).name for p in analysis.positions] == [party]
+
+
+def test_a_head_learned_from_one_party_is_not_anothers(nlp):
+    """resolve_phrase: 'official' learned from 'Hamas official X' does not make 'Western officials'
+    Hamas: a capitalised modifier that names no party says whose they are."""
+    analysis = analyze(article_from_text(
+        "Hamas official Basem Naim said the talks had stalled.\n\nWestern officials said the plan would fail."), nlp)
+    assert [analysis.actor(p.actor).name for p in analysis.positions if "plan would fail" in p.text] != ["Hamas"]
