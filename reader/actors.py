@@ -459,7 +459,7 @@ def dateline_country(table: ActorTable, doc: Doc, article: Article) -> str | Non
     """'ISLAMABAD: ...', 'KHARTOUM, Dec 27 (dpa) -': the country whose capital opens the story's
     dateline is the story's country when its first sentence names none (officials named by
     title only speak for it)."""
-    capitals = {surface.upper(): key for surface, key in table.gazetteer.capitals.items()}
+    capitals = table.gazetteer.upper_capitals
     for paragraph in article.paragraphs[:3]:
         span = doc.char_span(paragraph.start, paragraph.end, alignment_mode="expand")
         words = []

@@ -6,7 +6,7 @@ import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 CODE = re.compile(r"^[A-Z]{2,3}$")
@@ -33,6 +33,11 @@ class Gazetteer:
     sectors: dict[str, str] = field(default_factory=dict)  # sector id -> its name ("OPP" -> "opposition")
     knowledge: dict[str, frozenset[str]] = field(default_factory=dict)  # [knowledge] settings
     sector_words: dict[str, str] = field(default_factory=dict)  # "rebel" -> "REB"
+
+    @cached_property
+    def upper_capitals(self) -> dict[str, str]:
+        """Capitals in capitals ('ISLAMABAD' -> key), for datelines; built once."""
+        return {surface.upper(): key for surface, key in self.capitals.items()}
 
     def words(self, name: str) -> frozenset[str]:
         """One word list of actors.toml [nouns] ('titles', 'media_nouns', ...), as a set."""
