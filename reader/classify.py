@@ -460,6 +460,25 @@ def _faulted_act(span: Span, lex: Lexicon) -> str | None:
     return None
 
 
+def _harm_by_other(span: Span, lex: Lexicon) -> str | None:
+    """'the regulator has done serious damage to the bank', 'the decision will hurt consumers': a body
+    or its act (``judged_nouns``) said to do something harmful is accused (not 'our decision was
+    painful': the speaker's own; not 'the talks did not fail': negated)."""
+    negative = lex.words("negative_words")
+    judged = lex.words("judged_nouns")
+    for token in span:
+        if token.dep_ not in {"nsubj", "nsubjpass"} or _first_person_word(token, lex):
+            continue
+        other = token.lemma_.lower() in judged
+        verb = token.head
+        if not other or negated(verb) or verb.lemma_.lower() in lex.words("feeling_words"):
+            continue
+        words = [t for t in verb.subtree if t.i != token.i and not (token.left_edge.i <= t.i <= token.right_edge.i)]
+        if any(t.lower_ in negative or t.lemma_.lower() in negative for t in words):
+            return "accuse"
+    return None
+
+
 def _judged(token: Token) -> Token | None:
     """What a judging word judges: the noun it modifies, the subject of its copula or verb."""
     if token.dep_ == "amod":
@@ -499,6 +518,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("reject.label", _rejection_words),
     ("accuse.negative_judgement", _negative_judgement),
     ("accuse.faulted_act", _faulted_act),
+    ("accuse.harm_by_other", _harm_by_other),
 )
 RULE_IDS = tuple(rule_id for rule_id, _ in RULES)
 
