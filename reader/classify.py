@@ -21,8 +21,9 @@ FINITE = {"VBZ", "VBP", "VBD", "MD"}
 
 
 def negated(token: Token) -> bool:
-    """'did not reject', 'never accepted', 'is not ready', 'can no longer hold talks'."""
-    return any(c.dep_ == "neg" or c.lower_ == "never" or (c.lower_ == "longer" and any(
+    """'did not reject', 'never accepted', 'will neither resign nor ...', 'is not ready', 'can no
+    longer hold talks'."""
+    return any(c.dep_ == "neg" or c.lower_ in {"never", "neither"} or (c.lower_ == "longer" and any(
         g.lower_ == "no" for g in c.children)) for c in token.children)
 
 

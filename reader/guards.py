@@ -134,7 +134,8 @@ def non_answer(ctx: Context, draft: Draft) -> str | None:
         if xcomp.lemma_.lower() in ctx.lex.words("non_answer_verbs"):
             return DROP
         objects = [c for c in xcomp.children if c.dep_ in {"dobj", "obj"}]
-        if any(o.lemma_.lower() in withheld or o.lower_ in withheld for o in objects):
+        disclosed = xcomp.lemma_.lower() in ctx.lex.words("disclosure_verbs")  # not "refused to put figures ..."
+        if disclosed and any(o.lemma_.lower() in withheld or o.lower_ in withheld for o in objects):
             return DROP
     return None
 

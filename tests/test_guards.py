@@ -34,6 +34,7 @@ ROWS = [
     ("drop.non_answer", "The company declined to comment.", "declined", DROP),
     ("drop.non_answer", "The company declined to raise wages.", "declined", None),
     ("drop.non_answer", "He declined to say how long the review would take.", "say", DROP),
+    ("drop.non_answer", "The rich nations refused to put concrete figures on the table.", "refused", None),
     ("drop.non_answer", "He said the review would take a month.", "said", None),
     ("drop.deadline_infinitive", "The union has until Wednesday to accept the offer.", "accept", DROP),
     ("drop.deadline_infinitive", "The union voted to reject the offer.", "reject", None),
