@@ -81,6 +81,8 @@ ROWS = [
     ("accuse.harm_by_other", "The council's decision will destroy hundreds of local jobs.", "accuse"),
     ("accuse.harm_by_other", "Our decision was a painful one for the whole team.", None),
     ("reject.negated_move", "The president will neither resign nor hold early elections.", "reject"),
+    ("reject.negated_move", "The mayor will not withdraw the new parking charges.", "reject"),
+    ("reject.negated_move", "The new package did not change the policy.", None),
     ("accuse.harm_by_other", "The bank expects a small rise in lending next year.", None),
     ("accuse.negative_judgement", "The council relied on an arbitrary and outdated review.", "accuse"),
     ("accuse.negative_judgement", "The closure is a retrograde step for the town.", "accuse"),
