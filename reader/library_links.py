@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
@@ -73,10 +73,10 @@ def cross_settings() -> CrossSettings:
     )
 
 
-@dataclass(frozen=True)
-class Reply:
+class Reply(NamedTuple):
     """A link across articles, as the party view shows it: ``first`` (article, position) is
-    answered by ``answer``; the other end's party, day and outlet for the row's note."""
+    answered by ``answer``; the other end's party, day and outlet for the row's note. (A named
+    tuple, as :class:`reader.library.PartyPosition`: read by the thousand.)"""
 
     first: tuple[int, str]
     answer: tuple[int, str]
@@ -573,7 +573,7 @@ def unanswered(library: Library, party_ids: Iterable[int] | None = None) -> list
            " p.speaker, a.title FROM positions AS p JOIN articles AS a ON a.id = p.article_id"
            f" WHERE {' AND '.join(where)} ORDER BY p.date, p.article_id, p.start, p.position_id")
     with library._errors():
-        return [PartyPosition(*row) for row in library.conn.execute(sql, params)]
+        return list(map(PartyPosition._make, library.conn.execute(sql, params)))
 
 
 def since_until_days(since: str | None, until: str | None) -> tuple[str | None, str | None]:

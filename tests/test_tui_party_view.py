@@ -279,3 +279,36 @@ def test_party_view_snapshot(snap_compare, dispute_library):
         await pilot.pause()
 
     assert snap_compare(LibraryApp(dispute_library), terminal_size=WIDE, run_before=run_before)
+
+
+async def test_opening_and_closing_the_view_lets_memory_go(dispute_library):
+    """The collector waits while the view is read and drawn, and runs again once it is painted;
+    closing the view drops its drawn lines (Textual kept them, see textual_compat)."""
+    import gc
+
+    from textual._styles_cache import StylesCache
+
+    def styles_caches() -> int:
+        gc.collect()
+        return sum(isinstance(o, StylesCache) for o in gc.get_objects())
+
+    app = LibraryApp(dispute_library)
+    async with app.run_test(size=WIDE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        before = styles_caches()
+        worker = app.load_party_view([1, 2])
+        assert not gc.isenabled()  # paused while it is read and drawn
+        await worker.wait()
+        view = app.screen
+        assert isinstance(view, PartyViewScreen)
+        while not all(view.rows_of(pid).drawn_rows for pid in view.shown if view.rows_of(pid).row_count):
+            await view.wait_for_refresh()
+        await view.wait_for_refresh()
+        assert gc.isenabled()
+        assert styles_caches() > before
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen) and not view.is_attached
+        del view
+        assert styles_caches() <= before
