@@ -434,14 +434,18 @@ def run_library_command(command: str, argv: list[str]) -> int:
 
 def article_files(path: str) -> list[str]:
     """``path`` itself, or the article files in a folder (recursively, sorted, hidden names
-    skipped, links to folders not followed); an empty folder raises InputError."""
+    skipped, links to folders not followed, READMEs, licences and metadata left out: see
+    reader/data/not_articles.toml); an empty folder raises InputError."""
+    from .corpus import is_article_file
+
     if path == "-" or not os.path.isdir(path):
         return [path]
     found = []
     for folder, dirs, files in os.walk(path):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         found += [os.path.join(folder, f) for f in sorted(files)
-                  if not f.startswith(".") and os.path.splitext(f)[1].lower() in ADD_SUFFIXES]
+                  if not f.startswith(".") and os.path.splitext(f)[1].lower() in ADD_SUFFIXES
+                  and is_article_file(f)]
     if not found:
         raise InputError(f"{display_name(path)}: no .txt, .md or .html files in this folder")
     return found

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import shutil
 import sqlite3
 import sys
@@ -216,3 +217,33 @@ def test_folder_with_a_fifo_and_a_link_loop_does_not_hang(capsys, nlp, tmp_path,
     status, out, err = run(capsys, "add", str(root), "--library", library)
     assert (status, out) == (0, "added 1, already there 0, failed 1\n")
     assert "pipe.txt: is a FIFO" in err and err.count("\n") == 1
+
+
+def test_folder_walk_skips_what_is_not_an_article(tmp_path):
+    """READMEs, licences, changelogs, metadata and gold files beside the articles are not added
+    (reader/data/not_articles.toml); an article whose name only starts like one is; a file named
+    on the command line is always read."""
+    from reader.cli import article_files
+    from reader.corpus import is_article_file
+
+    root = tmp_path / "collection"
+    (root / "dev").mkdir(parents=True)
+    articles = ["story.txt", "dev/history-of-the-talks.md", "dev/licensing-deal.txt", "dev/page.html"]
+    others = ["README.md", "dev/README.md", "LICENSE.txt", "LICENCE.md", "NOTICE.txt", "CHANGELOG.md",
+              "CONTRIBUTING.md", "story.meta.json", "dev/a.meta.txt", "dev/a.gold.json", "dev/b.gold.txt",
+              "requirements.txt", "COPYING", "notes.json"]
+    for name in articles + others:
+        (root / name).write_text("words\n")
+    found = sorted(os.path.relpath(p, root) for p in article_files(str(root)))
+    assert found == sorted(articles)
+    assert article_files(str(root / "README.md")) == [str(root / "README.md")]  # named: read
+    assert not is_article_file("ReadMe.TXT") and is_article_file("readme-of-a-story.txt")
+
+
+def test_add_samples_folder_adds_no_readme():
+    """'reader add samples/' takes every sample article and none of the READMEs (the files it reads)."""
+    from reader.cli import article_files
+
+    files = article_files(str(SAMPLES))
+    assert files and all(f.endswith(".txt") and "README" not in f for f in files)
+    assert len(files) == len(list(SAMPLES.rglob("*.txt")))
