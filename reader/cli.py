@@ -515,6 +515,19 @@ def _add_paths(paths: list[str], args: argparse.Namespace, summary) -> None:
 
         progress = stack.enter_context(progress_bar(len(pending.articles), sys.stderr))
         store(library, in_order(pending, parsed), summary, args.batch_size, label, progress)
+    _relink_added(args.library)
+
+
+def _relink_added(path: str | None) -> None:
+    """Bring the replies across articles up to date once the workers are gone: only the days the
+    new articles fall on, and the window before each, are linked again (the library's triggers
+    noted them), so 'reader library' opens at once and --replies and --unanswered are right. If
+    it is interrupted, the days stay noted and the next 'reader library' links them."""
+    from .library import open_library
+    from .library_links import relink
+
+    with open_library(path) as library:
+        relink(library)
 
 
 def _add_report(summary, prefix: str = "") -> None:

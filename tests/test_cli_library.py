@@ -247,3 +247,45 @@ def test_add_samples_folder_adds_no_readme():
     files = article_files(str(SAMPLES))
     assert files and all(f.endswith(".txt") and "README" not in f for f in files)
     assert len(files) == len(list(SAMPLES.rglob("*.txt")))
+
+
+NATO_ANSWER = ("NATO Secretary-General Jens Stoltenberg on Thursday rejected Russia's demands for the exclusion "
+               "of Ukraine's membership in the alliance.\n\nThe Kremlin said it would wait for a written answer "
+               "on its security guarantees.\n\nStoltenberg called on Russia to withdraw its troops from the border.\n")
+
+
+def test_add_links_replies_across_articles(capsys, nlp, tmp_path, library):
+    """'reader add' leaves the replies across articles up to date: the seed story (17 December),
+    then NATO's rejection of Russia's demands added three days later in another outlet is linked
+    at once (nothing left for 'reader library' to do), as linking the whole library would."""
+    seed, answer = tmp_path / "seed", tmp_path / "answer"
+    seed.mkdir()
+    answer.mkdir()
+    shutil.copy(SAMPLES / "000_92e0686fa38e74b4.txt", seed)
+    shutil.copy(SAMPLES / "000_92e0686fa38e74b4.meta.json", seed)
+    (answer / "nato.txt").write_text(NATO_ANSWER)
+    (answer / "nato.meta.json").write_text(json.dumps({"outlet": "Reuters", "date": "2021-12-20"}))
+
+    def state(path: str) -> tuple[list, int]:
+        with sqlite3.connect(path) as conn:
+            links = conn.execute("SELECT from_article, from_position, to_article, to_position, score, relation,"
+                                 " reason FROM cross_links ORDER BY 1, 2, 3, 4").fetchall()
+            left = conn.execute("SELECT (SELECT count(*) FROM links_dirty) + (SELECT count(*) FROM links_pending)")
+            return links, left.fetchone()[0]
+
+    assert run(capsys, "add", str(seed), "--library", library)[:2] == (0, "added 1, already there 0, failed 0\n")
+    assert state(library) == ([], 0)
+    assert run(capsys, "add", str(answer), "--library", library)[:2] == (0, "added 1, already there 0, failed 0\n")
+    links, left = state(library)
+    assert left == 0
+    assert any(link[2] == 2 and link[5] == "rejects" and "Russia's demands" in link[6] for link in links)
+    whole = str(tmp_path / "whole.sqlite3")
+    shutil.copy(library, whole)
+    from reader.library import open_library
+    from reader.library_links import relink_all
+
+    with open_library(whole) as lib:
+        relink_all(lib)
+    assert state(whole) == (links, 0)
+    status, out, _ = run(capsys, "library", "--replies", "--format", "json", "--library", library)
+    assert status == 0 and len(json.loads(out)) == len(links)
