@@ -280,7 +280,8 @@ def test_add_links_replies_across_articles(capsys, nlp, tmp_path, library):
     assert left == 0
     assert any(link[2] == 2 and link[5] == "rejects" and "Russia's demands" in link[6] for link in links)
     whole = str(tmp_path / "whole.sqlite3")
-    shutil.copy(library, whole)
+    with sqlite3.connect(library) as source, sqlite3.connect(whole) as copy:
+        source.backup(copy)  # with what is still in the write-ahead log
     from reader.library import open_library
     from reader.library_links import relink_all
 
