@@ -286,11 +286,7 @@ async def test_opening_and_closing_the_view_lets_memory_go(dispute_library):
     closing the view drops its drawn lines (Textual kept them, see textual_compat)."""
     import gc
 
-    from textual._styles_cache import StylesCache
-
-    def styles_caches() -> int:
-        gc.collect()
-        return sum(isinstance(o, StylesCache) for o in gc.get_objects())
+    from reader.tui.textual_compat import styles_caches_alive as styles_caches
 
     app = LibraryApp(dispute_library)
     async with app.run_test(size=WIDE) as pilot:

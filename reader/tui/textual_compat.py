@@ -43,3 +43,14 @@ def release_styles_caches() -> None:
     from textual._styles_cache import StylesCache
 
     StylesCache.get_inner_outer.cache_clear()
+
+
+def styles_caches_alive() -> int:
+    """How many StylesCache objects the garbage collector can see (after a collection): for the
+    test that a closed party view's drawn lines are let go (see release_styles_caches)."""
+    import gc
+
+    from textual._styles_cache import StylesCache
+
+    gc.collect()
+    return sum(isinstance(o, StylesCache) for o in gc.get_objects())
