@@ -434,14 +434,18 @@ def run_library_command(command: str, argv: list[str]) -> int:
 
 def article_files(path: str) -> list[str]:
     """``path`` itself, or the article files in a folder (recursively, sorted, hidden names
-    skipped, links to folders not followed); an empty folder raises InputError."""
+    skipped, links to folders not followed, READMEs, licences and metadata left out: see
+    reader/data/not_articles.toml); an empty folder raises InputError."""
+    from .corpus import is_article_file
+
     if path == "-" or not os.path.isdir(path):
         return [path]
     found = []
     for folder, dirs, files in os.walk(path):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         found += [os.path.join(folder, f) for f in sorted(files)
-                  if not f.startswith(".") and os.path.splitext(f)[1].lower() in ADD_SUFFIXES]
+                  if not f.startswith(".") and os.path.splitext(f)[1].lower() in ADD_SUFFIXES
+                  and is_article_file(f)]
     if not found:
         raise InputError(f"{display_name(path)}: no .txt, .md or .html files in this folder")
     return found
@@ -511,6 +515,19 @@ def _add_paths(paths: list[str], args: argparse.Namespace, summary) -> None:
 
         progress = stack.enter_context(progress_bar(len(pending.articles), sys.stderr))
         store(library, in_order(pending, parsed), summary, args.batch_size, label, progress)
+    _relink_added(args.library)
+
+
+def _relink_added(path: str | None) -> None:
+    """Bring the replies across articles up to date once the workers are gone: only the days the
+    new articles fall on, and the window before each, are linked again (the library's triggers
+    noted them), so 'reader library' opens at once and --replies and --unanswered are right. If
+    it is interrupted, the days stay noted and the next 'reader library' links them."""
+    from .library import open_library
+    from .library_links import relink
+
+    with open_library(path) as library:
+        relink(library)
 
 
 def _add_report(summary, prefix: str = "") -> None:

@@ -20,8 +20,12 @@ the others are kept. No Textual here; spaCy only where articles are parsed.
 from __future__ import annotations
 
 import os
+import tomllib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from fnmatch import fnmatch
+from functools import lru_cache
+from importlib import resources
 from math import ceil
 from typing import TYPE_CHECKING
 
@@ -62,6 +66,21 @@ class Summary:
 
     def line(self) -> str:
         return f"added {self.added}, already there {self.already}, failed {len(self.failures)}"
+
+
+@lru_cache(maxsize=1)
+def _not_articles() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The names and patterns of ``data/not_articles.toml``, folded to lower case."""
+    raw = tomllib.loads(resources.files("reader").joinpath("data/not_articles.toml").read_text(encoding="utf-8"))
+    return frozenset(n.casefold() for n in raw["names"]), tuple(p.casefold() for p in raw["patterns"])
+
+
+def is_article_file(name: str) -> bool:
+    """Whether a file found in a folder walk is taken for an article: not a README, a licence, a
+    changelog, a ``.meta.json`` or a gold file (``data/not_articles.toml``)."""
+    names, patterns = _not_articles()
+    folded = name.casefold()
+    return folded.split(".", 1)[0] not in names and not any(fnmatch(folded, p) for p in patterns)
 
 
 def default_jobs() -> int:

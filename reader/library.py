@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from .model import Actor, Analysis, analysis_from_dict, analysis_to_dict
 
@@ -93,9 +94,10 @@ class ArticleEntry:
         return self.date or self.added_at[:10]
 
 
-@dataclass(frozen=True)
-class PartyPosition:
-    """A position of a party in one article of the library (offsets into that article's text)."""
+class PartyPosition(NamedTuple):
+    """A position of a party in one article of the library (offsets into that article's text).
+    A named tuple, not a dataclass: the party view reads thousands at once, and a tuple of
+    plain values is built fast from a row and left alone by the garbage collector."""
 
     article_id: int
     position_id: str
@@ -646,7 +648,7 @@ class Library:
                " p.speaker, a.title FROM positions AS p JOIN articles AS a ON a.id = p.article_id"
                f" WHERE {' AND '.join(where)} ORDER BY p.date, p.article_id, p.start, p.position_id")
         with self._errors():
-            return [PartyPosition(*row) for row in self.conn.execute(sql, params)]
+            return list(map(PartyPosition._make, self.conn.execute(sql, params)))
 
 
 def _check_file(path: Path, name: str) -> None:

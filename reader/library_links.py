@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
@@ -73,10 +73,10 @@ def cross_settings() -> CrossSettings:
     )
 
 
-@dataclass(frozen=True)
-class Reply:
+class Reply(NamedTuple):
     """A link across articles, as the party view shows it: ``first`` (article, position) is
-    answered by ``answer``; the other end's party, day and outlet for the row's note."""
+    answered by ``answer``; the other end's party, day and outlet for the row's note. (A named
+    tuple, as :class:`reader.library.PartyPosition`: read by the thousand.)"""
 
     first: tuple[int, str]
     answer: tuple[int, str]
@@ -91,7 +91,7 @@ class Reply:
     answer_outlet: str | None
 
 
-@dataclass
+@dataclass(eq=False)  # hashed by identity: the linker keys its candidates by item
 class Item:
     """One position as the linker sees it."""
 
@@ -106,6 +106,8 @@ class Item:
     mentions: frozenset[int]
     targets: frozenset[int]
     backref: tuple[frozenset[str], int | None, float, str] | None  # kinds, owner party, strength, cue
+    ids: np.ndarray | None = None  # the content terms (parties left out) as sorted numbers, set by link_items
+    joined: str = ""  # the terms sorted and joined, as cdist compares them (set by link_items)
 
 
 # --- keeping the links up to date ----------------------------------------------------------------
@@ -368,6 +370,7 @@ def link_items(items: list[Item], is_first, settings: CrossSettings | None = Non
     firsts_by_party: dict[int, list[Item]] = defaultdict(list)
     by_party: dict[int, list[Item]] = defaultdict(list)
     article_parties = defaultdict(set, {a: set(p) for a, p in (article_parties or {}).items()})
+    _number_terms(items)
     for item in items:
         by_party[item.party].append(item)
         article_parties[item.key[0]].add(item.party)
@@ -375,30 +378,36 @@ def link_items(items: list[Item], is_first, settings: CrossSettings | None = Non
             firsts_by_party[item.party].append(item)
     pairs = {(p, q) for parties in article_parties.values() for p in parties for q in parties
              if p != q and p in firsts_by_party}
-    found: dict[tuple[int, str], list[tuple[float, Item, str, str]]] = defaultdict(list)
+    found: dict[Item, list[Candidate]] = defaultdict(list)
     for p, q in sorted(pairs):
         _score_pair(firsts_by_party[p], by_party[q], article_parties, answers, settings, found)
     out = []
-    for key, candidates in found.items():
+    for first, candidates in found.items():
         candidates.sort(key=lambda c: (-c[0], c[1].day, c[1].key))
-        for score, answer, relation, reason in candidates[:settings.max_answers]:
-            out.append((key, answer.key, round(score, 3), relation, reason))
+        for score, answer, relation, backref, gap in candidates[:settings.max_answers]:
+            reason = _reason(first, answer, shared_terms(first, answer), backref, gap)  # only for those kept
+            out.append((first.key, answer.key, round(score, 3), relation, reason))
     return out
+
+
+Candidate = tuple[float, Item, str, float, int]  # score, the answer, relation, back-reference credit, days
 
 
 def _score_pair(firsts: list[Item], answers_of_q: list[Item], article_parties: dict[int, set[int]],
                 answers: dict[tuple[str, str], tuple[float, str]], settings: CrossSettings,
-                found: dict[tuple[int, str], list[tuple[float, Item, str, str]]]) -> None:
+                found: dict[Item, list[Candidate]]) -> None:
     """Score the firsts of party P (in date order) against the positions of party Q, in blocks
-    of consecutive firsts whose answers in time (their day to ``window_days`` later) number at
-    most ``block``: few and small matrices, each cell a pair that may answer."""
+    of at most ``block`` consecutive firsts whose answers in time (their day to ``window_days``
+    later) number at most ``block``, or no more than the first one's alone (many firsts of one
+    busy day share their answers): few and small matrices, each cell a pair that may answer."""
     window, block = settings.window_days, settings.block
     days = [a.day for a in answers_of_q]
     i = 0
     while i < len(firsts):
         lo = bisect_left(days, firsts[i].day)
+        most = max(block, bisect_right(days, firsts[i].day + window) - lo)
         j = i + 1
-        while j < len(firsts) and j - i < block and bisect_right(days, firsts[j].day + window) - lo <= block:
+        while j < len(firsts) and j - i < block and bisect_right(days, firsts[j].day + window) - lo <= most:
             j += 1
         candidates = answers_of_q[lo:bisect_right(days, firsts[j - 1].day + window)]
         for start in range(0, len(candidates), block):
@@ -408,7 +417,7 @@ def _score_pair(firsts: list[Item], answers_of_q: list[Item], article_parties: d
 
 def _score_block(rows: list[Item], cols: list[Item], article_parties: dict[int, set[int]],
                  answers: dict[tuple[str, str], tuple[float, str]], settings: CrossSettings,
-                 found: dict[tuple[int, str], list[tuple[float, Item, str, str]]]) -> None:
+                 found: dict[Item, list[Candidate]]) -> None:
     """Score the firsts ``rows`` (all of one party P) against the answers ``cols`` (all of party
     Q) as matrices: every gate and every piece of evidence at once, Python only for the links kept."""
     first_days = np.array([r.day for r in rows])
@@ -432,7 +441,7 @@ def _score_block(rows: list[Item], cols: list[Item], article_parties: dict[int, 
     mask &= (backref > 0) | (shared >= np.where(plain, settings.plain_shared, 1))  # the same matter
     if not mask.any():
         return
-    text = cdist_block([" ".join(sorted(r.terms)) for r in rows], [" ".join(sorted(c.terms)) for c in cols]) / 100.0
+    text = _text_scores(rows, cols, mask)
     mention_weight = load_settings().mention_weight
     addressed = np.array([1.0 if q in r.targets else mention_weight if q in r.mentions else 0.0 for r in rows])
     named = np.array([1.0 if p in c.targets | c.mentions else 0.0 for c in cols])
@@ -447,10 +456,18 @@ def _score_block(rows: list[Item], cols: list[Item], article_parties: dict[int, 
     keep = mask & (score >= settings.threshold)
     relations = sorted({rel for _, rel in answers.values()})
     for i, j in zip(*np.nonzero(keep), strict=True):
-        first, answer = rows[i], cols[j]
-        found[first.key].append((float(score[i, j]), answer, relations[relation[row_kinds[i], col_kinds[j]]],
-                                 _reason(first, answer, shared_terms(first, answer), float(backref[i, j]),
-                                         int(gap[i, j]))))
+        found[rows[i]].append((float(score[i, j]), cols[j], relations[relation[row_kinds[i], col_kinds[j]]],
+                               float(backref[i, j]), int(gap[i, j])))
+
+
+def _text_scores(rows: list[Item], cols: list[Item], mask: np.ndarray) -> np.ndarray:
+    """cdist of the terms (0..1), computed only for the rows and columns with a pair still in
+    ``mask`` (0 elsewhere: those cells are not kept)."""
+    live_rows, live_cols = np.flatnonzero(mask.any(axis=1)), np.flatnonzero(mask.any(axis=0))
+    text = np.zeros(mask.shape)
+    text[np.ix_(live_rows, live_cols)] = cdist_block(
+        [rows[i].joined for i in live_rows], [cols[j].joined for j in live_cols]) / 100.0
+    return text
 
 
 KIND_INDEX = {kind: n for n, kind in enumerate(KINDS)}
@@ -472,21 +489,35 @@ def _kind_tables(answers: dict[tuple[str, str], tuple[float, str]]) -> tuple[np.
     return _kind_tables_cached(tuple(sorted(answers.items())))
 
 
-def _shared_counts(rows: list[Item], cols: list[Item]) -> np.ndarray:
-    """How many content words (parties left out) each row shares with each column."""
+def _number_terms(items: list[Item]) -> None:
+    """Give each item its content terms (parties left out) as sorted numbers, once for a run:
+    the blocks then count shared terms from arrays, not from the words again in every block."""
     vocab: dict[str, int] = {}
-    for item in (*rows, *cols):
-        for term in item.terms:
-            if not term.startswith("@"):
-                vocab.setdefault(term, len(vocab))
-    if not vocab:
+    for item in items:
+        numbers = {vocab.setdefault(t, len(vocab)) for t in item.terms if not t.startswith("@")}
+        item.ids = np.fromiter(sorted(numbers), dtype=np.int64, count=len(numbers))
+        item.joined = " ".join(sorted(item.terms))
+
+
+def _shared_counts(rows: list[Item], cols: list[Item]) -> np.ndarray:
+    """How many content words (parties left out) each row shares with each column: a product of
+    two 0/1 matrices over the terms found on both sides."""
+    row_ids = np.concatenate([r.ids for r in rows])
+    col_ids = np.concatenate([c.ids for c in cols])
+    common = np.intersect1d(row_ids, col_ids, assume_unique=False)
+    if not len(common):
         return np.zeros((len(rows), len(cols)))
-    have_rows = np.zeros((len(rows), len(vocab)), dtype=np.float32)
-    have_cols = np.zeros((len(cols), len(vocab)), dtype=np.float32)
-    for matrix, items in ((have_rows, rows), (have_cols, cols)):
-        for n, item in enumerate(items):
-            matrix[n, [vocab[t] for t in item.terms if not t.startswith("@")]] = 1.0
-    return (have_rows @ have_cols.T).astype(np.float64)
+    return (_having(rows, row_ids, common) @ _having(cols, col_ids, common).T).astype(np.float64)
+
+
+def _having(items: list[Item], ids: np.ndarray, common: np.ndarray) -> np.ndarray:
+    """1 where item n has term ``common[k]`` (``ids``: the items' term numbers, end to end)."""
+    owner = np.repeat(np.arange(len(items)), [len(i.ids) for i in items])
+    where = np.searchsorted(common, ids)
+    keep = (where < len(common)) & (common[np.minimum(where, len(common) - 1)] == ids)
+    matrix = np.zeros((len(items), len(common)), dtype=np.float32)
+    matrix[owner[keep], where[keep]] = 1.0
+    return matrix
 
 
 def _backref_matrix(rows: list[Item], cols: list[Item], row_kinds: np.ndarray, party: int) -> np.ndarray:
@@ -549,8 +580,9 @@ def replies(library: Library, party_ids: Iterable[int] | None = None) -> list[Re
     with library._errors():
         outlets = dict(library.conn.execute("SELECT id, outlet FROM articles"))
         rows = library.conn.execute(REPLY_SQL + where + " ORDER BY l.from_date, l.from_article, l.from_position,"
-                                    " l.score DESC", params).fetchall()
-    return [Reply((r[0], r[1]), (r[2], r[3]), *r[4:], outlets.get(r[0]), outlets.get(r[2])) for r in rows]
+                                    " l.score DESC", params)
+        make, outlet = Reply._make, outlets.get  # thousands of rows: no keyword arguments, no attribute look-ups
+        return [make(((a, p), (b, q), *rest, outlet(a), outlet(b))) for a, p, b, q, *rest in rows]
 
 
 def unanswered(library: Library, party_ids: Iterable[int] | None = None) -> list[PartyPosition]:
@@ -573,7 +605,7 @@ def unanswered(library: Library, party_ids: Iterable[int] | None = None) -> list
            " p.speaker, a.title FROM positions AS p JOIN articles AS a ON a.id = p.article_id"
            f" WHERE {' AND '.join(where)} ORDER BY p.date, p.article_id, p.start, p.position_id")
     with library._errors():
-        return [PartyPosition(*row) for row in library.conn.execute(sql, params)]
+        return list(map(PartyPosition._make, library.conn.execute(sql, params)))
 
 
 def since_until_days(since: str | None, until: str | None) -> tuple[str | None, str | None]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import shutil
 import sqlite3
 import sys
@@ -216,3 +217,76 @@ def test_folder_with_a_fifo_and_a_link_loop_does_not_hang(capsys, nlp, tmp_path,
     status, out, err = run(capsys, "add", str(root), "--library", library)
     assert (status, out) == (0, "added 1, already there 0, failed 1\n")
     assert "pipe.txt: is a FIFO" in err and err.count("\n") == 1
+
+
+def test_folder_walk_skips_what_is_not_an_article(tmp_path):
+    """READMEs, licences, changelogs, metadata and gold files beside the articles are not added
+    (reader/data/not_articles.toml); an article whose name only starts like one is; a file named
+    on the command line is always read."""
+    from reader.cli import article_files
+    from reader.corpus import is_article_file
+
+    root = tmp_path / "collection"
+    (root / "dev").mkdir(parents=True)
+    articles = ["story.txt", "dev/history-of-the-talks.md", "dev/licensing-deal.txt", "dev/page.html"]
+    others = ["README.md", "dev/README.md", "LICENSE.txt", "LICENCE.md", "NOTICE.txt", "CHANGELOG.md",
+              "CONTRIBUTING.md", "story.meta.json", "dev/a.meta.txt", "dev/a.gold.json", "dev/b.gold.txt",
+              "requirements.txt", "COPYING", "notes.json"]
+    for name in articles + others:
+        (root / name).write_text("words\n")
+    found = sorted(os.path.relpath(p, root) for p in article_files(str(root)))
+    assert found == sorted(articles)
+    assert article_files(str(root / "README.md")) == [str(root / "README.md")]  # named: read
+    assert not is_article_file("ReadMe.TXT") and is_article_file("readme-of-a-story.txt")
+
+
+def test_add_samples_folder_adds_no_readme():
+    """'reader add samples/' takes every sample article and none of the READMEs (the files it reads)."""
+    from reader.cli import article_files
+
+    files = article_files(str(SAMPLES))
+    assert files and all(f.endswith(".txt") and "README" not in f for f in files)
+    assert len(files) == len(list(SAMPLES.rglob("*.txt")))
+
+
+NATO_ANSWER = ("NATO Secretary-General Jens Stoltenberg on Thursday rejected Russia's demands for the exclusion "
+               "of Ukraine's membership in the alliance.\n\nThe Kremlin said it would wait for a written answer "
+               "on its security guarantees.\n\nStoltenberg called on Russia to withdraw its troops from the border.\n")
+
+
+def test_add_links_replies_across_articles(capsys, nlp, tmp_path, library):
+    """'reader add' leaves the replies across articles up to date: the seed story (17 December),
+    then NATO's rejection of Russia's demands added three days later in another outlet is linked
+    at once (nothing left for 'reader library' to do), as linking the whole library would."""
+    seed, answer = tmp_path / "seed", tmp_path / "answer"
+    seed.mkdir()
+    answer.mkdir()
+    shutil.copy(SAMPLES / "000_92e0686fa38e74b4.txt", seed)
+    shutil.copy(SAMPLES / "000_92e0686fa38e74b4.meta.json", seed)
+    (answer / "nato.txt").write_text(NATO_ANSWER)
+    (answer / "nato.meta.json").write_text(json.dumps({"outlet": "Reuters", "date": "2021-12-20"}))
+
+    def state(path: str) -> tuple[list, int]:
+        with sqlite3.connect(path) as conn:
+            links = conn.execute("SELECT from_article, from_position, to_article, to_position, score, relation,"
+                                 " reason FROM cross_links ORDER BY 1, 2, 3, 4").fetchall()
+            left = conn.execute("SELECT (SELECT count(*) FROM links_dirty) + (SELECT count(*) FROM links_pending)")
+            return links, left.fetchone()[0]
+
+    assert run(capsys, "add", str(seed), "--library", library)[:2] == (0, "added 1, already there 0, failed 0\n")
+    assert state(library) == ([], 0)
+    assert run(capsys, "add", str(answer), "--library", library)[:2] == (0, "added 1, already there 0, failed 0\n")
+    links, left = state(library)
+    assert left == 0
+    assert any(link[2] == 2 and link[5] == "rejects" and "Russia's demands" in link[6] for link in links)
+    whole = str(tmp_path / "whole.sqlite3")
+    with sqlite3.connect(library) as source, sqlite3.connect(whole) as copy:
+        source.backup(copy)  # with what is still in the write-ahead log
+    from reader.library import open_library
+    from reader.library_links import relink_all
+
+    with open_library(whole) as lib:
+        relink_all(lib)
+    assert state(whole) == (links, 0)
+    status, out, _ = run(capsys, "library", "--replies", "--format", "json", "--library", library)
+    assert status == 0 and len(json.loads(out)) == len(links)

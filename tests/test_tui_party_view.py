@@ -279,3 +279,82 @@ def test_party_view_snapshot(snap_compare, dispute_library):
         await pilot.pause()
 
     assert snap_compare(LibraryApp(dispute_library), terminal_size=WIDE, run_before=run_before)
+
+
+async def test_opening_and_closing_the_view_lets_memory_go(dispute_library):
+    """The collector waits while the view is read and drawn, and runs again once it is painted;
+    closing the view drops its drawn lines (Textual kept them, see textual_compat)."""
+    import gc
+
+    from reader.tui.textual_compat import styles_caches_alive as styles_caches
+
+    app = LibraryApp(dispute_library)
+    async with app.run_test(size=WIDE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        before = styles_caches()
+        worker = app.load_party_view([1, 2])
+        assert not gc.isenabled()  # paused while it is read and drawn
+        await worker.wait()
+        view = app.screen
+        assert isinstance(view, PartyViewScreen)
+        while not all(view.rows_of(pid).drawn_rows for pid in view.shown if view.rows_of(pid).row_count):
+            await view.wait_for_refresh()
+        await view.wait_for_refresh()
+        assert gc.isenabled()
+        assert styles_caches() > before
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen) and not view.is_attached
+        del view
+        assert styles_caches() <= before
+
+
+async def test_done_when_end_to_end_from_reader_add_samples(tmp_path, nlp, capsys):
+    """The issue's "Done when" as a new user does it: 'reader add samples/', then 'reader library'
+    and, by keyboard only, 1. the articles; 2. a party's view across them; 3. a reply that
+    crosses articles, followed; 4. the article at that quote."""
+    from conftest import SAMPLES as SAMPLES_DIR
+
+    from reader.cli import main
+
+    path = tmp_path / "library.sqlite3"
+    assert main(["add", str(SAMPLES_DIR), "--library", str(path), "--jobs", "1"]) == 0
+    articles = len(list(SAMPLES_DIR.rglob("*.txt")))
+    assert capsys.readouterr().out == f"added {articles}, already there 0, failed 0\n"  # no README
+    with open_library(path) as library:  # 'reader add' linked the replies: nothing left to do
+        assert relink(library) == 0
+    app = LibraryApp(path)
+    async with app.run_test(size=WIDE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        # 1. the articles, every one added
+        assert isinstance(app.screen, LibraryScreen)
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == articles
+        titles = [str(table.get_row_at(i)[3]) for i in range(table.row_count)]
+        kyiv_row = next(i for i, t in enumerate(titles) if t.startswith("Zelenskyy"))
+        # 2. the view of the Kyiv story's two main parties, across the articles
+        view = await open_party_view(app, pilot, kyiv_row)
+        assert len({p.article_id for p in view.data.positions}) > 3
+        # 3. the reply across articles nearest the top of a column, reached by keyboard and followed
+        crossing = [r for r in view.data.replies if r.first[0] != r.answer[0] and r.first in view.by_key]
+        assert crossing
+        reply = min(crossing, key=lambda r: view.rows_of(view.by_key[r.first].party_id).index_of(r.first))
+        await move_to(pilot, view, reply.first)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()  # a reply from a party not shown opens a wider view
+        await pilot.pause()
+        view = app.screen
+        assert isinstance(view, PartyViewScreen)
+        assert view.current_key() == reply.answer and reply.answer[0] != reply.first[0]
+        # 4. the answer's article, at its quote
+        await pilot.press("o")
+        await pilot.pause()
+        article = app.screen
+        assert isinstance(article, LibraryArticleScreen)
+        assert article.nav is not None and article.nav.selected == reply.answer[1]
+        with open_library(path) as library:
+            assert article.article.text == library.stored(reply.answer[0]).text
+        await pilot.press("L")
+        assert app.screen is view and view.current_key() == reply.answer

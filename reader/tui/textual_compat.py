@@ -32,3 +32,25 @@ def prepare_switch(app: App) -> None:
     callback that the default screen (never pushed) does not have."""
     if not app.screen._result_callbacks:
         app.screen._push_result_callback(app, None)
+
+
+def release_styles_caches() -> None:
+    """Let Textual drop the drawn lines of widgets that are gone. ``StylesCache.get_inner_outer``
+    is an ``lru_cache`` on a method, so its 1,024 entries keep their StylesCache, with each
+    widget's last lines as Strips, alive after the widget is removed (Textual issue #6665): each
+    closed party view kept ~16,000 objects that every full garbage collection then scanned. The
+    cache holds two Styles per pair of colours and refills at once."""
+    from textual._styles_cache import StylesCache
+
+    StylesCache.get_inner_outer.cache_clear()
+
+
+def styles_caches_alive() -> int:
+    """How many StylesCache objects the garbage collector can see (after a collection): for the
+    test that a closed party view's drawn lines are let go (see release_styles_caches)."""
+    import gc
+
+    from textual._styles_cache import StylesCache
+
+    gc.collect()
+    return sum(isinstance(o, StylesCache) for o in gc.get_objects())

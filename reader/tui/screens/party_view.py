@@ -33,6 +33,7 @@ from ...library_links import Reply
 from ...model import ISO_DATE, KINDS, kind_plural
 from ..palette import palette_for
 from ..text import REPLY_MARK, actor_colours, badge, clip, plain
+from ..textual_compat import release_styles_caches
 from ..widgets import KeyFooter
 from ..widgets.party_rows import PartyRows
 from ..widgets.timeline import Timeline
@@ -57,6 +58,37 @@ class PartyViewData:
     unanswered: set[Key] = field(default_factory=set)
     names: dict[int, str] = field(default_factory=dict)  # every party's name (replies name others)
     outlets: dict[int, str | None] = field(default_factory=dict)  # article id -> outlet
+    index: ViewIndex | None = None  # built with the data, in the worker (else by the screen)
+
+
+@dataclass
+class ViewIndex:
+    """The data of a party view arranged for drawing: each position by key and by party, the
+    replies each position received and those it gives, and each row's number of note lines."""
+
+    by_key: dict[Key, PartyPosition]
+    by_party: dict[int, list[PartyPosition]]
+    received: dict[Key, list[Reply]]
+    answering: dict[Key, list[Reply]]
+    notes: Counter[Key]
+
+
+def view_index(data: PartyViewData) -> ViewIndex:
+    """Arrange ``data`` for the screen (no Textual: the app builds it in its worker thread)."""
+    by_key: dict[Key, PartyPosition] = {}
+    by_party: dict[int, list[PartyPosition]] = {}
+    for position in data.positions:
+        by_key[position.article_id, position.position_id] = position
+        by_party.setdefault(position.party_id, []).append(position)
+    received: dict[Key, list[Reply]] = {}
+    answering: dict[Key, list[Reply]] = {}
+    for reply in sorted(data.replies, key=lambda r: -r.score):
+        received.setdefault(reply.first, []).append(reply)
+        answering.setdefault(reply.answer, []).append(reply)
+    notes = Counter({key: len(r) for key, r in received.items()})
+    notes.update({key: min(len(r), MAX_ANSWERS + 1) for key, r in answering.items()})
+    notes.update(data.unanswered)
+    return ViewIndex(by_key, by_party, received, answering, notes)
 
 
 @dataclass
@@ -161,20 +193,13 @@ class PartyViewScreen(Screen):
         self.index_data()
 
     def index_data(self) -> None:
-        data = self.data
-        self.by_key: dict[Key, PartyPosition] = {(p.article_id, p.position_id): p for p in data.positions}
-        self.received: dict[Key, list[Reply]] = {}
-        self.answering: dict[Key, list[Reply]] = {}
-        for reply in sorted(data.replies, key=lambda r: -r.score):
-            self.received.setdefault(reply.first, []).append(reply)
-            self.answering.setdefault(reply.answer, []).append(reply)
-        self.notes = Counter({key: len(r) for key, r in self.received.items()})
-        self.notes.update({key: min(len(r), MAX_ANSWERS + 1) for key, r in self.answering.items()})
-        self.notes.update(data.unanswered)
-        self.by_party: dict[int, list[PartyPosition]] = {}
-        for position in data.positions:
-            self.by_party.setdefault(position.party_id, []).append(position)
-        self.colours = actor_colours(str(p.id) for p in data.parties)
+        index = self.data.index or view_index(self.data)
+        self.by_key = index.by_key
+        self.by_party = index.by_party
+        self.received = index.received
+        self.answering = index.answering
+        self.notes = index.notes
+        self.colours = actor_colours(str(p.id) for p in self.data.parties)
 
     # -- layout ---------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -193,6 +218,9 @@ class PartyViewScreen(Screen):
         yield Input(id="party-dates", placeholder="days: 2021-12-01..2021-12-31, 2021-12-01.., ..2021-12-31; "
                     "empty: all; escape: keep")
         yield KeyFooter()
+
+    def on_unmount(self) -> None:
+        release_styles_caches()  # else Textual keeps the closed view's lines (see textual_compat)
 
     def on_mount(self) -> None:
         if self.start_at is not None and self.select(self.start_at):

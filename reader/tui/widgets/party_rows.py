@@ -89,6 +89,11 @@ class PartyRows(ScrollView, can_focus=True):
         return "\n".join(c.plain for c in self.build(self.keys[index]))
 
     @property
+    def drawn_rows(self) -> int:
+        """How many rows are drawn and kept (0 until the column was first painted)."""
+        return len(self._drawn)
+
+    @property
     def current(self) -> Key | None:
         return self.keys[self.highlighted] if self.highlighted is not None else None
 
