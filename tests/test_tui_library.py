@@ -74,3 +74,20 @@ async def test_empty_library_says_how_to_add(tmp_path):
         assert "0 articles" in heading and "reader add" in heading
         await pilot.press("enter")
         assert isinstance(app.screen, LibraryScreen)
+
+
+async def test_end_and_home_go_to_the_last_and_first_article(library_path):
+    """A table wider than the screen scrolls sideways on its own home/end: the list's own keys
+    move the cursor to the last and the first article instead."""
+    app = LibraryApp(library_path)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        await pilot.press("end")
+        assert table.cursor_row == table.row_count - 1 and table.scroll_x == 0
+        await pilot.press("home")
+        assert table.cursor_row == 0
+        await pilot.press("G")
+        assert table.cursor_row == table.row_count - 1
+        await pilot.press("g")
+        assert table.cursor_row == 0

@@ -47,6 +47,8 @@ class LibraryScreen(Screen):
         Binding("enter", "open", "Open", priority=True, id="library.open"),
         Binding("down,j", "cursor_down", "Next", show=False, id="library.next"),
         Binding("up,k", "cursor_up", "Prev", show=False, id="library.previous"),
+        Binding("home,g", "first", "First", show=False, priority=True, id="library.first"),
+        Binding("end,G", "last", "Last", show=False, priority=True, id="library.last"),
         Binding("p", "parties", "Party view", id="library.parties"),
     ]
 
@@ -107,6 +109,14 @@ class LibraryScreen(Screen):
 
     def action_cursor_up(self) -> None:
         self.query_one(DataTable).action_cursor_up()
+
+    def action_first(self) -> None:
+        """The first article (a wide table's own home/end would scroll it sideways)."""
+        self.query_one(DataTable).move_cursor(row=0)
+
+    def action_last(self) -> None:
+        table = self.query_one(DataTable)
+        table.move_cursor(row=max(table.row_count - 1, 0))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
