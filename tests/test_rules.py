@@ -45,6 +45,8 @@ ROWS = [
     ("accuse.label", "The decision is an insult to every worker.", "accuse"),
     ("offer.readiness_or_proposal", "We are ready to negotiate immediately.", "offer"),
     ("offer.readiness_or_proposal", "The company made an offer on Friday.", "offer"),
+    ("offer.readiness_or_proposal", "The rebels remain committed to the truce.", "offer"),
+    ("offer.readiness_or_proposal", "The minister is committed to cutting the deficit.", None),
     ("offer.readiness_or_proposal", "We're prepared to file this anti-trust action against the league.", "threaten"),
     ("offer.readiness_or_proposal", "They voted against the proposal.", None),
     ("offer.concession", "The government would suspend the new tax until talks resume.", "offer"),
