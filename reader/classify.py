@@ -235,6 +235,18 @@ def _force_promised(span: Span, lex: Lexicon) -> str | None:
     return None
 
 
+def _all_necessary_means(span: Span, lex: Lexicon) -> str | None:
+    """'will take all necessary measures', 'protect its people by all means necessary': force
+    held in reserve is a threat (not 'we have not taken all necessary steps')."""
+    for token in span:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in lex.words("means_nouns") or negated(token.head):
+            continue
+        words = {c.lower_ for c in token.children} | {token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""}
+        if "all" in words and "necessary" in words:
+            return "threaten"
+    return None
+
+
 def _leaving_talks(span: Span, lex: Lexicon) -> str | None:
     """'leave the negotiations because they are of no use', 'quit the talks', 'pull out of the deal'."""
     talks = lex.words("talk_nouns")
@@ -512,6 +524,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("offer.readiness_or_proposal", _offer),
     ("offer.concession", _concession),
     ("threaten.force_promised", _force_promised),
+    ("threaten.all_necessary_means", _all_necessary_means),
     ("accept.first_person", _acceptance),
     ("move.first_person", _first_person_move),
     ("threaten.consequences", _threat),
