@@ -125,7 +125,8 @@ def speaker_actor(ctx: Context, speaker: Token | None, cue: Token) -> str | None
             key = ctx.actors.resolve(conj)
             if key:
                 break
-    key = key or ctx.actors.describe(speaker) or ctx.actors.named_speaker(speaker) or described_person(ctx, speaker)
+    key = key or claimants(ctx, speaker) or ctx.actors.describe(speaker) or ctx.actors.named_speaker(speaker) \
+        or described_person(ctx, speaker)
     if key and ctx.actors.is_person(key):
         return _issued_in(ctx, cue) or key  # "Williams said in a PFA news release": she speaks for the PFA
     return key
@@ -159,7 +160,8 @@ def document_issuer(ctx: Context, document: Token) -> str | None:
             key = ctx.actors.resolve(agent) if agent is not None else None
             if key:
                 return key
-    issuer = issuer_before(ctx, document)
+    issuer = issuer_before(ctx, document) or (
+        suer_before(ctx, document) if document.lemma_.lower() in ctx.actors.words("suits") else None)
     if issuer:
         return issuer
     para = ctx.article.paragraph_at(document.idx)
@@ -185,6 +187,31 @@ def issuer_before(ctx: Context, document: Token) -> str | None:
         if key:
             return key
     return None
+
+
+def suer_before(ctx: Context, token: Token) -> str | None:
+    """'The claimants said ...', 'the lawsuit states ...': the party that sued earlier in the
+    article, as the subject of 'sue' or of a verb whose object is a lawsuit ('filed a lawsuit')."""
+    suits, suing = ctx.actors.words("suits"), ctx.actors.words("suing_verbs")
+    for i in range(token.i - 1, -1, -1):
+        verb = ctx.doc[i]
+        if verb.pos_ != "VERB":
+            continue
+        sued = verb.lemma_.lower() in suing or any(
+            c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in suits for c in verb.children)
+        subject = subject_of(verb) if sued else None
+        if subject is not None and subject.lemma_.lower() not in ctx.actors.words("claimants"):
+            key = speaker_actor(ctx, subject, verb)
+            if key:
+                return key
+    return None
+
+
+def claimants(ctx: Context, speaker: Token) -> str | None:
+    """'the claimants', 'the plaintiffs': the side that sued (``suer_before``)."""
+    if speaker.pos_ != "NOUN" or speaker.lemma_.lower() not in ctx.actors.words("claimants"):
+        return None
+    return suer_before(ctx, speaker)
 
 
 def described_person(ctx: Context, speaker: Token) -> str | None:

@@ -226,6 +226,12 @@ PARTY_ROWS = [
      "fight the subpoena. Press secretary Sarah Sanders called the inquiry \"a waste of time\" and accused "
      "Democrats of trying to relitigate the report.", "waste of time",
      "United States"),
+    ("the claimants are whoever sued",
+     "Acme Holdings has sued the city of Springfield over its rent freeze.\n\n"
+     "The claimants said they were owed compensation by the city.", "owed compensation", "Acme Holdings"),
+    ("a lawsuit speaks for whoever filed it",
+     "Acme Holdings filed a lawsuit against the city of Springfield on Monday.\n\n"
+     "The lawsuit states that the rent freeze is unconstitutional.", "unconstitutional", "Acme Holdings"),
     ("a dateline that is no capital gives no country",
      "UPDATE: Minister Jane Roe said the protesters must clear the roads.",
      "clear the roads", "Jane Roe"),
