@@ -1117,9 +1117,10 @@ def learn_heads(table: ActorTable, doc: Doc, title_end: int = 0) -> None:
         key = table.token_actor.get(ent.root.i)
         if ent.label_ != "ORG" or not key:
             continue
-        if len(ent) > 1 and ent.root.is_title:
-            table.heads.setdefault(ent.root.lemma_.lower(), key)
-        body_words = table.gazetteer.words("anaphors") | table.gazetteer.words("described")
+        body_words = table.gazetteer.words("anaphors") | table.gazetteer.words("described") \
+            | table.gazetteer.words("bodies")
+        if len(ent) > 1 and ent.root.is_title and ent.root.lemma_.lower() in body_words:
+            table.heads.setdefault(ent.root.lemma_.lower(), key)  # not "rail" for "Network Rail"
         headline = ent.start_char < title_end  # "Yemen's Opposition Rejects ...": capitals mean nothing there
         for word in ent:  # "the Alliance of Motion Picture and Television Producers" ... "the alliance"
             if not headline and word.is_title and word.i != ent.root.i and word.lemma_.lower() in body_words:

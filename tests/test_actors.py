@@ -280,3 +280,14 @@ def test_a_head_learned_from_one_party_is_not_anothers(nlp):
     analysis = analyze(article_from_text(
         "Hamas official Basem Naim said the talks had stalled.\n\nWestern officials said the plan would fail."), nlp)
     assert [analysis.actor(p.actor).name for p in analysis.positions if "plan would fail" in p.text] != ["Hamas"]
+
+
+def test_a_names_last_word_is_a_head_only_when_it_names_a_body(nlp):
+    """learn_heads: 'the Acme Workers Union' teaches that 'the union' is Acme's union; 'Network
+    Rail' teaches nothing about the word 'rail' ('Rail union rejects ...' is no Network Rail)."""
+    from reader.actors import find_actors
+
+    article = article_from_text("The Acme Workers Union rejected a pay offer from Network Rail on Tuesday.")
+    table = find_actors(nlp(article.text), article)
+    assert "rail" not in table.heads
+    assert "union" in table.heads
