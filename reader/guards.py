@@ -106,8 +106,9 @@ def obligation_reported(ctx: Context, draft: Draft) -> str | None:
 
 
 def contested_decision(ctx: Context, draft: Draft) -> str | None:
-    """'BSI appealed the penalty', 'the club appealed against the ban', 'appealed to the court':
-    appealing a decision rejects it ('appealed for calm', 'appealed to donors' still ask)."""
+    """'BSI appealed the penalty', 'the club appealed against the ban', 'appealed to the court',
+    'the club would appeal': appealing a decision rejects it ('appealed for calm', 'appealed to
+    donors' still ask)."""
     if draft.lemma not in ctx.lex.words("contest_verbs"):
         return None
     token = draft.token
@@ -118,6 +119,8 @@ def contested_decision(ctx: Context, draft: Draft) -> str | None:
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "to"):
         if any(t.lemma_.lower() in bodies for t in prep.subtree):
             return "reject"  # "appealed to the Court of Arbitration for Sport"
+    if not any(c.dep_ in {"prep", "xcomp", "ccomp", "dative", "dobj", "obj"} for c in token.children):
+        return "reject"  # "the club would appeal": against the decision, nobody is asked for anything
     return None
 
 

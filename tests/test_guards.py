@@ -68,6 +68,7 @@ ROWS = [
     ("kind.contested_decision", "The club appealed against the ban.", "appealed", "reject"),
     ("kind.contested_decision", "The mayor appealed for calm after the riots.", "appealed", None),
     ("kind.contested_decision", "The charity appealed to donors to give more.", "appealed", None),
+    ("kind.contested_decision", "The owner said the club would appeal.", "appeal", "reject"),
     ("kind.contested_decision", "The sprinter appealed to the Court of Arbitration for Sport.", "appealed", "reject"),
     ("kind.refusal_on_condition", "The union rejected the deal until the company raises pay.", "rejected",
      "demand"),
