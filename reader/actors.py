@@ -1291,7 +1291,8 @@ def _last_organization(table: ActorTable, token: Token, lemma: str) -> str | Non
         unions, public = table.gazetteer.words("union_words"), table.gazetteer.words("public_words")
         company = not words & (unions | public) and not _public_initials(table, key)
         companies = table.gazetteer.words("company_nouns")
-        if lemma in companies and company or lemma == "union" and words & unions:
+        clubs = lemma == "club" and words & table.gazetteer.words("club_words")
+        if lemma in companies and company or lemma == "union" and words & unions or clubs:
             return key
     return None
 

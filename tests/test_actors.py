@@ -232,6 +232,9 @@ PARTY_ROWS = [
     ("a lawsuit speaks for whoever filed it",
      "Acme Holdings filed a lawsuit against the city of Springfield on Monday.\n\n"
      "The lawsuit states that the rent freeze is unconstitutional.", "unconstitutional", "Acme Holdings"),
+    ("a club's name without its suffix, and 'the club', are the club",
+     "The league fined Ravenhill FC 50,000 pounds on Wednesday.\n\n"
+     "Ravenhill owner Dave Carter said the club would appeal.", "would appeal", "Ravenhill FC"),
     ("a dateline that is no capital gives no country",
      "UPDATE: Minister Jane Roe said the protesters must clear the roads.",
      "clear the roads", "Jane Roe"),
