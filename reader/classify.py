@@ -263,11 +263,14 @@ def _leaving_talks(span: Span, lex: Lexicon) -> str | None:
 
 
 def _conditional_threat(span: Span, lex: Lexicon) -> str | None:
-    """'would strike back within a day unless the drills stop', 'will retaliate if ...':
-    force promised on a condition."""
+    """'would strike back within a day unless the drills stop', 'will retaliate if ...', 'strikes
+    could begin next month unless ...': force or pressure promised on a condition."""
     forces, marks = lex.words("force_verbs"), lex.words("condition_marks")
+    pressure = lex.words("pressure_nouns")
     for token in span:
-        if token.lemma_.lower() not in forces or token.pos_ != "VERB" or negated(token):
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        pressing = subject is not None and subject.lower_ in pressure  # "strikes could begin unless ..."
+        if not (token.lemma_.lower() in forces or pressing) or token.pos_ != "VERB" or negated(token):
             continue
         if not any(c.tag_ == "MD" for c in token.children):
             continue
