@@ -268,11 +268,11 @@ def _conditional_threat(span: Span, lex: Lexicon) -> str | None:
     forces, marks = lex.words("force_verbs"), lex.words("condition_marks")
     pressure = lex.words("pressure_nouns")
     for token in span:
+        if token.pos_ != "VERB" or not any(c.tag_ == "MD" for c in token.children) or negated(token):
+            continue
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
         pressing = subject is not None and subject.lower_ in pressure  # "strikes could begin unless ..."
-        if not (token.lemma_.lower() in forces or pressing) or token.pos_ != "VERB" or negated(token):
-            continue
-        if not any(c.tag_ == "MD" for c in token.children):
+        if not (token.lemma_.lower() in forces or pressing):
             continue
         conditions = [c for c in token.children if c.dep_ == "advcl"]
         if any(m.lower_ in marks for c in conditions for m in c.children if m.dep_ == "mark"):

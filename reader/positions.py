@@ -172,8 +172,12 @@ def _opening_marks_moved(doc: Doc, starts: set[int]) -> list[DocSpan]:
 def _attribution_follows(prev: DocSpan) -> bool:
     """'"We will defend ourselves,"' cut off from 'the commander said': a quote closed after a comma
     never ends a sentence; its attribution follows in the same paragraph."""
-    text = prev.text.rstrip(" ")
-    return text[-2:] in {',"', ",\u201d", ",'", ",\u2019"} and "\n" not in prev[-1].text_with_ws
+    if len(prev) < 2 or "\n" in prev[-1].text_with_ws:
+        return False
+    last, before = prev[-1].text, prev[-2].text
+    if last[-1:] in {'"', "\u201d", "'", "\u2019"} and len(last) > 1:  # '," as one token
+        last, before = last[-1], last[:-1]
+    return last in {'"', "\u201d", "'", "\u2019"} and before.endswith(",")
 
 
 def _quote_crosses(starts: list[int], reach: list[int], prev: DocSpan, sent: DocSpan) -> bool:
