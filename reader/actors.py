@@ -823,6 +823,9 @@ def mark_organizations(table: ActorTable, doc: Doc) -> None:
             continue  # a person the tagger took for an organisation ("Trump said")
         if len(ent) == 1 and ent.start > 0 and doc[ent.start - 1].ent_type_ == "PERSON" and ent[0].is_title:
             continue  # the last name of "Maria Corina | Machado", split by the tagger
+        if len(ent) == 1 and ent[0].is_sent_start and not corporate and ent.end + 1 < len(doc) \
+                and doc[ent.end].is_lower and doc[ent.end + 1].ent_iob_ == "B" and doc[ent.end + 1].ent_type_ == "ORG":
+            continue  # "Software maker Altura Systems": a description before the name, capitalised by the sentence
         tokens = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
         name = POSSESSIVE.sub("", "".join(t.text_with_ws for t in tokens).strip())
         if not name or not any(c.isalpha() for c in name) or name in table.gazetteer.media:

@@ -294,3 +294,12 @@ def test_a_names_last_word_is_a_head_only_when_it_names_a_body(nlp):
     table = find_actors(nlp(article.text), article)
     assert "rail" not in table.heads
     assert "union" in table.heads
+
+
+def test_a_description_before_a_name_is_no_organisation(nlp):
+    """mark_organizations: 'Software maker Altura Systems': the tagger makes 'Software' an
+    organisation of its own; a description before the name is none."""
+    analysis = analyze(article_from_text(
+        "Tech firm sues regulator over merger ban\n\nSoftware maker Altura Systems on Tuesday sued the national "
+        "competition regulator, asking a court to overturn its decision."), nlp)
+    assert "Software" not in {a.name for a in analysis.actors}

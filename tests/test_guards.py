@@ -61,6 +61,8 @@ ROWS = [
     ("drop.blocked_thing", "The regulator blocked the merger of the two grocers.", "blocked", None),
     ("drop.blocked_thing", "The merger has been blocked by the regulator.", "blocked", None),
     ("drop.blocked_thing", "Protesters blocked the main road into the city.", "blocked", DROP),
+    ("drop.blocked_thing", "We will fight this decision all the way.", "fight", None),
+    ("drop.blocked_thing", "Government troops fought the rebels near the border.", "fought", DROP),
     ("kind.negation", "The union did not accept the offer.", "accept", "reject"),
     ("kind.negation", "The minister did not say when talks would resume.", "say", DROP),
     ("kind.negation", "The union accepted the offer.", "accepted", None),
