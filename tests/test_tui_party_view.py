@@ -128,16 +128,8 @@ async def test_done_when_flow_on_the_samples(samples_library):
         await pilot.press("backspace")
         assert view.current_key() == crossing.first and view.history == []
         await pilot.press("enter")
-        # 4. the article of the answer, at that quote
-        await pilot.press("o")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, LibraryArticleScreen)
-        assert screen.nav is not None and screen.nav.selected == crossing.answer[1]
-        with open_library(samples_library) as library:
-            assert screen.article.text == library.stored(crossing.answer[0]).text
-        await pilot.press("L")  # back to the party view, as it was
-        assert app.screen is view and view.current_key() == crossing.answer
+        # 4. the article of the answer, at that quote, and back to the party view as it was
+        await open_answer_and_come_back(pilot, app, view, crossing.answer, samples_library)
 
 
 async def test_filter_by_kind_and_days(dispute_library):
@@ -348,13 +340,18 @@ async def test_done_when_end_to_end_from_reader_add_samples(tmp_path, nlp, capsy
         view = app.screen
         assert isinstance(view, PartyViewScreen)
         assert view.current_key() == reply.answer and reply.answer[0] != reply.first[0]
-        # 4. the answer's article, at its quote
-        await pilot.press("o")
-        await pilot.pause()
-        article = app.screen
-        assert isinstance(article, LibraryArticleScreen)
-        assert article.nav is not None and article.nav.selected == reply.answer[1]
-        with open_library(path) as library:
-            assert article.article.text == library.stored(reply.answer[0]).text
-        await pilot.press("L")
-        assert app.screen is view and view.current_key() == reply.answer
+        # 4. the answer's article, at its quote, and back
+        await open_answer_and_come_back(pilot, app, view, reply.answer, path)
+
+
+async def open_answer_and_come_back(pilot, app, view, answer, library_path) -> None:
+    """`o` on the answer opens its article at that quote; `L` comes back to the same view."""
+    await pilot.press("o")
+    await pilot.pause()
+    article = app.screen
+    assert isinstance(article, LibraryArticleScreen)
+    assert article.nav is not None and article.nav.selected == answer[1]
+    with open_library(library_path) as library:
+        assert article.article.text == library.stored(answer[0]).text
+    await pilot.press("L")
+    assert app.screen is view and view.current_key() == answer
