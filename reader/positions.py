@@ -424,18 +424,22 @@ def _answered_stance(ctx: Context, token: Token, owner: Token) -> bool:
     ('demands for guarantees'), only points back."""
     if not any(c.dep_ in {"acl", "relcl", "appos"} for c in token.children):
         return False
-    verb = token.head
-    while verb.dep_ == "prep" or verb.pos_ == "ADP":
-        verb = verb.head
+    verb = _governing_word(token)
     subject = subject_of(verb) or agent_of(verb)
     answerer = speaker_actor(ctx, subject, verb) if subject is not None else None
     return answerer is not None and answerer != speaker_actor(ctx, owner, token)
 
 
+def _that_child(token: Token, deps: frozenset[str] = frozenset({"acl", "ccomp"})) -> Token | None:
+    """The clause opened by 'that' among ``token``'s children of ``deps``: the ministry's
+    statement [that the border stays closed], 'their view is [that ...]'."""
+    return next((c for c in token.children if c.dep_ in deps
+                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+
+
 def _that_clause_span(token: Token) -> tuple[int, int] | None:
     """'the ministry's statement [that the border stays closed]': the clause a noun spells out."""
-    clause = next((c for c in token.children if c.dep_ in {"acl", "ccomp"}
-                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    clause = _that_child(token)
     return (clause.left_edge.idx, _end(clause.right_edge)) if clause is not None else None
 
 
@@ -450,8 +454,7 @@ def view_cue(ctx: Context, token: Token) -> Cue | None:
     head = token.head
     if owner is None or head.lemma_ != "be":
         return None
-    clause = next((c for c in head.children if c.dep_ in {"ccomp", "attr"}
-                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    clause = _that_child(head, frozenset({"ccomp", "attr"}))
     if clause is None:
         return None
     content = (clause.left_edge.idx, _end(clause.right_edge))
@@ -462,15 +465,20 @@ def view_cue(ctx: Context, token: Token) -> Cue | None:
 
 def _that_clause(token: Token) -> bool:
     """'the Kremlin's announcement that Russia will retaliate': a noun whose content is spelled out."""
-    return any(c.dep_ in {"acl", "ccomp"} and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-               for c in token.children)
+    return _that_child(token) is not None
 
 
 def _governed_by_cue(ctx: Context, token: Token) -> bool:
+    head = _governing_word(token)
+    return head.lemma_.lower() in ctx.lex.verbs and head.pos_ == "VERB"
+
+
+def _governing_word(token: Token) -> Token:
+    """The word a noun depends on, past prepositions ('rejected [despite] the offer' -> rejected)."""
     head = token.head
     while head.dep_ == "prep" or head.pos_ == "ADP":
         head = head.head
-    return head.lemma_.lower() in ctx.lex.verbs and head.pos_ == "VERB"
+    return head
 
 
 def _owner(token: Token) -> Token | None:
