@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -91,6 +92,9 @@ class ActorTable:
         for i, key in list(self.token_actor.items()):
             if key == old:
                 self.token_actor[i] = new
+        for name, key in list(self.people.items()):  # the people bound to it follow
+            if key == old:
+                self.people[name] = new
         self.bindings.pop(old, None)
         if old != new:
             self.merged[old] = new
@@ -235,6 +239,16 @@ def entities(doc: Doc) -> tuple[Span, ...]:
     if "reader_ents" not in doc.user_data:
         doc.user_data["reader_ents"] = tuple(doc.ents)
     return doc.user_data["reader_ents"]
+
+
+def entity_at(doc: Doc, i: int) -> Span | None:
+    """The entity holding token ``i``: a binary search (entities are in order and never overlap)."""
+    ents = entities(doc)
+    starts = doc.user_data.get("reader_ent_starts")
+    if starts is None or len(starts) != len(ents):
+        starts = doc.user_data["reader_ent_starts"] = [e.start for e in ents]
+    k = bisect_right(starts, i) - 1
+    return ents[k] if k >= 0 and i < ents[k].end else None
 
 
 # --- gazetteer mentions -------------------------------------------------------------------
@@ -445,11 +459,16 @@ def first_place(table: ActorTable, doc: Doc, article: Article) -> str | None:
     for subject in (t for t in first if t.dep_ in {"nsubj", "nsubjpass"} and t.head == first.root):
         for owner in subject.children:
             if owner.dep_ in {"poss", "compound"} and owner.ent_type_ == "GPE" and owner.i not in table.token_actor:
-                place = next((e for e in entities(doc) if e.start <= owner.i < e.end), None)
+                place = entity_at(doc, owner.i)
                 if place is not None:
-                    name = POSSESSIVE.sub("", place.text).strip()
-                    return table.bind(Entry(slug(name), name, "organization"))
+                    return _bind_place(table, place)
     return None
+
+
+def _bind_place(table: ActorTable, place: Span) -> str:
+    """A place the gazetteer does not know as a party (a province, a state, a city), as one."""
+    name = POSSESSIVE.sub("", place.text).strip()
+    return table.bind(Entry(slug(name), name, "organization"))
 
 
 DATELINE_ENDS = {",", ":", "(", "-", "\u2014", "\u2013", "--"}
@@ -542,9 +561,6 @@ def rebind_lone_people(table: ActorTable, doc: Doc) -> None:
             continue
         name = table.name(key)
         table.merge(key, party)
-        for known, bound in list(table.people.items()):
-            if bound == key:
-                table.people[known] = party
         table.note(party, f"{name}: title names the body")
 
 
@@ -581,11 +597,10 @@ def _place_in_title(table: ActorTable, ent: Span) -> str | None:
         if token.ent_type_ != "GPE" or token.i in table.token_actor or token.ent_iob_ != "B" \
                 or any(t.dep_ == "poss" for t in ent.doc[token.i: token.i + 4] if t.ent_type_ == "GPE"):
             continue  # "Northamptonshire's chief constable" heads a force of the place, not the place
-        place = next((e for e in entities(ent.doc) if e.start == token.i), None)
+        place = entity_at(ent.doc, token.i)
         if place is None or is_media(place.root):
             continue
-        name = POSSESSIVE.sub("", place.text).strip()
-        return table.bind(Entry(slug(name), name, "organization"))
+        return _bind_place(table, place)
     return None
 
 
@@ -1116,12 +1131,12 @@ def _modified_by_actor(table: ActorTable, token: Token) -> bool:
 def learn_heads(table: ActorTable, doc: Doc, title_end: int = 0) -> None:
     """'the US Embassy in London' teaches that a later 'the embassy' is the US, and
     'Felixstowe Dock and Railway Company' that a later 'the company' is that company."""
+    body_words = table.gazetteer.words("anaphors") | table.gazetteer.words("described") \
+        | table.gazetteer.words("bodies")  # once per article, not per entity
     for ent in entities(doc):
         key = table.token_actor.get(ent.root.i)
         if ent.label_ != "ORG" or not key:
             continue
-        body_words = table.gazetteer.words("anaphors") | table.gazetteer.words("described") \
-            | table.gazetteer.words("bodies")
         if len(ent) > 1 and ent.root.is_title and ent.root.lemma_.lower() in body_words:
             table.heads.setdefault(ent.root.lemma_.lower(), key)  # not "rail" for "Network Rail"
         headline = ent.start_char < title_end  # "Yemen's Opposition Rejects ...": capitals mean nothing there

@@ -9,15 +9,14 @@ the words that name the speaker in the output.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .actors import entities, is_media
+from .actors import entities, entity_at, is_media
 from .gazetteer import load_gazetteer
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Token
 
     from .positions import Context, Cue
 
@@ -397,12 +396,4 @@ def agent_of(token: Token) -> Token | None:
     return next((c for c in agent.children if c.dep_ == "pobj"), None)
 
 
-def entity_at(doc: Doc, i: int) -> Span | None:
-    """The entity holding token ``i``: a binary search (entities are in order and never overlap)."""
-    ents = entities(doc)
-    starts = doc.user_data.get("reader_ent_starts")
-    if starts is None or len(starts) != len(ents):
-        starts = doc.user_data["reader_ent_starts"] = [e.start for e in ents]
-    k = bisect_right(starts, i) - 1
-    return ents[k] if k >= 0 and i < ents[k].end else None
 
