@@ -9,8 +9,8 @@ gold); ``dev`` is ``samples/dev/*.txt`` against ``tests/gold/dev/*.gold.json`` (
 project from stored pages, following ``../shared/eval/README.md``); ``heldout`` is
 ``samples/heldout`` against ``tests/gold/heldout``: ten more stories annotated without running the
 tool, for judging a change on stories nobody tuned for (look at its errors only after the change);
-``heldout2`` is ten more, kept blind: its totals only, never its errors, until the next round;
-``heldout3`` is twelve more, blind in the same way (``samples/heldout3/README.md``), and so is
+``heldout2`` is ten more, blind for three rounds and open for tuning since 2026-12-04;
+``heldout3`` is twelve more, kept blind: its totals only, never its errors (``samples/heldout3/README.md``), and so is
 ``heldout4``, twelve more again (``samples/heldout4/README.md``). Blind sets print their totals only,
 whatever the options.
 The scorer is the shared one, vendored as ``tests/eval_score.py``. Everything runs in one process
@@ -74,7 +74,7 @@ def total(results: dict[str, dict]) -> dict:
     return ratios({k: sum(r["counts"][k] for r in results.values()) for k in COUNTS})
 
 
-BLIND = {"heldout2", "heldout3", "heldout4"}  # totals only: judging a change on them must not teach it their stories
+BLIND = {"heldout3", "heldout4"}  # totals only: judging a change on them must not teach it their stories
 
 
 def print_table(name: str, results: dict[str, dict], verbose: bool) -> None:

@@ -20,6 +20,7 @@ from rapidfuzz import fuzz, process
 from spacy.attrs import IDX, IS_TITLE, LEMMA, LENGTH
 
 from .gazetteer import Entry, Gazetteer, demonym_of, load_gazetteer, slug
+from .lexicon import load_lexicon
 from .model import Actor, Article
 
 if TYPE_CHECKING:
@@ -60,6 +61,7 @@ class ActorTable:
     date: dt.date | None = None  # the article's date, for people's dated roles in the knowledge base
     evidence: dict[str, list[str]] = field(default_factory=dict)  # actor id -> why mentions went to it
     merged: dict[str, str] = field(default_factory=dict)  # a party merged into another -> that one
+    title_end: int = 0  # where the headline ends (a character offset; 0 when there is none)
 
     @property
     def actors(self) -> list[Actor]:
@@ -207,6 +209,7 @@ def find_actors(doc: Doc, article: Article) -> ActorTable:
     doc.user_data.setdefault("reader_text", article.text)  # Doc.text rebuilds the string each call
     table = ActorTable(doc=doc, gazetteer=load_gazetteer(), date=_article_date(article))
     mark_gazetteer_mentions(table, doc)
+    table.title_end = article.paragraphs[0].end if article.title and article.paragraphs else 0
     table.home = first_country(table, doc, headline=bool(article.title)) or dateline_country(table, doc, article) \
         or first_place(table, doc, article)
     rescue_misspelled_capitals(table, doc)
@@ -215,12 +218,11 @@ def find_actors(doc: Doc, article: Article) -> ActorTable:
     learn_abbreviations(table, doc)
     learn_initials(table, doc)
     mark_acronyms(table, doc)
-    title_end = article.paragraphs[0].end if article.title and article.paragraphs else 0
-    learn_heads(table, doc, title_end)  # 'a spokesman for the court' after 'the Federal Administrative Court'
+    learn_heads(table, doc, table.title_end)  # 'a spokesman for the court' after 'the Federal Administrative Court'
     bind_people(table, doc)
     mark_groups(table, doc)
     merge_represented_groups(table, doc)
-    learn_heads(table, doc, title_end)
+    learn_heads(table, doc, table.title_end)
     rebind_lone_people(table, doc)
     learn_abbreviations(table, doc)  # again: a name known only by its head noun ('the Ministry of ...')
     return table
@@ -818,6 +820,9 @@ def mark_organizations(table: ActorTable, doc: Doc) -> None:
             if cut == ent.start:
                 continue
             ent = doc[ent.start : cut]
+        ent = _before_headline_verb(table, ent)  # "Microsoft Appeals Second EU Fine": the name is "Microsoft"
+        if ent is None:
+            continue
         ent = _known_head_of_modifier(doc, ent)  # "Unesco World Heritage status": the body is Unesco
         paren = next((t.i for t in ent if t.text == "("), None)
         if paren is not None:  # "The Ministry of Commerce (MofCom": the name ends before its abbreviation
@@ -857,6 +862,21 @@ def mark_organizations(table: ActorTable, doc: Doc) -> None:
             table.token_actor[i] = key
             table.modifier_tokens.discard(i)
     _mark_repeats(table, doc)
+
+
+def _before_headline_verb(table: ActorTable, ent: Span) -> Span | None:
+    """In a headline's capitals a cue verb ends a name ('Union Rejects Pay Offer', 'Microsoft Appeals
+    Second EU Fine'); None when the verb opens it. 'Court of Appeals' keeps its name."""
+    if ent.start_char >= table.title_end:
+        return ent
+    verbs = load_lexicon().verbs
+    for token in ent:
+        word = token.lower_
+        stem = word[:-3] + "y" if word.endswith("ies") else word[:-1]
+        after_of = token.i > 0 and token.doc[token.i - 1].lower_ in {"of", "for"}
+        if word.endswith("s") and stem in verbs and not after_of:
+            return ent.doc[ent.start : token.i] if token.i > ent.start else None
+    return ent
 
 
 def _country_inside_name(table: ActorTable, ent: Span, marked: list[int]) -> bool:

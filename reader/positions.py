@@ -744,7 +744,7 @@ def _other_party_move(group: list[Cue], cue: Cue) -> bool:
 
 def _reported_within(inner: Token, outer: Token) -> bool:
     """Whether ``inner`` lies in the clause that ``outer`` reports (not merely joined to it by 'and')."""
-    token = inner
+    token, gerund = inner, False
     while token.head != token and token != outer:
         if token.dep_ == "conj" and token.head == outer:
             return False
@@ -752,6 +752,9 @@ def _reported_within(inner: Token, outer: Token) -> bool:
             return False  # "offered talks as activists continued to rally to demand ...": not reported
         if token.dep_ in {"ccomp", "xcomp", "parataxis"} and token.head == outer:
             return True
+        gerund = gerund or token.dep_ == "pcomp"
+        if token.dep_ == "prep" and token.head == outer and gerund:
+            return True  # "blasted the EC for being vague about what it was requesting": the grounds
         token = token.head
     return False
 
@@ -802,6 +805,10 @@ def decide_kind(ctx: Context, group: list[Cue], content: tuple[int, int]) -> str
         words = {t.lower_ for t in span or ()}
         if words & ctx.lex.words("threaten_words") or classify_content(span, ctx.lex) == "threaten":
             return "threaten"  # "vows resolute countermeasures", "pledged to resume weekly protests"
+        vowed = [c.kind for c in group if c is not main and c.kind in {"reject", "threaten"}
+                 and _reported_within(c.token, main.token)]
+        if vowed:
+            return vowed[0]  # "vowed to appeal the fine", "promised to veto the bill": the move vowed
     if main.kind != "statement":
         return main.kind
     ranges = [content] + [c.content for c in group if c.content and c.content != content]

@@ -272,7 +272,7 @@ def resolve_pronoun(ctx: Context, pronoun: Token, as_person: bool = False) -> st
         is_person = _antecedent_fits(ctx, token, lower, person)
         if is_person is None:
             continue
-        if person and not _in_subject(token):
+        if not _in_subject(token):
             if aside is None and i >= near:
                 aside = token
             continue  # "... the issue of Prime Minister Imran's resignation," he said: the one who spoke
@@ -390,8 +390,10 @@ def is_passive(token: Token) -> bool:
 
 
 def agent_of(token: Token) -> Token | None:
+    """Who does a passive verb's act ('rejected by the union'); none for an active verb with its own
+    subject, where 'by' belongs to the object ('it has appealed a fine by the Commission')."""
     agent = next((c for c in token.children if c.dep_ == "agent"), None)
-    if agent is None:
+    if agent is None or (any(c.dep_ == "nsubj" for c in token.children) and not is_passive(token)):
         return None
     return next((c for c in agent.children if c.dep_ == "pobj"), None)
 

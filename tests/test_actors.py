@@ -235,6 +235,9 @@ PARTY_ROWS = [
     ("a club's name without its suffix, and 'the club', are the club",
      "The league fined Ravenhill FC 50,000 pounds on Wednesday.\n\n"
      "Ravenhill owner Dave Carter said the club would appeal.", "would appeal", "Ravenhill FC"),
+    ("a cue verb in a headline ends a name",
+     "Veltra Appeals Second Trade Fine\n\nVeltra said on Tuesday it has appealed the fine.",
+     "appealed the fine", "Veltra"),
     ("a dateline that is no capital gives no country",
      "UPDATE: Minister Jane Roe said the protesters must clear the roads.",
      "clear the roads", "Jane Roe"),

@@ -118,6 +118,13 @@ ROWS = [
      "The ministry of Peru spoke on Monday. The ministry's statement that the border would stay shut "
      "surprised the union.",
      "peru", "that the border would stay shut"),
+    ("speaker.agent_only_of_a_passive",  # 'by' on an active verb belongs to its object: 'it' speaks
+     "Veltra Corp said on Monday it has appealed a fine by the Trade Authority with the high court.",
+     "veltra-corp", "a fine by the Trade Authority with the high court"),
+    ("speaker.pronoun_antecedent_in_subject",  # 'It' is the subject before, not the body named in an object
+     "Veltra Corp said on Monday that it has filed an appeal with the Court of Appeal, the European "
+     "Union's second highest court. It accuses the Trade Authority of ignoring the evidence.",
+     "veltra-corp", "the Trade Authority of ignoring the evidence"),
     ("cue.question_whether", "Senator Ann Lee questioned whether the plan would survive in court.",
      "ann-lee", "whether the plan would survive in court"),
     ("guard.deal_struck_dated",

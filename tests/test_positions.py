@@ -460,12 +460,25 @@ def test_a_passive_without_agent_in_a_side_clause_is_nobody_s_move(nlp):
     ("The ministry vowed to protect the country's core interests.", "threaten"),
     ("Residents have vowed to fight the council's plans for a new quarry.", "threaten"),
     ("The company promised to pay the workers by Friday.", "offer"),
+    ("The club vowed to appeal the ban.", "reject"),
+    ("Governor Alan Pike promised to veto the bill.", "reject"),
 ])
 def test_a_vow_to_defend_is_a_threat(nlp, text, kind):
     """decide_kind: a vow to defend or protect one's side against the other warns; a vow to
-    give something offers."""
+    give something offers; a vow to reject ('to appeal the ban', 'to veto the bill') rejects."""
     _, positions = positions_of(nlp, text)
     assert [p.kind for p in positions] == [kind]
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("The union blasted the board for ignoring what the workers were requesting.", ["accuse"]),
+    ("The union blasted the board and requested new talks.", ["accuse", "demand"]),
+])
+def test_grounds_of_a_move_are_judged_by_it(nlp, text, kinds):
+    """_reported_within: a cue in the grounds of another ('blasted X for ... what they were
+    requesting') is what that move judges, not the move made; a cue joined by 'and' is a move."""
+    _, positions = positions_of(nlp, text)
+    assert [p.kind for p in positions] == kinds, [(p.kind, p.text) for p in positions]
 
 
 @pytest.mark.parametrize("text, kind", [
