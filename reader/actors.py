@@ -288,9 +288,11 @@ def _candidate_spans(doc: Doc, gaz: Gazetteer):
             yield i, i + length, _surface(text, starts[i], ends[i + length - 1], length), False
             i += length
             continue
-        surface = POSSESSIVE.sub("", text[starts[i]:ends[i]])
-        if surface in gaz.demonyms and doc[i].pos_ in {"ADJ", "PROPN", "NOUN"}:
-            yield i, i + 1, surface, True
+        length = _longest_demonym(text, starts, ends, i, n, gaz)  # "Korean" alone is none: "South Korean"
+        if length and doc[i + length - 1].pos_ in {"ADJ", "PROPN", "NOUN"}:
+            yield i, i + length, _surface(text, starts[i], ends[i + length - 1], 1), True
+            i += length
+            continue
         i += 1
 
 
@@ -303,6 +305,13 @@ def _longest_name(text: str, starts: list[int], ends: list[int], i: int, n: int,
     for length in range(min(6, n - i), 0, -1):
         surface = _surface(text, starts[i], ends[i + length - 1], length)
         if surface in gaz.names:
+            return length
+    return 0
+
+
+def _longest_demonym(text: str, starts: list[int], ends: list[int], i: int, n: int, gaz: Gazetteer) -> int:
+    for length in range(min(3, n - i), 0, -1):
+        if _surface(text, starts[i], ends[i + length - 1], 1) in gaz.demonyms:
             return length
     return 0
 

@@ -62,6 +62,24 @@ def _refusal(span: Span, lex: Lexicon) -> str | None:
     return None
 
 
+def _no_intention(span: Span, lex: Lexicon) -> str | None:
+    """'we have no intention of withdrawing it', 'did not plan to retract or negotiate': an intention
+    to yield, denied, refuses to."""
+    refusable = lex.words("negated_accept")
+    for token in span:
+        if token.lemma_.lower() not in lex.words("intention_words"):
+            continue
+        denied = negated(token) if token.pos_ in {"VERB", "AUX"} else any(
+            c.dep_ == "det" and c.lower_ == "no" for c in token.children)
+        if not denied:
+            continue
+        acts = [c for c in token.subtree if c.pos_ == "VERB" and c is not token and c.head.i <= c.i
+                and c.dep_ in {"xcomp", "pcomp", "acl", "conj"}]
+        if any(a.lemma_.lower() in refusable for a in acts):
+            return "reject"
+    return None
+
+
 def _thing_subject(verb: Token, lex: Lexicon) -> bool:
     """'the package did not change the policy' states a fact; 'we will not change' refuses."""
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
@@ -520,6 +538,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("reject.negated_approval", _negated_approval),
     ("reject.against_interest", _against_interest),
     ("reject.negated_move", _refusal),
+    ("reject.no_intention", _no_intention),
     ("reject.leaving_talks", _leaving_talks),
     ("threaten.no_choice", _no_choice),
     ("threaten.pressure_kept", _pressure_kept),

@@ -738,8 +738,18 @@ def _joined_move(token: Token) -> bool:
 def _other_party_move(group: list[Cue], cue: Cue) -> bool:
     """A strong move by another party than every strong move of the group, and not reported by them."""
     strong = [c for c in group if c.kind != "statement"]
-    return (cue.kind != "statement" and bool(strong) and all(c.actor != cue.actor for c in strong)
-            and not any(_reported_within(cue.token, c.token) for c in group))
+    if strong:
+        others = all(c.actor != cue.actor for c in strong)
+    else:  # "Japan said it would not retract them, a day after the South Korean president urged talks"
+        others = _adverbial(cue.token) and cue.actor is not None and all(c.actor != cue.actor for c in group)
+    return cue.kind != "statement" and others and not any(_reported_within(cue.token, c.token) for c in group)
+
+
+def _adverbial(token: Token) -> bool:
+    """A clause that says when or why ('a day after the president urged talks'), also where the
+    parser joined it by 'conj' but kept its 'after'."""
+    return token.dep_ == "advcl" or (token.dep_ == "conj" and any(
+        c.dep_ == "mark" and c.i < token.i for c in token.children))
 
 
 def _reported_within(inner: Token, outer: Token) -> bool:
@@ -748,7 +758,7 @@ def _reported_within(inner: Token, outer: Token) -> bool:
     while token.head != token and token != outer:
         if token.dep_ == "conj" and token.head == outer:
             return False
-        if token.dep_ in {"advcl", "relcl", "acl"}:
+        if token.dep_ in {"relcl", "acl"} or _adverbial(token):
             return False  # "offered talks as activists continued to rally to demand ...": not reported
         if token.dep_ in {"ccomp", "xcomp", "parataxis"} and token.head == outer:
             return True

@@ -116,6 +116,9 @@ def speaker_actor(ctx: Context, speaker: Token | None, cue: Token) -> str | None
         return resolve_pronoun(ctx, speaker)
     if speaker.pos_ == "NOUN" and speaker.lemma_.lower() in ctx.actors.words("documents"):
         return document_issuer(ctx, speaker)
+    if speaker.pos_ == "NOUN" and ctx.actors.actor_at(speaker.i) is None and not _agentive(speaker) \
+            and any(c.dep_ == "poss" for c in speaker.children):
+        return None  # "Japan's trade curbs have raised concern": a thing of a party's says nothing
     if is_media(speaker) and not any(c.dep_ == "poss" for c in speaker.children):
         return None  # "Indian media had claimed": the press reports (but "Egypt's state-run paper" is Egypt's)
     key = ctx.actors.resolve(speaker)

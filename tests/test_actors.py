@@ -238,6 +238,8 @@ PARTY_ROWS = [
     ("a cue verb in a headline ends a name",
      "Veltra Appeals Second Trade Fine\n\nVeltra said on Tuesday it has appealed the fine.",
      "appealed the fine", "Veltra"),
+    ("a demonym of two words", "The South African president urged Namibia to lift the levy.",
+     "lift the levy", "South Africa"),
     ("a dateline that is no capital gives no country",
      "UPDATE: Minister Jane Roe said the protesters must clear the roads.",
      "clear the roads", "Jane Roe"),

@@ -125,6 +125,9 @@ ROWS = [
      "Veltra Corp said on Monday that it has filed an appeal with the Court of Appeal, the European "
      "Union's second highest court. It accuses the Trade Authority of ignoring the evidence.",
      "veltra-corp", "the Trade Authority of ignoring the evidence"),
+    ("speaker.thing_of_a_party_says_nothing",  # the curbs are Japan's, the words are the speaker's
+     "Japan's trade curbs have raised concern about disrupted production, Moon Jae-in said.",
+     "south-korea", "Japan's trade curbs have raised concern about disrupted production"),
     ("cue.question_whether", "Senator Ann Lee questioned whether the plan would survive in court.",
      "ann-lee", "whether the plan would survive in court"),
     ("guard.deal_struck_dated",

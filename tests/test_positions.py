@@ -470,6 +470,19 @@ def test_a_vow_to_defend_is_a_threat(nlp, text, kind):
     assert [p.kind for p in positions] == [kind]
 
 
+@pytest.mark.parametrize("text", [
+    "Namibia said on Friday it did not plan to withdraw the levy, a day after the South African president urged talks.",
+    "Fishing rights\n\nHARARE (AFP) - Zimbabwe said on Friday it would not lift the ban, a day after the South "
+    "African president urged talks.",
+])
+def test_another_partys_move_in_a_clause_of_time_is_its_own(nlp, text):
+    """_other_party_move: 'a day after the South African president urged talks' is South Africa's
+    demand beside the speaker's refusal, also where the parser joined the clause by 'conj'."""
+    _, positions = positions_of(nlp, text)
+    assert [(p.actor, p.kind) for p in positions][-2:] in (
+        [("namibia", "reject"), ("south-africa", "demand")], [("zimbabwe", "reject"), ("south-africa", "demand")])
+
+
 @pytest.mark.parametrize("text, kinds", [
     ("The union blasted the board for ignoring what the workers were requesting.", ["accuse"]),
     ("The union blasted the board and requested new talks.", ["accuse", "demand"]),

@@ -97,6 +97,9 @@ ROWS = [
     ("accuse.negative_judgement", "The closure is a retrograde step for the town.", "accuse"),
     ("accuse.negative_judgement", "This was an extremely difficult decision to make.", None),
     ("accuse.negative_judgement", "Some of the hostages are in pretty bad shape.", None),
+    ("reject.no_intention", "We have no intention of withdrawing the bill.", "reject"),
+    ("reject.no_intention", "The ministry did not plan to retract or negotiate the new rules.", "reject"),
+    ("reject.no_intention", "We have no intention of running for office.", None),
     ("reject.label", "The claims are baseless.", "reject"),
     ("reject.label", "The agreement is null and void.", "reject"),
 ]
