@@ -10,6 +10,7 @@ project from stored pages, following ``../shared/eval/README.md``); ``heldout`` 
 ``samples/heldout`` against ``tests/gold/heldout``: ten more stories annotated without running the
 tool, for judging a change on stories nobody tuned for (look at its errors only after the change);
 ``heldout2`` is ten more, blind for three rounds and open for tuning since 2026-12-04;
+``dev2`` is twenty more, open for tuning from the start (``samples/dev2/README.md``);
 ``heldout3`` is twelve more, kept blind: its totals only, never its errors (``samples/heldout3/README.md``), and so is
 ``heldout4``, twelve more again (``samples/heldout4/README.md``). Blind sets print their totals only,
 whatever the options.
@@ -38,6 +39,7 @@ SETS = {"public": (ROOT / "samples", ROOT / "tests" / "gold"),
         "dev": (ROOT / "samples" / "dev", ROOT / "tests" / "gold" / "dev"),
         "heldout": (ROOT / "samples" / "heldout", ROOT / "tests" / "gold" / "heldout"),
         "heldout2": (ROOT / "samples" / "heldout2", ROOT / "tests" / "gold" / "heldout2"),
+        "dev2": (ROOT / "samples" / "dev2", ROOT / "tests" / "gold" / "dev2"),
         "heldout3": (ROOT / "samples" / "heldout3", ROOT / "tests" / "gold" / "heldout3"),
         "heldout4": (ROOT / "samples" / "heldout4", ROOT / "tests" / "gold" / "heldout4")}
 COUNTS = ["gold", "predicted", "found", "attributed", "kind_right", "full_right", "false", "span_errors",
