@@ -12,7 +12,8 @@ tool, for judging a change on stories nobody tuned for (look at its errors only 
 ``heldout2`` is ten more, blind for three rounds and open for tuning since 2026-12-04;
 ``dev2`` is twenty more, open for tuning from the start (``samples/dev2/README.md``);
 ``heldout3`` is twelve more, kept blind: its totals only, never its errors (``samples/heldout3/README.md``), and so is
-``heldout4``, twelve more again (``samples/heldout4/README.md``). Blind sets print their totals only,
+``heldout4``, twelve more again (``samples/heldout4/README.md``), and ``heldout5``, twenty more
+(``samples/heldout5/README.md``). Blind sets print their totals only,
 whatever the options.
 The scorer is the shared one, vendored as ``tests/eval_score.py``. Everything runs in one process
 with one loaded pipeline.
@@ -40,6 +41,7 @@ SETS = {"public": (ROOT / "samples", ROOT / "tests" / "gold"),
         "heldout": (ROOT / "samples" / "heldout", ROOT / "tests" / "gold" / "heldout"),
         "heldout2": (ROOT / "samples" / "heldout2", ROOT / "tests" / "gold" / "heldout2"),
         "dev2": (ROOT / "samples" / "dev2", ROOT / "tests" / "gold" / "dev2"),
+        "heldout5": (ROOT / "samples" / "heldout5", ROOT / "tests" / "gold" / "heldout5"),
         "heldout3": (ROOT / "samples" / "heldout3", ROOT / "tests" / "gold" / "heldout3"),
         "heldout4": (ROOT / "samples" / "heldout4", ROOT / "tests" / "gold" / "heldout4")}
 COUNTS = ["gold", "predicted", "found", "attributed", "kind_right", "full_right", "false", "span_errors",
@@ -76,7 +78,7 @@ def total(results: dict[str, dict]) -> dict:
     return ratios({k: sum(r["counts"][k] for r in results.values()) for k in COUNTS})
 
 
-BLIND = {"heldout3", "heldout4"}  # totals only: judging a change on them must not teach it their stories
+BLIND = {"heldout3", "heldout4", "heldout5"}  # totals only: judging a change on them must not teach it their stories
 
 
 def print_table(name: str, results: dict[str, dict], verbose: bool) -> None:
