@@ -163,8 +163,12 @@ class ActorTable:
             return None
         parts = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < token.i]
         start = min([token.i, *(c.i for c in parts)])
+        titles = self.gazetteer.words("titles")
+        titled = [c.i for c in parts if c.lower_ in titles or c.lemma_.lower() in titles]
+        if titled:  # "Richmond Mayor Stuart Parsons", one organisation to the tagger: the person is after the title
+            start = max(titled) + 1
         name = POSSESSIVE.sub("", self.doc[start: token.i + 1].text).strip()
-        if not name or name.lower() in self.gazetteer.words("titles"):
+        if not name or name.lower() in titles:
             return None
         outsiders = self.gazetteer.words("outsiders")
         described = [t for c in token.children if c.dep_ in {"appos", "compound", "amod"} for t in c.subtree]
@@ -172,7 +176,7 @@ class ActorTable:
             return None  # "Mirette Mabrouk, an analyst at ...": a commentator, not a party
         key = self.people.get(name) or self.people.get(name.split()[-1]) or knowledge_party(self, name)
         if key is None:
-            kind = "organization" if token.ent_type_ == "ORG" else "person"
+            kind = "organization" if token.ent_type_ == "ORG" and not titled else "person"
             key = self.bind(Entry(slug(name), name, kind))
             _remember_person(self, name, key)
         for i in range(start, token.i + 1):
@@ -1233,8 +1237,8 @@ def _modifier_actor(table: ActorTable, token: Token) -> str | None:
                 key = table.token_actor.get(t.i)
                 if key:
                     return key
-    for child in token.children:  # "a department spokesperson" after "the U.S. State Department"
-        if child.dep_ == "compound" and child.pos_ == "NOUN" and child.lemma_.lower() in table.heads:
+    for child in token.children:  # "a department spokesperson", "the ministry's spokesperson" after "the U.S. ..."
+        if child.dep_ in {"compound", "poss"} and child.pos_ == "NOUN" and child.lemma_.lower() in table.heads:
             return table.head_actor(child.lemma_.lower(), child.i)
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in {"in", "of", "for", "from", "like"}:

@@ -88,7 +88,7 @@ def _agentive(noun: Token) -> bool:
     gaz = load_gazetteer()
     lemma = noun.lemma_.lower()
     return any(lemma in gaz.words(name) or noun.lower_ in gaz.words(name)
-               for name in ("groups", "described", "titles", "documents"))
+               for name in ("groups", "described", "titles", "documents", "bodies", "state_bodies"))
 
 
 def _verb_above(token: Token) -> Token | None:

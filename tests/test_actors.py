@@ -238,6 +238,13 @@ PARTY_ROWS = [
     ("a cue verb in a headline ends a name",
      "Veltra Appeals Second Trade Fine\n\nVeltra said on Tuesday it has appealed the fine.",
      "appealed the fine", "Veltra"),
+    ("a title inside what the tagger took for one organisation",
+     "Last night, Richmond Mayor Stuart Parsons said he was ashamed and disappointed at the council.",
+     "ashamed and disappointed", "Stuart Parsons"),
+    ("a possessor known by its head noun",
+     "Zambia's Ministry of Commerce said it would appeal.\n\nIn a statement, the ministry's spokesperson vowed "
+     "countermeasures against Malawi.\n\nA Malawian government spokesperson said the tariffs were fair.",
+     "vowed countermeasures", "Zambia"),
     ("a demonym of two words", "The South African president urged Namibia to lift the levy.",
      "lift the levy", "South Africa"),
     ("a dateline that is no capital gives no country",
