@@ -1038,8 +1038,11 @@ def _known_org(table: ActorTable, name: str) -> str | None:
     key = slug(name)
     if key in table.bindings:
         return key
-    for binding in table.bindings.values():  # "Unite" after "the Unite union"
-        if binding.entry.kind == "organization" and name in binding.entry.name.split():
+    generic = table.gazetteer.words("described") | table.gazetteer.words("corporate")
+    for binding in table.bindings.values():  # "Unite" after "the Unite union" (not "NFL" after "NFL Players Union")
+        words = binding.entry.name.split()
+        if binding.entry.kind == "organization" and name in words \
+                and all(w.lower() in generic or w in generic for w in words if w != name):
             return binding.entry.key
     return None
 
@@ -1233,6 +1236,8 @@ def _modifier_actor(table: ActorTable, token: Token) -> str | None:
     """An actor named in the modifiers of a noun: 'Russian government', 'government in Washington'."""
     for child in token.children:
         if child.dep_ in {"compound", "amod", "poss", "nmod"} and not _placing(table, child):
+            if child.tag_ == "NNS" and child.lower_ in table.gazetteer.nouns["groups"]:
+                continue  # "the NFL players' union" is the players' union, not the NFL's
             for t in child.subtree:
                 key = table.token_actor.get(t.i)
                 if key:

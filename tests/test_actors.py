@@ -245,6 +245,14 @@ PARTY_ROWS = [
      "Zambia's Ministry of Commerce said it would appeal.\n\nIn a statement, the ministry's spokesperson vowed "
      "countermeasures against Malawi.\n\nA Malawian government spokesperson said the tariffs were fair.",
      "vowed countermeasures", "Zambia"),
+    ("the players' union is not the league's",
+     "NFL and NFL Players Union dig in\n\nThe NFL and the NFL players' union exchanged barbs on Monday.\n\n"
+     "The union said the offer was an insult. The NFL said it would not raise the offer.",
+     "the offer was an insult", "NFL Players Union"),
+    ("the league is not its players' union",
+     "NFL and NFL Players Union dig in\n\nThe NFL and the NFL players' union exchanged barbs on Monday.\n\n"
+     "The union said the offer was an insult. The NFL said it would not raise the offer.",
+     "would not raise the offer", "NFL"),
     ("a demonym of two words", "The South African president urged Namibia to lift the levy.",
      "lift the levy", "South Africa"),
     ("a dateline that is no capital gives no country",
