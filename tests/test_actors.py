@@ -253,6 +253,12 @@ PARTY_ROWS = [
      "NFL and NFL Players Union dig in\n\nThe NFL and the NFL players' union exchanged barbs on Monday.\n\n"
      "The union said the offer was an insult. The NFL said it would not raise the offer.",
      "would not raise the offer", "NFL"),
+    ("counsel speaks for the client named after 'for'",
+     "Veltra Corp sued Brightline Ltd in the High Court.\n\nAnna Roe, for Veltra Corp, said the contract was void.",
+     "the contract was void", "Veltra Corp"),
+    ("counsel speaks for a client the tagger missed",
+     "The case resumed on Monday.\n\nFor Mongoose, Zane Kennedy said the allegations were false.",
+     "the allegations were false", "Mongoose"),
     ("a demonym of two words", "The South African president urged Namibia to lift the levy.",
      "lift the levy", "South Africa"),
     ("a dateline that is no capital gives no country",
