@@ -1048,12 +1048,23 @@ def _mark_repeats(table: ActorTable, doc: Doc) -> None:
         words = [w for w in binding.entry.name.split() if w.rstrip(".") not in table.gazetteer.words("corporate")]
         if binding.entry.kind == "organization" and len(words) == 1:  # "Twitter" for "Twitter Inc"
             names[words[0]] = key
+    longer: dict[str, list[tuple[list[str], str]]] = {}  # "Public Affairs'" where the tagger saw no name
+    for key, binding in table.bindings.items():
+        words = binding.entry.name.split()
+        if binding.entry.kind == "organization" and len(words) > 1 and all(w[:1].isupper() for w in words):
+            longer.setdefault(words[0], []).append((words, key))
     for token in doc:
         if token.i in table.token_actor or not token.is_title and not token.is_upper:
             continue
         key = names.get(POSSESSIVE.sub("", token.text))
         if key:
             table.token_actor[token.i] = key
+        for words, key in longer.get(token.text, ()):
+            span = doc[token.i: token.i + len(words)]
+            if len(span) == len(words) and [t.text for t in span[:-1]] + [POSSESSIVE.sub("", span[-1].text)] == words \
+                    and not any(t.i in table.token_actor for t in span):
+                for t in span:
+                    table.token_actor[t.i] = key
 
 
 def _known_org(table: ActorTable, name: str) -> str | None:

@@ -96,10 +96,13 @@ def obligation_reported(ctx: Context, draft: Draft) -> str | None:
     """'Putin said Ukraine must accept the offer': a move its subject is told it must or should
     make is the content of the reporter's demand, no move of that subject."""
     token = draft.token
+    bound = token  # "said Necas must make steps ... and propose a new cabinet": the modal binds the conjuncts
+    while bound.dep_ == "conj" and not any(c.dep_ in {"aux", "nsubj"} for c in bound.children):
+        bound = bound.head
     if token.dep_ not in {"ccomp", "conj"} or not any(
-            c.dep_ == "aux" and c.lower_ in ctx.lex.words("obligation_modals") for c in token.children):
+            c.dep_ == "aux" and c.lower_ in ctx.lex.words("obligation_modals") for c in bound.children):
         return None
-    head = token.head
+    head = bound.head if bound is not token else token.head
     while head.dep_ == "conj":
         head = head.head
     return DROP if head.pos_ in {"VERB", "AUX"} and head.lemma_.lower() in ctx.lex.verbs else None

@@ -329,3 +329,16 @@ def test_a_description_before_a_name_is_no_organisation(nlp):
         "Tech firm sues regulator over merger ban\n\nSoftware maker Altura Systems on Tuesday sued the national "
         "competition regulator, asking a court to overturn its decision."), nlp)
     assert "Software" not in {a.name for a in analysis.actors}
+
+
+def test_an_organisation_of_several_words_is_found_again_where_the_tagger_saw_none(nlp):
+    """_mark_repeats: 'Public Affairs' leader' names the party 'Public Affairs' bound earlier,
+    whatever the tagger made of the words there."""
+    from reader.actors import ActorTable, _mark_repeats
+    from reader.gazetteer import Entry, load_gazetteer
+
+    doc = nlp("Public Affairs' leader, Ivo Brandt, said the premier must call an election.")
+    table = ActorTable(doc=doc, gazetteer=load_gazetteer())
+    table.bind(Entry("public-affairs", "Public Affairs", "organization"))
+    _mark_repeats(table, doc)
+    assert [table.actor_at(i) for i in range(3)] == ["public-affairs", "public-affairs", None]

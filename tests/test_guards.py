@@ -31,6 +31,7 @@ ROWS = [
     ("drop.obligation_reported", "Putin said Ukraine must accept the offer.", "accept", DROP),
     ("drop.obligation_reported", "The union said the hospitals should agree to the ratios.", "agree", DROP),
     ("drop.obligation_reported", "Putin said Ukraine had accepted the offer.", "accepted", None),
+    ("drop.obligation_reported", "The union said the board must meet the workers and offer a raise.", "offer", DROP),
     ("drop.non_answer", "The company declined to comment.", "declined", DROP),
     ("drop.non_answer", "The company declined to raise wages.", "declined", None),
     ("drop.non_answer", "He declined to say how long the review would take.", "say", DROP),
