@@ -1470,4 +1470,8 @@ def government_name(table: ActorTable, country: str) -> str | None:
         key = table.resolve(token)
         if key == country or key and table.is_person(key) and country == table.home:
             found[f"{owner.text} {token.lower_}"] += 1  # the country's, or its leader's of the story's country
-    return found.most_common(1)[0][0] if found else None
+    if found:
+        return found.most_common(1)[0][0]
+    demonym = demonym_of(gazetteer, country)
+    named = any(t.lemma_.lower() == "government" and table.resolve(t) == country for t in table.doc)
+    return f"{demonym} government" if demonym and named else None  # "the government": the Czech government

@@ -154,6 +154,9 @@ PARTY_ROWS = [
     ("a dateline's capital is the story's country (wire dash)",
      "LIMA, March 3 (Reuters) - Interior Minister Jane Roe said the protesters must clear the roads.",
      "clear the roads", "Peru"),
+    ("a domestic story's government is named by its demonym",
+     "PRAGUE - The Public Affairs party threatened to quit the coalition on Tuesday.\n\n"
+     "The government said the party must drop its ultimatum.", "drop its ultimatum", "Czech government"),
     ("a domestic story names its government as the story does",
      "WASHINGTON - Nine states sued the Obama administration on Tuesday. The White House said the states "
      "must withdraw the lawsuit.", "withdraw the lawsuit", "Obama administration"),
