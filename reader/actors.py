@@ -1267,6 +1267,9 @@ def _public_body(table: ActorTable, token: Token) -> bool:
 
 def _modifier_actor(table: ActorTable, token: Token) -> str | None:
     """An actor named in the modifiers of a noun: 'Russian government', 'government in Washington'."""
+    leader = _leader_named(table, token)
+    if leader:
+        return leader
     for child in token.children:
         if child.dep_ in {"compound", "amod", "poss", "nmod"} and not _placing(table, child):
             if child.tag_ == "NNS" and child.lower_ in table.gazetteer.nouns["groups"]:
@@ -1286,6 +1289,19 @@ def _modifier_actor(table: ActorTable, token: Token) -> str | None:
                     if key and not table.is_person(key):
                         return key
     return None
+
+
+def _leader_named(table: ActorTable, token: Token) -> str | None:
+    """'The Irfaan Ali government', 'the Modi administration': a government named by its leader
+    speaks for the leader's party (the knowledge base's, at the article's date)."""
+    if token.lemma_.lower() not in table.gazetteer.words("government_heads"):
+        return None
+    names = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < token.i]
+    if not names:
+        return None
+    name = token.doc[names[0].left_edge.i: token.i].text
+    key = knowledge_party(table, name) or table.people.get(name)
+    return key if key and not table.is_person(key) else None
 
 
 NAMING_VERBS = frozenset({"know", "call", "name", "dub"})
