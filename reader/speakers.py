@@ -42,9 +42,20 @@ def subject_of(token: Token | None) -> Token | None:
         caused = _caused_to_act(token)   # accusing Manila') acts for nobody; the clause above may say who
         if caused is not None:
             return caused
+        owner = _owner_of_head(token)
+        if owner is not None:
+            return owner  # "criticised a Human Rights Watch report accusing the police": the report's owner
         via_participle = token.dep_ == "advcl" and token.tag_ == "VBG"
         token = _governor(token)
     return None
+
+
+def _owner_of_head(token: Token) -> Token | None:
+    """The name owning the thing a participle describes ('a Human Rights Watch report accusing ...',
+    'Oxfam's letter urging ...'): the owner speaks through it."""
+    if token.dep_ != "acl" or token.tag_ != "VBG" or token.head.pos_ != "NOUN":
+        return None
+    return next((c for c in token.head.children if c.dep_ in {"poss", "compound"} and c.pos_ == "PROPN"), None)
 
 
 def _caused_to_act(token: Token) -> Token | None:

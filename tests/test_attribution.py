@@ -128,6 +128,9 @@ ROWS = [
     ("speaker.thing_of_a_party_says_nothing",  # the curbs are Japan's, the words are the speaker's
      "Japan's trade curbs have raised concern about disrupted production, Moon Jae-in said.",
      "south-korea", "Japan's trade curbs have raised concern about disrupted production"),
+    ("speaker.owner_of_described_thing",  # the report accuses: its owner speaks, not who dismissed it
+     "Kenya has dismissed as biased an Amnesty International report accusing its police of killing protesters.",
+     "amnesty-international", "its police of killing protesters"),
     ("cue.question_whether", "Senator Ann Lee questioned whether the plan would survive in court.",
      "ann-lee", "whether the plan would survive in court"),
     ("guard.deal_struck_dated",
