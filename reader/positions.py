@@ -647,8 +647,14 @@ def _main_cue(group: list[Cue]) -> Cue:
     """The cue whose move the position is: the strongest kind, but never a move that another cue of
     the group judges ('calls rebel ceasefire demands "unrealistic"' is the government's rejection)."""
     judged = [c for c in group if any(o is not c and o.kind != "statement" and _reported_within(c.token, o.token)
-                                      for o in group)]
+                                      for o in group) or _described_in(group, c)]
     return min([c for c in group if c not in judged] or group, key=lambda c: (KIND_RANK[c.kind], c.token.i))
+
+
+def _described_in(group: list[Cue], cue: Cue) -> bool:
+    """A cue in a relative clause after another speaker's cue ('the NFLPA says is a pay cut that the
+    league is asking players to take') describes what that speaker talks about."""
+    return cue.token.dep_ == "relcl" and any(o.token.i < cue.token.head.i and o.actor != cue.actor for o in group)
 
 
 def group_cues(ctx: Context, unit: DocSpan, cues: list[Cue]) -> list[tuple[list[Cue], tuple[int, int]]]:
@@ -683,6 +689,8 @@ def _separate(group: list[Cue], cue: Cue) -> bool:
     if outer:  # "The DPRK has demanded talks, its envoy said": one statement, reported ...
         others = [c for c in group if c not in outer and c.actor != cue.actor and c.kind != "statement"]
         return bool(others) and cue.kind != "statement"  # ... unless it reports two parties' moves
+    if cue.token.dep_ == "relcl" and cue.token.head.i > prev.token.i and cue.token.sent == prev.token.sent:
+        return False  # "says is a pay cut that the league is asking players to take": part of what is said
     if cue.actor != prev.actor:
         return True
     if cue.token.dep_ != "conj":

@@ -35,8 +35,10 @@ def subject_of(token: Token | None) -> Token | None:
             return agent
         if seen == 1 and token.dep_ != "ROOT" and is_passive(token):
             return None  # "after it was rejected in a plebiscite": no agent, and not the main clause's subject
-        subject = next((c for c in token.children if c.dep_ in {"nsubj", "csubj"}
-                        or (c.dep_ == "nsubjpass" and not is_passive(token))), None)
+        subjects = [c for c in token.children if c.dep_ in {"nsubj", "csubj"}
+                    or (c.dep_ == "nsubjpass" and not is_passive(token))]
+        subject = subjects[-1] if len(subjects) > 1 and subjects[-1].i < token.i else next(iter(subjects), None)
+        # two subjects: "a demand Israel has rejected" (a relative clause the parser missed): the nearest
         if subject is not None and (not via_participle or subject.pos_ == "PRON" or _agentive(subject)):
             return _antecedent(subject)  # climbed from a participle: a thing ('after a boat reached ...,
         caused = _caused_to_act(token)   # accusing Manila') acts for nobody; the clause above may say who

@@ -131,6 +131,12 @@ ROWS = [
     ("speaker.owner_of_described_thing",  # the report accuses: its owner speaks, not who dismissed it
      "Kenya has dismissed as biased an Amnesty International report accusing its police of killing protesters.",
      "amnesty-international", "its police of killing protesters"),
+    ("speaker.nearest_of_two_subjects",  # 'a demand Chile has rejected': the parser gave two subjects
+     "Bolivia still insists on a new border treaty, a demand Chile has rejected outright.",
+     "chile", "Bolivia still insists on a new border treaty"),
+    ("group.relative_clause_is_described",  # the company's demand is what Unite talks about
+     "At the heart of the row is what Unite says is a pay cut that the company is asking drivers to accept.",
+     "unite", "At the heart of the row is what Unite says is a pay cut that the company is asking drivers to accept."),
     ("cue.question_whether", "Senator Ann Lee questioned whether the plan would survive in court.",
      "ann-lee", "whether the plan would survive in court"),
     ("guard.deal_struck_dated",
