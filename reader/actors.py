@@ -1273,6 +1273,8 @@ def _modifier_actor(table: ActorTable, token: Token) -> str | None:
     for child in token.children:
         if child.dep_ in {"compound", "amod", "poss", "nmod"} and not _placing(table, child):
             if child.tag_ == "NNS" and child.lower_ in table.gazetteer.nouns["groups"]:
+                if child.i in table.token_actor:  # "the teachers' union" is the teachers'
+                    return table.token_actor[child.i]
                 continue  # "the NFL players' union" is the players' union, not the NFL's
             for t in child.subtree:
                 key = table.token_actor.get(t.i)
