@@ -769,6 +769,10 @@ def _np_tokens(ent: Span) -> list[Token]:
         tokens.extend(t for t in head.head.subtree if t.i < head.i and t not in ent)
     if head.dep_ in {"compound", "poss"} and head.head.lemma_.lower() in load_gazetteer().nouns["titles"]:
         tokens.append(head.head)
+    if head.dep_ == "nsubj":  # "the Green's chief whip Irene Mihalic said", parsed as two subjects
+        title = next((c for c in head.head.children if c.dep_ == "nsubj" and c.right_edge.i == ent.start - 1), None)
+        if title is not None and title.lemma_.lower() in load_gazetteer().nouns["titles"]:
+            tokens.extend(title.subtree)
     return tokens
 
 
@@ -780,8 +784,8 @@ def _party_of_person(table: ActorTable, ent: Span) -> str | None:
     for token in tokens:
         serves = token.dep_ == "pobj" and token.head.lower_ in {"of", "for", "at"} \
             and token.head.head.lemma_.lower() in titles
-        owns = token.dep_ == "poss" and token.i < ent.start  # "the union's Carolyn Smith"
-        if token.pos_ == "NOUN" and (serves or owns):
+        owns = token.dep_ == "poss" and token.i < ent.start  # "the union's Carolyn Smith", "the Green's chief whip X"
+        if (token.pos_ == "NOUN" or owns and token.pos_ == "PROPN") and (serves or owns):
             key = resolve_phrase(table, token)
             if key and not table.is_person(key):
                 return key
