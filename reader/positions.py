@@ -821,8 +821,11 @@ def decide_kind(ctx: Context, group: list[Cue], content: tuple[int, int]) -> str
     if main.kind == "offer" and main.token.lemma_.lower() in ctx.lex.words("vow_verbs"):
         span = ctx.doc.char_span(*content, alignment_mode="expand")
         words = {t.lower_ for t in span or ()}
-        if words & ctx.lex.words("threaten_words") or classify_content(span, ctx.lex) == "threaten":
+        content_kind = classify_content(span, ctx.lex)
+        if words & ctx.lex.words("threaten_words") or content_kind == "threaten" or _action_against(span):
             return "threaten"  # "vows resolute countermeasures", "pledged to resume weekly protests"
+        if content_kind == "reject":
+            return "reject"  # "vowing government troops would not withdraw from the towns"
         vowed = [c.kind for c in group if c is not main and c.kind in {"reject", "threaten"}
                  and _reported_within(c.token, main.token)]
         if vowed:
@@ -832,6 +835,11 @@ def decide_kind(ctx: Context, group: list[Cue], content: tuple[int, int]) -> str
     ranges = [content] + [c.content for c in group if c.content and c.content != content]
     kinds = [classify_content(ctx.doc.char_span(*r, alignment_mode="expand"), ctx.lex) for r in ranges]
     return min((k for k in kinds if k), key=KIND_RANK.__getitem__, default="statement")
+
+
+def _action_against(span: DocSpan | None) -> bool:
+    """'vowed to take resolute action against such provocations': a vowed act against someone."""
+    return any(t.lower_ == "against" and t.head.pos_ in {"VERB", "NOUN"} for t in span or ())
 
 
 def cue_targets(ctx: Context, group: list[Cue], content: tuple[int, int]) -> tuple[str, ...]:

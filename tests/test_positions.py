@@ -462,6 +462,8 @@ def test_a_passive_without_agent_in_a_side_clause_is_nobody_s_move(nlp):
     ("The company promised to pay the workers by Friday.", "offer"),
     ("The club vowed to appeal the ban.", "reject"),
     ("Governor Alan Pike promised to veto the bill.", "reject"),
+    ("The ministry vowed to take resolute action against such provocations.", "threaten"),
+    ("The army vowed that its troops would not withdraw from the towns.", "reject"),
 ])
 def test_a_vow_to_defend_is_a_threat(nlp, text, kind):
     """decide_kind: a vow to defend or protect one's side against the other warns; a vow to
