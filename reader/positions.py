@@ -243,9 +243,11 @@ def _outsider(ctx: Context, cue: Cue) -> bool:
     if speaker is None or speaker.pos_ not in {"NOUN", "PROPN"}:
         return False
     outlet = ctx.actors.is_outlet
+    quoting = {t.i - 1 for t in speaker.subtree if t.lower_ in {"quoted", "quoting", "quotes"}}
     return speaker.lemma_.lower() in ctx.actors.words("outsiders") or any(
         outlet(t.text) or outlet(ctx.doc[t.i : t.i + 2].text) or outlet(ctx.doc[t.i : t.i + 3].text)
-        for t in speaker.subtree if t.text[:1].isupper())  # outlets are named with capitals
+        for t in speaker.subtree if t.text[:1].isupper() and t.i not in quoting)  # outlets are named with capitals
+    # ("AFP quoted spokesman X as saying", misparsed as one phrase: the outlet quotes X, X speaks)
 
 
 def _unknown_speaker(cue: Cue) -> bool:
@@ -648,7 +650,8 @@ def _main_cue(group: list[Cue]) -> Cue:
     the group judges ('calls rebel ceasefire demands "unrealistic"' is the government's rejection)."""
     judged = [c for c in group if any(o is not c and o.kind != "statement" and _reported_within(c.token, o.token)
                                       for o in group) or _described_in(group, c)]
-    return min([c for c in group if c not in judged] or group, key=lambda c: (KIND_RANK[c.kind], c.token.i))
+    return min([c for c in group if c not in judged] or group,
+               key=lambda c: (c.actor is None, KIND_RANK[c.kind], c.token.i))  # a cue nobody speaks is no move
 
 
 def _described_in(group: list[Cue], cue: Cue) -> bool:

@@ -27,6 +27,9 @@ PRONOUNS = {"he", "she", "they", "it", "we", "i", "his", "her", "its", "their", 
 
 def subject_of(token: Token | None) -> Token | None:
     """The subject of a cue verb, following conjunctions, participles and relative clauses."""
+    quoted = _quoted_as_saying(token)
+    if quoted is not None:
+        return quoted
     seen, via_participle = 0, False
     while token is not None and seen < 6:
         seen += 1
@@ -58,6 +61,18 @@ def _owner_of_head(token: Token) -> Token | None:
     if token.dep_ != "acl" or token.tag_ != "VBG" or token.head.pos_ != "NOUN":
         return None
     return next((c for c in token.head.children if c.dep_ in {"poss", "compound"} and c.pos_ == "PROPN"), None)
+
+
+def _quoted_as_saying(token: Token | None) -> Token | None:
+    """'AFP quoted government spokesman Mussa Ibrahim as saying': the one quoted speaks, whatever
+    the parser made of the phrase."""
+    if token is None or token.lower_ != "saying" or token.i < 2 or token.doc[token.i - 1].lower_ != "as":
+        return None
+    named = token.doc[token.i - 2]
+    before = token.doc[max(token.sent.start, token.i - 10): named.i]
+    if named.pos_ in {"PROPN", "NOUN"} and any(t.lemma_.lower() == "quote" or t.lower_ == "quoted" for t in before):
+        return named
+    return None
 
 
 def _caused_to_act(token: Token) -> Token | None:

@@ -137,6 +137,10 @@ ROWS = [
     ("group.relative_clause_is_described",  # the company's demand is what Unite talks about
      "At the heart of the row is what Unite says is a pay cut that the company is asking drivers to accept.",
      "unite", "At the heart of the row is what Unite says is a pay cut that the company is asking drivers to accept."),
+    ("speaker.quoted_as_saying",  # the outlet quotes; the one quoted speaks
+     "Veltra Corp rejected the union's demands on Monday.\n\n“The strike is illegal and the demands are "
+     "impossible,” Reuters quoted Veltra spokeswoman Ana Roe as saying on Friday.",
+     "veltra-corp", "The strike is illegal and the demands are impossible,"),
     ("cue.question_whether", "Senator Ann Lee questioned whether the plan would survive in court.",
      "ann-lee", "whether the plan would survive in court"),
     ("guard.deal_struck_dated",
