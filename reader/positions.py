@@ -286,6 +286,8 @@ def _third_party_inside_quote(ctx: Context, token: Token) -> bool:
     """'... Netanyahu has said he's not going to want ...' inside an analyst's quote."""
     if token.pos_ != "VERB" or ctx.lex.verbs.get(token.lemma_) is None:
         return False
+    if token.dep_ in {"pcomp", "relcl", "acl"}:
+        return False  # '"A lot of what Prof Smith said we have heard before"': what was said, no frame
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
     if subject is None or not (subject.ent_type_ == "PERSON" or subject.pos_ == "PROPN"):
         return False

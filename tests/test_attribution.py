@@ -141,6 +141,11 @@ ROWS = [
      "Veltra Corp rejected the union's demands on Monday.\n\n“The strike is illegal and the demands are "
      "impossible,” Reuters quoted Veltra spokeswoman Ana Roe as saying on Friday.",
      "veltra-corp", "The strike is illegal and the demands are impossible,"),
+    ("quote.said_inside_what_is_said",  # 'what Mayor Ann Lee said' inside the quote is no new speaker
+     'A spokeswoman for the Riverside Tenants Union said: "A lot of what Mayor Ann Lee said we have heard time '
+     'and again, but we do not think it is enough."',
+     "riverside-tenants-union",
+     "A lot of what Mayor Ann Lee said we have heard time and again, but we do not think it is enough."),
     ("cue.question_whether", "Senator Ann Lee questioned whether the plan would survive in court.",
      "ann-lee", "whether the plan would survive in court"),
     ("guard.deal_struck_dated",
