@@ -242,6 +242,18 @@ def negation(ctx: Context, draft: Draft) -> str | None:
     return None
 
 
+def conditional_acceptance(ctx: Context, draft: Draft) -> str | None:
+    """'Hamas would welcome a deal that included Egypt', 'we would accept a ceasefire if ...': an
+    acceptance held out on a condition offers it ('would have accepted' looks back: no offer)."""
+    token = draft.token
+    if draft.kind != "accept" or negated(token):
+        return None
+    aux = [c for c in token.children if c.dep_ == "aux"]
+    if any(c.lower_ in ctx.lex.words("conditional_modals") for c in aux) and not any(c.lemma_ == "have" for c in aux):
+        return "offer"
+    return None
+
+
 def refusal_on_condition(ctx: Context, draft: Draft) -> str | None:
     """'delayed peace talks until they free a politician', 'will not sign unless the tax is dropped':
     a refusal on a condition asks the other side for the condition."""
@@ -320,6 +332,7 @@ GUARDS: tuple[tuple[str, Guard], ...] = (
     ("kind.negation", negation),
     ("kind.contested_decision", contested_decision),
     ("kind.refusal_on_condition", refusal_on_condition),
+    ("kind.conditional_acceptance", conditional_acceptance),
     ("kind.backs_a_party", backs_a_party),
     ("kind.name_calling", name_calling),
     ("kind.advice", advice),

@@ -18,6 +18,10 @@ from reader.positions import Context, cue_lemma, verb_cue
 from reader.quotes import find_quotes
 
 ROWS = [
+    ("kind.conditional_acceptance", "The rebels would welcome talks mediated by Norway.", "welcome", "offer"),
+    ("kind.conditional_acceptance", "We would accept a ceasefire if the shelling stopped.", "accept", "offer"),
+    ("kind.conditional_acceptance", "The rebels welcomed the talks.", "welcomed", None),
+    ("kind.conditional_acceptance", "The board would have accepted a higher bid.", "accepted", None),
     ("drop.needs_content", "We hope.", "hope", DROP),
     ("drop.needs_content", "We hope the talks resume soon.", "hope", None),
     ("drop.condition_clause", "There will be no talks until Kyiv accepts the terms.", "accepts", DROP),
