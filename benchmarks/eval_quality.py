@@ -10,10 +10,11 @@ project from stored pages, following ``../shared/eval/README.md``); ``heldout`` 
 ``samples/heldout`` against ``tests/gold/heldout``: ten more stories annotated without running the
 tool, for judging a change on stories nobody tuned for (look at its errors only after the change);
 ``heldout2`` is ten more, blind for three rounds and open for tuning since 2026-12-04;
-``dev2`` is twenty more, open for tuning from the start (``samples/dev2/README.md``);
+``dev2`` and ``dev3`` are twenty more each, open for tuning from the start (``samples/dev2/README.md``,
+``samples/dev3/README.md``);
 ``heldout3`` is twelve more, kept blind: its totals only, never its errors (``samples/heldout3/README.md``), and so is
-``heldout4``, twelve more again (``samples/heldout4/README.md``), and ``heldout5``, twenty more
-(``samples/heldout5/README.md``). Blind sets print their totals only,
+``heldout4``, twelve more again (``samples/heldout4/README.md``), ``heldout5`` and ``heldout6``,
+twenty more each (``samples/heldout5/README.md``, ``samples/heldout6/README.md``). Blind sets print their totals only,
 whatever the options.
 The scorer is the shared one, vendored as ``tests/eval_score.py``. Everything runs in one process
 with one loaded pipeline.
@@ -42,6 +43,8 @@ SETS = {"public": (ROOT / "samples", ROOT / "tests" / "gold"),
         "heldout2": (ROOT / "samples" / "heldout2", ROOT / "tests" / "gold" / "heldout2"),
         "dev2": (ROOT / "samples" / "dev2", ROOT / "tests" / "gold" / "dev2"),
         "heldout5": (ROOT / "samples" / "heldout5", ROOT / "tests" / "gold" / "heldout5"),
+        "dev3": (ROOT / "samples" / "dev3", ROOT / "tests" / "gold" / "dev3"),
+        "heldout6": (ROOT / "samples" / "heldout6", ROOT / "tests" / "gold" / "heldout6"),
         "heldout3": (ROOT / "samples" / "heldout3", ROOT / "tests" / "gold" / "heldout3"),
         "heldout4": (ROOT / "samples" / "heldout4", ROOT / "tests" / "gold" / "heldout4")}
 COUNTS = ["gold", "predicted", "found", "attributed", "kind_right", "full_right", "false", "span_errors",
@@ -78,7 +81,7 @@ def total(results: dict[str, dict]) -> dict:
     return ratios({k: sum(r["counts"][k] for r in results.values()) for k in COUNTS})
 
 
-BLIND = {"heldout3", "heldout4", "heldout5"}  # totals only: judging a change on them must not teach it their stories
+BLIND = {"heldout3", "heldout4", "heldout5", "heldout6"}  # totals only: judging a change on them must not teach it their stories
 
 
 def print_table(name: str, results: dict[str, dict], verbose: bool) -> None:
