@@ -81,7 +81,8 @@ def total(results: dict[str, dict]) -> dict:
     return ratios({k: sum(r["counts"][k] for r in results.values()) for k in COUNTS})
 
 
-BLIND = {"heldout3", "heldout4", "heldout5", "heldout6"}  # totals only: judging a change on them must not teach it their stories
+# totals only: judging a change on them must not teach it their stories
+BLIND = {"heldout3", "heldout4", "heldout5", "heldout6"}
 
 
 def print_table(name: str, results: dict[str, dict], verbose: bool) -> None:

@@ -25,7 +25,8 @@ KINDS = {"demand", "offer", "accept", "reject", "threaten", "accuse", "statement
 # ("" is the public samples).
 SETS = ("", "dev", "heldout", "heldout2", "heldout3", "heldout4", "dev2", "heldout5", "dev3", "heldout6")
 MIN_WORDS, MAX_WORDS = 5, 12
-STRICT_SETS = ("heldout3", "heldout4", "dev2", "heldout5", "dev3", "heldout6")  # the sets whose anchors keep to MIN_WORDS..MAX_WORDS
+# the sets whose anchors keep to MIN_WORDS..MAX_WORDS
+STRICT_SETS = ("heldout3", "heldout4", "dev2", "heldout5", "dev3", "heldout6")
 
 
 def gold_files() -> list[Path]:
