@@ -219,6 +219,7 @@ def find_actors(doc: Doc, article: Article) -> ActorTable:
     rescue_misspelled_capitals(table, doc)
     mark_organizations(table, doc)
     mark_known_organizations(table, doc)
+    mark_described_names(table, doc)
     learn_abbreviations(table, doc)
     learn_initials(table, doc)
     mark_acronyms(table, doc)
@@ -293,7 +294,8 @@ def _candidate_spans(doc: Doc, gaz: Gazetteer):
             i += length
             continue
         length = _longest_demonym(text, starts, ends, i, n, gaz)  # "Korean" alone is none: "South Korean"
-        if length and doc[i + length - 1].pos_ in {"ADJ", "PROPN", "NOUN"}:
+        inside_name = i > 0 and doc[i].ent_iob_ == "I" and doc[i - 1].pos_ == "PROPN"  # "Anglo American", a company
+        if length and doc[i + length - 1].pos_ in {"ADJ", "PROPN", "NOUN"} and not inside_name:
             yield i, i + length, _surface(text, starts[i], ends[i + length - 1], 1), True
             i += length
             continue
@@ -978,6 +980,26 @@ def mark_known_organizations(table: ActorTable, doc: Doc) -> None:
         done = stop
 
 
+def mark_described_names(table: ActorTable, doc: Doc) -> None:
+    """'The pressure group War on Want says', 'the mining company Anglo Gold Ashanti': capitalised
+    words right after a word for a body name that body, whatever the tagger made of them."""
+    nouns = table.gazetteer.words("name_introducers")
+    for token in doc:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in nouns or token.i + 1 >= len(doc):
+            continue
+        start = token.i + 1
+        end = _capital_run_end(doc, start, table)
+        if end == start or any(t.ent_type_ in {"PERSON", "GPE", "DATE"} for t in doc[start:end]) \
+                or any(t.lower_ in table.gazetteer.words("titles") for t in doc[start:end]):
+            continue
+        name = POSSESSIVE.sub("", doc[start:end].text)
+        if name in table.gazetteer.media:
+            continue
+        key = _known_org(table, name) or table.bind(Entry(slug(name), name, "organization"))
+        for i in range(start, end):
+            table.token_actor[i] = key
+
+
 def _capital_run_end(doc: Doc, i: int, table: ActorTable) -> int:
     """The end of a run of capitalised words from ``i`` ('Human Rights Watch', 'Office of the ...')."""
     if not doc[i].is_title or i in table.token_actor or doc[i].is_sent_start and doc[i].pos_ != "PROPN":
@@ -1058,17 +1080,19 @@ def _mark_repeats(table: ActorTable, doc: Doc) -> None:
         if binding.entry.kind == "organization" and len(words) > 1 and all(w[:1].isupper() for w in words):
             longer.setdefault(words[0], []).append((words, key))
     for token in doc:
-        if token.i in table.token_actor or not token.is_title and not token.is_upper:
+        if token.i in table.token_actor or not token.text[:1].isupper():  # also "AngloGold"
             continue
-        key = names.get(POSSESSIVE.sub("", token.text))
-        if key:
-            table.token_actor[token.i] = key
         for words, key in longer.get(token.text, ()):
             span = doc[token.i: token.i + len(words)]
             if len(span) == len(words) and [t.text for t in span[:-1]] + [POSSESSIVE.sub("", span[-1].text)] == words \
                     and not any(t.i in table.token_actor for t in span):
                 for t in span:
                     table.token_actor[t.i] = key
+        if token.i in table.token_actor or not token.is_title and not token.is_upper:
+            continue
+        key = names.get(POSSESSIVE.sub("", token.text))
+        if key:
+            table.token_actor[token.i] = key
 
 
 def _known_org(table: ActorTable, name: str) -> str | None:

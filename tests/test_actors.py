@@ -269,6 +269,10 @@ PARTY_ROWS = [
      "“The plan is dead,” the Green’s chief whip Irene Mihalic said on Wednesday.", "The plan is dead", "Green"),
     ("a manager speaks for the company", "City Buses manager Tom Reed said the offer was final.",
      "the offer was final", "City Buses"),
+    ("capitalised words after a word for a body name it",
+     "The pressure group War on Want says mining firms must clean up their sites.", "must clean up", "War on Want"),
+    ("a demonym opening a body's name still names the country",
+     "The Philippine Coast Guard said the manoeuvres were dangerous.", "were dangerous", "Philippines"),
     ("a demonym of two words", "The South African president urged Namibia to lift the levy.",
      "lift the levy", "South Africa"),
     ("a dateline that is no capital gives no country",
@@ -347,8 +351,10 @@ def test_an_organisation_of_several_words_is_found_again_where_the_tagger_saw_no
     from reader.actors import ActorTable, _mark_repeats
     from reader.gazetteer import Entry, load_gazetteer
 
-    doc = nlp("Public Affairs' leader, Ivo Brandt, said the premier must call an election.")
+    doc = nlp("Public Affairs' leader, Ivo Brandt, said AngloGold Ashanti must call an election.")
     table = ActorTable(doc=doc, gazetteer=load_gazetteer())
     table.bind(Entry("public-affairs", "Public Affairs", "organization"))
+    table.bind(Entry("anglogold-ashanti", "AngloGold Ashanti", "organization"))
     _mark_repeats(table, doc)
     assert [table.actor_at(i) for i in range(3)] == ["public-affairs", "public-affairs", None]
+    assert [table.actor_at(t.i) for t in doc if t.text in {"AngloGold", "Ashanti"}] == ["anglogold-ashanti"] * 2
