@@ -998,6 +998,7 @@ def mark_described_names(table: ActorTable, doc: Doc) -> None:
         key = _known_org(table, name) or table.bind(Entry(slug(name), name, "organization"))
         for i in range(start, end):
             table.token_actor[i] = key
+    _mark_repeats(table, doc)
 
 
 def _capital_run_end(doc: Doc, i: int, table: ActorTable) -> int:
@@ -1080,12 +1081,12 @@ def _mark_repeats(table: ActorTable, doc: Doc) -> None:
         if binding.entry.kind == "organization" and len(words) > 1 and all(w[:1].isupper() for w in words):
             longer.setdefault(words[0], []).append((words, key))
     for token in doc:
-        if token.i in table.token_actor or not token.text[:1].isupper():  # also "AngloGold"
+        if not token.text[:1].isupper():  # also "AngloGold"
             continue
         for words, key in longer.get(token.text, ()):
             span = doc[token.i: token.i + len(words)]
             if len(span) == len(words) and [t.text for t in span[:-1]] + [POSSESSIVE.sub("", span[-1].text)] == words \
-                    and not any(t.i in table.token_actor for t in span):
+                    and all(_part_of_name(table, table.token_actor.get(t.i), words) for t in span):
                 for t in span:
                     table.token_actor[t.i] = key
         if token.i in table.token_actor or not token.is_title and not token.is_upper:
@@ -1093,6 +1094,15 @@ def _mark_repeats(table: ActorTable, doc: Doc) -> None:
         key = names.get(POSSESSIVE.sub("", token.text))
         if key:
             table.token_actor[token.i] = key
+
+
+def _part_of_name(table: ActorTable, key: str | None, words: list[str]) -> bool:
+    """Whether a token bound to ``key`` may be taken by a longer name: unbound, or bound to an
+    organisation named by some of its words ('War' of 'The War on Want report')."""
+    if key is None:
+        return True
+    entry = table.bindings[key].entry
+    return entry.kind == "organization" and set(entry.name.split()) < set(words)
 
 
 def _known_org(table: ActorTable, name: str) -> str | None:

@@ -358,3 +358,9 @@ def test_an_organisation_of_several_words_is_found_again_where_the_tagger_saw_no
     _mark_repeats(table, doc)
     assert [table.actor_at(i) for i in range(3)] == ["public-affairs", "public-affairs", None]
     assert [table.actor_at(t.i) for t in doc if t.text in {"AngloGold", "Ashanti"}] == ["anglogold-ashanti"] * 2
+    doc = nlp("The War on Want report refers to cyanide spills.")  # 'War' bound alone by a mistagged entity
+    table = ActorTable(doc=doc, gazetteer=load_gazetteer())
+    table.bind(Entry("war-on-want", "War on Want", "organization"))
+    table.token_actor[1] = table.bind(Entry("war", "War", "organization"))
+    _mark_repeats(table, doc)
+    assert [table.actor_at(i) for i in range(1, 4)] == ["war-on-want"] * 3
