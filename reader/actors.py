@@ -1078,7 +1078,8 @@ def _mark_repeats(table: ActorTable, doc: Doc) -> None:
     longer: dict[str, list[tuple[list[str], str]]] = {}  # "Public Affairs'" where the tagger saw no name
     for key, binding in table.bindings.items():
         words = binding.entry.name.split()
-        if binding.entry.kind == "organization" and len(words) > 1 and all(w[:1].isupper() for w in words):
+        if binding.entry.kind == "organization" and len(words) > 1 and words[0][:1].isupper() \
+                and all(w[:1].isupper() or w in ORG_RUN_JOINERS for w in words):
             longer.setdefault(words[0], []).append((words, key))
     for token in doc:
         if not token.text[:1].isupper():  # also "AngloGold"
