@@ -590,6 +590,7 @@ def _person_party(table: ActorTable, ent: Span, name: str) -> str | None:
         ("named before with a party", lambda: _known_person(table, name)),
         ("kin of", lambda: _family_of_person(table, ent)),
         ("title, apposition or owner", lambda: _party_of_person(table, ent)),
+        ("leads a body", lambda: _body_led(table, ent)),
         ("speaks for", lambda: _speaks_for(table, ent)),
         ("member of a group", lambda: _group_of_member(table, ent)),
         ("knowledge base", lambda: knowledge_party(table, name)),
@@ -601,6 +602,24 @@ def _person_party(table: ActorTable, ent: Span, name: str) -> str | None:
         key = find()
         if key:
             table.note(key, f"{name}: {reason}")
+            return key
+    return None
+
+
+def _body_led(table: ActorTable, ent: Span) -> str | None:
+    """'Nelson Chamisa, a lawyer who heads the Citizens Coalition for Change': the body a person
+    is said to head or lead, named by its capitalised words whatever the tagger made of them."""
+    for token in _np_tokens(ent):
+        if token.dep_ != "dobj" or token.head.lemma_.lower() not in table.gazetteer.words("leading_verbs"):
+            continue
+        key = table.token_actor.get(token.i) or resolve_phrase(table, token)
+        if key is None and token.pos_ == "PROPN" and token.is_title:
+            words = [t for t in token.subtree if not (t.i == token.left_edge.i and t.lower_ == "the")]
+            name = POSSESSIVE.sub("", ent.doc[words[0].i: words[-1].i + 1].text)
+            key = _known_org(table, name) or table.bind(Entry(slug(name), name, "organization"))
+            for t in words:
+                table.token_actor[t.i] = key
+        if key and not table.is_person(key):
             return key
     return None
 

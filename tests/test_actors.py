@@ -273,6 +273,10 @@ PARTY_ROWS = [
      "The pressure group War on Want says mining firms must clean up their sites.", "must clean up", "War on Want"),
     ("a demonym opening a body's name still names the country",
      "The Philippine Coast Guard said the manoeuvres were dangerous.", "were dangerous", "Philippines"),
+    ("a person speaks for the body they head",
+     "Zimbabwe's main opposition party called for a rerun.\n\nBut Nelson Chamisa, a lawyer who heads the "
+     "Citizens Coalition for Change, rejected the results as a sham.",
+     "rejected the results", "Citizens Coalition for Change"),
     ("a demonym of two words", "The South African president urged Namibia to lift the levy.",
      "lift the levy", "South Africa"),
     ("a dateline that is no capital gives no country",
