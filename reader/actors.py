@@ -596,7 +596,7 @@ def _person_party(table: ActorTable, ent: Span, name: str) -> str | None:
         ("knowledge base", lambda: knowledge_party(table, name)),
         ("title names a place of its own", lambda: _place_in_title(table, ent)),
         ("official named by title", lambda: _party_just_before(table, ent) or table.home
-         if _has_title(table, ent) else None),
+         if _has_title(table, ent) and not _private_title(table, ent) else None),
     )
     for reason, find in passes:
         key = find()
@@ -777,6 +777,13 @@ def _has_title(table: ActorTable, ent: Span) -> bool:
     return any(t.lower_ in titles or t.lemma_.lower() in titles for t in window)
 
 
+def _private_title(table: ActorTable, ent: Span) -> bool:
+    """'Rangers managing director X', 'club owner X', 'the company's chief executive X': a title of a
+    private body, never an official of the story's country."""
+    private = table.gazetteer.words("private_titles")
+    return any(t.lower_ in private or t.lemma_.lower() in private for t in _np_tokens(ent))
+
+
 def _np_tokens(ent: Span) -> list[Token]:
     """The tokens of the noun phrase around a name: its modifiers and appositions."""
     head = ent.root
@@ -790,10 +797,11 @@ def _np_tokens(ent: Span) -> list[Token]:
         tokens.extend(t for t in head.head.subtree if t.i < head.i and t not in ent)
     if head.dep_ in {"compound", "poss"} and head.head.lemma_.lower() in load_gazetteer().nouns["titles"]:
         tokens.append(head.head)
-    if head.dep_ == "nsubj":  # "the Green's chief whip Irene Mihalic said", parsed as two subjects
-        title = next((c for c in head.head.children if c.dep_ == "nsubj" and c.right_edge.i == ent.start - 1), None)
-        if title is not None and title.lemma_.lower() in load_gazetteer().nouns["titles"]:
-            tokens.extend(title.subtree)
+    if head.dep_ in {"nsubj", "nsubjpass"}:  # "the Green's chief whip Irene Mihalic said", parsed as two subjects
+        first = min([ent.start, *(t.i for t in tokens)])
+        before = next((c for c in head.head.children if c.dep_ == head.dep_ and c.right_edge.i == first - 1), None)
+        if before is not None and (before.lemma_.lower() in load_gazetteer().nouns["titles"] or tokens):
+            tokens.extend(before.subtree)  # ... or "Rangers | managing director Stewart Robertson"
     return tokens
 
 

@@ -277,6 +277,9 @@ PARTY_ROWS = [
      "Zimbabwe's main opposition party called for a rerun.\n\nBut Nelson Chamisa, a lawyer who heads the "
      "Citizens Coalition for Change, rejected the results as a sham.",
      "rejected the results", "Citizens Coalition for Change"),
+    ("a private title is no official of the story's country",
+     "Britain's football league changed its rules.\n\nManaging director Ian Marsh said the clubs had been railroaded.",
+     "railroaded", "Ian Marsh"),
     ("a demonym of two words", "The South African president urged Namibia to lift the levy.",
      "lift the levy", "South Africa"),
     ("a dateline that is no capital gives no country",
