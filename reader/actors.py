@@ -264,7 +264,7 @@ def mark_gazetteer_mentions(table: ActorTable, doc: Doc) -> None:
     gaz = table.gazetteer
     for start, end, surface, is_modifier in _candidate_spans(doc, gaz):
         key = gaz.demonyms.get(surface) if is_modifier else gaz.names.get(surface)
-        if key is None or any(i in table.token_actor for i in range(start, end)):
+        if key is None or any(i in table.token_actor for i in range(start, end)) or _allegiance(doc, start, end, gaz):
             continue
         if _inside_person(doc, start, end, surface):
             continue
@@ -273,6 +273,15 @@ def mark_gazetteer_mentions(table: ActorTable, doc: Doc) -> None:
             table.token_actor[i] = key
             if is_modifier:
                 table.modifier_tokens.add(i)
+
+
+def _allegiance(doc: Doc, start: int, end: int, gaz: Gazetteer) -> bool:
+    """'pro-Russia separatists', 'the Russian-backed president': a country named as whom someone
+    sides with or is backed by, not the one who speaks."""
+    words = gaz.words("allegiance_words")
+    before = start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in words
+    after = end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in words
+    return before or after
 
 
 def _candidate_spans(doc: Doc, gaz: Gazetteer):
@@ -477,7 +486,7 @@ def first_place(table: ActorTable, doc: Doc, article: Article) -> str | None:
         for owner in subject.children:
             if owner.dep_ in {"poss", "compound"} and owner.ent_type_ == "GPE" and owner.i not in table.token_actor:
                 place = entity_at(doc, owner.i)
-                if place is not None:
+                if place is not None and not _allegiance(doc, place.start, place.end, table.gazetteer):
                     return _bind_place(table, place)
     return None
 
@@ -595,6 +604,7 @@ def _person_party(table: ActorTable, ent: Span, name: str) -> str | None:
         ("member of a group", lambda: _group_of_member(table, ent)),
         ("knowledge base", lambda: knowledge_party(table, name)),
         ("title names a place of its own", lambda: _place_in_title(table, ent)),
+        ("minister of a ministry named", lambda: _ministry_of_portfolio(table, ent)),
         ("official named by title", lambda: _party_just_before(table, ent) or table.home
          if _has_title(table, ent) and not _private_title(table, ent) else None),
     )
@@ -775,6 +785,23 @@ def _has_title(table: ActorTable, ent: Span) -> bool:
     titles = set(table.gazetteer.nouns["titles"])
     window = [t for t in _np_tokens(ent) if not (ent.start <= t.i < ent.end)] + [ent[0]]  # "President X"
     return any(t.lower_ in titles or t.lemma_.lower() in titles for t in window)
+
+
+def _ministry_of_portfolio(table: ActorTable, ent: Span) -> str | None:
+    """'Interior Minister Arsen Avakov' after "Ukraine's Interior Ministry": a minister speaks for
+    the country whose ministry of the same portfolio the story named."""
+    portfolios = table.gazetteer.words("portfolios")
+    mine = {t.lower_ for t in _np_tokens(ent) if t.lower_ in portfolios}
+    if not mine:
+        return None
+    for token in table.doc:
+        if token.lemma_.lower() not in {"ministry", "department"} or token.i in range(ent.start, ent.end):
+            continue
+        if any(c.lower_ in mine for c in token.children if c.dep_ in {"compound", "amod"}):
+            key = resolve_phrase(table, token)
+            if key and table.bindings[key].entry.kind == "country":
+                return key
+    return None
 
 
 def _private_title(table: ActorTable, ent: Span) -> bool:

@@ -280,6 +280,11 @@ PARTY_ROWS = [
     ("a private title is no official of the story's country",
      "Britain's football league changed its rules.\n\nManaging director Ian Marsh said the clubs had been railroaded.",
      "railroaded", "Ian Marsh"),
+    ("a country someone sides with is not who speaks",
+     "Pro-Russia separatists in the city rejected the offer of amnesty.", "rejected the offer", "rebels"),
+    ("a minister speaks for the country whose ministry of that portfolio was named",
+     "Pro-Russia separatists rejected the offer.\n\nUkraine's Interior Ministry repeated its threat.\n\n"
+     "Interior Minister Ivan Petrenko said force remained an option.", "force remained an option", "Ukraine"),
     ("a demonym of two words", "The South African president urged Namibia to lift the levy.",
      "lift the levy", "South Africa"),
     ("a dateline that is no capital gives no country",
