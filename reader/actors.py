@@ -933,6 +933,8 @@ def mark_organizations(table: ActorTable, doc: Doc) -> None:
             continue  # "Health Secretary Steve Barclay": part of a title (but "Boeing CEO Dave Calhoun")
         if _title_of(table, ent):
             continue  # "Secretary of State Jane Roe", "Minister of Education": a role, not a party
+        if ent[0].text.rstrip(".") in words("honorifics"):
+            continue  # "Ms Reilly", "Dr Ahmed" tagged as an organisation: a person
         if not corporate and not named_body and all(POSSESSIVE.sub("", t.text) in people
                                                     for t in ent if t.lower_ != "the"):
             continue  # a person the tagger took for an organisation ("Trump said")

@@ -184,6 +184,14 @@ def document_issuer(ctx: Context, document: Token) -> str | None:
             key = ctx.actors.resolve(child) or ctx.actors.actor_at(child.i)
             if key:
                 return key
+    for prep in (c for c in document.children if c.dep_ == "prep" and c.lower_ == "from"):
+        sender = next((c for c in prep.children if c.dep_ == "pobj"), None)  # "a letter from Ms Reilly's solicitor"
+        key = ctx.actors.resolve(sender) if sender is not None else None
+        if key is None and sender is not None:
+            owner = next((c for c in sender.children if c.dep_ == "poss"), None)
+            key = ctx.actors.resolve(owner) if owner is not None else None
+        if key:
+            return key
     for token in document.subtree:  # "The resolution, drafted by Britain, France and Germany"
         if token.dep_ == "agent":
             agent = next((c for c in token.children if c.dep_ == "pobj"), None)

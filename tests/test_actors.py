@@ -285,6 +285,8 @@ PARTY_ROWS = [
     ("a minister speaks for the country whose ministry of that portfolio was named",
      "Pro-Russia separatists rejected the offer.\n\nUkraine's Interior Ministry repeated its threat.\n\n"
      "Interior Minister Ivan Petrenko said force remained an option.", "force remained an option", "Ukraine"),
+    ("an honorific opens a person's name", "SunRRA president Darlene Reilly spoke on Monday.\n\n"
+     "Ms Reilly said she had never been ejected from a council meeting.", "never been ejected", "SunRRA"),
     ("a demonym of two words", "The South African president urged Namibia to lift the levy.",
      "lift the levy", "South Africa"),
     ("a dateline that is no capital gives no country",

@@ -146,6 +146,10 @@ ROWS = [
      'and again, but we do not think it is enough."',
      "riverside-tenants-union",
      "A lot of what Mayor Ann Lee said we have heard time and again, but we do not think it is enough."),
+    ("speaker.document_from_sender",  # the letter is from Ms Roe's side, not the council's
+     "The council wrote to the tenants on Monday.\n\nA letter from union president Ana Roe's solicitor to the "
+     "council stated that the council had failed to give any reasons.",
+     "ana-roe", "that the council had failed to give any reasons"),
     ("cue.question_whether", "Senator Ann Lee questioned whether the plan would survive in court.",
      "ann-lee", "whether the plan would survive in court"),
     ("guard.deal_struck_dated",
