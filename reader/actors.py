@@ -955,10 +955,22 @@ def mark_organizations(table: ActorTable, doc: Doc) -> None:
         if ent.root.lower_ in table.gazetteer.words("law_words"):
             continue  # "the National Environmental Policy Act": a law, not a party
         key = _known_org(table, name) or table.bind(Entry(slug(name), name, "organization"))
+        _absorb_short_name(table, key)
         for i in range(ent.start, ent.end):
             table.token_actor[i] = key
             table.modifier_tokens.discard(i)
     _mark_repeats(table, doc)
+
+
+def _absorb_short_name(table: ActorTable, key: str) -> None:
+    """'Amnesty' in the headline, 'Amnesty International' in the story: one party, the full name."""
+    words = table.bindings[key].entry.name.split()
+    corporate = table.gazetteer.words("corporate")
+    if len(words) < 2 or not all(w.rstrip(".") in corporate for w in words[1:]):
+        return
+    short = slug(words[0])
+    if short != key and short in table.bindings and table.bindings[short].entry.kind == "organization":
+        table.merge(short, key)
 
 
 def _before_headline_verb(table: ActorTable, ent: Span) -> Span | None:

@@ -198,13 +198,32 @@ def document_issuer(ctx: Context, document: Token) -> str | None:
             key = ctx.actors.resolve(agent) if agent is not None else None
             if key:
                 return key
+    if document.tag_ == "NNS":
+        return None  # "Latest reports said ...": the press, nobody's document
     issuer = issuer_before(ctx, document) or (
-        suer_before(ctx, document) if document.lemma_.lower() in ctx.actors.words("suits") else None)
+        suer_before(ctx, document) if document.lemma_.lower() in ctx.actors.words("suits") else None) \
+        or owned_document_before(ctx, document)
     if issuer:
         return issuer
     para = ctx.article.paragraph_at(document.idx)
     last = ctx.last.get(para) or ctx.last.get(para - 1)
     return last.actor if last else None
+
+
+def owned_document_before(ctx: Context, document: Token) -> str | None:
+    """'The Amnesty report was released Tuesday. The document ... says': the owner of the nearest
+    document named before with its owner ('the Amnesty report', "Oxfam's letter")."""
+    documents = ctx.actors.words("documents")
+    for i in range(document.i - 1, -1, -1):
+        token = ctx.doc[i]
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in documents:
+            continue
+        for child in token.children:
+            if child.dep_ in {"poss", "compound"} and child.pos_ == "PROPN":
+                key = ctx.actors.resolve(child) or ctx.actors.actor_at(child.i)
+                if key:
+                    return key
+    return None
 
 
 def issuer_before(ctx: Context, document: Token) -> str | None:

@@ -150,6 +150,13 @@ ROWS = [
      "The council wrote to the tenants on Monday.\n\nA letter from union president Ana Roe's solicitor to the "
      "council stated that the council had failed to give any reasons.",
      "ana-roe", "that the council had failed to give any reasons"),
+    ("speaker.document_owned_before",  # 'the document' is the Amnesty report named before
+     "Egypt attacked the latest Amnesty report on Monday.\n\nThe Amnesty International report was released on "
+     "Tuesday. The document says that the government has jailed thousands of young people.",
+     "amnesty-international", "that the government has jailed thousands of young people"),
+    ("speaker.press_reports_are_nobodys",
+     "The army said it had retaken the town.\n\nLatest reports said fighting continued in the hills.",
+     None, "fighting continued in the hills"),
     ("cue.question_whether", "Senator Ann Lee questioned whether the plan would survive in court.",
      "ann-lee", "whether the plan would survive in court"),
     ("guard.deal_struck_dated",
