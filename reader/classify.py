@@ -103,6 +103,10 @@ def _demand(span: Span, lex: Lexicon) -> str | None:
         if lemma in {"need", "have"} and token.tag_ in FINITE | {"VB"} and _to_clause(token) and not negated(token):
             if token.tag_ != "VB" or any(c.tag_ == "MD" for c in token.children):
                 return "demand"
+        if lemma == "need" and token.pos_ == "VERB" and not negated(token) \
+                and any(c.dep_ == "nsubj" and c.lower_ == "we" for c in token.children) \
+                and any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in token.children):
+            return "demand"  # "We need a new, fresh and proper election"
         if lemma in musts and token.pos_ == "ADJ" and not negated(token.head) and not negated(token):
             if any(c.dep_ in {"ccomp", "xcomp"} for c in token.head.children) or _to_clause(token):
                 return "demand"

@@ -229,9 +229,9 @@ def test_folder_walk_skips_what_is_not_an_article(tmp_path):
     root = tmp_path / "collection"
     (root / "dev").mkdir(parents=True)
     articles = ["story.txt", "dev/history-of-the-talks.md", "dev/licensing-deal.txt", "dev/page.html"]
-    others = ["README.md", "dev/README.md", "LICENSE.txt", "LICENCE.md", "NOTICE.txt", "CHANGELOG.md",
-              "CONTRIBUTING.md", "story.meta.json", "dev/a.meta.txt", "dev/a.gold.json", "dev/b.gold.txt",
-              "requirements.txt", "COPYING", "notes.json"]
+    others = ["README.md", "dev/README.md", "dev/README_b.md", "LICENSE.txt", "LICENCE.md", "NOTICE.txt",
+              "CHANGELOG.md", "CONTRIBUTING.md", "story.meta.json", "dev/a.meta.txt", "dev/a.gold.json",
+              "dev/b.gold.txt", "requirements.txt", "COPYING", "notes.json"]
     for name in articles + others:
         (root / name).write_text("words\n")
     found = sorted(os.path.relpath(p, root) for p in article_files(str(root)))

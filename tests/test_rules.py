@@ -17,6 +17,8 @@ ROWS = [
     ("demand.modal_or_need", "Management must return to the table.", "demand"),
     ("demand.modal_or_need", "I must answer you directly.", None),
     ("demand.modal_or_need", "They stressed the need for a binding deal.", None),
+    ("demand.modal_or_need", "We need a new, fair and proper vote.", "demand"),
+    ("demand.modal_or_need", "We need more time.", "demand"),
     ("threaten.conditional_force", "North Korea would strike back within a day unless the drills stop.",
      "threaten"),
     ("threaten.conditional_force", "Strikes could begin next month unless management returns to the table.",
@@ -102,6 +104,7 @@ ROWS = [
     ("reject.no_intention", "We have no intention of running for office.", None),
     ("reject.label", "The claims are baseless.", "reject"),
     ("reject.label", "The agreement is null and void.", "reject"),
+    ("reject.label", "The allegations are inaccurate and out of date.", "reject"),
 ]
 
 ORDER = [  # where rules compete, the ordered list decides
