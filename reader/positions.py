@@ -324,6 +324,8 @@ def verb_cue(ctx: Context, token: Token) -> Cue | None:
     if speaker is None and token.dep_ == "ROOT" and is_passive(token) and lemma in ctx.lex.passive_inherit:
         cue.actor = current_speaker_actor(ctx, token)
     cue.content = content_range(token, noun)
+    if _inverted(cue):  # "... education; observed X": what comes before the verb is what was said
+        cue.content = (token.sent.start_char, ctx.doc[token.i - 1].idx)
     return cue
 
 
@@ -651,7 +653,8 @@ def _main_cue(group: list[Cue]) -> Cue:
     """The cue whose move the position is: the strongest kind, but never a move that another cue of
     the group judges ('calls rebel ceasefire demands "unrealistic"' is the government's rejection)."""
     judged = [c for c in group if any(o is not c and o.kind != "statement" and _reported_within(c.token, o.token)
-                                      for o in group) or _described_in(group, c)]
+                                      for o in group) or _described_in(group, c)
+              or any(_inverted(o) and c.token.i < o.token.i and c.actor != o.actor for o in group)]
     return min([c for c in group if c not in judged] or group,
                key=lambda c: (c.actor is None, KIND_RANK[c.kind], c.token.i))  # a cue nobody speaks is no move
 
@@ -682,8 +685,15 @@ def group_cues(ctx: Context, unit: DocSpan, cues: list[Cue]) -> list[tuple[list[
     return result
 
 
+def _inverted(cue: Cue) -> bool:
+    """'..., observed UNATU General Secretary James Tweheyo': the speech verb after what it reports."""
+    return cue.speaker is not None and cue.speaker.dep_ in {"dobj", "obj"} and cue.speaker.head == cue.token
+
+
 def _separate(group: list[Cue], cue: Cue) -> bool:
     prev = group[-1]
+    if _inverted(cue) and cue.token.sent == prev.token.sent:
+        return False  # what comes before it in the sentence is what it reports
     outer = [c for c in group if _reported_within(cue.token, c.token) or _reported_within(c.token, cue.token)]
     if _second_move(group, cue):
         return True  # "said it has agreed to the demands, and accused them of ...": two moves, two positions

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from .actors import entities, entity_at, is_media
 from .gazetteer import load_gazetteer
+from .lexicon import load_lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -27,7 +28,7 @@ PRONOUNS = {"he", "she", "they", "it", "we", "i", "his", "her", "its", "their", 
 
 def subject_of(token: Token | None) -> Token | None:
     """The subject of a cue verb, following conjunctions, participles and relative clauses."""
-    quoted = _quoted_as_saying(token)
+    quoted = _quoted_as_saying(token) or _inverted_speaker(token)
     if quoted is not None:
         return quoted
     seen, via_participle = 0, False
@@ -61,6 +62,19 @@ def _owner_of_head(token: Token) -> Token | None:
     if token.dep_ != "acl" or token.tag_ != "VBG" or token.head.pos_ != "NOUN":
         return None
     return next((c for c in token.head.children if c.dep_ in {"poss", "compound"} and c.pos_ == "PROPN"), None)
+
+
+def _inverted_speaker(token: Token | None) -> Token | None:
+    """'...; observed UNATU General Secretary James Tweheyo': a speech verb after the words, its
+    speaker after it, parsed as its object."""
+    if token is None or token.i == 0 or not token.doc[token.i - 1].is_punct or token.pos_ != "VERB" \
+            or load_lexicon().verbs.get(token.lemma_.lower()) != "statement" \
+            or any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
+        return None
+    obj = next((c for c in token.children if c.dep_ in {"dobj", "obj"}), None)
+    if obj is None or obj.pos_ != "PROPN" or obj.left_edge.i != token.i + 1 and token.doc[token.i + 1].lower_ != "the":
+        return None
+    return obj
 
 
 def _quoted_as_saying(token: Token | None) -> Token | None:

@@ -157,6 +157,10 @@ ROWS = [
     ("speaker.press_reports_are_nobodys",
      "The army said it had retaken the town.\n\nLatest reports said fighting continued in the hills.",
      None, "fighting continued in the hills"),
+    ("speaker.inverted_after_the_words",  # '...; observed X': X speaks, the words before are said
+     "The Kenya National Union of Teachers met on Monday.\n\nIn any case the council should be building more "
+     "schools; observed KNUT General Secretary James Orwa.",
+     "kenya-national-union-of-teachers", "In any case the council should be building more schools"),
     ("cue.question_whether", "Senator Ann Lee questioned whether the plan would survive in court.",
      "ann-lee", "whether the plan would survive in court"),
     ("guard.deal_struck_dated",
