@@ -392,6 +392,8 @@ def learn_initials(table: ActorTable, doc: Doc) -> None:
         words = [w for w in binding.entry.name.split() if w.lower() not in table.gazetteer.words("initials_skip")]
         if len(words) >= 2 and all(w[:1].isupper() for w in words):
             initials.setdefault("".join(w[0] for w in words), key)
+            spelled = "".join(POSSESSIVE.sub("", w) if w.isupper() else w[0] for w in words)
+            initials.setdefault(spelled, key)  # "CFLPA" for "CFL Players' Association"
     if not initials:
         return
     replaced: dict[str, str] = {}

@@ -287,6 +287,9 @@ PARTY_ROWS = [
      "Interior Minister Ivan Petrenko said force remained an option.", "force remained an option", "Ukraine"),
     ("an honorific opens a person's name", "SunRRA president Darlene Reilly spoke on Monday.\n\n"
      "Ms Reilly said she had never been ejected from a council meeting.", "never been ejected", "SunRRA"),
+    ("initials spelled with an acronym kept whole",
+     "Talks between the AFL and the AFL Players' Association broke down on Monday.\n\n"
+     "The AFLPA said the league's latest offer was an insult.", "was an insult", "AFL Players' Association"),
     ("a demonym of two words", "The South African president urged Namibia to lift the levy.",
      "lift the levy", "South Africa"),
     ("a dateline that is no capital gives no country",
