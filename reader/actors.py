@@ -606,7 +606,6 @@ def _person_party(table: ActorTable, ent: Span, name: str) -> str | None:
         ("member of a group", lambda: _group_of_member(table, ent)),
         ("knowledge base", lambda: knowledge_party(table, name)),
         ("title names a place of its own", lambda: _place_in_title(table, ent)),
-        ("minister of a ministry named", lambda: _ministry_of_portfolio(table, ent)),
         ("official named by title", lambda: _party_just_before(table, ent) or table.home
          if _has_title(table, ent) and not _private_title(table, ent) else None),
     )
@@ -787,23 +786,6 @@ def _has_title(table: ActorTable, ent: Span) -> bool:
     titles = set(table.gazetteer.nouns["titles"])
     window = [t for t in _np_tokens(ent) if not (ent.start <= t.i < ent.end)] + [ent[0]]  # "President X"
     return any(t.lower_ in titles or t.lemma_.lower() in titles for t in window)
-
-
-def _ministry_of_portfolio(table: ActorTable, ent: Span) -> str | None:
-    """'Interior Minister Arsen Avakov' after "Ukraine's Interior Ministry": a minister speaks for
-    the country whose ministry of the same portfolio the story named."""
-    portfolios = table.gazetteer.words("portfolios")
-    mine = {t.lower_ for t in _np_tokens(ent) if t.lower_ in portfolios}
-    if not mine:
-        return None
-    for token in table.doc:
-        if token.lemma_.lower() not in {"ministry", "department"} or token.i in range(ent.start, ent.end):
-            continue
-        if any(c.lower_ in mine for c in token.children if c.dep_ in {"compound", "amod"}):
-            key = resolve_phrase(table, token)
-            if key and table.bindings[key].entry.kind == "country":
-                return key
-    return None
 
 
 def _private_title(table: ActorTable, ent: Span) -> bool:

@@ -282,9 +282,6 @@ PARTY_ROWS = [
      "railroaded", "Ian Marsh"),
     ("a country someone sides with is not who speaks",
      "Pro-Russia separatists in the city rejected the offer of amnesty.", "rejected the offer", "rebels"),
-    ("a minister speaks for the country whose ministry of that portfolio was named",
-     "Pro-Russia separatists rejected the offer.\n\nUkraine's Interior Ministry repeated its threat.\n\n"
-     "Interior Minister Ivan Petrenko said force remained an option.", "force remained an option", "Ukraine"),
     ("an honorific opens a person's name", "SunRRA president Darlene Reilly spoke on Monday.\n\n"
      "Ms Reilly said she had never been ejected from a council meeting.", "never been ejected", "SunRRA"),
     ("initials spelled with an acronym kept whole",
