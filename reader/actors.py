@@ -1090,8 +1090,9 @@ def _known_org_party(table: ActorTable, name: str, code: str) -> str | None:
 def _title_of(table: ActorTable, ent: Span) -> bool:
     """The portfolio of a title ('State' in 'Secretary of State', 'Education' in 'Minister of
     Education'): an 'of' between a title word and the entity."""
-    if ent.start < 2 or ent.doc[ent.start - 1].lower_ != "of":
-        return False
+    if ent.start < 2 or ent.doc[ent.start - 1].lower_ != "of" or ent[0].lower_ == "the" \
+            or ent.root.lemma_.lower() in table.gazetteer.words("name_introducers"):
+        return False  # "general secretary of the Irish Nurses' Organisation": a body, not a portfolio
     title = ent.doc[ent.start - 2]
     return title.lower_ in table.gazetteer.words("titles") or title.lemma_.lower() in table.gazetteer.words("titles")
 

@@ -287,6 +287,9 @@ PARTY_ROWS = [
     ("initials spelled with an acronym kept whole",
      "Talks between the AFL and the AFL Players' Association broke down on Monday.\n\n"
      "The AFLPA said the league's latest offer was an insult.", "was an insult", "AFL Players' Association"),
+    ("a body after 'title of the' is no portfolio",
+     "The general secretary of the Irish Nurses' Organisation, Mr Liam Doran, said the offer was an insult.",
+     "the offer was an insult", "Irish Nurses' Organisation"),
     ("a demonym of two words", "The South African president urged Namibia to lift the levy.",
      "lift the levy", "South Africa"),
     ("a dateline that is no capital gives no country",
