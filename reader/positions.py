@@ -656,7 +656,14 @@ def _main_cue(group: list[Cue]) -> Cue:
                                       for o in group) or _described_in(group, c)
               or any(_inverted(o) and c.token.i < o.token.i and c.actor != o.actor for o in group)]
     return min([c for c in group if c not in judged] or group,
-               key=lambda c: (c.actor is None, KIND_RANK[c.kind], c.token.i))  # a cue nobody speaks is no move
+               key=lambda c: (c.actor is None, KIND_RANK[c.kind], not _reports_another(group, c), c.token.i))
+
+
+def _reports_another(group: list[Cue], cue: Cue) -> bool:
+    """'The statement said that the company's representatives claimed ...': the claim reported is
+    the move, the report only carries it (a cue nobody speaks is none either way)."""
+    return cue.token.tag_ in {"VBD", "VBZ", "VBP"} and any(  # not "expected the MPs to demand ...": what is wished
+        o is not cue and o.actor != cue.actor and _reported_within(cue.token, o.token) for o in group)
 
 
 def _described_in(group: list[Cue], cue: Cue) -> bool:

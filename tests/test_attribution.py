@@ -161,6 +161,10 @@ ROWS = [
      "The Kenya National Union of Teachers met on Monday.\n\nIn any case the council should be building more "
      "schools; observed KNUT General Secretary James Orwa.",
      "kenya-national-union-of-teachers", "In any case the council should be building more schools"),
+    ("group.claim_reported_is_the_move",  # the regulator's statement carries the company's claim
+     "Veltra Corp met the regulator on Monday.\n\nThe regulator's statement said that Veltra Corp "
+     "representatives claimed the errors were due to staff mistakes.",
+     "veltra-corp", "the errors were due to staff mistakes"),
     ("cue.question_whether", "Senator Ann Lee questioned whether the plan would survive in court.",
      "ann-lee", "whether the plan would survive in court"),
     ("guard.deal_struck_dated",
