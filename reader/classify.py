@@ -370,10 +370,14 @@ def _conditioned_refusal(span: Span, lex: Lexicon) -> str | None:
     marks = lex.words("refusal_conditions")
     withheld = lex.words("withhold_verbs")
     for token in span:
-        if token.pos_ not in {"VERB", "AUX"} or not (negated(token) or token.lemma_.lower() in withheld):
+        if token.pos_ not in {"VERB", "AUX"}:
             continue
-        for clause in token.children:
-            if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in clause.children):
+        only = any(c.dep_ == "advmod" and c.lower_ == "only" for c in token.children)
+        if not (negated(token) or token.lemma_.lower() in withheld or only):
+            continue
+        for clause in token.children:  # "would only lay down their weapons if Kiev agreed to a vote"
+            allowed = marks | {"if"} if only else marks
+            if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in allowed for m in clause.children):
                 return "demand"
     return None
 

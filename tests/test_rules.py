@@ -32,6 +32,8 @@ ROWS = [
      "demand"),
     ("demand.conditioned_refusal", "The nurses won't return to work unless the hospital raises pay.", "demand"),
     ("demand.conditioned_refusal", "We will not start talks next week.", None),
+    ("demand.conditioned_refusal", "They would only lay down their weapons if the army left the town.", "demand"),
+    ("demand.conditioned_refusal", "We only met them once, if at all.", None),
     ("reject.negated_approval", "That is not justified.", "reject"),
     ("reject.negated_approval", "The plan is not acceptable to the workers.", "reject"),
     ("reject.negated_approval", "The court's decision is justified.", None),
