@@ -31,7 +31,7 @@ def subject_of(token: Token | None) -> Token | None:
     quoted = _quoted_as_saying(token) or _inverted_speaker(token)
     if quoted is not None:
         return quoted
-    seen, via_participle = 0, False
+    seen, via_participle, raised = 0, False, False
     while token is not None and seen < 6:
         seen += 1
         agent = agent_of(token)
@@ -40,7 +40,8 @@ def subject_of(token: Token | None) -> Token | None:
         if seen == 1 and token.dep_ != "ROOT" and is_passive(token):
             return None  # "after it was rejected in a plebiscite": no agent, and not the main clause's subject
         subjects = [c for c in token.children if c.dep_ in {"nsubj", "csubj"}
-                    or (c.dep_ == "nsubjpass" and not is_passive(token))]
+                    or (c.dep_ == "nsubjpass" and (raised or not is_passive(token)))]
+        # ("Nurses are expected to strike after rejecting ...": the raised subject does the act)
         subject = subjects[-1] if len(subjects) > 1 and subjects[-1].i < token.i else next(iter(subjects), None)
         # two subjects: "a demand Israel has rejected" (a relative clause the parser missed): the nearest
         if subject is not None and (not via_participle or subject.pos_ == "PRON" or _agentive(subject)):
@@ -52,6 +53,7 @@ def subject_of(token: Token | None) -> Token | None:
         if owner is not None:
             return owner  # "criticised a Human Rights Watch report accusing the police": the report's owner
         via_participle = token.dep_ == "advcl" and token.tag_ == "VBG"
+        raised = token.dep_ == "xcomp" and token.head.lemma_.lower() in load_gazetteer().words("raising_verbs")
         token = _governor(token)
     return None
 

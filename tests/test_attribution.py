@@ -165,6 +165,12 @@ ROWS = [
      "Veltra Corp met the regulator on Monday.\n\nThe regulator's statement said that Veltra Corp "
      "representatives claimed the errors were due to staff mistakes.",
      "veltra-corp", "the errors were due to staff mistakes"),
+    ("speaker.raised_subject",  # the nurses, expected to strike, rejected the offer
+     "The Nurses Union is expected to strike next month after rejecting a pay offer from the hospitals.",
+     "nurses-union", "a pay offer from the hospitals"),
+    ("speaker.raised_subject",  # forced to answer: made to, no move of his
+     "The Nurses Union met on Monday.\n\nDirector Alan Smith was forced to answer questions from members.",
+     None, "questions from members"),
     ("cue.question_whether", "Senator Ann Lee questioned whether the plan would survive in court.",
      "ann-lee", "whether the plan would survive in court"),
     ("guard.deal_struck_dated",
