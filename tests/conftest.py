@@ -57,6 +57,12 @@ def heldout_analyses(nlp):
     return analyses_of(nlp, SAMPLES / "heldout")
 
 
+@pytest.fixture(scope="session")
+def open_set_analyses(nlp):
+    """{set: {file stem: Analysis}} for the other sets the team tunes on (heldout2, dev2, dev3)."""
+    return {name: analyses_of(nlp, SAMPLES / name) for name in ("heldout2", "dev2", "dev3")}
+
+
 def analyses_of(nlp, folder):
     from reader.ingest import read_article
     from reader.pipeline import analyze_many
