@@ -324,8 +324,10 @@ def verb_cue(ctx: Context, token: Token) -> Cue | None:
     if speaker is None and token.dep_ == "ROOT" and is_passive(token) and lemma in ctx.lex.passive_inherit:
         cue.actor = current_speaker_actor(ctx, token)
     cue.content = content_range(token, noun)
-    if _inverted(cue):  # "... education; observed X": what comes before the verb is what was said
-        cue.content = (token.sent.start_char, ctx.doc[token.i - 1].idx)
+    if _inverted(cue) and token.i > token.sent.start + 1:  # "... education; observed X": what comes before
+        cue.content = (token.sent.start_char, ctx.doc[token.i - 1].idx)  # ('Said the minister: "..."': after)
+    elif _inverted(cue):
+        cue.content = None
     return cue
 
 

@@ -17,7 +17,7 @@ from .gazetteer import load_gazetteer
 from .lexicon import load_lexicon
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Span, Token
 
     from .positions import Context, Cue
 
@@ -69,14 +69,18 @@ def _owner_of_head(token: Token) -> Token | None:
 def _inverted_speaker(token: Token | None) -> Token | None:
     """'...; observed UNATU General Secretary James Tweheyo': a speech verb after the words, its
     speaker after it, parsed as its object."""
-    if token is None or token.i == 0 or not token.doc[token.i - 1].is_punct or token.pos_ != "VERB" \
-            or load_lexicon().verbs.get(token.lemma_.lower()) != "statement" \
+    if token is None or token.pos_ != "VERB" or load_lexicon().verbs.get(token.lemma_.lower()) != "statement" \
             or any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
         return None
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    if not (before is None or before.is_punct or before.is_space or token.is_sent_start):
+        return None  # "..., observed X", "Said the minister: ..."
     obj = next((c for c in token.children if c.dep_ in {"dobj", "obj"}), None)
-    if obj is None or obj.pos_ != "PROPN" or obj.left_edge.i != token.i + 1 and token.doc[token.i + 1].lower_ != "the":
+    if obj is None or obj.left_edge.i != token.i + 1 and token.doc[token.i + 1].lower_ != "the":
         return None
-    return obj
+    if obj.pos_ == "PROPN" or obj.lemma_.lower() in load_gazetteer().words("titles"):
+        return obj
+    return None
 
 
 def _quoted_as_saying(token: Token | None) -> Token | None:
@@ -315,9 +319,19 @@ def _titled_person(ctx: Context, role: Token) -> str | None:
             continue
         if ent.start_char < floor:
             break
-        if any(t.lemma_.lower() == lemma or t.lower_ == lemma for t in ctx.doc[max(0, ent.start - 3): ent.end]):
+        if any(t.lemma_.lower() == lemma or t.lower_ == lemma for t in _title_words(ctx.doc, ent)):
             return ctx.actors.resolve(ent.root) or ctx.actors.named_speaker(ent.root)
     return None
+
+
+def _title_words(doc: Doc, ent: Span) -> list[Token]:
+    """The words of the title before a name, back to a verb or a punctuation mark ('Minister of
+    Justice and Constitutional Affairs Samuel Tembenu')."""
+    start = ent.start
+    while start > 0 and ent.start - start < 8 and not (doc[start - 1].is_punct
+                                                       or doc[start - 1].pos_ in {"VERB", "AUX"}):
+        start -= 1
+    return list(doc[start: ent.end])
 
 
 def resolve_pronoun(ctx: Context, pronoun: Token, as_person: bool = False) -> str | None:

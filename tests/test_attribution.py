@@ -171,6 +171,9 @@ ROWS = [
     ("speaker.raised_subject",  # forced to answer: made to, no move of his
      "The Nurses Union met on Monday.\n\nDirector Alan Smith was forced to answer questions from members.",
      None, "questions from members"),
+    ("speaker.inverted_after_the_words",  # 'Said the minister: "..."': the minister named before speaks
+     "Minister of Justice Ana Roe denied any plot on Monday.\n\nSaid the minister: \"I am not aware of this bill.\"",
+     "ana-roe", "I am not aware of this bill."),
     ("cue.question_whether", "Senator Ann Lee questioned whether the plan would survive in court.",
      "ann-lee", "whether the plan would survive in court"),
     ("guard.deal_struck_dated",
