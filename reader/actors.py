@@ -1554,7 +1554,9 @@ def name_domestic_government(actors: Sequence[Actor], table: ActorTable) -> list
     if len(countries) != 1 or not countries[0].positions:
         return list(actors)
     country = countries[0]
-    name = government_name(table, country.id)
+    foreign = any(table.gazetteer.demonyms.get(a.name.split()[0]) not in {None, country.id} for a in actors
+                  if a.sector)  # "Syrian rebels" facing Russia: no domestic row
+    name = government_name(table, country.id, by_demonym=len(actors) > 1 and not foreign)  # one party alone: none
     if name is None:
         return list(actors)
     renamed = replace(country, name=name, aliases=(*country.aliases, country.name),
@@ -1562,7 +1564,7 @@ def name_domestic_government(actors: Sequence[Actor], table: ActorTable) -> list
     return [renamed if a is country else a for a in actors]
 
 
-def government_name(table: ActorTable, country: str) -> str | None:
+def government_name(table: ActorTable, country: str, by_demonym: bool = True) -> str | None:
     """The most frequent 'X administration' / 'X government' standing for ``country`` (or for a
     leader of no known party, when ``country`` is the story's country) whose X is a proper name
     that is no country or nationality ('Bush administration', 'PTI government')."""
@@ -1582,6 +1584,8 @@ def government_name(table: ActorTable, country: str) -> str | None:
             found[f"{owner.text} {token.lower_}"] += 1  # the country's, or its leader's of the story's country
     if found:
         return found.most_common(1)[0][0]
+    if not by_demonym:
+        return None
+    named = dict(entry.split("=", 1) for entry in gazetteer.words("government_names"))
     demonym = demonym_of(gazetteer, country)
-    named = any(t.lemma_.lower() == "government" and table.resolve(t) == country for t in table.doc)
-    return f"{demonym} government" if demonym and named else None  # "the government": the Czech government
+    return named.get(country) or (f"{demonym} government" if demonym else None)  # "the Czech government"

@@ -150,13 +150,16 @@ PARTY_ROWS = [
      "made a mistake", "Ellis"),
     ("a dateline's capital is the story's country",
      "NAIROBI: Labour Minister Jane Roe said the striking doctors must return to work on Monday.",
-     "return to work", "Kenya"),
+     "return to work", "Kenyan government"),
     ("a dateline's capital is the story's country (wire dash)",
      "LIMA, March 3 (Reuters) - Interior Minister Jane Roe said the protesters must clear the roads.",
-     "clear the roads", "Peru"),
+     "clear the roads", "Peruvian government"),
     ("a domestic story's government is named by its demonym",
      "PRAGUE - The Public Affairs party threatened to quit the coalition on Tuesday.\n\n"
      "The government said the party must drop its ultimatum.", "drop its ultimatum", "Czech government"),
+    ("a domestic story's government is named by its demonym, 'government' said or not",
+     "PRAGUE - The Public Affairs party threatened to quit the coalition on Tuesday.\n\n"
+     "Prime Minister Ivo Brandt said he rejected any ultimatum.", "rejected any ultimatum", "Czech government"),
     ("a domestic story names its government as the story does",
      "WASHINGTON - Nine states sued the Obama administration on Tuesday. The White House said the states "
      "must withdraw the lawsuit.", "withdraw the lawsuit", "Obama administration"),
@@ -191,7 +194,7 @@ PARTY_ROWS = [
      "Boeing CEO Dave Calhoun said the union must accept the offer.", "must accept", "Boeing"),
     ("a portfolio before a title is part of the title",
      "LONDON - Health Secretary Steve Barclay said the nurses must accept the offer.", "must accept",
-     "United Kingdom"),
+     "British government"),
     ("a body named only by its noun is a party",
      "The league said it was willing to return to the negotiating table.", "willing to return", "the league"),
     ("a member's title names a body found later",  # the union is a group found after the people
@@ -228,7 +231,7 @@ PARTY_ROWS = [
      "WASHINGTON - The House committee issued a subpoena on Tuesday.\n\nThe White House said it would "
      "fight the subpoena. Press secretary Sarah Sanders called the inquiry \"a waste of time\" and accused "
      "Democrats of trying to relitigate the report.", "waste of time",
-     "United States"),
+     "US government"),
     ("the claimants are whoever sued",
      "Acme Holdings has sued the city of Springfield over its rent freeze.\n\n"
      "The claimants said they were owed compensation by the city.", "owed compensation", "Acme Holdings"),
