@@ -10,8 +10,8 @@ project from stored pages, following ``../shared/eval/README.md``); ``heldout`` 
 ``samples/heldout`` against ``tests/gold/heldout``: ten more stories annotated without running the
 tool, for judging a change on stories nobody tuned for (look at its errors only after the change);
 ``heldout2`` is ten more, blind for three rounds and open for tuning since 2026-12-04;
-``dev2`` and ``dev3`` are twenty more each, open for tuning from the start (``samples/dev2/README.md``,
-``samples/dev3/README.md``);
+``dev2``, ``dev3`` and ``dev4`` are twenty more each, open for tuning from the start
+(``samples/dev2/README.md`` and the others);
 ``heldout3`` is twelve more, kept blind: its totals only, never its errors (``samples/heldout3/README.md``), and so is
 ``heldout4``, twelve more again (``samples/heldout4/README.md``), ``heldout5`` and ``heldout6``,
 twenty more each (``samples/heldout5/README.md``, ``samples/heldout6/README.md``). Blind sets print their totals only,
@@ -44,6 +44,7 @@ SETS = {"public": (ROOT / "samples", ROOT / "tests" / "gold"),
         "dev2": (ROOT / "samples" / "dev2", ROOT / "tests" / "gold" / "dev2"),
         "heldout5": (ROOT / "samples" / "heldout5", ROOT / "tests" / "gold" / "heldout5"),
         "dev3": (ROOT / "samples" / "dev3", ROOT / "tests" / "gold" / "dev3"),
+        "dev4": (ROOT / "samples" / "dev4", ROOT / "tests" / "gold" / "dev4"),
         "heldout6": (ROOT / "samples" / "heldout6", ROOT / "tests" / "gold" / "heldout6"),
         "heldout3": (ROOT / "samples" / "heldout3", ROOT / "tests" / "gold" / "heldout3"),
         "heldout4": (ROOT / "samples" / "heldout4", ROOT / "tests" / "gold" / "heldout4")}
