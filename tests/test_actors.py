@@ -194,7 +194,7 @@ PARTY_ROWS = [
      "Boeing CEO Dave Calhoun said the union must accept the offer.", "must accept", "Boeing"),
     ("a portfolio before a title is part of the title",
      "LONDON - Health Secretary Steve Barclay said the nurses must accept the offer.", "must accept",
-     "British government"),
+     "UK government"),
     ("a body named only by its noun is a party",
      "The league said it was willing to return to the negotiating table.", "willing to return", "the league"),
     ("a member's title names a body found later",  # the union is a group found after the people
