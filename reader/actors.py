@@ -1041,7 +1041,10 @@ def mark_described_names(table: ActorTable, doc: Doc) -> None:
             continue
         start = token.i + 1
         end = _capital_run_end(doc, start, table)
-        if end == start or any(t.ent_type_ in {"PERSON", "GPE", "DATE"} for t in doc[start:end]) \
+        single = end == start and _single_name(table, doc[start])  # "national electricity utility Eskom"
+        if single:
+            end = start + 1
+        elif end == start or any(t.ent_type_ in {"PERSON", "GPE", "DATE"} for t in doc[start:end]) \
                 or any(t.lower_ in table.gazetteer.words("titles") for t in doc[start:end]):
             continue
         name = POSSESSIVE.sub("", doc[start:end].text)
@@ -1051,6 +1054,14 @@ def mark_described_names(table: ActorTable, doc: Doc) -> None:
         for i in range(start, end):
             table.token_actor[i] = key
     _mark_repeats(table, doc)
+
+
+def _single_name(table: ActorTable, token: Token) -> bool:
+    """One capitalised word after a word for a body, that no pass bound, and no place or title
+    ('the utility Eskom', whatever the tagger made of it)."""
+    return token.pos_ == "PROPN" and (token.is_title or token.is_upper) and token.i not in table.token_actor \
+        and token.ent_type_ not in {"GPE", "DATE", "NORP"} and token.lower_ not in table.gazetteer.words("titles") \
+        and (token.i + 1 >= len(token.doc) or not token.doc[token.i + 1].is_title)
 
 
 def _capital_run_end(doc: Doc, i: int, table: ActorTable) -> int:
@@ -1572,11 +1583,11 @@ def government_name(table: ActorTable, country: str, by_demonym: bool = True) ->
     gazetteer = table.gazetteer
     heads = gazetteer.words("government_heads")
     for token in table.doc:
-        if token.lemma_.lower() not in heads or token.pos_ not in {"NOUN", "PROPN"}:
-            continue
+        if token.lemma_.lower() not in heads or token.pos_ not in {"NOUN", "PROPN"} or token.dep_ == "compound":
+            continue  # (not "the South African Local Government Association")
         owner = next((c for c in token.children if c.dep_ == "compound" and c.i == token.i - 1), None)
-        if owner is None or owner.pos_ != "PROPN" or owner.ent_type_ in {"GPE", "NORP", "LOC"}:
-            continue
+        if owner is None or owner.pos_ != "PROPN" or owner.ent_type_ in {"GPE", "NORP", "LOC"} or owner.is_sent_start:
+            continue  # ("Local government elections ...": a capital that only opens the sentence)
         if owner.text in gazetteer.names or owner.text in gazetteer.demonyms or not owner.text[:1].isupper():
             continue
         key = table.resolve(token)

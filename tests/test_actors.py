@@ -293,6 +293,10 @@ PARTY_ROWS = [
     ("a body after 'title of the' is no portfolio",
      "The general secretary of the Irish Nurses' Organisation, Mr Liam Doran, said the offer was an insult.",
      "the offer was an insult", "Irish Nurses' Organisation"),
+    ("one capitalised word after a word for a body names it",
+     "The regulator on Monday rejected an application submitted by national electricity utility Eskom.\n\n"
+     "Acting Eskom CEO Brian Molefe said recently that South Africans have to choose between tariff hikes "
+     "and power cuts.", "have to choose", "Eskom"),
     ("a demonym of two words", "The South African president urged Namibia to lift the levy.",
      "lift the levy", "South Africa"),
     ("a dateline that is no capital gives no country",
