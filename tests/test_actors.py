@@ -297,6 +297,9 @@ PARTY_ROWS = [
      "The regulator on Monday rejected an application submitted by national electricity utility Eskom.\n\n"
      "Acting Eskom CEO Brian Molefe said recently that South Africans have to choose between tariff hikes "
      "and power cuts.", "have to choose", "Eskom"),
+    ("a side named by its plural: objectors, ratepayers, consumers",
+     "The council approved the quarry on Monday.\n\nObjectors said the quarry would ruin the valley.",
+     "would ruin the valley", "objectors"),
     ("a demonym of two words", "The South African president urged Namibia to lift the levy.",
      "lift the levy", "South Africa"),
     ("a dateline that is no capital gives no country",
