@@ -114,6 +114,9 @@ def _demand(span: Span, lex: Lexicon) -> str | None:
                 _to_clause(token) or any(c.dep_ in {"ccomp", "xcomp"} for c in token.children)) \
                 and own_wish_kind(token, lex) is None:
             return "demand"
+        if (lemma in wants or lower[:-1] in wants) and token.pos_ == "VERB" and token.dep_ == "ROOT" \
+                and not negated(token) and _wish_for_other(token):  # ("hopes": the tagger's lemma is "hop")
+            return "demand"  # "China hopes Indonesia can appropriately handle the issue"
     return _needed(span, lex)
 
 
@@ -149,6 +152,17 @@ def own_wish_kind(token: Token, lex: Lexicon) -> str | None:
 def _first_singular(verb: Token) -> bool:
     """'I must answer you directly' binds the speaker, it demands nothing of another party."""
     return any(c.dep_ == "nsubj" and c.lower_ == "i" for c in verb.children)
+
+
+def _wish_for_other(token: Token) -> bool:
+    """A wish whose clause has a named subject of its own, other than the wisher: what another
+    party is to do ('China hopes Indonesia can handle it', not 'China hopes it can')."""
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    for clause in (c for c in token.children if c.dep_ == "ccomp"):
+        other = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is not None and other is not None and other.pos_ == "PROPN" and other.text != subject.text:
+            return True
+    return False
 
 
 def _pronoun_subject(token: Token) -> bool:
@@ -306,11 +320,11 @@ def _conditional_threat(span: Span, lex: Lexicon) -> str | None:
 
 def _to_talks(token: Token, lex: Lexicon) -> bool:
     """'open to indirect talks', 'ready for dialogue'."""
-    talks = lex.words("offer_words")
+    talks = lex.words("offer_words") | lex.words("meeting_verbs")
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ in {"to", "for"}:
-            if any(c.dep_ == "pobj" and c.lemma_.lower() in talks for c in prep.children):
-                return True
+            if any(c.dep_ in {"pobj", "pcomp"} and c.lemma_.lower() in talks for c in prep.children):
+                return True  # ... and 'open to meeting him'
     return False
 
 
