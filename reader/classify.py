@@ -478,6 +478,23 @@ def _first_person_move(span: Span, lex: Lexicon) -> str | None:
     return None
 
 
+def _cleft_blame(span: Span, lex: Lexicon) -> str | None:
+    """'It was the government who cancelled the meetings': a cleft that singles out who did it
+    blames them (not 'it was us who offered': the speaker's own side)."""
+    first = lex.words("first_person")
+    for token in span:
+        if token.lemma_ != "be" or not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in token.children):
+            continue
+        who = next((c for c in token.children if c.dep_ == "attr" and c.pos_ in {"NOUN", "PROPN"}), None)
+        if who is None or who.lower_ in first or any(c.dep_ == "poss" and c.lower_ in first for c in who.children):
+            continue
+        clause = [c for c in [*who.children, *token.children] if c.dep_ in {"relcl", "ccomp"}
+                  and any(g.lower_ in {"who", "that"} and g.dep_ == "nsubj" for g in c.children)]
+        if clause and not negated(token):
+            return "accuse"
+    return None
+
+
 def _negative_judgement(span: Span, lex: Lexicon) -> str | None:
     """'the procedure was flawed', 'Finma's statement severely harmed the reputation of the bank',
     'an insulting pay offer': a strongly negative judgement of an act, a decision or a side is an
@@ -575,6 +592,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("accuse.hostile_act", _charge),
     ("reject.label", _rejection_words),
     ("accuse.negative_judgement", _negative_judgement),
+    ("accuse.cleft_blame", _cleft_blame),
     ("accuse.faulted_act", _faulted_act),
     ("accuse.harm_by_other", _harm_by_other),
 )

@@ -107,6 +107,8 @@ ROWS = [
     ("reject.no_intention", "We have no intention of withdrawing the bill.", "reject"),
     ("reject.no_intention", "The ministry did not plan to retract or negotiate the new rules.", "reject"),
     ("reject.no_intention", "We have no intention of running for office.", None),
+    ("accuse.cleft_blame", "It was the management who cancelled the remaining meetings.", "accuse"),
+    ("accuse.cleft_blame", "It was a long and difficult meeting.", None),
     ("reject.label", "The claims are baseless.", "reject"),
     ("reject.label", "The agreement is null and void.", "reject"),
     ("reject.label", "The allegations are inaccurate and out of date.", "reject"),
