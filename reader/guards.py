@@ -232,7 +232,11 @@ def deal_struck(ctx: Context, draft: Draft) -> str | None:
 
 
 def negation(ctx: Context, draft: Draft) -> str | None:
-    """'did not accept', 'will not offer' refuse; 'did not say', 'did not demand' state nothing."""
+    """'did not accept', 'will not offer', 'voted against accepting' refuse; 'did not say', 'did not
+    demand' state nothing."""
+    against = draft.token.dep_ == "pcomp" and draft.token.head.lower_ == "against"
+    if against and draft.kind in {"accept", "offer"}:
+        return "reject"
     if not negated(draft.token):
         return None
     if draft.kind in {"accept", "offer"} or draft.lemma in ctx.lex.words("negatable"):

@@ -18,6 +18,7 @@ from reader.positions import Context, cue_lemma, verb_cue
 from reader.quotes import find_quotes
 
 ROWS = [
+    ("kind.negation", "The nurses voted against accepting the offer.", "accepting", "reject"),
     ("kind.conditional_acceptance", "The rebels would welcome talks mediated by Norway.", "welcome", "offer"),
     ("kind.conditional_acceptance", "We would accept a ceasefire if the shelling stopped.", "accept", "offer"),
     ("kind.conditional_acceptance", "The rebels welcomed the talks.", "welcomed", None),
