@@ -1036,8 +1036,13 @@ def mark_described_names(table: ActorTable, doc: Doc) -> None:
     """'The pressure group War on Want says', 'the mining company Anglo Gold Ashanti': capitalised
     words right after a word for a body name that body, whatever the tagger made of them."""
     nouns = table.gazetteer.words("name_introducers")
-    for token in doc:
-        if token.pos_ != "NOUN" or token.lemma_.lower() not in nouns or token.i + 1 >= len(doc):
+    texts = _token_texts(doc)
+    for i, text in enumerate(texts[:-1]):
+        lower = text.lower()
+        if lower not in nouns and lower[:-1] not in nouns and lower[:-2] not in nouns:  # a cheap look first
+            continue
+        token = doc[i]
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in nouns:
             continue
         start = token.i + 1
         end = _capital_run_end(doc, start, table)
@@ -1145,20 +1150,29 @@ def _mark_repeats(table: ActorTable, doc: Doc) -> None:
         if binding.entry.kind == "organization" and len(words) > 1 and words[0][:1].isupper() \
                 and all(w[:1].isupper() or w in ORG_RUN_JOINERS for w in words):
             longer.setdefault(words[0], []).append((words, key))
-    for token in doc:
-        if not token.text[:1].isupper():  # also "AngloGold"
+    texts = _token_texts(doc)
+    for i, text in enumerate(texts):
+        if not text[:1].isupper():  # also "AngloGold"
             continue
-        for words, key in longer.get(token.text, ()):
-            span = doc[token.i: token.i + len(words)]
-            if len(span) == len(words) and [t.text for t in span[:-1]] + [POSSESSIVE.sub("", span[-1].text)] == words \
-                    and all(_part_of_name(table, table.token_actor.get(t.i), words) for t in span):
-                for t in span:
-                    table.token_actor[t.i] = key
-        if token.i in table.token_actor or not token.is_title and not token.is_upper:
+        for words, key in longer.get(text, ()):
+            found = texts[i: i + len(words)]
+            if len(found) == len(words) and found[:-1] + [POSSESSIVE.sub("", found[-1])] == words \
+                    and all(_part_of_name(table, table.token_actor.get(j), words) for j in range(i, i + len(words))):
+                for j in range(i, i + len(words)):
+                    table.token_actor[j] = key
+        if i in table.token_actor or not text.istitle() and not text.isupper():
             continue
-        key = names.get(POSSESSIVE.sub("", token.text))
+        key = names.get(POSSESSIVE.sub("", text))
         if key:
-            table.token_actor[token.i] = key
+            table.token_actor[i] = key
+
+
+def _token_texts(doc: Doc) -> list[str]:
+    """Every token's text, sliced from the article once (no Token objects)."""
+    if "reader_texts" not in doc.user_data:
+        text = doc.user_data.get("reader_text") or doc.text
+        doc.user_data["reader_texts"] = [text[a: a + n] for a, n in doc.to_array([IDX, LENGTH]).tolist()]
+    return doc.user_data["reader_texts"]
 
 
 def _part_of_name(table: ActorTable, key: str | None, words: list[str]) -> bool:

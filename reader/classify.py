@@ -36,11 +36,22 @@ def first_rule(span: Span | None, lex: Lexicon) -> tuple[str | None, str | None]
     """(rule id, kind) of the first rule of ``RULES`` that names a kind for ``span``."""
     if span is None or len(span) == 0:
         return None, None
+    tokens = Tokens(span)  # built once: every rule walks the same tokens
     for rule_id, rule in RULES:
-        kind = rule(span, lex)
+        kind = rule(tokens, lex)
         if kind:
             return rule_id, kind
     return None, None
+
+
+class Tokens(list):
+    """A span's tokens made once (a Span makes new Token objects on each walk), with the span's
+    ``root`` and ``text`` for the rules that read them."""
+
+    def __init__(self, span: Span) -> None:
+        super().__init__(span)
+        self.root = span.root
+        self.text = span.text
 
 
 def _refusal(span: Span, lex: Lexicon) -> str | None:
