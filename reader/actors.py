@@ -346,7 +346,7 @@ def learn_abbreviations(table: ActorTable, doc: Doc) -> None:
     for token in doc[1:-1]:
         prev = doc[token.i - 1]
         if prev.text == "(" and doc[token.i + 1].text.startswith(")") and _abbreviation(token.text):
-            key = _named_before(table, doc[prev.i - 1])
+            key = _spelled_before(table, doc, prev.i, token.text) or _named_before(table, doc[prev.i - 1])
             if key:
                 learned[token.text] = key
     if not learned:
@@ -361,6 +361,35 @@ def learn_abbreviations(table: ActorTable, doc: Doc) -> None:
     for text, key in learned.items():  # the abbreviation was taken for a party of its own
         if slug(text) in table.bindings and slug(text) != key:
             del table.bindings[slug(text)]
+
+
+def _spelled_before(table: ActorTable, doc: Doc, paren: int, abbreviation: str) -> str | None:
+    """'the rebel Justice and Equality Movement (JEM)': the capitalised words before the parenthesis
+    whose initials spell the abbreviation name one organisation, however the tagger cut them."""
+    start, initials = paren, ""
+    while start > 0 and len(initials) < len(abbreviation):
+        word = doc[start - 1]
+        if word.lower_ in ORG_RUN_JOINERS and initials:
+            start -= 1
+            continue
+        if not word.text[:1].isupper():
+            break
+        initials = word.text[0] + initials
+        start -= 1
+    if initials != abbreviation or paren - start < 2 or doc[start].lower_ in ORG_RUN_JOINERS:
+        return None
+    bound = {table.token_actor.get(i) for i in range(start, paren)}
+    if len(bound) == 1 and None not in bound:
+        return bound.pop()  # already one party ("the Democratic People's Republic of Korea")
+    if any(k and table.bindings[k].entry.kind != "organization" for k in bound):
+        return None
+    name = doc[start:paren].text
+    key = _known_org(table, name) or table.bind(Entry(slug(name), name, "organization"))
+    for old in {k for k in bound if k and k != key}:
+        table.merge(old, key)  # "Justice" and "Equality Movement", cut by the tagger
+    for i in range(start, paren):
+        table.token_actor[i] = key
+    return key
 
 
 def _named_before(table: ActorTable, token: Token) -> str | None:

@@ -303,6 +303,10 @@ PARTY_ROWS = [
     ("organisations and NGOs are a side named by their plural",
      "Some 20 organisations are calling on the government to set a timeframe for the new law.",
      "set a timeframe", "organisations"),
+    ("capitalised words spelling the abbreviation after them name one body",
+     '"No rebel movement can accept to disarm before a settlement," said Mr Ali Osman, secretary-general of '
+     'the rebel Justice and Equality Movement (JEM), speaking by telephone.', "accept to disarm",
+     "Justice and Equality Movement"),
     ("a demonym of two words", "The South African president urged Namibia to lift the levy.",
      "lift the levy", "South Africa"),
     ("a dateline that is no capital gives no country",
