@@ -920,8 +920,11 @@ def mark_organizations(table: ActorTable, doc: Doc) -> None:
         marked = [i for i in range(ent.start, ent.end) if i in table.token_actor]
         named_inside = ent.label_ == "ORG" and _country_inside_name(table, ent, marked)
         named_body = ent.label_ != "ORG" and not marked and _organization_by_context(table, ent)
+        titled = ent.end < len(doc) and doc[ent.end].lower_ in words("titles")  # "Police and Crime | Commissioner"
+        own = ent.label_ == "ORG" and not titled and any(t.lower_ in words("own_bodies") for t in ent)
         if ent.label_ != "ORG" and not corporate and not named_body or any(i not in table.modifier_tokens
-                                                                           for i in marked) and not named_inside:
+                                                                           for i in marked) and not named_inside \
+                and not own:
             continue  # a known party; but "the British Medical Association" is no mention of Britain
         cut = _title_before_name(table, ent)
         if cut is not None:  # "CEA Spokesperson Regina Fuentes": the organisation is only "CEA"
@@ -937,9 +940,11 @@ def mark_organizations(table: ActorTable, doc: Doc) -> None:
             if paren == ent.start:
                 continue
             ent = doc[ent.start : paren]
-        if not marked and table.home and ent.root.lemma_.lower() in words("state_bodies") and not corporate:
+        if not marked and table.home and ent.root.lemma_.lower() in words("state_bodies") and not corporate \
+                and not own:
             continue  # "the Commerce Ministry" with no country named: a body of the story's country
-        if marked and (ent.root.lemma_.lower() in words("state_bodies") or ent.root.lower_ in words("titles")):
+        if marked and not own and (ent.root.lemma_.lower() in words("state_bodies")
+                                   or ent.root.lower_ in words("titles")):
             continue  # "the Turkish Ministry of Foreign Affairs", "the U.S. Trade Representative" speak for it
         if len(ent) == 1 and ent.end < len(doc) and doc[ent.end].lower_ in table.gazetteer.nouns["titles"] \
                 and not named_body and (ent.root.lower_ in words("portfolios") or ent.label_ != "ORG"):

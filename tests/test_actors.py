@@ -307,6 +307,11 @@ PARTY_ROWS = [
      '"No rebel movement can accept to disarm before a settlement," said Mr Ali Osman, secretary-general of '
      'the rebel Justice and Equality Movement (JEM), speaking by telephone.', "accept to disarm",
      "Justice and Equality Movement"),
+    ("a named police force is a side of its own",
+     "Amnesty International accused the police of killing protesters.\n\nIn response, the Nigeria Police Force "
+     "dismissed Amnesty's claims as baseless.", "dismissed Amnesty's claims", "Nigeria Police Force"),
+    ("a police title is no police force", "Northamptonshire Police and Crime Commissioner Stephen Mold urged the "
+     "US to waive her immunity.", "waive her immunity", "Northamptonshire Police"),
     ("a demonym of two words", "The South African president urged Namibia to lift the levy.",
      "lift the levy", "South Africa"),
     ("a dateline that is no capital gives no country",
