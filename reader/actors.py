@@ -1413,6 +1413,8 @@ def _public_body(table: ActorTable, token: Token) -> bool:
     words = table.gazetteer.words
     titled = any(c.dep_ == "compound" and c.lemma_.lower() in words("titles") for c in token.children)
     lemma = token.lemma_.lower()
+    if lemma in words("own_bodies"):
+        return False  # "South Africa's National Energy Regulator": a side of its own
     return titled or lemma in words("public_words") or lemma in words("state_bodies")
 
 

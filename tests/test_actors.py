@@ -310,6 +310,9 @@ PARTY_ROWS = [
     ("a named police force is a side of its own",
      "Amnesty International accused the police of killing protesters.\n\nIn response, the Nigeria Police Force "
      "dismissed Amnesty's claims as baseless.", "dismissed Amnesty's claims", "Nigeria Police Force"),
+    ("a named regulator is a side of its own",
+     "South Africa's National Energy Regulator (NERSA) on Monday rejected an application submitted by the utility "
+     "Eskom to raise tariffs.", "rejected an application", "National Energy Regulator"),
     ("a police title is no police force", "Northamptonshire Police and Crime Commissioner Stephen Mold urged the "
      "US to waive her immunity.", "waive her immunity", "Northamptonshire Police"),
     ("a demonym of two words", "The South African president urged Namibia to lift the levy.",
