@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from .lexicon import cue_lemma
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -125,8 +127,8 @@ def _demand(span: Span, lex: Lexicon) -> str | None:
                 _to_clause(token) or any(c.dep_ in {"ccomp", "xcomp"} for c in token.children)) \
                 and own_wish_kind(token, lex) is None:
             return "demand"
-        if (lemma in wants or lower[:-1] in wants) and token.pos_ == "VERB" and token.dep_ == "ROOT" \
-                and not negated(token) and _wish_for_other(token):  # ("hopes": the tagger's lemma is "hop")
+        if cue_lemma(lex, token) in wants and token.pos_ == "VERB" and token.dep_ == "ROOT" \
+                and not negated(token) and _wish_for_other(token):  # (cue_lemma: "hopes" is "hope", not "hop")
             return "demand"  # "China hopes Indonesia can appropriately handle the issue"
     return _needed(span, lex)
 

@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from .gazetteer import load_data
 from .model import KINDS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 class LexiconError(ValueError):
@@ -35,6 +39,22 @@ class Lexicon:
     def knowledge_kind(self, lemma: str) -> str | None:
         """The kind of a verb this file does not list, from the knowledge base's verb dictionary."""
         return knowledge_verbs().get(lemma)
+
+
+def cue_lemma(lex: Lexicon, token: Token) -> str:
+    """The token's lemma, or the cue verb its inflection spells when the lemmatiser erred
+    ('hopes' -> 'hop' is 'hope')."""
+    lemma = token.lemma_.lower()
+    if lemma in lex.verbs or token.tag_ not in {"VBZ", "VBD", "VBN", "VBG"}:
+        return lemma
+    lower = token.lower_
+    if lower in lex.irregular:
+        return lex.irregular[lower]
+    for suffix, repair in (("ies", "y"), ("es", "e"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", "e"), ("ed", ""),
+                           ("ing", "e"), ("ing", "")):
+        if lower.endswith(suffix) and lower[: -len(suffix)] + repair in lex.verbs:
+            return lower[: -len(suffix)] + repair
+    return lemma
 
 
 @lru_cache(maxsize=1)

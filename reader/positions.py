@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from .classify import KIND_RANK, classify_content
 from .guards import CONTENT_DEPS, Draft, guarded_kind
-from .lexicon import Lexicon, load_lexicon
+from .lexicon import Lexicon, cue_lemma, load_lexicon
 from .model import Article, Position, Span
 from .quotes import Quote, find_quotes
 from .speakers import (
@@ -329,22 +329,6 @@ def verb_cue(ctx: Context, token: Token) -> Cue | None:
     elif _inverted(cue):
         cue.content = None
     return cue
-
-
-def cue_lemma(lex: Lexicon, token: Token) -> str:
-    """The token's lemma, or the cue verb its inflection spells when the lemmatiser erred
-    ('hopes' -> 'hop' is 'hope')."""
-    lemma = token.lemma_.lower()
-    if lemma in lex.verbs or token.tag_ not in {"VBZ", "VBD", "VBN", "VBG"}:
-        return lemma
-    lower = token.lower_
-    if lower in lex.irregular:
-        return lex.irregular[lower]
-    for suffix, repair in (("ies", "y"), ("es", "e"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", "e"), ("ed", ""),
-                           ("ing", "e"), ("ing", "")):
-        if lower.endswith(suffix) and lower[: -len(suffix)] + repair in lex.verbs:
-            return lower[: -len(suffix)] + repair
-    return lemma
 
 
 def _cue_label(token: Token, noun: Token | None) -> str:
