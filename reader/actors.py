@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -383,12 +383,9 @@ def _spelled_before(table: ActorTable, doc: Doc, paren: int, abbreviation: str) 
         return bound.pop()  # already one party ("the Democratic People's Republic of Korea")
     if any(k and table.bindings[k].entry.kind != "organization" for k in bound):
         return None
-    name = doc[start:paren].text
-    key = _known_org(table, name) or table.bind(Entry(slug(name), name, "organization"))
+    key = bind_organization(table, doc[start:paren].text, range(start, paren))
     for old in {k for k in bound if k and k != key}:
         table.merge(old, key)  # "Justice" and "Equality Movement", cut by the tagger
-    for i in range(start, paren):
-        table.token_actor[i] = key
     return key
 
 
@@ -656,9 +653,7 @@ def _body_led(table: ActorTable, ent: Span) -> str | None:
         if key is None and token.pos_ == "PROPN" and token.is_title:
             words = [t for t in token.subtree if not (t.i == token.left_edge.i and t.lower_ == "the")]
             name = POSSESSIVE.sub("", ent.doc[words[0].i: words[-1].i + 1].text)
-            key = _known_org(table, name) or table.bind(Entry(slug(name), name, "organization"))
-            for t in words:
-                table.token_actor[t.i] = key
+            key = bind_organization(table, name, (t.i for t in words))
         if key and not table.is_person(key):
             return key
     return None
@@ -677,9 +672,7 @@ def _speaks_for(table: ActorTable, ent: Span) -> str | None:
             key = table.token_actor.get(obj.i)
             if key is None and obj.pos_ == "PROPN" and obj.is_title and obj.ent_type_ in {"", "ORG"}:
                 name = POSSESSIVE.sub("", ent.doc[obj.left_edge.i: obj.i + 1].text).strip()
-                key = _known_org(table, name) or table.bind(Entry(slug(name), name, "organization"))
-                for i in range(obj.left_edge.i, obj.i + 1):
-                    table.token_actor[i] = key  # "For Mongoose, Zane Kennedy said": a party the tagger missed
+                key = bind_organization(table, name, range(obj.left_edge.i, obj.i + 1))  # a party the tagger missed
             if key and not table.is_person(key):
                 return key
     return None
@@ -972,11 +965,9 @@ def mark_organizations(table: ActorTable, doc: Doc) -> None:
             continue  # "Cabinet", "Parliament": a body described, not named
         if ent.root.lower_ in table.gazetteer.words("law_words"):
             continue  # "the National Environmental Policy Act": a law, not a party
-        key = _known_org(table, name) or table.bind(Entry(slug(name), name, "organization"))
+        key = bind_organization(table, name, range(ent.start, ent.end))
         _absorb_short_name(table, key)
-        for i in range(ent.start, ent.end):
-            table.token_actor[i] = key
-            table.modifier_tokens.discard(i)
+        table.modifier_tokens.difference_update(range(ent.start, ent.end))
     _mark_repeats(table, doc)
 
 
@@ -1087,11 +1078,8 @@ def mark_described_names(table: ActorTable, doc: Doc) -> None:
                 or any(t.lower_ in table.gazetteer.words("titles") for t in doc[start:end]):
             continue
         name = POSSESSIVE.sub("", doc[start:end].text)
-        if name in table.gazetteer.media:
-            continue
-        key = _known_org(table, name) or table.bind(Entry(slug(name), name, "organization"))
-        for i in range(start, end):
-            table.token_actor[i] = key
+        if name not in table.gazetteer.media:
+            bind_organization(table, name, range(start, end))
     _mark_repeats(table, doc)
 
 
@@ -1216,6 +1204,15 @@ def _part_of_name(table: ActorTable, key: str | None, words: list[str]) -> bool:
         return True
     entry = table.bindings[key].entry
     return entry.kind == "organization" and set(entry.name.split()) < set(words)
+
+
+def bind_organization(table: ActorTable, name: str, tokens: Iterable[int]) -> str:
+    """The organisation named ``name`` (one the table knows by it, or a new one), now the party of
+    the tokens that name it."""
+    key = _known_org(table, name) or table.bind(Entry(slug(name), name, "organization"))
+    for i in tokens:
+        table.token_actor[i] = key
+    return key
 
 
 def _known_org(table: ActorTable, name: str) -> str | None:
