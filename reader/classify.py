@@ -111,7 +111,8 @@ def _demand(span: Span, lex: Lexicon) -> str | None:
     wants = lex.words("demand_verbs")
     for token in span:
         lower, lemma = token.lower_, token.lemma_.lower()
-        if token.tag_ == "MD" and lower in modals and not negated(token.head) and not _first_singular(token.head):
+        if token.tag_ == "MD" and lower in modals and not negated(token.head) and not _first_singular(token.head) \
+                and _main_clause(token.head, span):
             return "demand"
         if lemma in {"need", "have"} and token.tag_ in FINITE | {"VB"} and _to_clause(token) and not negated(token):
             if token.tag_ != "VB" or any(c.tag_ == "MD" for c in token.children):
@@ -131,6 +132,20 @@ def _demand(span: Span, lex: Lexicon) -> str | None:
                 and not negated(token) and _wish_for_other(token):  # (cue_lemma: "hopes" is "hope", not "hop")
             return "demand"  # "China hopes Indonesia can appropriately handle the issue"
     return _needed(span, lex)
+
+
+SIDE_CLAUSES = frozenset({"relcl", "acl", "advcl", "pcomp", "csubj", "amod", "pobj", "dobj", "nsubj", "attr"})
+
+
+def _main_clause(verb: Token, span: Span) -> bool:
+    """The verb heads the content's own clause, not a clause about something inside it ('the same
+    people who tell us there is no money' is no demand; 'said it must leave' is)."""
+    start, end = span[0].i, span[-1].i + 1
+    while verb.dep_ != "ROOT" and start <= verb.head.i < end:
+        if verb.dep_ in SIDE_CLAUSES:
+            return False
+        verb = verb.head
+    return True
 
 
 def _needed(span: Span, lex: Lexicon) -> str | None:
@@ -154,6 +169,8 @@ def own_wish_kind(token: Token, lex: Lexicon) -> str | None:
     if not wished or any(c.dep_ in {"dobj", "obj", "ccomp"} for c in token.children):
         return None
     act = wished[0]
+    if act.lemma_.lower() in lex.words("spoken_acts") and not any(c.dep_ == "nsubj" for c in act.children):
+        return "statement"  # "I want to say that ...", "we would like to thank them"
     if any(c.dep_ in {"nsubj", "ccomp"} for c in act.children) or act.lemma_.lower() in lex.words("wish_seeing"):
         return None
     acts = {a.lemma_.lower() for a in (act, *act.conjuncts)}
@@ -486,6 +503,8 @@ def _first_person_move(span: Span, lex: Lexicon) -> str | None:
             continue
         if token.dep_ in {"amod", "acl", "relcl", "advcl", "pcomp"}:
             continue
+        if token.lemma_.lower() in lex.words("wish_verbs") and own_wish_kind(token, lex) == "statement":
+            continue  # "I want to say that ...": no wish of anyone's
         if any(c.dep_ == "nsubj" and c.lower_ in first for c in token.children):
             return kind
     return None
