@@ -401,10 +401,40 @@ def _accusation(span: Span, lex: Lexicon) -> str | None:
 
 
 def _rejection_words(span: Span, lex: Lexicon) -> str | None:
-    text = span.text.lower()
-    if any(t.lower_ in lex.words("reject_words") for t in span) or "null and void" in text:
+    """'the claims are baseless', 'this is unacceptable', 'an unrealistic demand': a label that
+    refutes a claim, proposal or demand (or whatever 'this' is)."""
+    if "null and void" in span.text.lower():
         return "reject"
+    for token in span:
+        if token.lower_ in lex.words("reject_words") and _refutes(token, lex) is not False:
+            return "reject"
     return None
+
+
+def _labelled_act(span: Span, lex: Lexicon) -> str | None:
+    """'the use of water cannons was illegal', 'the prime minister lies': a reject word that
+    labels an act or a party, not a claim or proposal, accuses."""
+    for token in span:
+        if token.lower_ in lex.words("reject_words") and token.dep_ != "amod" and _refutes(token, lex) is False:
+            return "accuse"
+    return None
+
+
+def _refutes(label: Token, lex: Lexicon) -> bool | None:
+    """True when the label applies to a claim, proposal or pronoun; False when to another thing
+    (an act, a party) or when the label is a verb ('they lie'); None when nothing is labelled."""
+    if label.pos_ in {"VERB", "AUX"} and label.dep_ != "amod":  # "the bid undervalues Yahoo", "they lie"
+        subject = next((c for c in label.children if c.dep_ == "nsubj"), None)
+        return subject is not None and (subject.lower_ in {"it", "this", "that"}
+                                        or subject.lemma_.lower() in lex.words("refutable_nouns"))
+    labelled = label.head if label.dep_ == "amod" else None
+    if label.dep_ in {"acomp", "attr", "oprd"}:
+        labelled = next((c for c in label.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if labelled is None:
+        return None
+    if labelled.pos_ == "PRON" or labelled.lemma_.lower() in lex.words("refutable_nouns"):
+        return True
+    return False if labelled.pos_ in {"NOUN", "PROPN"} else None
 
 
 def _conditioned_refusal(span: Span, lex: Lexicon) -> str | None:
@@ -623,6 +653,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("threaten.consequences", _threat),
     ("accuse.hostile_act", _charge),
     ("reject.label", _rejection_words),
+    ("accuse.labelled_act", _labelled_act),
     ("accuse.negative_judgement", _negative_judgement),
     ("accuse.cleft_blame", _cleft_blame),
     ("accuse.faulted_act", _faulted_act),

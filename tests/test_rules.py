@@ -119,6 +119,14 @@ ROWS = [
     ("reject.label", "The claims are baseless.", "reject"),
     ("reject.label", "The agreement is null and void.", "reject"),
     ("reject.label", "The allegations are inaccurate and out of date.", "reject"),
+    ("reject.label", "This is unacceptable.", "reject"),
+    ("reject.label", "The bid substantially undervalues the company.", "reject"),
+    ("reject.label", "The use of water cannons was illegal.", None),
+    ("reject.label", "The strike is illegal.", None),
+    ("accuse.labelled_act", "The use of water cannons was illegal.", "accuse"),
+    ("accuse.labelled_act", "The strike is illegal.", "accuse"),
+    ("accuse.labelled_act", "The offer is unacceptable.", None),
+    ("accuse.labelled_act", "They want to end illegal immigration.", None),
 ]
 
 ORDER = [  # where rules compete, the ordered list decides
