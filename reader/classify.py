@@ -215,9 +215,9 @@ def _offer(span: Span, lex: Lexicon) -> str | None:
             return "offer"
         if lemma in lex.words("proposal_nouns") and _own_proposal(token, lex):
             return "offer"
-        if lemma in lex.words("offer_verbs") and token.pos_ == "VERB" and token.dep_ not in {"amod", "acl"} \
-                and not negated(token):
-            return "offer"  # not "the proposed tariffs"
+        if lemma in lex.words("offer_verbs") and token.pos_ == "VERB" \
+                and token.dep_ not in {"amod", "acl", "csubj", "csubjpass"} and not negated(token):
+            return "offer"  # not "the proposed tariffs", not "Proposing that we continue is no solution"
         if lemma in lex.words("wish_verbs") and not negated(token) and own_wish_kind(token, lex) == "offer":
             return "offer"  # "they want to negotiate in a sensible fashion"
 
