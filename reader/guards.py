@@ -300,10 +300,13 @@ def name_calling(ctx: Context, draft: Draft) -> str | None:
 
 
 def advice(ctx: Context, draft: Draft) -> str | None:
-    """'warned drivers to take care': advice to someone, not a threat."""
+    """'warned drivers to take care', 'told council chiefs to abandon the plans': advice or an
+    instruction to someone (``instruction_verbs`` with an object and a to-clause) asks something of
+    them; it is neither a threat nor a plain statement."""
     token = draft.token
-    if draft.lemma in {"warn", "caution"} and any(c.dep_ in {"dobj", "dative"} for c in token.children) and any(
-            c.dep_ in {"xcomp", "ccomp"} and any(g.lower_ == "to" for g in c.children) for c in token.children):
+    if draft.lemma in ctx.lex.words("instruction_verbs") and any(c.dep_ in {"dobj", "dative"} for c in token.children) \
+            and any(c.dep_ in {"xcomp", "ccomp"} and any(g.lower_ == "to" and g.dep_ == "aux" for g in c.children)
+                    for c in token.children):
         return "demand"
     return None
 

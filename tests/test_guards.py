@@ -87,6 +87,8 @@ ROWS = [
     ("kind.name_calling", "The union called for a strike.", "called", None),
     ("kind.advice", "Police warned drivers to take care on the roads.", "warned", "demand"),
     ("kind.advice", "The army warned that it would respond.", "warned", None),
+    ("kind.advice", "The minister told council chiefs to abandon the plans.", "told", "demand"),
+    ("kind.advice", "He told journalists that they would respond to any request.", "told", None),
     ("kind.own_wish", "Vietnam wants to protect its legal rights.", "wants", "statement"),
     ("kind.own_wish", "They want to negotiate in a sensible fashion.", "want", "offer"),
     ("kind.own_wish", "The union wants the company to raise wages.", "wants", None),
