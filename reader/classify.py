@@ -465,9 +465,16 @@ def _negated_approval(span: Span, lex: Lexicon) -> str | None:
             continue
         if token.pos_ not in {"ADJ", "VERB"} or token.dep_ not in {"acomp", "attr", "ROOT", "ccomp", "conj"}:
             continue
-        if negated(token) or (token.dep_ in {"acomp", "attr"} and negated(token.head)):
+        clause = token.head if token.dep_ in {"acomp", "attr"} else token
+        if negated(token) or negated(clause) or _belief_denied(clause, lex):
             return "reject"
     return None
+
+
+def _belief_denied(clause: Token, lex: Lexicon) -> bool:
+    """'we do not believe [this fine is justified]': the clause under a negated opinion verb."""
+    head = clause.head
+    return clause.dep_ == "ccomp" and head.lemma_.lower() in lex.words("belief_verbs") and negated(head)
 
 
 def _no_choice(span: Span, lex: Lexicon) -> str | None:
