@@ -385,8 +385,10 @@ def _threat(span: Span, lex: Lexicon) -> str | None:
 
 
 def _measures_against(token: Token, lex: Lexicon) -> bool:
-    """'will take measures of equal intensity against U.S. goods', 'take counter measures'."""
-    if token.lemma_.lower() != "measure" or token.head.lemma_.lower() != "take" or negated(token.head):
+    """'will take measures of equal intensity against U.S. goods', 'take counter measures', 'will
+    take retaliatory steps' (not 'took steps to ensure safety')."""
+    if token.lemma_.lower() not in lex.words("means_nouns") or token.head.lemma_.lower() != "take" \
+            or negated(token.head):
         return False
     countering = any(c.lower_ in lex.words("counter_words") for c in token.children)
     against = any(t.lower_ == "against" for t in token.subtree) or any(
