@@ -321,7 +321,24 @@ def _titled_person(ctx: Context, role: Token) -> str | None:
             break
         if any(t.lemma_.lower() == lemma or t.lower_ == lemma for t in _title_words(ctx.doc, ent)):
             return ctx.actors.resolve(ent.root) or ctx.actors.named_speaker(ent.root)
-    return None
+    return _titled_later(ctx, role)
+
+
+def _titled_later(ctx: Context, role: Token) -> str | None:
+    """A lead that names a role before the story names the person ('the health secretary claimed
+    ...' then 'Health Secretary Steve Barclay told ...'): the one person named later with this
+    title and all its modifiers ('health'); none when two people fit."""
+    words = {role.lemma_.lower()} | {c.lower_ for c in role.children if c.dep_ in {"compound", "amod"}}
+    found: set[str] = set()
+    for ent in entities(ctx.doc):
+        if ent.start <= role.i or ent.label_ != "PERSON":
+            continue
+        title = {t.lower_ for t in _title_words(ctx.doc, ent)} | {t.lemma_.lower() for t in _title_words(ctx.doc, ent)}
+        if words <= title:
+            key = ctx.actors.resolve(ent.root) or ctx.actors.named_speaker(ent.root)
+            if key:
+                found.add(key)
+    return found.pop() if len(found) == 1 else None
 
 
 def _title_words(doc: Doc, ent: Span) -> list[Token]:

@@ -157,6 +157,14 @@ ROWS = [
     ("speaker.press_reports_are_nobodys",
      "The army said it had retaken the town.\n\nLatest reports said fighting continued in the hills.",
      None, "fighting continued in the hills"),
+    ("speaker.titled_later",  # a lead names the role, the body names the person
+     "Doctors accused the government of bad faith after the health secretary claimed doctors had walked away "
+     "from talks.\n\nHealth Secretary Tom Reed told the BBC that doctors had refused to move.",
+     "tom-reed", "doctors had walked away from talks"),
+    ("speaker.titled_later",  # two people fit the role: no one is chosen
+     "Doctors accused the government of bad faith after the health secretary claimed doctors had walked away "
+     "from talks.\n\nHealth Secretary Tom Reed and Health Secretary Ann Cole met the BBC.",
+     None, "doctors had walked away from talks"),
     ("speaker.inverted_after_the_words",  # '...; observed X': X speaks, the words before are said
      "The Kenya National Union of Teachers met on Monday.\n\nIn any case the council should be building more "
      "schools; observed KNUT General Secretary James Orwa.",
