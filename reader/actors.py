@@ -1644,6 +1644,5 @@ def government_name(table: ActorTable, country: str, by_demonym: bool = True) ->
         return found.most_common(1)[0][0]
     if not by_demonym:
         return None
-    named = dict(entry.split("=", 1) for entry in gazetteer.words("government_names"))
     demonym = demonym_of(gazetteer, country)
-    return named.get(country) or (f"{demonym} government" if demonym else None)  # "the Czech government"
+    return gazetteer.governments.get(country) or (f"{demonym} government" if demonym else None)  # "Czech government"

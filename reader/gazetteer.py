@@ -33,6 +33,7 @@ class Gazetteer:
     sectors: dict[str, str] = field(default_factory=dict)  # sector id -> its name ("OPP" -> "opposition")
     knowledge: dict[str, frozenset[str]] = field(default_factory=dict)  # [knowledge] settings
     sector_words: dict[str, str] = field(default_factory=dict)  # "rebel" -> "REB"
+    governments: dict[str, str] = field(default_factory=dict)  # "united-states" -> "US government"
 
     @cached_property
     def upper_capitals(self) -> dict[str, str]:
@@ -114,6 +115,8 @@ def _add_countries(gaz: Gazetteer, curated: dict) -> None:
         name = extra.get("name") or _title(common)
         key = slug(name)
         gaz.entries[key] = Entry(key, name, "country")
+        if "government" in extra:
+            gaz.governments[key] = extra["government"]
         for surface in [name, _title(common), *extra.get("aliases", [])]:
             gaz.add_name(surface, key)
         for alt in _safe(info.alt_spellings):
