@@ -1645,4 +1645,16 @@ def government_name(table: ActorTable, country: str, by_demonym: bool = True) ->
     if not by_demonym:
         return None
     demonym = demonym_of(gazetteer, country)
-    return gazetteer.governments.get(country) or (f"{demonym} government" if demonym else None)  # "Czech government"
+    return _country_government(table, country) or gazetteer.governments.get(country) \
+        or (f"{demonym} government" if demonym else None)  # "the Czech government"
+
+
+def _country_government(table: ActorTable, country: str) -> str | None:
+    """'the Malawi government', 'the Sierra Leone government': the story's own name for its
+    government, a name of the country before 'government' (its demonym form is the default)."""
+    entry = table.gazetteer.entries.get(country)
+    if entry is None:
+        return None
+    text = table.doc.text
+    phrase = f"{entry.name} government"
+    return phrase if phrase in text or phrase.replace(" g", " G") in text else None

@@ -160,6 +160,9 @@ PARTY_ROWS = [
     ("a domestic story's government is named by its demonym, 'government' said or not",
      "PRAGUE - The Public Affairs party threatened to quit the coalition on Tuesday.\n\n"
      "Prime Minister Ivo Brandt said he rejected any ultimatum.", "rejected any ultimatum", "Czech government"),
+    ("a domestic story's government keeps the country-name form the story uses",
+     "LILONGWE - The Malawi government said on Monday that striking teachers must return to work.\n\n"
+     "The teachers' union rejected the order.", "return to work", "Malawi government"),
     ("a domestic story names its government as the story does",
      "WASHINGTON - Nine states sued the Obama administration on Tuesday. The White House said the states "
      "must withdraw the lawsuit.", "withdraw the lawsuit", "Obama administration"),
