@@ -790,10 +790,20 @@ def _split_ranges(unit: DocSpan, groups: list[list[Cue]]) -> list[tuple[int, int
     if len(groups) <= 1:
         return [_trim(unit.doc, unit.start_char, unit.end_char)] if groups else []
     cuts = [unit.start_char]
-    for group in groups[1:]:
-        cuts.append(_clause_start(group[0].token, unit))
+    for before, group in zip(groups, groups[1:], strict=False):
+        cut = _clause_start(group[0].token, unit)
+        if cut <= cuts[-1]:  # "[Hamas insists on X], a demand Israel has rejected": parsed as reporting it
+            cut = _after_reported(group[0].token, before[0].token, cut)
+        cuts.append(cut)
     cuts.append(unit.end_char)
     return [_trim(unit.doc, cuts[i], cuts[i + 1]) for i in range(len(groups))]
+
+
+def _after_reported(token: Token, earlier: Token, cut: int) -> int:
+    """Where a later cue's own words start when the parser hung the earlier cue's clause on it:
+    just after that clause."""
+    held = next((c for c in token.children if c.i < token.i and c.left_edge.i <= earlier.i <= c.right_edge.i), None)
+    return _end(held.right_edge) if held is not None else cut
 
 
 def _clause_start(token: Token, unit: DocSpan) -> int:

@@ -133,7 +133,10 @@ ROWS = [
      "amnesty-international", "its police of killing protesters"),
     ("speaker.nearest_of_two_subjects",  # 'a demand Chile has rejected': the parser gave two subjects
      "Bolivia still insists on a new border treaty, a demand Chile has rejected outright.",
-     "chile", "Bolivia still insists on a new border treaty"),
+     "chile", "a demand Chile has rejected outright."),
+    ("group.reported_clause_cut",  # ... and the demand stays Bolivia's own position
+     "Bolivia still insists on a new border treaty, a demand Chile has rejected outright.",
+     "bolivia", "on a new border treaty"),
     ("group.relative_clause_is_described",  # the company's demand is what Unite talks about
      "At the heart of the row is what Unite says is a pay cut that the company is asking drivers to accept.",
      "unite", "At the heart of the row is what Unite says is a pay cut that the company is asking drivers to accept."),
@@ -157,6 +160,9 @@ ROWS = [
     ("speaker.press_reports_are_nobodys",
      "The army said it had retaken the town.\n\nLatest reports said fighting continued in the hills.",
      None, "fighting continued in the hills"),
+    ("group.reported_clause_cut",  # the parser hangs the first party's clause on the second's verb
+     "Moscow still insists on lifting the sanctions before talking about the border, a demand Kyiv has "
+     "rejected outright.", "russia", "on lifting the sanctions before talking about the border"),
     ("speaker.titled_later",  # a lead names the role, the body names the person
      "Doctors accused the government of bad faith after the health secretary claimed doctors had walked away "
      "from talks.\n\nHealth Secretary Tom Reed told the BBC that doctors had refused to move.",
