@@ -368,12 +368,15 @@ def resolve_pronoun(ctx: Context, pronoun: Token, as_person: bool = False) -> st
     sent = pronoun.sent
     near = ctx.doc[sent.start - 1].sent.start if sent.start > 0 else 0  # the sentence before begins here
     aside: Token | None = None  # the nearest person there who is no subject: 'spoke with X. She said'
+    said = _said_before(pronoun)
     for i in range(pronoun.i - 1, -1, -1):
         token = ctx.doc[i]
         if token.idx < floor or (aside is not None and i < near):
             break
         if narrated and ctx.quoted(token):
             continue  # the narrator's "it said" never stands for someone inside a quote
+        if person and said[0] <= i <= said[1] and not _clause_subject(token):
+            continue  # "Mr Richards' actions showed malice, he said": not one named inside what is said
         is_person = _antecedent_fits(ctx, token, lower, person)
         if is_person is None:
             continue
@@ -393,6 +396,20 @@ def resolve_pronoun(ctx: Context, pronoun: Token, as_person: bool = False) -> st
             ctx.antecedents[pronoun.i] = aside
         return key
     return None
+
+
+def _said_before(pronoun: Token) -> tuple[int, int]:
+    """The token range of the clause that the pronoun's verb reports before it ('[X's actions
+    showed malice], he said'), or an empty range."""
+    verb = pronoun.head
+    if pronoun.dep_ != "nsubj" or verb.i < pronoun.i:
+        return (1, 0)
+    clause = next((c for c in verb.children if c.dep_ in {"ccomp", "parataxis"} and c.i < pronoun.i), None)
+    return (clause.left_edge.i, clause.right_edge.i) if clause is not None else (1, 0)
+
+
+def _clause_subject(token: Token) -> bool:
+    return token.dep_ == "nsubj" and token.head.dep_ in {"ccomp", "parataxis"}
 
 
 def _antecedent_fits(ctx: Context, token: Token, lower: str, person: bool) -> bool | None:

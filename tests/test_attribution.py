@@ -163,6 +163,10 @@ ROWS = [
     ("group.reported_clause_cut",  # the parser hangs the first party's clause on the second's verb
      "Moscow still insists on lifting the sanctions before talking about the border, a demand Kyiv has "
      "rejected outright.", "russia", "on lifting the sanctions before talking about the border"),
+    ("speaker.pronoun_not_inside_what_is_said",  # 'she' is not Mr Olsen, named in what she says
+     "Anna Berg told the court the claims were false.\n\n"
+     "Mr Olsen's emails showed a clear intent to mislead investors, she said.",
+     "anna-berg", "Mr Olsen's emails showed a clear intent to mislead investors"),
     ("speaker.titled_later",  # a lead names the role, the body names the person
      "Doctors accused the government of bad faith after the health secretary claimed doctors had walked away "
      "from talks.\n\nHealth Secretary Tom Reed told the BBC that doctors had refused to move.",
