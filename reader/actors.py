@@ -18,13 +18,14 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 from spacy.attrs import IDX, IS_TITLE, LEMMA, LENGTH
+from spacy.tokens import Span
 
 from .gazetteer import Entry, Gazetteer, demonym_of, load_gazetteer, slug
 from .lexicon import load_lexicon
 from .model import Actor, Article
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
 POSSESSIVE = re.compile(r"(’s|'s|’|')$")
 NP_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "case", "punct", "cc", "conj", "appos"}
@@ -242,10 +243,19 @@ def _article_date(article: Article) -> dt.date | None:
 
 
 def entities(doc: Doc) -> tuple[Span, ...]:
-    """The Doc's entities, built once (Doc.ents makes new Span objects on every call)."""
+    """The Doc's entities, built once (Doc.ents makes new Span objects on every call), a person's
+    without the title the tagger took in at a sentence's start ('Lawyer Anna Berg' is Anna Berg)."""
     if "reader_ents" not in doc.user_data:
-        doc.user_data["reader_ents"] = tuple(doc.ents)
+        titles = load_gazetteer().words("titles")
+        doc.user_data["reader_ents"] = tuple(_untitled(ent, titles) for ent in doc.ents)
     return doc.user_data["reader_ents"]
+
+
+def _untitled(ent: Span, titles: frozenset[str]) -> Span:
+    start = ent.start
+    while ent.label_ == "PERSON" and start < ent.end - 1 and ent.doc[start].lower_ in titles:
+        start += 1
+    return ent if start == ent.start else Span(ent.doc, start, ent.end, label=ent.label_)
 
 
 def entity_at(doc: Doc, i: int) -> Span | None:

@@ -160,6 +160,9 @@ PARTY_ROWS = [
     ("a domestic story's government is named by its demonym, 'government' said or not",
      "PRAGUE - The Public Affairs party threatened to quit the coalition on Tuesday.\n\n"
      "Prime Minister Ivo Brandt said he rejected any ultimatum.", "rejected any ultimatum", "Czech government"),
+    ("a title the tagger took into a name at a sentence's start is no part of it",
+     "Lawyer Anna Berg told the court the claims were false and must be withdrawn.", "must be withdrawn",
+     "Anna Berg"),
     ("a domestic story's government keeps the country-name form the story uses",
      "LILONGWE - The Malawi government said on Monday that striking teachers must return to work.\n\n"
      "The teachers' union rejected the order.", "return to work", "Malawi government"),
