@@ -197,10 +197,25 @@ def clause_only(ctx: Context, draft: Draft) -> str | None:
         return None
     if any(c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in ctx.lex.nouns for c in token.children):
         return None  # "maintained its calls for protests": a stance kept up
+    if _questioned_merit(ctx, token) is not None:
+        return None  # "questioned the credibility of the results": a challenge (kind.questioned_merit)
     sent = token.sent
     if any(q.start < sent.end_char and q.end > sent.start_char and not q.is_scare for q in ctx.quotes):
         return None
     return DROP
+
+
+def questioned_merit(ctx: Context, draft: Draft) -> str | None:
+    """'questioned the credibility of the final results', 'questioned the government's commitment to
+    talks': doubting another's merit (data: ``questioned_merits``) accuses them."""
+    if draft.lemma not in ctx.lex.words("doubting_verbs") or _questioned_merit(ctx, draft.token) is None:
+        return None
+    return "accuse"
+
+
+def _questioned_merit(ctx: Context, token: Token) -> Token | None:
+    return next((c for c in token.children if c.dep_ in {"dobj", "obj"}
+                 and c.lemma_.lower() in ctx.lex.words("questioned_merits")), None)
 
 
 def claimed_prize(ctx: Context, draft: Draft) -> str | None:
@@ -342,6 +357,7 @@ GUARDS: tuple[tuple[str, Guard], ...] = (
     ("kind.conditional_acceptance", conditional_acceptance),
     ("kind.backs_a_party", backs_a_party),
     ("kind.name_calling", name_calling),
+    ("kind.questioned_merit", questioned_merit),
     ("kind.advice", advice),
     ("kind.own_wish", own_wish),
 )
