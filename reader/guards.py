@@ -137,9 +137,11 @@ def non_answer(ctx: Context, draft: Draft) -> str | None:
         return None
     withheld = ctx.lex.words("non_answer_objects")
     for xcomp in (c for c in draft.token.children if c.dep_ == "xcomp"):
+        objects = [c for c in xcomp.children if c.dep_ in {"dobj", "obj"}]
+        if any(o.lemma_.lower() in ctx.lex.words("proposal_words") for o in objects):
+            return None  # "refused to discuss an offer by Ethiopia": the offer is refused
         if xcomp.lemma_.lower() in ctx.lex.words("non_answer_verbs"):
             return DROP
-        objects = [c for c in xcomp.children if c.dep_ in {"dobj", "obj"}]
         disclosed = xcomp.lemma_.lower() in ctx.lex.words("disclosure_verbs")  # not "refused to put figures ..."
         if disclosed and any(o.lemma_.lower() in withheld or o.lower_ in withheld for o in objects):
             return DROP

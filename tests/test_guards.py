@@ -38,6 +38,8 @@ ROWS = [
     ("drop.obligation_reported", "Putin said Ukraine had accepted the offer.", "accepted", None),
     ("drop.obligation_reported", "The union said the board must meet the workers and offer a raise.", "offer", DROP),
     ("drop.non_answer", "The company declined to comment.", "declined", DROP),
+    ("drop.non_answer", "The company declined to discuss the matter.", "declined", DROP),
+    ("drop.non_answer", "Egypt refused to discuss an offer by Ethiopia to share data.", "refused", None),
     ("drop.non_answer", "The company declined to raise wages.", "declined", None),
     ("drop.non_answer", "He declined to say how long the review would take.", "say", DROP),
     ("drop.non_answer", "The rich nations refused to put concrete figures on the table.", "refused", None),
