@@ -97,6 +97,8 @@ ROWS = [
     ("accuse.hostile_act", "The government forces and their militias attacked our positions.", "accuse"),
     ("accuse.hostile_act", "The rebels have been consistently attacking our forces.", "accuse"),
     ("accuse.hostile_act", "We will attack at dawn.", None),
+    ("accuse.hostile_act", "The ruling party rigged the vote in three provinces.", "accuse"),
+    ("accuse.hostile_act", "Police arrested forty protesters.", None),
     ("accuse.negative_judgement", "The regulator's procedure was flawed in many respects.", "accuse"),
     ("accuse.negative_judgement", "The statement severely harmed the reputation of the bank.", "accuse"),
     ("accuse.negative_judgement", "We are extremely disappointed with the result.", None),
