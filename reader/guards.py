@@ -263,6 +263,14 @@ def negation(ctx: Context, draft: Draft) -> str | None:
     return None
 
 
+def admission(ctx: Context, draft: Draft) -> str | None:
+    """'concedes (that) there is a shortage of teachers': conceding a fact admits it, a statement;
+    'conceded defeat', 'would concede the point' still yield (data: ``admission_verbs``)."""
+    if draft.lemma not in ctx.lex.words("admission_verbs") or draft.kind == "statement":
+        return None
+    return "statement" if any(c.dep_ == "ccomp" for c in draft.token.children) else None
+
+
 def conditional_acceptance(ctx: Context, draft: Draft) -> str | None:
     """'Hamas would welcome a deal that included Egypt', 'we would accept a ceasefire if ...': an
     acceptance held out on a condition offers it ('would have accepted' looks back: no offer)."""
@@ -356,6 +364,7 @@ GUARDS: tuple[tuple[str, Guard], ...] = (
     ("kind.negation", negation),
     ("kind.contested_decision", contested_decision),
     ("kind.refusal_on_condition", refusal_on_condition),
+    ("kind.admission", admission),
     ("kind.conditional_acceptance", conditional_acceptance),
     ("kind.backs_a_party", backs_a_party),
     ("kind.name_calling", name_calling),

@@ -94,6 +94,8 @@ ROWS = [
     ("kind.questioned_merit", "The opposition questioned the credibility of the final results.", "questioned",
      "accuse"),
     ("kind.questioned_merit", "Police questioned the suspect for hours.", "questioned", None),
+    ("kind.admission", "The ministry concedes there is a shortage of teachers.", "concedes", "statement"),
+    ("kind.admission", "The ministry conceded the point.", "conceded", None),
     ("kind.own_wish", "Vietnam wants to protect its legal rights.", "wants", "statement"),
     ("kind.own_wish", "They want to negotiate in a sensible fashion.", "want", "offer"),
     ("kind.own_wish", "The union wants the company to raise wages.", "wants", None),
