@@ -549,6 +549,24 @@ def _first_person_move(span: Span, lex: Lexicon) -> str | None:
     return None
 
 
+SIDE_MOVES = frozenset({"amod", "acl", "relcl", "xcomp", "advcl"})
+
+
+def _other_side_move(span: Span, lex: Lexicon) -> str | None:
+    """'The league has threatened our association with a lawsuit', 'they refused our offer': a
+    refusal or threat the speaker says another side made is held against it (not 'we refused',
+    not 'will refuse')."""
+    for token in span:
+        if lex.verbs.get(token.lemma_.lower()) not in {"reject", "threaten"} or token.pos_ != "VERB":
+            continue
+        if negated(token) or token.tag_ not in {"VBD", "VBN"} or token.dep_ in SIDE_MOVES:
+            continue  # (not "... after the league threatened to ban it": the league's own move)
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is not None and not _first_person_word(subject, lex) and subject.lower_ not in {"it", "this"}:
+            return "accuse"
+    return None
+
+
 def _cleft_blame(span: Span, lex: Lexicon) -> str | None:
     """'It was the government who cancelled the meetings': a cleft that singles out who did it
     blames them (not 'it was us who offered': the speaker's own side)."""
@@ -665,6 +683,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("accuse.labelled_act", _labelled_act),
     ("accuse.negative_judgement", _negative_judgement),
     ("accuse.cleft_blame", _cleft_blame),
+    ("accuse.other_side_move", _other_side_move),
     ("accuse.faulted_act", _faulted_act),
     ("accuse.harm_by_other", _harm_by_other),
 )
