@@ -15,7 +15,8 @@ tool, for judging a change on stories nobody tuned for (look at its errors only 
 ``heldout3`` is twelve more, kept blind: its totals only, never its errors (``samples/heldout3/README.md``), and so is
 ``heldout4``, twelve more again (``samples/heldout4/README.md``), ``heldout5`` and ``heldout6``,
 twenty more each (``samples/heldout5/README.md``, ``samples/heldout6/README.md``), and ``heldout7``, twenty more
-made for judging the fifth round (``samples/heldout7/README.md``). Blind sets print their totals only,
+made for judging the fifth round (``samples/heldout7/README.md``); ``dev5`` is twenty more, open for tuning
+(``samples/dev5/README.md``). Blind sets print their totals only,
 whatever the options.
 The scorer is the shared one, vendored as ``tests/eval_score.py``. Everything runs in one process
 with one loaded pipeline.
@@ -49,7 +50,8 @@ SETS = {"public": (ROOT / "samples", ROOT / "tests" / "gold"),
         "heldout6": (ROOT / "samples" / "heldout6", ROOT / "tests" / "gold" / "heldout6"),
         "heldout3": (ROOT / "samples" / "heldout3", ROOT / "tests" / "gold" / "heldout3"),
         "heldout4": (ROOT / "samples" / "heldout4", ROOT / "tests" / "gold" / "heldout4"),
-        "heldout7": (ROOT / "samples" / "heldout7", ROOT / "tests" / "gold" / "heldout7")}
+        "heldout7": (ROOT / "samples" / "heldout7", ROOT / "tests" / "gold" / "heldout7"),
+        "dev5": (ROOT / "samples" / "dev5", ROOT / "tests" / "gold" / "dev5")}
 COUNTS = ["gold", "predicted", "found", "attributed", "kind_right", "full_right", "false", "span_errors",
           "gold_core_links", "core_links_found", "predicted_links", "right_links"]
 COLUMNS = [("rec", "recall"), ("prec", "precision"), ("actor", "actor_accuracy"), ("kind", "kind_accuracy"),
