@@ -163,6 +163,9 @@ PARTY_ROWS = [
     ("a title the tagger took into a name at a sentence's start is no part of it",
      "Lawyer Anna Berg told the court the claims were false and must be withdrawn.", "must be withdrawn",
      "Anna Berg"),
+    ("a government English names by its country keeps that name, not an awkward demonym",
+     "FREETOWN - The main opposition party demanded a rerun of the election on Monday.\n\n"
+     "The government said a rerun is unconstitutional.", "a rerun is unconstitutional", "Sierra Leone government"),
     ("a domestic story's government keeps the country-name form the story uses",
      "LILONGWE - The Malawi government said on Monday that striking teachers must return to work.\n\n"
      "The teachers' union rejected the order.", "return to work", "Malawi government"),
