@@ -883,6 +883,8 @@ def _group_of_member(table: ActorTable, ent: Span, learn: bool = True) -> str | 
         if not _common_noun(token):
             continue
         if lemma in described:  # "union secretary X": the union the story names ('the nurses' union')
+            if token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in table.gazetteer.words("portfolios"):
+                continue  # "Union Health Minister X": a word of the title, no body ('union secretary' is one)
             key = table.head_actor(lemma, token.i) or _last_organization(table, token, lemma)
             if key and not table.is_person(key):
                 return key

@@ -28,16 +28,38 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+SENTENCE_ENDS = frozenset(".!?:;…")
+CLOSERS = frozenset('"\'”’)]»')
+
+
 def _start_sentences(doc: Doc, indices: list[int]) -> None:
-    """``doc[i].is_sent_start = True`` for every index, in one pass: the setter looks through
-    the whole Doc for a parse each time, which made many short paragraphs cost quadratic time."""
-    if not indices:
-        return
+    """``doc[i].is_sent_start = True`` for every index, and False after a word that ends no
+    sentence ('... the A Partnership for National Unity+Alliance | For Change ...' is one
+    sentence, whatever the parser makes of a capital), in one pass: the setter looks through the
+    whole Doc for a parse each time, which made many short paragraphs cost quadratic time."""
     if doc.has_annotation("DEP"):  # spaCy refuses it on a parsed Doc: let it say so
-        doc[indices[0]].is_sent_start = True
-    values = doc.to_array([SENT_START])
-    values[indices] = 1
-    doc.from_array([SENT_START], values)
+        if indices:
+            doc[indices[0]].is_sent_start = True
+    values = doc.to_array([SENT_START]).astype("int64")
+    values[_mid_sentence(doc)] = -1
+    if indices:
+        values[indices] = 1
+    doc.from_array([SENT_START], values.astype("uint64"))  # (-1, "no start", wraps as spaCy stores it)
+
+
+def _mid_sentence(doc: Doc) -> list[int]:
+    """Tokens that follow a word (past any closing quotes or brackets) that ends no sentence."""
+    out = []
+    last = ""  # the last token before ``i`` that is no closer
+    for i, token in enumerate(doc):
+        if i and last and last[-1] not in SENTENCE_ENDS and not doc[i - 1].is_space:
+            out.append(i)
+        text = token.text
+        if not (text in CLOSERS or token.is_space):
+            last = text
+        elif token.is_space and "\n" in text:
+            last = "."  # a line break ends what came before
+    return out
 
 
 def _dateline_end(doc: Doc, start: int) -> int | None:

@@ -166,6 +166,10 @@ PARTY_ROWS = [
     ("a government English names by its country keeps that name, not an awkward demonym",
      "FREETOWN - The main opposition party demanded a rerun of the election on Monday.\n\n"
      "The government said a rerun is unconstitutional.", "a rerun is unconstitutional", "Sierra Leone government"),
+    ("a capitalised word of a title is no body ('Union Health Minister' is no trade union)",
+     "Union Health Minister Mansukh Mandaviya on Tuesday urged protesting doctors to call off their strike.\n\n"
+     "Dr. Manish, the president of the Federation of Resident Doctors' Association (FORDA), said the strike "
+     "is still on.", "call off their strike", "Mansukh Mandaviya"),
     ("a domestic story's government keeps the country-name form the story uses",
      "LILONGWE - The Malawi government said on Monday that striking teachers must return to work.\n\n"
      "The teachers' union rejected the order.", "return to work", "Malawi government"),

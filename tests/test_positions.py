@@ -516,3 +516,22 @@ def test_a_quote_closed_after_a_comma_keeps_its_attribution(nlp):
     quoted = [p for p in positions if "defend ourselves" in p.text]
     assert len(quoted) == 1 and "video message" in quoted[0].text
     assert not [p for p in positions if p.text.startswith("RSF commander")]
+
+
+SENTENCE_ROWS = [
+    # text, the sentences the pipeline must make
+    ("The Opposition People's Progressive Party has accused the A Partnership for National Unity+Alliance "
+     "For Change coalition government of attempting to muzzle them.",
+     ["The Opposition People's Progressive Party has accused the A Partnership for National Unity+Alliance "
+      "For Change coalition government of attempting to muzzle them."]),
+    ('"We will go," he said. "They must leave." The union (UNITE) said so! Next one? Yes: maybe.',
+     ['"We will go," he said.', '"They must leave."', "The union (UNITE) said so!", "Next one?", "Yes: maybe."]),
+    ("Talks collapse\n\nThe union said the talks had collapsed.",
+     ["Talks collapse", "The union said the talks had collapsed."]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SENTENCE_ROWS)
+def test_sentences_end_only_after_a_sentence_end(nlp, text, expected):
+    """The parser never starts a sentence after a word that ends none (a capital mid-name is no start)."""
+    assert [s.text.strip() for s in nlp(text).sents] == expected
