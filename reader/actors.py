@@ -246,9 +246,27 @@ def entities(doc: Doc) -> tuple[Span, ...]:
     """The Doc's entities, built once (Doc.ents makes new Span objects on every call), a person's
     without the title the tagger took in at a sentence's start ('Lawyer Anna Berg' is Anna Berg)."""
     if "reader_ents" not in doc.user_data:
-        titles = load_gazetteer().words("titles")
-        doc.user_data["reader_ents"] = tuple(_untitled(ent, titles) for ent in doc.ents)
+        gazetteer = load_gazetteer()
+        titles = gazetteer.words("titles")
+        ents = _joined_names(list(doc.ents), gazetteer.words("joined_name_heads"))
+        doc.user_data["reader_ents"] = tuple(_untitled(ent, titles) for ent in ents)
     return doc.user_data["reader_ents"]
+
+
+def _joined_names(ents: list[Span], heads: frozenset[str]) -> list[Span]:
+    """One body's name the tagger cut at 'and' ('the Kenya Medical Practitioners Pharmacists | and |
+    Dentists' Union'): a first part ending in a plural, 'and', and a part ending in a word for a
+    body (data: ``joined_name_heads``) are one organisation ('Microsoft and Apple Inc' stay two)."""
+    out: list[Span] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label_ == "ORG" and ent.label_ == "ORG" and ent.start == prev.end + 1 \
+                and ent.doc[prev.end].lower_ == "and" and prev[-1].tag_ in {"NNPS", "NNS"} \
+                and POSSESSIVE.sub("", ent[-1].text).lower() in heads:
+            out[-1] = Span(ent.doc, prev.start, ent.end, label="ORG")
+            continue
+        out.append(ent)
+    return out
 
 
 def _untitled(ent: Span, titles: frozenset[str]) -> Span:

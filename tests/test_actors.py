@@ -170,6 +170,10 @@ PARTY_ROWS = [
      "Union Health Minister Mansukh Mandaviya on Tuesday urged protesting doctors to call off their strike.\n\n"
      "Dr. Manish, the president of the Federation of Resident Doctors' Association (FORDA), said the strike "
      "is still on.", "call off their strike", "Mansukh Mandaviya"),
+    ("a body's name the tagger cut at 'and' is one name",
+     "The Kenya Medical Practitioners Pharmacists and Dentists' Union said the strike would go on.\n\n"
+     "The union refused the time limit placed by the court order.", "refused the time limit",
+     "Kenya Medical Practitioners Pharmacists and Dentists' Union"),
     ("a domestic story's government keeps the country-name form the story uses",
      "LILONGWE - The Malawi government said on Monday that striking teachers must return to work.\n\n"
      "The teachers' union rejected the order.", "return to work", "Malawi government"),
