@@ -80,6 +80,8 @@ def _no_intention(span: Span, lex: Lexicon) -> str | None:
     to yield, denied, refuses to."""
     refusable = lex.words("negated_accept")
     for token in span:
+        if _ruled_out(token, lex):
+            return "reject"  # "there is no question of rolling back the decision"
         if token.lemma_.lower() not in lex.words("intention_words"):
             continue
         denied = negated(token) if token.pos_ in {"VERB", "AUX"} else any(
@@ -91,6 +93,15 @@ def _no_intention(span: Span, lex: Lexicon) -> str | None:
         if any(a.lemma_.lower() in refusable for a in acts):
             return "reject"
     return None
+
+
+def _ruled_out(token: Token, lex: Lexicon) -> bool:
+    """'no question of rolling back the decision': an act ruled out, whatever the act."""
+    if token.lemma_.lower() not in lex.words("ruled_out_nouns") or not any(
+            c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pcomp" for g in c.children)
+               for c in token.children)
 
 
 def _thing_subject(verb: Token, lex: Lexicon) -> bool:
