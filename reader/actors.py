@@ -63,6 +63,7 @@ class ActorTable:
     evidence: dict[str, list[str]] = field(default_factory=dict)  # actor id -> why mentions went to it
     merged: dict[str, str] = field(default_factory=dict)  # a party merged into another -> that one
     title_end: int = 0  # where the headline ends (a character offset; 0 when there is none)
+    sector_owners: dict[str, str] = field(default_factory=dict)  # "REB" -> "farc" ("FARC rebels": the rebels)
 
     @property
     def actors(self) -> list[Actor]:
@@ -105,6 +106,8 @@ class ActorTable:
     def sector_party(self, sector: str, country: str | None = None, demonym: str | None = None) -> str:
         """The party of a country's side ('opposition', 'rebels'): one per sector in an article,
         named after its country once the article ties it to one ('Libyan rebels')."""
+        if sector in self.sector_owners:
+            return self.sector_owners[sector]  # "the rebels" after "the FARC rebels"
         base = self.gazetteer.sectors[sector]
         key = slug(base)
         binding = self.bindings.setdefault(key, Binding(Entry(key, base, "group")))
@@ -1606,6 +1609,10 @@ def _sector_side(table: ActorTable, token: Token) -> str | None:
                    and sector_word(table, t)), None)
     if marker is None:
         return None
+    named = _named_body_modifier(table, token)
+    if named:  # "Colombia's FARC rebels", "the country's Marxist FARC rebels": FARC; later "the rebels" too
+        table.sector_owners.setdefault(sector_word(table, marker), named)
+        return named
     owner = table.token_actor.get(token.i) if token is not marker else None
     owner = owner or _modifier_actor(table, token)
     if owner and table.bindings.get(owner) and table.bindings[owner].entry.kind != "country":
@@ -1615,6 +1622,18 @@ def _sector_side(table: ActorTable, token: Token) -> str | None:
     return table.sector_party(sector_word(table, marker), owner, demonym)
 
 
+
+
+def _named_body_modifier(table: ActorTable, token: Token) -> str | None:
+    """A named organisation among a noun's compounds ('FARC rebels'), not a country or a person."""
+    for child in token.children:
+        if child.dep_ != "compound":
+            continue
+        key = table.token_actor.get(child.i)
+        binding = table.bindings.get(key) if key else None
+        if binding is not None and binding.entry.kind in {"organization", "group"}:
+            return key
+    return None
 
 
 def _anaphor(table: ActorTable, token: Token) -> str | None:

@@ -174,6 +174,9 @@ PARTY_ROWS = [
      "The Kenya Medical Practitioners Pharmacists and Dentists' Union said the strike would go on.\n\n"
      "The union refused the time limit placed by the court order.", "refused the time limit",
      "Kenya Medical Practitioners Pharmacists and Dentists' Union"),
+    ("a named body's rebels are that body, and so are 'the rebels' after them",
+     "Colombia's FARC rebels said on Wednesday the ceasefire would end unless the government agreed to a truce."
+     "\n\nThe rebels said the government must also lay down its arms.", "must also lay down its arms", "FARC"),
     ("a domestic story's government keeps the country-name form the story uses",
      "LILONGWE - The Malawi government said on Monday that striking teachers must return to work.\n\n"
      "The teachers' union rejected the order.", "return to work", "Malawi government"),
