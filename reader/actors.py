@@ -1281,15 +1281,19 @@ def mark_groups(table: ActorTable, doc: Doc) -> None:
             continue
         if lower not in collectives:
             continue
-        origin = next((c for c in token.children if c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "LOC"}
-                       and c.i not in table.token_actor), None)
-        if origin is not None:
-            key = slug(f"{origin.text} group")
+        origin = next((c for c in token.children if c.dep_ in {"amod", "compound"}
+                       and c.ent_type_ in {"NORP", "LOC", "GPE", "FAC"} and c.i not in table.token_actor), None)
+        if origin is not None:  # "Arab countries", "Bougainville leaders", "Maules Creek farmers"
+            place = doc[origin.left_edge.i: origin.i + 1]
+            if any(t.i in table.token_actor for t in place) or not all(t.is_title or t.is_upper for t in place):
+                place = origin
+            key = slug(f"{place.text} group")
             if key not in table.bindings:
-                table.bind(Entry(key, f"{origin.text} {lower}", "group"))
-            table.bindings[key].add_alias(f"{origin.text} {lower}")
+                table.bind(Entry(key, f"{place.text} {lower}", "group"))
+            table.bindings[key].add_alias(f"{place.text} {lower}")
             table.token_actor[token.i] = key
-            table.token_actor[origin.i] = key
+            for t in (place if isinstance(place, Span) else [place]):
+                table.token_actor[t.i] = key
         elif lower in groups and (not _modified_by_actor(table, token) or _employer_named(table, token)):
             table.token_actor[token.i] = table.bind(Entry(slug(lower), lower, "group"))
 

@@ -177,6 +177,10 @@ PARTY_ROWS = [
     ("a named body's rebels are that body, and so are 'the rebels' after them",
      "Colombia's FARC rebels said on Wednesday the ceasefire would end unless the government agreed to a truce."
      "\n\nThe rebels said the government must also lay down its arms.", "must also lay down its arms", "FARC"),
+    ("a place the gazetteer does not know names a group of its people ('Bougainville leaders')",
+     "The government presented its autonomy plan on Monday.\n\n"
+     "At the meeting in Buka, Bougainville leaders rejected the plan outright.", "rejected the plan outright",
+     "Bougainville leaders"),
     ("a domestic story's government keeps the country-name form the story uses",
      "LILONGWE - The Malawi government said on Monday that striking teachers must return to work.\n\n"
      "The teachers' union rejected the order.", "return to work", "Malawi government"),
