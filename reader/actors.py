@@ -1282,7 +1282,8 @@ def mark_groups(table: ActorTable, doc: Doc) -> None:
         if lower not in collectives:
             continue
         origin = next((c for c in token.children if c.dep_ in {"amod", "compound"}
-                       and c.ent_type_ in {"NORP", "LOC", "GPE", "FAC"} and c.i not in table.token_actor), None)
+                       and c.ent_type_ in {"NORP", "LOC", "GPE", "FAC"} and c.i not in table.token_actor
+                       and (c.ent_type_ in {"NORP", "LOC"} or c.text not in table.gazetteer.names)), None)
         if origin is not None:  # "Arab countries", "Bougainville leaders", "Maules Creek farmers"
             place = doc[origin.left_edge.i: origin.i + 1]
             if any(t.i in table.token_actor for t in place) or not all(t.is_title or t.is_upper for t in place):
