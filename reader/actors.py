@@ -99,6 +99,9 @@ class ActorTable:
         for name, key in list(self.people.items()):  # the people bound to it follow
             if key == old:
                 self.people[name] = new
+        for sector, key in list(self.sector_owners.items()):  # and a side it owned ("FARC rebels")
+            if key == old:
+                self.sector_owners[sector] = new
         self.bindings.pop(old, None)
         if old != new:
             self.merged[old] = new
@@ -106,7 +109,7 @@ class ActorTable:
     def sector_party(self, sector: str, country: str | None = None, demonym: str | None = None) -> str:
         """The party of a country's side ('opposition', 'rebels'): one per sector in an article,
         named after its country once the article ties it to one ('Libyan rebels')."""
-        if sector in self.sector_owners:
+        if self.sector_owners.get(sector) in self.bindings:
             return self.sector_owners[sector]  # "the rebels" after "the FARC rebels"
         base = self.gazetteer.sectors[sector]
         key = slug(base)
@@ -391,7 +394,7 @@ def learn_abbreviations(table: ActorTable, doc: Doc) -> None:
             table.bindings[key].add_alias(text)
     for text, key in learned.items():  # the abbreviation was taken for a party of its own
         if slug(text) in table.bindings and slug(text) != key:
-            del table.bindings[slug(text)]
+            table.merge(slug(text), key)  # its people and mentions follow ('Kamara' of the 'APC')
 
 
 def _spelled_before(table: ActorTable, doc: Doc, paren: int, abbreviation: str) -> str | None:
@@ -427,6 +430,8 @@ def _named_before(table: ActorTable, token: Token) -> str | None:
         key = table.token_actor.get(candidate.i)
         if key is None and candidate.pos_ in {"NOUN", "PROPN"}:
             key = table.head_actor(candidate.lemma_.lower(), candidate.i)
+        if key and candidate is not token and table.bindings[key].entry.kind == "country":
+            continue  # "Sierra Leone's main opposition party, the All People's Congress (APC)": not the country
         if key:
             return key
     return None

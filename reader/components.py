@@ -29,7 +29,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
 
 
 SENTENCE_ENDS = frozenset(".!?:;…")
-CLOSERS = frozenset('"\'”’)]»')
+MARKS = frozenset('"\'“”‘’()[]«»')  # quotes and brackets: a sentence may end or start beside them
 
 
 def _start_sentences(doc: Doc, indices: list[int]) -> None:
@@ -48,14 +48,14 @@ def _start_sentences(doc: Doc, indices: list[int]) -> None:
 
 
 def _mid_sentence(doc: Doc) -> list[int]:
-    """Tokens that follow a word (past any closing quotes or brackets) that ends no sentence."""
+    """Tokens that follow a word (past any quotes or brackets, "''" too) that ends no sentence."""
     out = []
     last = ""  # the last token before ``i`` that is no closer
     for i, token in enumerate(doc):
         if i and last and last[-1] not in SENTENCE_ENDS and not doc[i - 1].is_space:
             out.append(i)
         text = token.text
-        if not (text in CLOSERS or token.is_space):
+        if not (token.is_space or all(ch in MARKS for ch in text)):
             last = text
         elif token.is_space and "\n" in text:
             last = "."  # a line break ends what came before

@@ -310,8 +310,9 @@ def verb_cue(ctx: Context, token: Token) -> Cue | None:
     kind = kind or learned
     noun = None
     if lemma in ctx.lex.light_verbs:
-        noun = next((c for c in token.children if c.dep_ in {"dobj", "obj"}  # "made demands", not "made a statement"
-                     and ctx.lex.nouns.get(c.lemma_.lower(), "statement") != "statement"), None)
+        objects = [o for c in token.children if c.dep_ in {"dobj", "obj"} for o in (c, *c.conjuncts)]
+        noun = next((o for o in objects  # "made demands", "expressed its surprise and denunciation"
+                     if ctx.lex.nouns.get(o.lemma_.lower(), "statement") != "statement"), None)  # not "a statement"
         if noun is not None:
             kind = ctx.lex.nouns[noun.lemma_.lower()]
     if kind is None:

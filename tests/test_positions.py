@@ -535,3 +535,13 @@ SENTENCE_ROWS = [
 def test_sentences_end_only_after_a_sentence_end(nlp, text, expected):
     """The parser never starts a sentence after a word that ends none (a capital mid-name is no start)."""
     assert [s.text.strip() for s in nlp(text).sents] == expected
+
+
+def test_a_light_verb_takes_the_stance_noun_among_its_objects(nlp):
+    """'expressed its surprise and denunciation': the second object names the move."""
+    from reader.ingest import article_from_text
+    from reader.pipeline import analyze
+
+    text = "The Qatari foreign ministry expressed its extreme surprise and denunciation of the remarks by the minister."
+    positions = analyze(article_from_text(text), nlp).positions
+    assert [(p.actor, p.kind) for p in positions] == [("qatar", "accuse")]

@@ -131,3 +131,14 @@ def test_open_sets(open_set_analyses, name):
     totals = set_totals(name, open_set_analyses[name])
     for key, floor in OPEN_SET_FLOORS[name].items():
         assert totals[key] >= floor, (key, totals)
+
+
+def test_every_position_speaks_for_a_listed_party(sample_analyses, dev_analyses, heldout_analyses, open_set_analyses):
+    """A position's party and its targets are among the analysis's actors on every gold story
+    (a party merged away while positions were found once left 'reader add' a KeyError)."""
+    sets = [sample_analyses, dev_analyses, heldout_analyses, *open_set_analyses.values()]
+    for analyses in sets:
+        for stem, analysis in analyses.items():
+            ids = {a.id for a in analysis.actors}
+            for p in analysis.positions:
+                assert p.actor in ids and set(p.targets) <= ids, (stem, p.id, p.actor, p.targets)
