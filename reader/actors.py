@@ -430,7 +430,7 @@ def _named_before(table: ActorTable, token: Token) -> str | None:
         key = table.token_actor.get(candidate.i)
         if key is None and candidate.pos_ in {"NOUN", "PROPN"}:
             key = table.head_actor(candidate.lemma_.lower(), candidate.i)
-        if key and candidate is not token and table.bindings[key].entry.kind == "country":
+        if key and candidate is not token and token.dep_ == "appos" and table.bindings[key].entry.kind == "country":
             continue  # "Sierra Leone's main opposition party, the All People's Congress (APC)": not the country
         if key:
             return key

@@ -271,6 +271,19 @@ def admission(ctx: Context, draft: Draft) -> str | None:
     return "statement" if any(c.dep_ == "ccomp" for c in draft.token.children) else None
 
 
+def insisted_fact(ctx: Context, draft: Draft) -> str | None:
+    """'insisting that it violated the Convention', 'insisted the vote had been fair': insisting on
+    a past fact asserts it; 'insisted that they leave', 'insists on a rerun' still demand (data:
+    ``assertive_demand_verbs``)."""
+    if draft.lemma not in ctx.lex.words("assertive_demand_verbs") or draft.kind != "demand":
+        return None
+    clause = next((c for c in draft.token.children if c.dep_ == "ccomp"), None)
+    if clause is None or any(c.tag_ == "MD" for c in clause.children):
+        return None
+    past = clause.tag_ in {"VBD", "VBN"} or any(c.lemma_ == "have" and c.dep_ == "aux" for c in clause.children)
+    return "statement" if past else None
+
+
 def conditional_acceptance(ctx: Context, draft: Draft) -> str | None:
     """'Hamas would welcome a deal that included Egypt', 'we would accept a ceasefire if ...': an
     acceptance held out on a condition offers it ('would have accepted' looks back: no offer)."""
@@ -365,6 +378,7 @@ GUARDS: tuple[tuple[str, Guard], ...] = (
     ("kind.contested_decision", contested_decision),
     ("kind.refusal_on_condition", refusal_on_condition),
     ("kind.admission", admission),
+    ("kind.insisted_fact", insisted_fact),
     ("kind.conditional_acceptance", conditional_acceptance),
     ("kind.backs_a_party", backs_a_party),
     ("kind.name_calling", name_calling),

@@ -96,6 +96,8 @@ ROWS = [
     ("kind.questioned_merit", "Police questioned the suspect for hours.", "questioned", None),
     ("kind.admission", "The ministry concedes there is a shortage of teachers.", "concedes", "statement"),
     ("kind.admission", "The ministry conceded the point.", "conceded", None),
+    ("kind.insisted_fact", "The union insisted the vote had been fair.", "insisted", "statement"),
+    ("kind.insisted_fact", "The union insisted that management return to the table.", "insisted", None),
     ("kind.own_wish", "Vietnam wants to protect its legal rights.", "wants", "statement"),
     ("kind.own_wish", "They want to negotiate in a sensible fashion.", "want", "offer"),
     ("kind.own_wish", "The union wants the company to raise wages.", "wants", None),
