@@ -1302,6 +1302,11 @@ def mark_groups(table: ActorTable, doc: Doc) -> None:
                 table.token_actor[t.i] = key
         elif lower in groups and (not _modified_by_actor(table, token) or _employer_named(table, token)):
             table.token_actor[token.i] = table.bind(Entry(slug(lower), lower, "group"))
+        elif lower in groups and lower not in table.gazetteer.sector_words:
+            demonym = next((c for c in token.children if c.dep_ == "amod" and c.i in table.modifier_tokens), None)
+            if demonym is not None:  # "Kenyan doctors", "Indian farmers": a country's people, not its government
+                name = f"{demonym.text} {lower}"
+                table.token_actor[token.i] = table.bind(Entry(slug(name), name, "group"))
 
 
 def _organization_by_context(table: ActorTable, ent: Span) -> bool:

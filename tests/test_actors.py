@@ -181,6 +181,9 @@ PARTY_ROWS = [
      "The government presented its autonomy plan on Monday.\n\n"
      "At the meeting in Buka, Bougainville leaders rejected the plan outright.", "rejected the plan outright",
      "Bougainville leaders"),
+    ("a country's people named by its demonym are a group, not its government",
+     "Kenyan doctors said the strike would go on until the government paid them.", "strike would go on",
+     "Kenyan doctors"),
     ("a domestic story's government keeps the country-name form the story uses",
      "LILONGWE - The Malawi government said on Monday that striking teachers must return to work.\n\n"
      "The teachers' union rejected the order.", "return to work", "Malawi government"),
