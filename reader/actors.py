@@ -1540,6 +1540,9 @@ def resolve_phrase(table: ActorTable, token: Token) -> str | None:
     for child in token.children:  # "Dunn's mother, Charlotte Charles": the named person speaks
         if child.dep_ == "appos" and child.ent_type_ == "PERSON" and child.i in table.token_actor:
             return table.token_actor[child.i]
+    civil = _civil_body(table, token)
+    if civil:  # "Kenya's doctors union" is the union the story names, not Kenya
+        return civil
     key = _named_as(table, token) or _modifier_actor(table, token)
     if key:
         return key
@@ -1556,6 +1559,20 @@ def resolve_phrase(table: ActorTable, token: Token) -> str | None:
         if key:
             return key
     return _home_body(table, token)
+
+
+def _civil_body(table: ActorTable, token: Token) -> str | None:
+    """A union, association or party of a country ('Kenya's doctors union'), when the story names
+    such a body: that body (the country's modifier says where it is, not who speaks)."""
+    lemma = token.lemma_.lower()
+    if token.pos_ not in {"NOUN", "PROPN"} or not token.is_lower or lemma not in table.gazetteer.words("civil_bodies"):
+        return None  # (the tagger may call a lower-case 'union' a name)
+    owner = _modifier_actor(table, token)
+    if owner is None or table.bindings[owner].entry.kind != "country":
+        return None
+    named = [key for _, key in table.head_mentions.get(lemma, [])] + [_last_organization(table, token, lemma)]
+    return next((key for key in named if key in table.bindings and table.bindings[key].entry.kind == "organization"),
+                None)
 
 
 def _other_modifier(token: Token) -> bool:

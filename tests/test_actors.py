@@ -184,6 +184,10 @@ PARTY_ROWS = [
     ("a country's people named by its demonym are a group, not its government",
      "Kenyan doctors said the strike would go on until the government paid them.", "strike would go on",
      "Kenyan doctors"),
+    ("a country's union is the union the story names, not the country",
+     "Kenya's doctors union announced last week that the strike would continue as long as needed.\n\n"
+     "Leaders of the Kenya Medical Practitioners Pharmacists and Dentists' Union (KMPDU) refused the time limit.",
+     "strike would continue", "Kenya Medical Practitioners Pharmacists and Dentists' Union"),
     ("a domestic story's government keeps the country-name form the story uses",
      "LILONGWE - The Malawi government said on Monday that striking teachers must return to work.\n\n"
      "The teachers' union rejected the order.", "return to work", "Malawi government"),
