@@ -125,7 +125,9 @@ def _demand(span: Span, lex: Lexicon) -> str | None:
         if token.tag_ == "MD" and lower in modals and not negated(token.head) and not _first_singular(token.head) \
                 and _main_clause(token.head, span):
             return "demand"
-        if lemma in {"need", "have"} and token.tag_ in FINITE | {"VB"} and _to_clause(token) and not negated(token):
+        if lemma in {"need", "have"} and token.tag_ in FINITE | {"VB"} and _to_clause(token) and not negated(token) \
+                and not (lemma == "have" and any(c.dep_ in {"dobj", "obj"} for c in token.children)):  # not "have
+            # a lot of case law to go with": what one has
             if token.tag_ != "VB" or any(c.tag_ == "MD" for c in token.children):
                 return "demand"
         if lemma == "need" and token.pos_ == "VERB" and not negated(token) \
@@ -231,6 +233,10 @@ def _offer(span: Span, lex: Lexicon) -> str | None:
             return "offer"  # not "the proposed tariffs", not "Proposing that we continue is no solution"
         if lemma in lex.words("wish_verbs") and not negated(token) and own_wish_kind(token, lex) == "offer":
             return "offer"  # "they want to negotiate in a sensible fashion"
+        if lemma in lex.words("raise_verbs") and token.pos_ == "VERB" and not negated(token) and any(
+                c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in lex.words("proposal_nouns") | {"bid"}
+                for c in token.children):
+            return "offer"  # "raised their bid", "increased its wage offer to 6.5%": a better offer
 
     return None
 
