@@ -102,6 +102,11 @@ class ActorTable:
         for sector, key in list(self.sector_owners.items()):  # and a side it owned ("FARC rebels")
             if key == old:
                 self.sector_owners[sector] = new
+        for lemma, key in list(self.heads.items()):  # and the words learned for it ("the board")
+            if key == old:
+                self.heads[lemma] = new
+        for lemma, mentions in self.head_mentions.items():
+            self.head_mentions[lemma] = [(at, new if key == old else key) for at, key in mentions]
         self.bindings.pop(old, None)
         if old != new:
             self.merged[old] = new
@@ -237,7 +242,26 @@ def find_actors(doc: Doc, article: Article) -> ActorTable:
     learn_heads(table, doc, table.title_end)
     rebind_lone_people(table, doc)
     learn_abbreviations(table, doc)  # again: a name known only by its head noun ('the Ministry of ...')
+    merge_boards(table)
     return table
+
+
+BOARD = re.compile(r"^(?P<body>.+?)(?:['’]s)? board(?: of directors)?$", re.IGNORECASE)
+
+
+def merge_boards(table: ActorTable) -> None:
+    """'Chiquita Board of Directors', "Chiquita's Board": a company's board speaks for the company
+    the story names ('Chiquita', 'Chiquita Brands International Inc.')."""
+    for key, binding in list(table.bindings.items()):
+        found = BOARD.match(binding.entry.name) if binding.entry.kind == "organization" else None
+        if found is None:
+            continue
+        body = found["body"].strip()
+        target = next((k for k, b in table.bindings.items() if k != key and b.entry.kind == "organization"
+                       and (b.entry.name == body or b.entry.name.startswith(f"{body} "))), None)
+        if target is not None:
+            table.merge(key, target)
+            table.bindings[target].add_alias(binding.entry.name)
 
 
 def _article_date(article: Article) -> dt.date | None:

@@ -188,6 +188,10 @@ PARTY_ROWS = [
      "Kenya's doctors union announced last week that the strike would continue as long as needed.\n\n"
      "Leaders of the Kenya Medical Practitioners Pharmacists and Dentists' Union (KMPDU) refused the time limit.",
      "strike would continue", "Kenya Medical Practitioners Pharmacists and Dentists' Union"),
+    ("a company's board speaks for the company",
+     "Chiquita Brands International Inc. shareholders met on Friday.\n\n"
+     "Chiquita's Board said the rival offer was not superior and must be rejected.", "must be rejected",
+     "Chiquita Brands International"),
     ("a domestic story's government keeps the country-name form the story uses",
      "LILONGWE - The Malawi government said on Monday that striking teachers must return to work.\n\n"
      "The teachers' union rejected the order.", "return to work", "Malawi government"),
