@@ -690,6 +690,7 @@ def _person_party(table: ActorTable, ent: Span, name: str) -> str | None:
         ("leads a body", lambda: _body_led(table, ent)),
         ("speaks for", lambda: _speaks_for(table, ent)),
         ("member of a group", lambda: _group_of_member(table, ent)),
+        ("judge of the court", lambda: _court_of_judge(table, ent)),
         ("knowledge base", lambda: knowledge_party(table, name)),
         ("title names a place of its own", lambda: _place_in_title(table, ent)),
         ("official named by title", lambda: _party_just_before(table, ent) or table.home
@@ -949,6 +950,18 @@ def _common_noun(token: Token) -> bool:
     spokeswoman Jo Bell')."""
     return (token.pos_ == "NOUN" and token.tag_ == "NN") or (
         token.tag_ == "NNP" and token.is_sent_start)
+
+
+def _court_of_judge(table: ActorTable, ent: Span) -> str | None:
+    """'Justice Hellen Wasilwa', 'Judge Ann Roe': a judge speaks for the court the story names
+    (not 'Justice Minister X': the title is the word right before the name)."""
+    doc = ent.doc
+    if ent.start == 0 or doc[ent.start - 1].lower_ not in table.gazetteer.words("judge_titles"):
+        return None
+    if ent.start > 1 and doc[ent.start - 2].lower_ in table.gazetteer.words("titles"):
+        return None  # "Deputy Justice ...", "Minister of Justice X"
+    key = table.head_actor("court", ent.start) or _last_organization(table, doc[ent.start - 1], "court")
+    return key if key in table.bindings and "court" in table.bindings[key].entry.name.lower() else None
 
 
 def _family_of_person(table: ActorTable, ent: Span) -> str | None:

@@ -192,6 +192,10 @@ PARTY_ROWS = [
      "Chiquita Brands International Inc. shareholders met on Friday.\n\n"
      "Chiquita's Board said the rival offer was not superior and must be rejected.", "must be rejected",
      "Chiquita Brands International"),
+    ("a judge speaks for the court the story names",
+     "The Employment and Labour Relations Court ordered an end to the strike.\n\n"
+     "Justice Hellen Wasilwa said the five days were not for negotiation.", "not for negotiation",
+     "Labour Relations Court"),
     ("a domestic story's government keeps the country-name form the story uses",
      "LILONGWE - The Malawi government said on Monday that striking teachers must return to work.\n\n"
      "The teachers' union rejected the order.", "return to work", "Malawi government"),
