@@ -289,6 +289,7 @@ def _joined_names(ents: list[Span], heads: frozenset[str]) -> list[Span]:
     body (data: ``joined_name_heads``) are one organisation ('Microsoft and Apple Inc' stay two)."""
     out: list[Span] = []
     for ent in ents:
+        ent = _name_before_and(ent, heads)
         prev = out[-1] if out else None
         if prev is not None and prev.label_ == "ORG" and ent.label_ == "ORG" and ent.start == prev.end + 1 \
                 and ent.doc[prev.end].lower_ == "and" and prev[-1].tag_ in {"NNPS", "NNS"} \
@@ -297,6 +298,19 @@ def _joined_names(ents: list[Span], heads: frozenset[str]) -> list[Span]:
             continue
         out.append(ent)
     return out
+
+
+def _name_before_and(ent: Span, heads: frozenset[str]) -> Span:
+    """'The Employment and | Labour Relations Court': a body's name whose first capitalised word
+    before 'and' the tagger left out (no entity of its own, right after 'the')."""
+    doc, start = ent.doc, ent.start
+    if ent.label_ != "ORG" or start < 3 or doc[start - 1].lower_ != "and" \
+            or POSSESSIVE.sub("", ent[-1].text).lower() not in heads:
+        return ent
+    word = doc[start - 2]
+    if not word.is_title or word.ent_type_ or doc[start - 3].lower_ != "the":
+        return ent
+    return Span(doc, start - 2, ent.end, label="ORG")
 
 
 def _untitled(ent: Span, titles: frozenset[str]) -> Span:

@@ -195,7 +195,10 @@ PARTY_ROWS = [
     ("a judge speaks for the court the story names",
      "The Employment and Labour Relations Court ordered an end to the strike.\n\n"
      "Justice Hellen Wasilwa said the five days were not for negotiation.", "not for negotiation",
-     "Labour Relations Court"),
+     "Employment and Labour Relations Court"),
+    ("a body's first word before 'and' that the tagger left out is part of its name",
+     "The Employment and Labour Relations Court ordered doctors to end the strike within five days.",
+     "end the strike within five days", "Employment and Labour Relations Court"),
     ("a domestic story's government keeps the country-name form the story uses",
      "LILONGWE - The Malawi government said on Monday that striking teachers must return to work.\n\n"
      "The teachers' union rejected the order.", "return to work", "Malawi government"),
