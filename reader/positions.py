@@ -309,7 +309,11 @@ def verb_cue(ctx: Context, token: Token) -> Cue | None:
     learned = ctx.lex.knowledge_kind(lemma) if kind is None else None  # a cue only with a complement
     kind = kind or learned
     noun = None
-    if lemma in ctx.lex.light_verbs:
+    if lemma in ctx.lex.words("raise_verbs"):  # "increased its wage offer to 6.5%", "sweetened its bid"
+        noun = next((c for c in token.children if c.dep_ in {"dobj", "obj"}
+                     and c.lemma_.lower() in ctx.lex.words("proposal_nouns") | {"bid"}), None)
+        kind = "offer" if noun is not None else kind
+    elif lemma in ctx.lex.light_verbs:
         objects = [o for c in token.children if c.dep_ in {"dobj", "obj"} for o in (c, *c.conjuncts)]
         noun = next((o for o in objects  # "made demands", "expressed its surprise and denunciation"
                      if ctx.lex.nouns.get(o.lemma_.lower(), "statement") != "statement"), None)  # not "a statement"

@@ -167,6 +167,9 @@ ROWS = [
      "Anna Berg told the court the claims were false.\n\n"
      "Mr Olsen's emails showed a clear intent to mislead investors, she said.",
      "anna-berg", "Mr Olsen's emails showed a clear intent to mislead investors"),
+    ("cue.raised_offer",  # raising one's own offer is a move; 'the chamber' is the Chamber of Mines
+     "The Chamber of Mines met the unions on Monday.\n\nThe chamber increased its basic wage offer to 6.5% on Tuesday.",
+     "chamber-of-mines", "its basic wage offer"),
     ("speaker.titled_later",  # a lead names the role, the body names the person
      "Doctors accused the government of bad faith after the health secretary claimed doctors had walked away "
      "from talks.\n\nHealth Secretary Tom Reed told the BBC that doctors had refused to move.",
