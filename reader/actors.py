@@ -1787,6 +1787,6 @@ def _country_government(table: ActorTable, country: str) -> str | None:
     entry = table.gazetteer.entries.get(country)
     if entry is None:
         return None
-    text = table.doc.text
+    text = table.doc.user_data.get("reader_text") or table.doc.text  # (Doc.text rebuilds the string)
     phrase = f"{entry.name} government"
     return phrase if phrase in text or phrase.replace(" g", " G") in text else None
