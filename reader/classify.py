@@ -29,6 +29,11 @@ def negated(token: Token) -> bool:
         g.lower_ == "no" for g in c.children)) for c in token.children)
 
 
+def _with_no(noun: Token) -> bool:
+    """'no intention', 'no question', 'no choice': a noun its determiner 'no' denies."""
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+
+
 def classify_content(span: Span | None, lex: Lexicon) -> str | None:
     """The kind that the content itself states, or None when it states none of the strong kinds."""
     return first_rule(span, lex)[1]
@@ -84,8 +89,7 @@ def _no_intention(span: Span, lex: Lexicon) -> str | None:
             return "reject"  # "there is no question of rolling back the decision"
         if token.lemma_.lower() not in lex.words("intention_words"):
             continue
-        denied = negated(token) if token.pos_ in {"VERB", "AUX"} else any(
-            c.dep_ == "det" and c.lower_ == "no" for c in token.children)
+        denied = negated(token) if token.pos_ in {"VERB", "AUX"} else _with_no(token)
         if not denied:
             continue
         acts = [c for c in token.subtree if c.pos_ == "VERB" and c is not token and c.head.i <= c.i
@@ -97,8 +101,7 @@ def _no_intention(span: Span, lex: Lexicon) -> str | None:
 
 def _ruled_out(token: Token, lex: Lexicon) -> bool:
     """'no question of rolling back the decision': an act ruled out, whatever the act."""
-    if token.lemma_.lower() not in lex.words("ruled_out_nouns") or not any(
-            c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+    if token.lemma_.lower() not in lex.words("ruled_out_nouns") or not _with_no(token):
         return False
     return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pcomp" for g in c.children)
                for c in token.children)
@@ -125,9 +128,9 @@ def _demand(span: Span, lex: Lexicon) -> str | None:
         if token.tag_ == "MD" and lower in modals and not negated(token.head) and not _first_singular(token.head) \
                 and _main_clause(token.head, span):
             return "demand"
+        owned = lemma == "have" and any(c.dep_ in {"dobj", "obj"} for c in token.children)  # "have a lot of
         if lemma in {"need", "have"} and token.tag_ in FINITE | {"VB"} and _to_clause(token) and not negated(token) \
-                and not (lemma == "have" and any(c.dep_ in {"dobj", "obj"} for c in token.children)):  # not "have
-            # a lot of case law to go with": what one has
+                and not owned:  # case law to go with" says what one has, no obligation
             if token.tag_ != "VB" or any(c.tag_ == "MD" for c in token.children):
                 return "demand"
         if lemma == "need" and token.pos_ == "VERB" and not negated(token) \
@@ -166,7 +169,7 @@ def _needed(span: Span, lex: Lexicon) -> str | None:
     a deal' (the head of what was said, not 'the need for aid is growing'; not 'no need for')."""
     root = span.root
     if root.pos_ == "NOUN" and root.lemma_.lower() in lex.words("demand_nouns"):
-        if any(c.dep_ == "det" and c.lower_ == "no" for c in root.children) or negated(root.head):
+        if _with_no(root) or negated(root.head):
             return None
         if any(c.dep_ == "prep" and c.lower_ in {"for", "of"} for c in root.children) or _to_clause(root) \
                 or any(c.dep_ == "acl" for c in root.children):
@@ -233,12 +236,18 @@ def _offer(span: Span, lex: Lexicon) -> str | None:
             return "offer"  # not "the proposed tariffs", not "Proposing that we continue is no solution"
         if lemma in lex.words("wish_verbs") and not negated(token) and own_wish_kind(token, lex) == "offer":
             return "offer"  # "they want to negotiate in a sensible fashion"
-        if lemma in lex.words("raise_verbs") and token.pos_ == "VERB" and not negated(token) and any(
-                c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in lex.words("proposal_nouns") | {"bid"}
-                for c in token.children):
+        if lemma in lex.words("raise_verbs") and token.pos_ == "VERB" and not negated(token) \
+                and raised_offer(token, lex) is not None:
             return "offer"  # "raised their bid", "increased its wage offer to 6.5%": a better offer
 
     return None
+
+
+def raised_offer(verb: Token, lex: Lexicon) -> Token | None:
+    """The offer or bid that a verb of raising (``raise_verbs``: the caller checks it) improves
+    ('increased its wage offer', 'sweetened its bid'), else None."""
+    offers = lex.words("proposal_nouns") | {"bid"}
+    return next((c for c in verb.children if c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in offers), None)
 
 
 def _own_proposal(token: Token, lex: Lexicon) -> bool:
@@ -499,8 +508,7 @@ def _belief_denied(clause: Token, lex: Lexicon) -> bool:
 def _no_choice(span: Span, lex: Lexicon) -> str | None:
     """'members have no choice but to escalate industrial action': an escalation announced as forced."""
     for token in span:
-        if token.lemma_.lower() in lex.words("no_choice_nouns") and any(
-                c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+        if token.lemma_.lower() in lex.words("no_choice_nouns") and _with_no(token):
             after = token.doc[token.i + 1: token.i + 4]
             if any(t.lower_ == "but" for t in after):
                 return "threaten"

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
-from .classify import KIND_RANK, classify_content
+from .classify import KIND_RANK, classify_content, raised_offer
 from .guards import CONTENT_DEPS, Draft, guarded_kind
 from .lexicon import Lexicon, cue_lemma, load_lexicon
 from .model import Article, Position, Span
@@ -310,8 +310,7 @@ def verb_cue(ctx: Context, token: Token) -> Cue | None:
     kind = kind or learned
     noun = None
     if lemma in ctx.lex.words("raise_verbs"):  # "increased its wage offer to 6.5%", "sweetened its bid"
-        noun = next((c for c in token.children if c.dep_ in {"dobj", "obj"}
-                     and c.lemma_.lower() in ctx.lex.words("proposal_nouns") | {"bid"}), None)
+        noun = raised_offer(token, ctx.lex)
         kind = "offer" if noun is not None else kind
     elif lemma in ctx.lex.light_verbs:
         objects = [o for c in token.children if c.dep_ in {"dobj", "obj"} for o in (c, *c.conjuncts)]
