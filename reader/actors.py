@@ -1343,13 +1343,13 @@ def mark_groups(table: ActorTable, doc: Doc) -> None:
         if origin is not None:  # "Arab countries", "Bougainville leaders", "Maules Creek farmers"
             place = doc[origin.left_edge.i: origin.i + 1]
             if any(t.i in table.token_actor for t in place) or not all(t.is_title or t.is_upper for t in place):
-                place = origin
+                place = doc[origin.i: origin.i + 1]
             key = slug(f"{place.text} group")
             if key not in table.bindings:
                 table.bind(Entry(key, f"{place.text} {lower}", "group"))
             table.bindings[key].add_alias(f"{place.text} {lower}")
             table.token_actor[token.i] = key
-            for t in (place if isinstance(place, Span) else [place]):
+            for t in place:
                 table.token_actor[t.i] = key
         elif lower in groups and (not _modified_by_actor(table, token) or _employer_named(table, token)):
             table.token_actor[token.i] = table.bind(Entry(slug(lower), lower, "group"))
@@ -1789,4 +1789,4 @@ def _country_government(table: ActorTable, country: str) -> str | None:
         return None
     text = table.doc.user_data.get("reader_text") or table.doc.text  # (Doc.text rebuilds the string)
     phrase = f"{entry.name} government"
-    return phrase if phrase in text or phrase.replace(" g", " G") in text else None
+    return phrase if phrase in text or f"{entry.name} Government" in text else None

@@ -50,7 +50,7 @@ def _start_sentences(doc: Doc, indices: list[int]) -> None:
 def _mid_sentence(doc: Doc) -> list[int]:
     """Tokens that follow a word (past any quotes or brackets, "''" too) that ends no sentence."""
     out = []
-    last = ""  # the last token before ``i`` that is no closer
+    last = ""  # the last word before ``i`` that is no quote or bracket
     for i, token in enumerate(doc):
         if i and last and last[-1] not in SENTENCE_ENDS and not doc[i - 1].is_space:
             out.append(i)

@@ -333,7 +333,7 @@ def _titled_later(ctx: Context, role: Token) -> str | None:
     for ent in entities(ctx.doc):
         if ent.start <= role.i or ent.label_ != "PERSON":
             continue
-        title = {t.lower_ for t in _title_words(ctx.doc, ent)} | {t.lemma_.lower() for t in _title_words(ctx.doc, ent)}
+        title = {form for t in _title_words(ctx.doc, ent) for form in (t.lower_, t.lemma_.lower())}
         if words <= title:
             key = ctx.actors.resolve(ent.root) or ctx.actors.named_speaker(ent.root)
             if key:
