@@ -234,7 +234,23 @@ def find_cues(ctx: Context, unit: DocSpan, quotes: list[Quote]) -> list[Cue]:
         colon = colon_cue(ctx, unit, quotes)
         if colon:
             cues.append(colon)
+    for cue in cues:
+        cue.clause = cue.clause or _embedded_stance(cues, cue)
     return cues
+
+
+def _embedded_stance(cues: list[Cue], cue: Cue) -> tuple[int, int] | None:
+    """'accused them of stirring up unrest, which Russia has denied', 'an accusation denied by
+    Khartoum': another party's move on a thing an earlier speaker names, in a clause that describes
+    the thing, is a position of its own over the thing and the clause."""
+    token = cue.token
+    if cue.actor is None or cue.kind == "statement" or token.dep_ not in {"relcl", "acl"}:
+        return None
+    head = token.head
+    if not any(o.token.i < head.i and o.actor is not None and o.actor != cue.actor and o.token.sent == token.sent
+               for o in cues if o is not cue):
+        return None
+    return head.left_edge.idx, _end(token.right_edge)
 
 
 def _outsider(ctx: Context, cue: Cue) -> bool:

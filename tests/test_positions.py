@@ -545,3 +545,20 @@ def test_a_light_verb_takes_the_stance_noun_among_its_objects(nlp):
     text = "The Qatari foreign ministry expressed its extreme surprise and denunciation of the remarks by the minister."
     positions = analyze(article_from_text(text), nlp).positions
     assert [(p.actor, p.kind) for p in positions] == [("qatar", "accuse")]
+
+
+@pytest.mark.parametrize("text, fragment, actor, kind", [
+    ("The US has accused Russian agents of stirring up separatist unrest, which Russia has denied.",
+     "stirring up separatist unrest, which Russia has denied", "russia", "reject"),
+    ("The union urged members to reject the company's latest offer, which management described as final.",
+     "the company's latest offer, which management described as final", None, None),
+])
+def test_another_party_move_in_a_clause_that_describes_a_thing_is_its_own_position(nlp, text, fragment, actor,
+                                                                                    kind):
+    _, positions = positions_of(nlp, text)
+    embedded = [p for p in positions if p.text == fragment]
+    if actor is None:
+        assert not embedded, [p.text for p in positions]  # a statement about it is no move of its own
+        return
+    assert [(p.actor, p.kind) for p in embedded] == [(actor, kind)]
+    assert len(positions) == 2 and positions[0].text.startswith("The US has accused")
