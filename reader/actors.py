@@ -64,6 +64,7 @@ class ActorTable:
     merged: dict[str, str] = field(default_factory=dict)  # a party merged into another -> that one
     title_end: int = 0  # where the headline ends (a character offset; 0 when there is none)
     sector_owners: dict[str, str] = field(default_factory=dict)  # "REB" -> "farc" ("FARC rebels": the rebels)
+    outlets: set[str] = field(default_factory=set)  # mastheads the article names ("The Indian Express")
 
     @property
     def actors(self) -> list[Actor]:
@@ -213,7 +214,7 @@ class ActorTable:
 
     def is_outlet(self, text: str) -> bool:
         """Whether ``text`` names a news outlet ('VOA', 'the BBC' without its article)."""
-        return text in self.gazetteer.media
+        return text in self.gazetteer.media or text in self.outlets
 
     def resolve(self, token: Token) -> str | None:
         """The party a noun phrase headed by ``token`` stands for, if any."""
@@ -1043,10 +1044,13 @@ def mark_organizations(table: ActorTable, doc: Doc) -> None:
         if len(ent) == 1 and ent[0].is_sent_start and not corporate and ent.end + 1 < len(doc) \
                 and doc[ent.end].is_lower and doc[ent.end + 1].ent_iob_ == "B" and doc[ent.end + 1].ent_type_ == "ORG":
             continue  # "Software maker Altura Systems": a description before the name, capitalised by the sentence
-        tokens = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+        tokens = [t for t in ent if not (t.i == ent.start and t.lower_ in {"the", "a", "an"})]
         name = POSSESSIVE.sub("", "".join(t.text_with_ws for t in tokens).strip())
         if not name or not any(c.isalpha() for c in name) or name in table.gazetteer.media:
             continue
+        if _masthead(table, ent, tokens):
+            table.outlets.add(name)
+            continue  # "according to The Indian Express": a newspaper reports, it is no party
         media_nouns = table.gazetteer.words("media_nouns")
         if ent.root.head.lemma_.lower() in media_nouns or ent.root.lemma_.lower() in media_nouns:
             continue  # "the Mena news agency", "Al Arabiya TV": they report
@@ -1086,6 +1090,17 @@ def _before_headline_verb(table: ActorTable, ent: Span) -> Span | None:
     return ent
 
 
+def _masthead(table: ActorTable, ent: Span, tokens: list[Token]) -> bool:
+    """'The Indian Express', 'the Jakarta Post', 'the Daily Nation': a newspaper's name, a title
+    word last (or 'Daily' first) and 'the' before it (not 'Canada Post', 'American Express')."""
+    if len(tokens) < 2 or not all(t.is_title or t.is_upper for t in tokens):
+        return False
+    doc = ent.doc
+    the = ent[0].lower_ == "the" or (ent.start > 0 and doc[ent.start - 1].lower_ == "the")
+    words = table.gazetteer.words("masthead_words")
+    return the and (tokens[-1].lower_ in words or tokens[0].lower_ == "daily")
+
+
 def _country_inside_name(table: ActorTable, ent: Span, marked: list[int]) -> bool:
     """'The Sudan Liberation Movement', 'the Free Syrian Army': a country named inside the name of
     a body that is no state body of it (not 'the Russian Foreign Ministry')."""
@@ -1096,8 +1111,10 @@ def _country_inside_name(table: ActorTable, ent: Span, marked: list[int]) -> boo
     inside = all(doc[i].dep_ in {"compound", "amod"} and ent.start <= doc[i].head.i < ent.end
                  and doc[i].head.is_title and doc[i].head.pos_ == "PROPN" for i in marked)
     others = [t for t in ent if t.i not in marked and t.is_title and t.pos_ == "PROPN"]
-    named_after = ent.root.i in marked and len(others) >= 2  # "Football Federation Australia"
-    return inside or named_after
+    named_after = ent.root.i in marked and len(others) >= 1  # "Football Federation Australia", "Air India"
+    of_country = all(i - 2 >= ent.start and doc[i - 1].lower_ == "of" and doc[i - 2].is_title
+                     and doc[i - 2].lower_ not in table.gazetteer.words("state_names") for i in marked)
+    return inside or named_after or of_country  # "the Boxing Federation of India" (not "the Republic of Korea")
 
 
 def _known_head_of_modifier(doc: Doc, ent: Span) -> Span:

@@ -362,6 +362,14 @@ PARTY_ROWS = [
     ("a dateline that is no capital gives no country",
      "UPDATE: Minister Jane Roe said the protesters must clear the roads.",
      "clear the roads", "Jane Roe"),
+    ("a company named after a country is no country",
+     "The regulator fined the carrier.\n\nAir India on Wednesday rejected the fine imposed by the regulator.",
+     "rejected the fine", "Air India"),
+    ("a body 'of' a country is no country",
+     "However, a Boxing Federation of India (BFI) spokesperson said the boxers would be paid next month.",
+     "would be paid", "Boxing Federation of India"),
+    ("a newspaper is no party, its source is",
+     "According to The Jakarta Post, the union rejected the offer on Monday.", "rejected the offer", "the union"),
 ]
 
 
