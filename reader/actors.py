@@ -305,11 +305,14 @@ def _name_before_and(ent: Span, heads: frozenset[str]) -> Span:
     """'The Employment and | Labour Relations Court': a body's name whose first capitalised word
     before 'and' the tagger left out (no entity of its own, right after 'the')."""
     doc, start = ent.doc, ent.start
-    if ent.label_ != "ORG" or start < 3 or doc[start - 1].lower_ != "and" \
+    if ent.label_ != "ORG" or start < 2 or doc[start - 1].lower_ != "and" or not ent[0].is_title \
             or POSSESSIVE.sub("", ent[-1].text).lower() not in heads:
         return ent
     word = doc[start - 2]
-    if not word.is_title or word.ent_type_ or doc[start - 3].lower_ != "the":
+    if not word.is_title or word.ent_type_ not in {"", "GPE", "ORG"} or word.ent_iob_ == "I" \
+            or doc[start - 1].ent_iob_ == "I":
+        return ent  # ("Newfoundland and | Labrador Nurses' Union": a place of two names)
+    if not (word.is_sent_start or doc[start - 3].lower_ == "the"):
         return ent
     return Span(doc, start - 2, ent.end, label="ORG")
 
@@ -1491,7 +1494,7 @@ def learn_heads(table: ActorTable, doc: Doc, title_end: int = 0) -> None:
         lemma = token.lemma_.lower()
         if token.pos_ not in {"NOUN", "PROPN"}:
             continue
-        key = _modifier_actor(table, token)
+        key = _civil_body(table, token) or _modifier_actor(table, token)
         if key:
             table.heads.setdefault(lemma, key)
             table.head_mentions.setdefault(lemma, []).append((token.i, key))
@@ -1630,13 +1633,14 @@ def resolve_phrase(table: ActorTable, token: Token) -> str | None:
 
 
 def _civil_body(table: ActorTable, token: Token) -> str | None:
-    """A union, association or party of a country ('Kenya's doctors union'), when the story names
-    such a body: that body (the country's modifier says where it is, not who speaks)."""
+    """A union, association or party of a country or a group ('Kenya's doctors union', 'the teachers
+    union'), when the story names such a body: that body (the modifier says where it is or whom it
+    represents, not who speaks)."""
     lemma = token.lemma_.lower()
     if token.pos_ not in {"NOUN", "PROPN"} or not token.is_lower or lemma not in table.gazetteer.words("civil_bodies"):
         return None  # (the tagger may call a lower-case 'union' a name)
     owner = _modifier_actor(table, token)
-    if owner is None or table.bindings[owner].entry.kind != "country":
+    if owner is None or table.bindings[owner].entry.kind not in {"country", "group"}:
         return None
     named = [key for _, key in table.head_mentions.get(lemma, [])] + [_last_organization(table, token, lemma)]
     return next((key for key in named if key in table.bindings and table.bindings[key].entry.kind == "organization"),

@@ -296,7 +296,7 @@ PARTY_ROWS = [
     ("the players' union is not the league's",
      "NFL and NFL Players Union dig in\n\nThe NFL and the NFL players' union exchanged barbs on Monday.\n\n"
      "The union said the offer was an insult. The NFL said it would not raise the offer.",
-     "the offer was an insult", "players"),
+     "the offer was an insult", "NFL Players Union"),
     ("the league is not its players' union",
      "NFL and NFL Players Union dig in\n\nThe NFL and the NFL players' union exchanged barbs on Monday.\n\n"
      "The union said the offer was an insult. The NFL said it would not raise the offer.",
@@ -368,6 +368,10 @@ PARTY_ROWS = [
     ("a body 'of' a country is no country",
      "However, a Boxing Federation of India (BFI) spokesperson said the boxers would be paid next month.",
      "would be paid", "Boxing Federation of India"),
+    ("'the union' after 'the teachers union' is the union the story names",
+     "The district sued the teachers union on Monday to stop a strike by the Clark County Education Association."
+     "\n\nThe union is seeking a salary raise of 10 percent.", "seeking a salary raise",
+     "Clark County Education Association"),
     ("a newspaper is no party, its source is",
      "According to The Jakarta Post, the union rejected the offer on Monday.", "rejected the offer", "the union"),
 ]
@@ -456,3 +460,13 @@ def test_an_organisation_of_several_words_is_found_again_where_the_tagger_saw_no
     table.token_actor[1] = table.bind(Entry("war", "War", "organization"))
     _mark_repeats(table, doc)
     assert [table.actor_at(i) for i in range(1, 4)] == ["war-on-want"] * 3
+
+
+def test_a_body_named_after_a_place_of_two_names_keeps_the_whole_name(nlp):
+    text = ("Newfoundland and Labrador Nurses' Union president Debbie Forward says she's not surprised that "
+            "nurses rejected the government's offer.")
+    article = article_from_text(text)
+    table = find_actors(nlp(article.text), article)
+    names = {binding.entry.name for binding in table.bindings.values()}
+    assert "Newfoundland and Labrador Nurses' Union" in names
+    assert "Labrador Nurses' Union" not in names
