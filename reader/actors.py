@@ -280,7 +280,8 @@ def entities(doc: Doc) -> tuple[Span, ...]:
         gazetteer = load_gazetteer()
         titles = gazetteer.words("titles")
         ents = _joined_names(list(doc.ents), gazetteer.words("joined_name_heads"))
-        doc.user_data["reader_ents"] = tuple(_untitled(ent, titles) for ent in ents)
+        portfolios = gazetteer.words("portfolios")
+        doc.user_data["reader_ents"] = tuple(_untitled(ent, titles, portfolios) for ent in ents)
     return doc.user_data["reader_ents"]
 
 
@@ -317,9 +318,13 @@ def _name_before_and(ent: Span, heads: frozenset[str]) -> Span:
     return Span(doc, start - 2, ent.end, label="ORG")
 
 
-def _untitled(ent: Span, titles: frozenset[str]) -> Span:
-    start = ent.start
-    while ent.label_ == "PERSON" and start < ent.end - 1 and ent.doc[start].lower_ in titles:
+def _untitled(ent: Span, titles: frozenset[str], portfolios: frozenset[str]) -> Span:
+    """A person's name without the title words the tagger took in ('Lawyer Anna Berg'), nor the
+    end of a portfolio ('Minister for Education and | Training Jeremy Rockliff')."""
+    start, doc = ent.start, ent.doc
+    in_title = start > 0 and doc[start - 1].lower_ in {"and", "for", "of", "&"}
+    while ent.label_ == "PERSON" and start < ent.end - 1 and (
+            doc[start].lower_ in titles or in_title and doc[start].lower_ in portfolios):
         start += 1
     return ent if start == ent.start else Span(ent.doc, start, ent.end, label=ent.label_)
 
@@ -712,13 +717,29 @@ def _person_party(table: ActorTable, ent: Span, name: str) -> str | None:
         ("knowledge base", lambda: knowledge_party(table, name)),
         ("title names a place of its own", lambda: _place_in_title(table, ent)),
         ("official named by title", lambda: _party_just_before(table, ent) or table.home
-         if _has_title(table, ent) and not _private_title(table, ent) else None),
+         or _bare_government(table, ent) if _has_title(table, ent) and not _private_title(table, ent) else None),
     )
     for reason, find in passes:
         key = find()
         if key:
             table.note(key, f"{name}: {reason}")
             return key
+    return None
+
+
+def _bare_government(table: ActorTable, ent: Span) -> str | None:
+    """'the government', with no country named in the story: the party a minister named by title
+    alone speaks for ('Minister for Education Jeremy Rockliff' in a state's story; data:
+    ``cabinet_titles``)."""
+    cabinet = table.gazetteer.words("cabinet_titles")
+    window = [t for t in _np_tokens(ent) if not (ent.start <= t.i < ent.end)]
+    if not any(t.lower_ in cabinet or t.lower_.endswith("minister") for t in window):
+        return None
+    for token in table.doc:
+        if token.lower_ == "government" and token.dep_ != "compound" and not any(
+                c.dep_ in {"compound", "amod", "poss", "nmod"} for c in token.children) \
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return table.describe(token)
     return None
 
 

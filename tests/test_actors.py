@@ -372,6 +372,9 @@ PARTY_ROWS = [
      "The district sued the teachers union on Monday to stop a strike by the Clark County Education Association."
      "\n\nThe union is seeking a salary raise of 10 percent.", "seeking a salary raise",
      "Clark County Education Association"),
+    ("a minister with no country named speaks for the story's government",
+     "The union rejected the government's offer.\n\n\"The strike is simply ridiculous,\" Minister for Education "
+     "and Training Jeremy Rockliff said.", "simply ridiculous", "the government"),
     ("a newspaper is no party, its source is",
      "According to The Jakarta Post, the union rejected the offer on Monday.", "rejected the offer", "the union"),
 ]
