@@ -836,12 +836,17 @@ def party_of_code(table: ActorTable, code: str) -> str | None:
 
 def _party_just_before(table: ActorTable, ent: Span) -> str | None:
     """'Taiwan's presidential office thanked Washington. Spokesman Xavier Chang said ...':
-    an official named by title only speaks for the party the sentence before was about."""
+    an official named by title only speaks for the party the sentence before was about, or the
+    party whose move the official reports ('The Russian Foreign Ministry condemned the sanctions,
+    Deputy Foreign Minister Sergei Ryabkov told a briefing')."""
     sent = ent.sent
-    if sent.start == 0 or "\n" in sent.doc[sent.start - 1].text_with_ws:
-        return None
+    key = _reported_body(table, ent)
+    if key is not None:
+        return key
     if ent.root.dep_ not in {"nsubj", "nsubjpass"} and ent.root.head.dep_ not in {"nsubj", "nsubjpass"}:
         return None  # only the official who speaks: "called on Health Secretary X" names someone else
+    if sent.start == 0 or "\n" in sent.doc[sent.start - 1].text_with_ws:
+        return None
     previous = sent.doc[sent.start - 1].sent
     for token in previous:
         if token.dep_ in {"nsubj", "nsubjpass"} and token.head == previous.root:
@@ -849,6 +854,27 @@ def _party_just_before(table: ActorTable, ent: Span) -> str | None:
             owned = any(c.dep_ == "poss" for c in token.children)  # "Musk's lawyers said ... attorney X wrote"
             if key and (not table.is_person(key) or owned):
                 return key
+    return None
+
+
+def _reported_body(table: ActorTable, ent: Span) -> str | None:
+    """The body whose move an official named after it reports: 'The Russian Foreign Ministry
+    condemned the sanctions, Deputy Foreign Minister Sergei Ryabkov told a briefing' (parsed with the
+    clause under 'told', or with the official in apposition to the last person named)."""
+    root = ent.root
+    if root.dep_ == "appos" and root.head.ent_type_ == "PERSON":  # two people: the tagger joined them
+        clauses = [ent.sent.root]
+    elif root.dep_ in {"nsubj", "nsubjpass"}:
+        clauses = [c for c in root.head.children if c.dep_ in {"ccomp", "parataxis"} and c.i < ent.start]
+    else:
+        return None
+    for clause in clauses:
+        if any(t.is_quote for t in ent.doc[clause.left_edge.i : ent.start]):
+            continue  # '"Twitter has not complied," attorney X wrote': quoted words, their subject is no owner
+        subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        key = resolve_phrase(table, subject) if subject is not None and subject.pos_ != "PRON" else None
+        if key and not table.is_person(key):
+            return key
     return None
 
 
@@ -926,7 +952,7 @@ def _np_tokens(ent: Span) -> list[Token]:
     for child in head.children:
         if child.dep_ == "appos":
             tokens.extend(child.subtree)
-    if head.dep_ == "appos":
+    if head.dep_ == "appos" and head.head.ent_type_ != "PERSON":  # (not "X, Deputy Minister Y said": two people)
         tokens.extend(t for t in head.head.subtree if t.i < head.i and t not in ent)
     if head.dep_ in {"compound", "poss"} and head.head.lemma_.lower() in load_gazetteer().nouns["titles"]:
         tokens.append(head.head)

@@ -375,6 +375,10 @@ PARTY_ROWS = [
     ("a minister with no country named speaks for the story's government",
      "The union rejected the government's offer.\n\n\"The strike is simply ridiculous,\" Minister for Education "
      "and Training Jeremy Rockliff said.", "simply ridiculous", "the government"),
+    ("an official speaks for the body whose move they report, not the person named before",
+     "Zarif slams US sanctions\n\nThe Russian Foreign Ministry condemned Washington's sanctions on Iranian top "
+     "diplomat Mohammad Javad Zarif, Deputy Foreign Minister Sergei Ryabkov told a briefing on Monday.\n\n"
+     "\"We certainly condemn the move,\" Ryabkov said.", "certainly condemn", "Russia"),
     ("a newspaper is no party, its source is",
      "According to The Jakarta Post, the union rejected the offer on Monday.", "rejected the offer", "the union"),
 ]
