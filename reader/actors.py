@@ -745,8 +745,10 @@ def _bare_government(table: ActorTable, ent: Span) -> str | None:
 
 def _body_led(table: ActorTable, ent: Span) -> str | None:
     """'Nelson Chamisa, a lawyer who heads the Citizens Coalition for Change': the body a person
-    is said to head or lead, named by its capitalised words whatever the tagger made of them."""
-    for token in _np_tokens(ent):
+    is said to head or lead, named by its capitalised words whatever the tagger made of them
+    ('Mohamed ElBaradei, who leads the opposition National Salvation Front, said')."""
+    relative = [t for c in ent.root.children if c.dep_ == "relcl" for t in c.subtree]
+    for token in [*_np_tokens(ent), *relative]:
         if token.dep_ != "dobj" or token.head.lemma_.lower() not in table.gazetteer.words("leading_verbs"):
             continue
         key = table.token_actor.get(token.i) or resolve_phrase(table, token)

@@ -379,6 +379,10 @@ PARTY_ROWS = [
      "Zarif slams US sanctions\n\nThe Russian Foreign Ministry condemned Washington's sanctions on Iranian top "
      "diplomat Mohammad Javad Zarif, Deputy Foreign Minister Sergei Ryabkov told a briefing on Monday.\n\n"
      "\"We certainly condemn the move,\" Ryabkov said.", "certainly condemn", "Russia"),
+    ("a person speaks for the body a relative clause says they lead",
+     "Egypt's president Mohamed Morsi offered dialogue.\n\nMohamed ElBaradei, who leads the opposition National "
+     "Salvation Front, said the speech was the opposite of an admission.", "the opposite of an admission",
+     "National Salvation Front"),
     ("a newspaper is no party, its source is",
      "According to The Jakarta Post, the union rejected the offer on Monday.", "rejected the offer", "the union"),
 ]
