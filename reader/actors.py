@@ -1144,7 +1144,10 @@ def _before_headline_verb(table: ActorTable, ent: Span) -> Span | None:
 
 def _masthead(table: ActorTable, ent: Span, tokens: list[Token]) -> bool:
     """'The Indian Express', 'the Jakarta Post', 'the Daily Nation': a newspaper's name, a title
-    word last (or 'Daily' first) and 'the' before it (not 'Canada Post', 'American Express')."""
+    word last (or 'Daily' first) and 'the' before it (not 'Canada Post', 'American Express'), or a TV
+    channel's letters ('NDTV')."""
+    if len(tokens) == 1 and tokens[0].is_upper and tokens[0].text.endswith("TV") and len(tokens[0]) > 3:
+        return True  # "according to NDTV"
     if len(tokens) < 2 or not all(t.is_title or t.is_upper for t in tokens):
         return False
     doc = ent.doc
