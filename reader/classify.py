@@ -666,6 +666,37 @@ def _harm_by_other(span: Span, lex: Lexicon) -> str | None:
     return None
 
 
+def _blame(span: Span, lex: Lexicon) -> str | None:
+    """'Morsi was responsible for divisions in the country', 'the company is to blame': another side
+    held responsible is accused; 'we are not responsible for the delay' rejects the blame."""
+    for token in span:
+        if token.lower_ not in lex.words("blame_words") or token.head.lemma_ != "be":
+            continue
+        if token.dep_ not in {"acomp", "xcomp"} or token.dep_ == "xcomp" and token.lower_ != "blame":
+            continue
+        verb = token.head
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None:
+            continue
+        first = _first_person_word(subject, lex)
+        if negated(verb) or negated(token):
+            if first:
+                return "reject"
+            continue
+        if not first and subject.lower_ not in {"who", "which", "that"} and _blamed_for_harm(token, lex):
+            return "accuse"
+    return None
+
+
+def _blamed_for_harm(token: Token, lex: Lexicon) -> bool:
+    """'to blame', or responsible for a harm ('for the deaths', not 'for the budget')."""
+    if token.lower_ == "blame":
+        return True
+    negative = lex.words("negative_words") | lex.words("harm_nouns")
+    return any(t.lower_ in negative or t.lemma_.lower() in negative
+               for c in token.children if c.dep_ == "prep" and c.lower_ == "for" for t in c.subtree)
+
+
 def _judged(token: Token) -> Token | None:
     """What a judging word judges: the noun it modifies, the subject of its copula or verb."""
     if token.dep_ == "amod":
@@ -696,6 +727,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("threaten.no_choice", _no_choice),
     ("threaten.pressure_kept", _pressure_kept),
     ("accuse.label", _accusation),
+    ("accuse.blame", _blame),
     ("offer.readiness_or_proposal", _offer),
     ("offer.concession", _concession),
     ("threaten.force_promised", _force_promised),

@@ -562,3 +562,9 @@ def test_another_party_move_in_a_clause_that_describes_a_thing_is_its_own_positi
         return
     assert [(p.actor, p.kind) for p in embedded] == [(actor, kind)]
     assert len(positions) == 2 and positions[0].text.startswith("The US has accused")
+
+
+def test_expressing_disagreement_with_a_decision_rejects_it(nlp):
+    _, positions = positions_of(nlp, "Air India on Wednesday expressed its disagreement with the fine imposed by "
+                                     "the regulator.")
+    assert [(p.actor, p.kind) for p in positions] == [("air-india", "reject")]
