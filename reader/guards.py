@@ -46,12 +46,19 @@ Guard = Callable[["Context", Draft], "str | None"]
 
 
 def needs_content(ctx: Context, draft: Draft) -> str | None:
-    """'the talks he proposed' has content; a bare 'proposed' or a knowledge-base verb without a
-    clause or an object states nothing."""
+    """'a charge the Council denies' has content; a bare 'proposed' or a knowledge-base verb without
+    a clause or an object states nothing."""
     if (draft.lemma in ctx.lex.needs_content or draft.known) and draft.noun is None \
-            and not has_content(draft.token):
+            and not has_content(draft.token) and not _describes_a_stance(ctx, draft.token):
         return DROP
     return None
+
+
+def _describes_a_stance(ctx: Context, token: Token) -> bool:
+    """'a charge the Council denies', 'the proposal the union rejected': a relative clause with a
+    subject of its own is about the stance noun it describes (not 'the best the NBA can offer')."""
+    return token.dep_ == "relcl" and token.head.lemma_.lower() in ctx.lex.nouns and any(
+        c.dep_ == "nsubj" and c.tag_ not in {"WDT", "WP"} for c in token.children)
 
 
 def condition_clause(ctx: Context, draft: Draft) -> str | None:

@@ -239,6 +239,17 @@ def find_cues(ctx: Context, unit: DocSpan, quotes: list[Quote]) -> list[Cue]:
     return cues
 
 
+def _another_speaker(one: Cue, other: Cue) -> bool:
+    """Cues of two parties, or the answer of the one the first cue is aimed at ('Kiir accused
+    Machar of ..., a charge Machar has denied', where the story gives both to one country)."""
+    if one.actor != other.actor:
+        return True
+    if other.speaker is None or other.speaker.pos_ != "PROPN":
+        return False
+    aimed = [t for c in one.token.children if c.dep_ in {"dobj", "obj"} for t in c.subtree]
+    return any(t.text == other.speaker.text and t.i != other.speaker.i for t in aimed)
+
+
 def _embedded_stance(cues: list[Cue], cue: Cue) -> tuple[int, int] | None:
     """'accused them of stirring up unrest, which Russia has denied', 'an accusation denied by
     Khartoum': another party's move on a thing an earlier speaker names, in a clause that describes
@@ -247,7 +258,7 @@ def _embedded_stance(cues: list[Cue], cue: Cue) -> tuple[int, int] | None:
     if cue.actor is None or cue.kind == "statement" or token.dep_ not in {"relcl", "acl"}:
         return None
     head = token.head
-    if not any(o.token.i < head.i and o.actor is not None and o.actor != cue.actor and o.token.sent == token.sent
+    if not any(o.token.i < head.i and o.actor is not None and o.token.sent == token.sent and _another_speaker(o, cue)
                for o in cues if o is not cue):
         return None
     return head.left_edge.idx, _end(token.right_edge)
@@ -692,7 +703,7 @@ def group_cues(ctx: Context, unit: DocSpan, cues: list[Cue]) -> list[tuple[list[
     ranges = _split_ranges(unit, groups)
     result = list(zip(groups, ranges, strict=True))
     for cue in own:
-        if any(cue.clause[0] >= r[0] and cue.clause[1] <= r[1] and g[0].actor == cue.actor for g, r in result):
+        if any(cue.clause[0] >= r[0] and cue.clause[1] <= r[1] and not _another_speaker(g[0], cue) for g, r in result):
             continue
         result.append(([cue], cue.clause))
     return result

@@ -550,6 +550,10 @@ def test_a_light_verb_takes_the_stance_noun_among_its_objects(nlp):
 @pytest.mark.parametrize("text, fragment, actor, kind", [
     ("The US has accused Russian agents of stirring up separatist unrest, which Russia has denied.",
      "stirring up separatist unrest, which Russia has denied", "russia", "reject"),
+    ("President Kiir accused his former deputy Riek Machar of attempting a coup -- a charge Machar has denied.",
+     "a charge Machar has denied", "south-sudan", "reject"),
+    ("Dyster has said his ties made the hub an easy political target, a charge the City Council denies.",
+     "a charge the City Council denies", "city-council", "reject"),
     ("The union urged members to reject the company's latest offer, which management described as final.",
      "the company's latest offer, which management described as final", None, None),
 ])
@@ -561,7 +565,7 @@ def test_another_party_move_in_a_clause_that_describes_a_thing_is_its_own_positi
         assert not embedded, [p.text for p in positions]  # a statement about it is no move of its own
         return
     assert [(p.actor, p.kind) for p in embedded] == [(actor, kind)]
-    assert len(positions) == 2 and positions[0].text.startswith("The US has accused")
+    assert len(positions) == 2 and positions[0].text.startswith(text[:12])
 
 
 def test_expressing_disagreement_with_a_decision_rejects_it(nlp):
