@@ -1663,7 +1663,7 @@ def resolve_phrase(table: ActorTable, token: Token) -> str | None:
     for child in token.children:  # "Dunn's mother, Charlotte Charles": the named person speaks
         if child.dep_ == "appos" and child.ent_type_ == "PERSON" and child.i in table.token_actor:
             return table.token_actor[child.i]
-    civil = _civil_body(table, token)
+    civil = _civil_body(table, token) or _members_body(table, token)
     if civil:  # "Kenya's doctors union" is the union the story names, not Kenya
         return civil
     key = _named_as(table, token) or _modifier_actor(table, token)
@@ -1697,6 +1697,26 @@ def _civil_body(table: ActorTable, token: Token) -> str | None:
     named = [key for _, key in table.head_mentions.get(lemma, [])] + [_last_organization(table, token, lemma)]
     return next((key for key in named if key in table.bindings and table.bindings[key].entry.kind == "organization"),
                 None)
+
+
+def _members_body(table: ActorTable, token: Token) -> str | None:
+    """'The NFL players association', 'the Boeing machinists union': the body of an organisation's
+    members is a party of its own, the one the story names by those initials ('NFLPA') if any."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in table.gazetteer.words("civil_bodies"):
+        return None
+    compounds = [t for c in token.lefts if c.dep_ == "compound" for t in c.subtree if t.dep_ == "compound"]
+    members = [c for c in compounds if c.tag_ == "NNS"]
+    owner = [c for c in compounds if c.i in table.token_actor and c.pos_ == "PROPN"
+             and table.bindings[table.token_actor[c.i]].entry.kind == "organization"]
+    if not members or not owner or owner[0].i > members[0].i:
+        return None
+    words = [*sorted(compounds, key=lambda t: t.i), token]
+    initials = "".join(w.text if w.is_upper else w.text[0].upper() for w in words)
+    known = next((key for key, b in table.bindings.items() if initials in {b.entry.name, *b.aliases}), None)
+    if known is not None:
+        return known
+    name = " ".join(w.text for w in words)
+    return table.bind(Entry(slug(name), name, "organization"))
 
 
 def _other_modifier(token: Token) -> bool:

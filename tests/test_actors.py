@@ -383,6 +383,11 @@ PARTY_ROWS = [
      "Egypt's president Mohamed Morsi offered dialogue.\n\nMohamed ElBaradei, who leads the opposition National "
      "Salvation Front, said the speech was the opposite of an admission.", "the opposite of an admission",
      "National Salvation Front"),
+    ("the body of an organisation's members is its own party, named by its initials where the story has them",
+     "The NFLPA said on Monday the talks had failed.\n\nThe NFL players association accused the league on "
+     "Tuesday of hiding revenue.", "hiding revenue", "NFLPA"),
+    ("the body of an organisation's members is no part of the organisation",
+     "The Boeing machinists union accused the company of bad faith.", "bad faith", "Boeing machinists union"),
     ("a newspaper is no party, its source is",
      "According to The Jakarta Post, the union rejected the offer on Monday.", "rejected the offer", "the union"),
 ]
