@@ -448,6 +448,8 @@ def _answered_stance(ctx: Context, token: Token, owner: Token) -> bool:
     if not any(c.dep_ in {"acl", "relcl", "appos"} for c in token.children):
         return False
     verb = _governing_word(token)
+    if ctx.lex.verbs.get(verb.lemma_.lower()) == "statement":
+        return False  # "said Comcast's offer to swap shares undervalued Disney": what is said, no answer
     subject = subject_of(verb) or agent_of(verb)
     answerer = speaker_actor(ctx, subject, verb) if subject is not None else None
     return answerer is not None and answerer != speaker_actor(ctx, owner, token)
