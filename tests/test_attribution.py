@@ -29,7 +29,7 @@ ROWS = [
      "Mayor Ines Roca argued that the levy was fair, saying the city had no other choice.",
      "ines-roca", "the city had no other choice"),
     ("group.clause_of_its_own",
-     "Senator Mara Quint called the budget a fraud and said the committee should start again.",
+     "Senator Mara Quint called the budget a mess and said the committee should start again.",
      "mara-quint", "the committee should start again"),
     ("group.move_and_its_reason",  # a strong move and its reason stay one position
      "The board rejected the bid, saying it undervalued the company.",
