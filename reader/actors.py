@@ -1546,7 +1546,7 @@ def learn_heads(table: ActorTable, doc: Doc, title_end: int = 0) -> None:
         lemma = token.lemma_.lower()
         if token.pos_ not in {"NOUN", "PROPN"}:
             continue
-        key = _civil_body(table, token) or _modifier_actor(table, token)
+        key = _modifier_actor(table, token)
         if key:
             table.heads.setdefault(lemma, key)
             table.head_mentions.setdefault(lemma, []).append((token.i, key))
@@ -1695,8 +1695,17 @@ def _civil_body(table: ActorTable, token: Token) -> str | None:
     if owner is None or table.bindings[owner].entry.kind not in {"country", "group"}:
         return None
     named = [key for _, key in table.head_mentions.get(lemma, [])] + [_last_organization(table, token, lemma)]
-    return next((key for key in named if key in table.bindings and table.bindings[key].entry.kind == "organization"),
-                None)
+    group = table.bindings[owner].entry.name.lower() if table.bindings[owner].entry.kind == "group" else None
+    return next((key for key in named if key in table.bindings and table.bindings[key].entry.kind == "organization"
+                 and (group is None or _represents(table.bindings[key].entry.name, group, lemma))), None)
+
+
+def _represents(name: str, group: str, lemma: str) -> bool:
+    """Whether a named body is the group's own: it names the group ('NFL Players Union' for 'the
+    players' union') or is a union for 'the ... union' (not the employers' 'Pacific Maritime
+    Association' for 'the dockworkers union')."""
+    words = name.lower().replace("'", " ").replace("’", " ").split()
+    return group.rstrip("s") in {w.rstrip("s") for w in words} or lemma == "union" and "union" in words
 
 
 def _members_body(table: ActorTable, token: Token) -> str | None:

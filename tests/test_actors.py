@@ -296,7 +296,7 @@ PARTY_ROWS = [
     ("the players' union is not the league's",
      "NFL and NFL Players Union dig in\n\nThe NFL and the NFL players' union exchanged barbs on Monday.\n\n"
      "The union said the offer was an insult. The NFL said it would not raise the offer.",
-     "the offer was an insult", "NFL Players Union"),
+     "the offer was an insult", "players"),
     ("the league is not its players' union",
      "NFL and NFL Players Union dig in\n\nThe NFL and the NFL players' union exchanged barbs on Monday.\n\n"
      "The union said the offer was an insult. The NFL said it would not raise the offer.",
@@ -368,10 +368,13 @@ PARTY_ROWS = [
     ("a body 'of' a country is no country",
      "However, a Boxing Federation of India (BFI) spokesperson said the boxers would be paid next month.",
      "would be paid", "Boxing Federation of India"),
-    ("'the union' after 'the teachers union' is the union the story names",
-     "The district sued the teachers union on Monday to stop a strike by the Clark County Education Association."
-     "\n\nThe union is seeking a salary raise of 10 percent.", "seeking a salary raise",
-     "Clark County Education Association"),
+    ("'the teachers union' is the teachers' union the story names",
+     "The district sued the Chicago Teachers Union on Monday to stop a strike."
+     "\n\nThe teachers union is seeking a salary raise of 10 percent.", "seeking a salary raise",
+     "Chicago Teachers Union"),
+    ("'the dockworkers union' is no employers' association the story names",
+     "The Pacific Maritime Association locked out workers on Monday.\n\nThe dockworkers union said the lockout "
+     "was illegal.", "the lockout was illegal", "dockworkers"),
     ("a minister with no country named speaks for the story's government",
      "The union rejected the government's offer.\n\n\"The strike is simply ridiculous,\" Minister for Education "
      "and Training Jeremy Rockliff said.", "simply ridiculous", "the government"),
