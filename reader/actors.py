@@ -717,7 +717,8 @@ def _person_party(table: ActorTable, ent: Span, name: str) -> str | None:
         ("knowledge base", lambda: knowledge_party(table, name)),
         ("title names a place of its own", lambda: _place_in_title(table, ent)),
         ("official named by title", lambda: _party_just_before(table, ent) or table.home
-         or _bare_government(table, ent) if _has_title(table, ent) and not _private_title(table, ent) else None),
+         or _bare_government(table, ent) if _has_title(table, ent) and not _private_title(table, ent)
+         and not _outside_role(table, ent) else None),
     )
     for reason, find in passes:
         key = find()
@@ -893,9 +894,18 @@ def _person_name(ent: Span) -> str:
     return POSSESSIVE.sub("", ent.text).strip()
 
 
+def _outside_role(table: ActorTable, ent: Span) -> bool:
+    """'a former McPherson patrol officer', 'Biota's largest shareholder': a role that ties a person
+    to a body without making them speak for it (data: ``outside_roles``)."""
+    outside = table.gazetteer.words("outside_roles")
+    return any(t.lower_ in outside or t.lemma_.lower() in outside for t in _np_tokens(ent))
+
+
 def _party_before(table: ActorTable, ent: Span) -> str | None:
     """The party named in the title before a name: 'NATO Secretary-General Jens Stoltenberg'; a side
     of the country when the title names one ('Kenya's opposition leader Raila Odinga')."""
+    if _outside_role(table, ent):
+        return None
     side = _side_in_title(table, ent)
     if side:
         return side
@@ -970,6 +980,8 @@ def _party_of_person(table: ActorTable, ent: Span) -> str | None:
     """The party a person's title or apposition names: the body their title serves ('chief of the
     regulator known as Finma', 'a spokesman for the court'), else any party named around the name."""
     tokens = _np_tokens(ent)
+    if _outside_role(table, ent):
+        return None
     titles = table.gazetteer.words("titles")
     for token in tokens:
         serves = token.dep_ == "pobj" and token.head.lower_ in {"of", "for", "at"} \

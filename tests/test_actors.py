@@ -391,6 +391,15 @@ PARTY_ROWS = [
      "Tuesday of hiding revenue.", "hiding revenue", "NFLPA"),
     ("the body of an organisation's members is no part of the organisation",
      "The Boeing machinists union accused the company of bad faith.", "bad faith", "Boeing machinists union"),
+    ("a former officer speaks for himself, not the body he served",
+     "Matthew Michaels, 34, a former McPherson patrol officer, filed a lawsuit claiming the city fired him "
+     "unlawfully.", "claiming the city fired him", "Matthew Michaels"),
+    ("an investor speaks for himself, not the company",
+     "Farooq Khan, a major Biota investor, said he would call a general meeting.", "call a general meeting",
+     "Farooq Khan"),
+    ("a rival of the party named is still of it",
+     "Bio narrowly avoided a run-off against main rival Samura Kamara of the opposition All People's Congress.\n\n"
+     "However, Kamara has rejected the official tally.", "rejected the official tally", "All People's Congress"),
     ("a newspaper is no party, its source is",
      "According to The Jakarta Post, the union rejected the offer on Monday.", "rejected the offer", "the union"),
 ]
