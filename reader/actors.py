@@ -1849,6 +1849,31 @@ def _anaphor(table: ActorTable, token: Token) -> str | None:
 
 # --- the government of a domestic story -----------------------------------------------------
 
+def name_countries_as_written(actors: Sequence[Actor], table: ActorTable) -> list[Actor]:
+    """A country is shown by the name the story gives it ('Macedonia', 'Swaziland') when the story
+    never writes the name the packages give it ('Republic of Macedonia'); that name stays an alias."""
+    text = table.doc.user_data.get("reader_text") or table.doc.text
+    out = []
+    for actor in actors:
+        if actor.kind != "country" or _written(actor.name, text):
+            out.append(actor)
+            continue
+        counts = Counter({surface: len(re.findall(rf"\b{re.escape(surface)}\b", text))
+                          for surface, key in table.gazetteer.formal.items() if key == actor.id and surface in text})
+        best = next((surface for surface, n in counts.most_common() if n), None)
+        if best is None:
+            out.append(actor)
+            continue
+        aliases = tuple(a for a in dict.fromkeys((*actor.aliases, actor.name)) if a != best)
+        out.append(replace(actor, name=best, aliases=aliases,
+                           evidence=(*actor.evidence, f"{best}: the story's name for it")))
+    return out
+
+
+def _written(name: str, text: str) -> bool:
+    return name in text and re.search(rf"\b{re.escape(name)}\b", text) is not None
+
+
 def name_domestic_government(actors: Sequence[Actor], table: ActorTable) -> list[Actor]:
     """In a domestic story (one country among the parties, facing bodies of its own: states, a
     union, the opposition, a committee) the country's party is its government: name it as the
@@ -1863,7 +1888,7 @@ def name_domestic_government(actors: Sequence[Actor], table: ActorTable) -> list
     name = government_name(table, country.id, by_demonym=len(actors) > 1 and not foreign)  # one party alone: none
     if name is None:
         return list(actors)
-    renamed = replace(country, name=name, aliases=(*country.aliases, country.name),
+    renamed = replace(country, name=name, aliases=tuple(dict.fromkeys((*country.aliases, country.name))),
                       evidence=(*country.evidence, f"{name}: the story's name for its government"))
     return [renamed if a is country else a for a in actors]
 

@@ -34,6 +34,7 @@ class Gazetteer:
     knowledge: dict[str, frozenset[str]] = field(default_factory=dict)  # [knowledge] settings
     sector_words: dict[str, str] = field(default_factory=dict)  # "rebel" -> "REB"
     governments: dict[str, str] = field(default_factory=dict)  # "united-states" -> "US government"
+    formal: dict[str, str] = field(default_factory=dict)  # a country's own names ("Macedonia" -> key), no metonyms
 
     @cached_property
     def upper_capitals(self) -> dict[str, str]:
@@ -117,16 +118,21 @@ def _add_countries(gaz: Gazetteer, curated: dict) -> None:
         gaz.entries[key] = Entry(key, name, "country")
         if "government" in extra:
             gaz.governments[key] = extra["government"]
-        for surface in [name, _title(common), *extra.get("aliases", [])]:
+        for surface in [name, _title(common), *extra.get("aliases", []), *extra.get("names", [])]:
             gaz.add_name(surface, key)
+        formal = [name, _title(common), *extra.get("names", [])]
         for alt in _safe(info.alt_spellings):
             if alt and not CODE.match(alt) and alt.isascii():
                 gaz.add_name(alt, key)
+                formal.append(alt)
         record = pycountry.countries.get(alpha_2=iso)
         for attr in ("name", "official_name", "common_name"):
             value = getattr(record, attr, None) if record else None
             if value and "," not in value:
                 gaz.add_name(value, key)
+                formal.append(value)
+        for surface in formal:
+            gaz.formal.setdefault(surface, key)
         capital = _safe(info.capital)
         if isinstance(capital, str) and capital:
             capital = capital.replace(" D.C.", "").strip()

@@ -498,3 +498,13 @@ def test_a_body_named_after_a_place_of_two_names_keeps_the_whole_name(nlp):
     names = {binding.entry.name for binding in table.bindings.values()}
     assert "Newfoundland and Labrador Nurses' Union" in names
     assert "Labrador Nurses' Union" not in names
+
+
+def test_a_country_is_shown_by_the_name_the_story_writes(nlp):
+    text = ("Macedonia rejects rebel truce\n\nMacedonia's president said the army would take control of the "
+            "border.\n\nThe Albanian government said it wanted talks.")
+    analysis = analyze(article_from_text(text), nlp)
+    names = {a.name for a in analysis.actors}
+    assert "Macedonia" in names and "Republic of Macedonia" not in names
+    macedonia = next(a for a in analysis.actors if a.name == "Macedonia")
+    assert "Republic of Macedonia" in macedonia.aliases
