@@ -1558,7 +1558,7 @@ def learn_heads(table: ActorTable, doc: Doc, title_end: int = 0) -> None:
         lemma = token.lemma_.lower()
         if token.pos_ not in {"NOUN", "PROPN"}:
             continue
-        key = _modifier_actor(table, token)
+        key = _members_body(table, token) or _modifier_actor(table, token)
         if key:
             table.heads.setdefault(lemma, key)
             table.head_mentions.setdefault(lemma, []).append((token.i, key))
@@ -1725,7 +1725,8 @@ def _members_body(table: ActorTable, token: Token) -> str | None:
     members is a party of its own, the one the story names by those initials ('NFLPA') if any."""
     if token.pos_ != "NOUN" or token.lemma_.lower() not in table.gazetteer.words("civil_bodies"):
         return None
-    compounds = [t for c in token.lefts if c.dep_ == "compound" for t in c.subtree if t.dep_ == "compound"]
+    compounds = [t for c in token.lefts if c.dep_ in {"compound", "poss"} for t in c.subtree
+                 if t.dep_ in {"compound", "poss"}]
     members = [c for c in compounds if c.tag_ == "NNS"]
     owner = [c for c in compounds if c.i in table.token_actor and c.pos_ == "PROPN"
              and table.bindings[table.token_actor[c.i]].entry.kind == "organization"]
@@ -1733,11 +1734,22 @@ def _members_body(table: ActorTable, token: Token) -> str | None:
         return None
     words = [*sorted(compounds, key=lambda t: t.i), token]
     initials = "".join(w.text if w.is_upper else w.text[0].upper() for w in words)
-    known = next((key for key, b in table.bindings.items() if initials in {b.entry.name, *b.aliases}), None)
+    known = _known_initials(table, initials)
     if known is not None:
         return known
     name = " ".join(w.text for w in words)
     return table.bind(Entry(slug(name), name, "organization"))
+
+
+def _known_initials(table: ActorTable, initials: str) -> str | None:
+    """The organisation known by these initials ('NFLPA'), or by them with the body's own word
+    changed ('NHLPU' for 'the NHL players' union' is the 'NHLPA')."""
+    for key, binding in table.bindings.items():
+        names = {binding.entry.name, *binding.aliases}
+        if initials in names or binding.entry.kind == "organization" and any(
+                n.isupper() and len(n) == len(initials) and n[:-1] == initials[:-1] for n in names):
+            return key
+    return None
 
 
 def _other_modifier(token: Token) -> bool:

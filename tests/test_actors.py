@@ -400,6 +400,9 @@ PARTY_ROWS = [
     ("a rival of the party named is still of it",
      "Bio narrowly avoided a run-off against main rival Samura Kamara of the opposition All People's Congress.\n\n"
      "However, Kamara has rejected the official tally.", "rejected the official tally", "All People's Congress"),
+    ("the members' union is the body the story names by initials of another word",
+     "The NHLPA has warned agents.\n\nThe NHL players' union rejected two league proposals on Monday.",
+     "rejected two league proposals", "NHLPA"),
     ("a newspaper is no party, its source is",
      "According to The Jakarta Post, the union rejected the offer on Monday.", "rejected the offer", "the union"),
 ]
