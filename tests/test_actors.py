@@ -296,7 +296,7 @@ PARTY_ROWS = [
     ("the players' union is not the league's",
      "NFL and NFL Players Union dig in\n\nThe NFL and the NFL players' union exchanged barbs on Monday.\n\n"
      "The union said the offer was an insult. The NFL said it would not raise the offer.",
-     "the offer was an insult", "players"),
+     "the offer was an insult", "NFL Players Union"),
     ("the league is not its players' union",
      "NFL and NFL Players Union dig in\n\nThe NFL and the NFL players' union exchanged barbs on Monday.\n\n"
      "The union said the offer was an insult. The NFL said it would not raise the offer.",
