@@ -1675,7 +1675,7 @@ def resolve_phrase(table: ActorTable, token: Token) -> str | None:
     for child in token.children:  # "Dunn's mother, Charlotte Charles": the named person speaks
         if child.dep_ == "appos" and child.ent_type_ == "PERSON" and child.i in table.token_actor:
             return table.token_actor[child.i]
-    civil = _civil_body(table, token) or _members_body(table, token)
+    civil = _civil_body(table, token) or _members_body(table, token) or _demonym_body(table, token)
     if civil:  # "Kenya's doctors union" is the union the story names, not Kenya
         return civil
     key = _named_as(table, token) or _modifier_actor(table, token)
@@ -1718,6 +1718,28 @@ def _represents(name: str, group: str, lemma: str) -> bool:
     Association' for 'the dockworkers union')."""
     words = name.lower().replace("'", " ").replace("’", " ").split()
     return group.rstrip("s") in {w.rstrip("s") for w in words} or lemma == "union" and "union" in words
+
+
+def _demonym_body(table: ActorTable, token: Token) -> str | None:
+    """'The Palestinian FA', 'the Palestinian body' after 'the Palestinian Football Association':
+    a nationality and the body's initials, or a word for a body, stand for the body named with that
+    nationality (not for the country)."""
+    lemma = token.lemma_.lower()
+    acronym = token.text.isupper() and len(token.text) > 1
+    if not acronym and lemma not in table.gazetteer.words("body_words"):
+        return None
+    demonym = next((c.text for c in token.children if c.dep_ in {"amod", "compound"} and c.i == token.i - 1
+                    and c.text in table.gazetteer.demonyms), None)
+    if demonym is None:
+        return None
+    for key, binding in table.bindings.items():
+        words = binding.entry.name.split()
+        if binding.entry.kind != "organization" or len(words) < 2 or words[0] != demonym:
+            continue
+        rest = [w for w in words[1:] if w.lower() not in table.gazetteer.words("initials_skip")]
+        if not acronym or "".join(w[0] for w in rest) == token.text:
+            return key
+    return None
 
 
 def _members_body(table: ActorTable, token: Token) -> str | None:

@@ -403,6 +403,12 @@ PARTY_ROWS = [
     ("the members' union is the body the story names by initials of another word",
      "The NHLPA has warned agents.\n\nThe NHL players' union rejected two league proposals on Monday.",
      "rejected two league proposals", "NHLPA"),
+    ("a nationality and a body's initials stand for the body named with that nationality",
+     "The head of the Palestinian Football Association was banned by FIFA on Friday.\n\nThe Palestinian FA "
+     "called the ruling biased.", "called the ruling biased", "Palestinian Football Association"),
+    ("a nationality and a word for a body stand for the body named with that nationality",
+     "The head of the Palestinian Football Association was banned by FIFA on Friday.\n\nThe Palestinian body "
+     "said the complaint had no basis.", "had no basis", "Palestinian Football Association"),
     ("a newspaper is no party, its source is",
      "According to The Jakarta Post, the union rejected the offer on Monday.", "rejected the offer", "the union"),
 ]
