@@ -72,6 +72,9 @@ def _refusal(span: Span, lex: Lexicon) -> str | None:
                 return "reject"
             if lemma == "be" and any(c.dep_ == "acomp" and c.lemma_.lower() in ready for c in token.children):
                 return "reject"
+            if lemma == "be" and _first_person_subject(token, lex) and any(
+                    c.dep_ == "acomp" and c.lemma_.lower() in refusable for c in token.children):
+                return "reject"  # "I'm not interested in your demands"
         if token.lemma_.lower() == "vote" and any(t.lower_ == "against" for t in token.subtree):
             return "reject"  # "voted against the proposal"
         if token.lower_ == "no" and token.dep_ == "det" and _existential(token.head) \
@@ -666,6 +669,17 @@ def _harm_by_other(span: Span, lex: Lexicon) -> str | None:
     return None
 
 
+def _no_merit(span: Span, lex: Lexicon) -> str | None:
+    """'the claims were without factual or legal merit', 'there is no truth in the reports', 'the
+    allegations have no basis': a claim said to lack merit is refuted."""
+    for token in span:
+        if token.lemma_.lower() not in lex.words("merit_nouns") or token.pos_ != "NOUN":
+            continue
+        if _with_no(token) or token.head.lower_ == "without" and token.dep_ == "pobj":
+            return "reject"
+    return None
+
+
 def _blame(span: Span, lex: Lexicon) -> str | None:
     """'Morsi was responsible for divisions in the country', 'the company is to blame': another side
     held responsible is accused; 'we are not responsible for the delay' rejects the blame."""
@@ -726,6 +740,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("reject.leaving_talks", _leaving_talks),
     ("threaten.no_choice", _no_choice),
     ("threaten.pressure_kept", _pressure_kept),
+    ("reject.no_merit", _no_merit),
     ("accuse.label", _accusation),
     ("accuse.blame", _blame),
     ("offer.readiness_or_proposal", _offer),
