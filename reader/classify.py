@@ -145,7 +145,7 @@ def _demand(span: Span, lex: Lexicon) -> str | None:
                 return "demand"
         if lemma in wants and token.pos_ == "VERB" and not negated(token) and _pronoun_subject(token) and (
                 _to_clause(token) or any(c.dep_ in {"ccomp", "xcomp"} for c in token.children)) \
-                and own_wish_kind(token, lex) is None:
+                and own_wish_kind(token, lex) is None and not _own_prospect(token, lex):
             return "demand"
         if cue_lemma(lex, token) in wants and token.pos_ == "VERB" and token.dep_ == "ROOT" \
                 and not negated(token) and _wish_for_other(token):  # (cue_lemma: "hopes" is "hope", not "hop")
@@ -196,6 +196,16 @@ def own_wish_kind(token: Token, lex: Lexicon) -> str | None:
     if acts & lex.words("offer_words"):
         return "offer"
     return "statement" if acts <= lex.words("own_act_verbs") else None  # "wants to relocate them" asks
+
+
+def _own_prospect(token: Token, lex: Lexicon) -> bool:
+    """'it expects to levy more fines', 'we hope to reach a deal': what one expects or hopes to do
+    oneself asks nothing of another (not 'we expect Israel to withdraw'; data: ``prospect_verbs``)."""
+    if token.lemma_.lower() not in lex.words("prospect_verbs"):
+        return False
+    clauses = [c for c in token.children if c.dep_ in {"xcomp", "ccomp"}]
+    return bool(clauses) and not any(c.dep_ in {"dobj", "obj"} for c in token.children) \
+        and not any(g.dep_ in {"nsubj", "nsubjpass"} for c in clauses for g in c.children)
 
 
 def _first_singular(verb: Token) -> bool:
