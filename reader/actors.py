@@ -347,13 +347,23 @@ def mark_gazetteer_mentions(table: ActorTable, doc: Doc) -> None:
         key = gaz.demonyms.get(surface) if is_modifier else gaz.names.get(surface)
         if key is None or any(i in table.token_actor for i in range(start, end)) or _allegiance(doc, start, end, gaz):
             continue
-        if _inside_person(doc, start, end, surface):
+        if _inside_person(doc, start, end, surface) or _inside_place(doc, start, end):
             continue
         table.bind(gaz.entries[key], "" if is_modifier else surface)
         for i in range(start, end):
             table.token_actor[i] = key
             if is_modifier:
                 table.modifier_tokens.add(i)
+
+
+def _inside_place(doc: Doc, start: int, end: int) -> bool:
+    """'New Jersey', 'New Mexico', 'West Virginia': the end of another place's name the tagger
+    reads as one place (a name the gazetteer knows whole, 'South Sudan', is matched before)."""
+    if start == 0 or doc[start].ent_iob_ != "I" or doc[start].ent_type_ not in {"GPE", "LOC"}:
+        return False
+    before = doc[start - 1]
+    return before.is_title and before.pos_ == "PROPN" and before.ent_type_ == doc[start].ent_type_ \
+        and before.lower_ not in load_gazetteer().words("compass_words")  # ("Northern Syria" is Syria)
 
 
 def _allegiance(doc: Doc, start: int, end: int, gaz: Gazetteer) -> bool:

@@ -517,3 +517,14 @@ def test_a_country_is_shown_by_the_name_the_story_writes(nlp):
     assert "Macedonia" in names and "Republic of Macedonia" not in names
     macedonia = next(a for a in analysis.actors if a.name == "Macedonia")
     assert "Republic of Macedonia" in macedonia.aliases
+
+
+@pytest.mark.parametrize("text, country, found", [
+    ("Officials in New Jersey said the port would stay closed.", "jersey", False),
+    ("The governor of New Mexico said the border would stay open.", "mexico", False),
+    ("Rebels in Northern Syria said they would fight on.", "syria", True),
+])
+def test_a_country_name_inside_another_place_is_no_country(nlp, text, country, found):
+    article = article_from_text(text)
+    table = find_actors(nlp(article.text), article)
+    assert (country in table.bindings) is found
