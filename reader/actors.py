@@ -726,9 +726,9 @@ def _person_party(table: ActorTable, ent: Span, name: str) -> str | None:
         ("judge of the court", lambda: _court_of_judge(table, ent)),
         ("knowledge base", lambda: knowledge_party(table, name)),
         ("title names a place of its own", lambda: _place_in_title(table, ent)),
-        ("official named by title", lambda: _party_just_before(table, ent) or table.home
-         or _bare_government(table, ent) if _has_title(table, ent) and not _private_title(table, ent)
-         and not _outside_role(table, ent) else None),
+        ("official named by title", lambda: _party_just_before(table, ent)
+         or (table.home if _state_title(table, ent) else None) or _bare_government(table, ent)
+         if _has_title(table, ent) and not _private_title(table, ent) and not _outside_role(table, ent) else None),
     )
     for reason, find in passes:
         key = find()
@@ -950,6 +950,16 @@ def _remember_person(table: ActorTable, name: str, key: str) -> None:
     if len(parts) > 1:  # "Ryabkov" for "Sergei Ryabkov", and "Zhao" for "Zhao Lijian"
         table.people.setdefault(parts[-1], key)
         table.people.setdefault(parts[0], key)
+
+
+def _state_title(table: ActorTable, ent: Span) -> bool:
+    """'Foreign Minister X', 'spokesman X', 'Senator X': a title of the state's service, by the
+    knowledge base's sector of the word ('leader', 'chairman', 'official' name no service)."""
+    from . import knowledge
+
+    sectors = table.gazetteer.knowledge.get("title_sectors", ())
+    window = [t for t in _np_tokens(ent) if not (ent.start <= t.i < ent.end)] + [ent[0]]
+    return any(knowledge.sector_of(t.lower_) in sectors for t in window)
 
 
 def _has_title(table: ActorTable, ent: Span) -> bool:

@@ -409,6 +409,9 @@ PARTY_ROWS = [
     ("a nationality and a word for a body stand for the body named with that nationality",
      "The head of the Palestinian Football Association was banned by FIFA on Friday.\n\nThe Palestinian body "
      "said the complaint had no basis.", "had no basis", "Palestinian Football Association"),
+    ("a leader named by title alone is no official of the story's country",
+     "Nicaragua's government signed the truce.\n\n\"We have found that the agreement is not permanent,\" "
+     "contra leader Alfredo Cesar said.", "is not permanent", "Alfredo Cesar"),
     ("a newspaper is no party, its source is",
      "According to The Jakarta Post, the union rejected the offer on Monday.", "rejected the offer", "the union"),
 ]
