@@ -204,14 +204,9 @@ def document_issuer(ctx: Context, document: Token) -> str | None:
             key = ctx.actors.resolve(child) or ctx.actors.actor_at(child.i)
             if key:
                 return key
-    for prep in (c for c in document.children if c.dep_ == "prep" and c.lower_ == "from"):
-        sender = next((c for c in prep.children if c.dep_ == "pobj"), None)  # "a letter from Ms Reilly's solicitor"
-        key = ctx.actors.resolve(sender) if sender is not None else None
-        if key is None and sender is not None:
-            owner = next((c for c in sender.children if c.dep_ == "poss"), None)
-            key = ctx.actors.resolve(owner) if owner is not None else None
-        if key:
-            return key
+    key = _sender(ctx, document)
+    if key:
+        return key
     for token in document.subtree:  # "The resolution, drafted by Britain, France and Germany"
         if token.dep_ == "agent":
             agent = next((c for c in token.children if c.dep_ == "pobj"), None)
@@ -230,9 +225,23 @@ def document_issuer(ctx: Context, document: Token) -> str | None:
     return last.actor if last else None
 
 
+def _sender(ctx: Context, document: Token) -> str | None:
+    """Who a document is from: 'a letter from Ms Reilly's solicitor', 'a lawsuit from the group X'."""
+    for prep in (c for c in document.children if c.dep_ == "prep" and c.lower_ == "from"):
+        sender = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        key = ctx.actors.resolve(sender) if sender is not None else None
+        if key is None and sender is not None:
+            owner = next((c for c in sender.children if c.dep_ in {"poss", "appos"}), None)
+            key = ctx.actors.resolve(owner) if owner is not None else None
+        if key:
+            return key
+    return None
+
+
 def owned_document_before(ctx: Context, document: Token) -> str | None:
     """'The Amnesty report was released Tuesday. The document ... says': the owner of the nearest
-    document named before with its owner ('the Amnesty report', "Oxfam's letter")."""
+    document of the same name named before with its owner ('the Amnesty report', "Oxfam's letter",
+    'a lawsuit from the group Save the Scenic Santa Ritas')."""
     documents = ctx.actors.words("documents")
     for i in range(document.i - 1, -1, -1):
         token = ctx.doc[i]
@@ -243,6 +252,9 @@ def owned_document_before(ctx: Context, document: Token) -> str | None:
                 key = ctx.actors.resolve(child) or ctx.actors.actor_at(child.i)
                 if key:
                     return key
+        key = _sender(ctx, token) if token.lemma_ == document.lemma_ else None
+        if key:
+            return key
     return None
 
 
@@ -270,11 +282,12 @@ def suer_before(ctx: Context, token: Token) -> str | None:
     """'The claimants said ...', 'the lawsuit states ...': the party that sued earlier in the
     article, as the subject of 'sue' or of a verb whose object is a lawsuit ('filed a lawsuit')."""
     suits, suing = ctx.actors.words("suits"), ctx.actors.words("suing_verbs")
+    filing = ctx.actors.words("issue_verbs")
     for i in range(token.i - 1, -1, -1):
         verb = ctx.doc[i]
         if verb.pos_ != "VERB":
             continue
-        sued = verb.lemma_.lower() in suing or any(
+        sued = verb.lemma_.lower() in suing or verb.lemma_.lower() in filing and any(  # not "criticized a lawsuit"
             c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in suits for c in verb.children)
         subject = subject_of(verb) if sued else None
         if subject is not None and subject.lemma_.lower() not in ctx.actors.words("claimants"):

@@ -412,6 +412,10 @@ PARTY_ROWS = [
     ("a leader named by title alone is no official of the story's country",
      "Nicaragua's government signed the truce.\n\n\"We have found that the agreement is not permanent,\" "
      "contra leader Alfredo Cesar said.", "is not permanent", "Alfredo Cesar"),
+    ("a lawsuit speaks for the side it is from, not for whoever criticised it",
+     "Rosemont Copper has criticized a lawsuit from the opposition group Valley Coalition that challenged a "
+     "state permit.\n\nThe lawsuit, filed last Wednesday, says the state agency failed to consider the group's "
+     "concerns.", "failed to consider", "Valley Coalition"),
     ("a newspaper is no party, its source is",
      "According to The Jakarta Post, the union rejected the offer on Monday.", "rejected the offer", "the union"),
 ]
