@@ -165,7 +165,7 @@ class ActorTable:
         if token.pos_ not in {"NOUN", "PROPN"} or lemma not in described or is_media(token):
             return None
         key = (self.head_actor(lemma, token.i) or _last_organization(self, token, lemma)
-               or self.bind(Entry(slug(f"the {lemma}"), f"the {lemma}", "group")))
+               or self.bind(Entry(slug(f"the {lemma}"), f"the {token.lower_}", "group")))  # "the employers"
         self.heads.setdefault(lemma, key)
         return key
 

@@ -416,6 +416,9 @@ PARTY_ROWS = [
      "Rosemont Copper has criticized a lawsuit from the opposition group Valley Coalition that challenged a "
      "state permit.\n\nThe lawsuit, filed last Wednesday, says the state agency failed to consider the group's "
      "concerns.", "failed to consider", "Valley Coalition"),
+    ("a body named only by description keeps the story's word for it",
+     "The union is claiming a pay rise.\n\nOn Monday evening, the employers said they had increased their offer.",
+     "increased their offer", "the employers"),
     ("a newspaper is no party, its source is",
      "According to The Jakarta Post, the union rejected the offer on Monday.", "rejected the offer", "the union"),
 ]
