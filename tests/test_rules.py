@@ -157,6 +157,8 @@ ROWS = [
     ("accuse.cleft_blame", "It was the management who cancelled the remaining meetings.", "accuse"),
     ("accuse.cleft_blame", "It was a long and difficult meeting.", None),
     ("reject.label", "The claims are baseless.", "reject"),
+    ("reject.label", "Biota said the offer was farcical and flawed.", "reject"),
+    ("reject.label", "The spokesman described the reports as a misrepresentation.", "reject"),
     ("reject.label", "The agreement is null and void.", "reject"),
     ("reject.label", "The allegations are inaccurate and out of date.", "reject"),
     ("reject.label", "This is unacceptable.", "reject"),
