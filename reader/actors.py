@@ -1623,6 +1623,9 @@ def _modifier_actor(table: ActorTable, token: Token) -> str | None:
     leader = _leader_named(table, token)
     if leader:
         return leader
+    named = _region_named(table, token)
+    if named:
+        return named
     for child in token.children:
         if child.dep_ in {"compound", "amod", "poss", "nmod"} and not _placing(table, child):
             if child.tag_ == "NNS" and child.lower_ in table.gazetteer.nouns["groups"]:
@@ -1643,6 +1646,19 @@ def _modifier_actor(table: ActorTable, token: Token) -> str | None:
                     key = table.token_actor.get(obj.i) or _modifier_actor(table, obj)
                     if key and not table.is_person(key):
                         return key
+    return None
+
+
+def _region_named(table: ActorTable, token: Token) -> str | None:
+    """'the separatist Georgian region of South Ossetia': a region's own name, not the country
+    its adjective names (data: ``region_nouns``)."""
+    if token.lemma_.lower() not in table.gazetteer.words("region_nouns"):
+        return None
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            key = table.token_actor.get(obj.i)
+            if key and table.bindings[key].entry.kind == "country":
+                return key
     return None
 
 

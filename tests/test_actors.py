@@ -419,6 +419,9 @@ PARTY_ROWS = [
     ("a body named only by description keeps the story's word for it",
      "The union is claiming a pay rise.\n\nOn Monday evening, the employers said they had increased their offer.",
      "increased their offer", "the employers"),
+    ("a region is named by its own name, not the adjective of its country",
+     "Authorities in the separatist Georgian region of South Ossetia said Saturday that two mortar shells had "
+     "been fired into the territory.", "two mortar shells", "South Ossetia"),
     ("a newspaper is no party, its source is",
      "According to The Jakarta Post, the union rejected the offer on Monday.", "rejected the offer", "the union"),
 ]
