@@ -298,8 +298,13 @@ def _first_person_subject(verb: Token, lex: Lexicon) -> bool:
 
 
 def _hostile_act(token: Token, lex: Lexicon) -> bool:
-    """A hostile act stated as done or being done (not an intention: 'will attack' is no charge)."""
-    if token.lemma_.lower() not in lex.words("hostile_verbs") or token.pos_ != "VERB":
+    """A hostile act stated as done or being done (not an intention: 'will attack' is no charge);
+    'fired at the border guards' and the like by the verb and its preposition (``hostile_with``)."""
+    if token.pos_ != "VERB":
+        return False
+    aimed = any(f"{token.lemma_.lower()} {c.lower_}" in lex.words("hostile_with") for c in token.children
+                if c.dep_ == "prep")
+    if token.lemma_.lower() not in lex.words("hostile_verbs") and not aimed:
         return False
     if token.dep_ in {"amod", "xcomp", "pcomp"} or any(c.tag_ == "MD" for c in token.children):
         return False

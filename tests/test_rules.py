@@ -116,6 +116,8 @@ ROWS = [
     ("threaten.consequences", "They will take action against the company.", "threaten"),
     ("threaten.consequences", "We took steps to ensure safety.", None),
     ("accuse.hostile_act", "One supply boat was hit with a powerful water cannon by the coast guard.", "accuse"),
+    ("accuse.hostile_act", "Tajik forces fired at Kyrgyz border guards early in the morning.", "accuse"),
+    ("accuse.hostile_act", "Two mortar shells had been fired into the territory from Georgia.", "accuse"),
     ("accuse.hostile_act", "Companies such as DC21 exploit this and encourage landowners to apply.", "accuse"),
     ("accuse.hostile_act", "The government forces and their militias attacked our positions.", "accuse"),
     ("accuse.hostile_act", "The rebels have been consistently attacking our forces.", "accuse"),
