@@ -56,6 +56,8 @@ ROWS = [
     ("drop.clause_only", "The ruling party maintains a firm lock on parliament.", "maintains", DROP),
     ("drop.clause_only", "The ruling party maintains that the vote was fair.", "maintains", None),
     ("drop.clause_only", "The opposition maintained its calls for a national strike.", "maintained", None),
+    ("drop.clause_only", "Teachers who fail to report for duty will be replaced.", "report", DROP),
+    ("drop.clause_only", "The ministry reported that the strike had ended.", "reported", None),
     ("drop.clause_only", "\"The vote was fair,\" the party maintained.", "maintained", None),
     ("drop.clause_only", "Police questioned the driver for two hours.", "questioned", DROP),
     ("drop.clause_only", "The senator questioned whether the plan would survive in court.", "questioned", None),
