@@ -381,6 +381,7 @@ def resolve_pronoun(ctx: Context, pronoun: Token, as_person: bool = False) -> st
     sent = pronoun.sent
     near = ctx.doc[sent.start - 1].sent.start if sent.start > 0 else 0  # the sentence before begins here
     aside: Token | None = None  # the nearest person there who is no subject: 'spoke with X. She said'
+    embedded: Token | None = None  # the nearest subject of a clause inside another sentence's report
     said = _said_before(pronoun)
     for i in range(pronoun.i - 1, -1, -1):
         token = ctx.doc[i]
@@ -397,6 +398,12 @@ def resolve_pronoun(ctx: Context, pronoun: Token, as_person: bool = False) -> st
             if aside is None and i >= near:
                 aside = token
             continue  # "... the issue of Prime Minister Imran's resignation," he said: the one who spoke
+        if person and is_person and narrated and _subordinate_subject(token, pronoun):
+            if embedded is None:
+                embedded = token
+            continue  # "Anwar said they left after Speaker X asked Najib ... 'No,' he said": Anwar speaks
+        if embedded is not None and token.sent != embedded.sent:
+            token = embedded  # no main subject before it in its sentence: the subordinate one after all
         key = ctx.actors.resolve(token) or (_unbound_person(ctx, token) if person and is_person else None)
         if key:
             ctx.antecedents[pronoun.i] = token
@@ -448,6 +455,16 @@ def _antecedent_fits(ctx: Context, token: Token, lower: str, person: bool) -> bo
     if person and is_person and _commentator(ctx, token):
         return None  # "VOA reporter Chinedu Offor asked him ... He says": the reporter is never 'he'
     return is_person
+
+
+def _subordinate_subject(token: Token, pronoun: Token) -> bool:
+    """A subject of a clause inside an earlier sentence whose main clause has a subject of its own
+    ('after Speaker X asked Najib' inside 'Anwar said they left after ...')."""
+    if token.sent == pronoun.sent or token.dep_ not in SUBJECTS:
+        return False
+    verb = token.head
+    return verb.dep_ in {"advcl", "ccomp", "relcl", "xcomp", "acl"} and any(
+        c.dep_ in SUBJECTS and c.ent_type_ == "PERSON" for c in token.sent.root.children)
 
 
 def _in_subject(token: Token) -> bool:

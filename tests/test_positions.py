@@ -572,3 +572,12 @@ def test_expressing_disagreement_with_a_decision_rejects_it(nlp):
     _, positions = positions_of(nlp, "Air India on Wednesday expressed its disagreement with the fine imposed by "
                                      "the regulator.")
     assert [(p.actor, p.kind) for p in positions] == [("air-india", "reject")]
+
+
+def test_he_said_is_the_one_who_reported_not_someone_in_a_clause_of_the_report(nlp):
+    _, positions = positions_of(nlp, (
+        "Opposition leader Anwar Ibrahim said the walkout was necessary.\n\n"
+        "Anwar said they were prompted to leave after Speaker Pandikar Amin Mulia asked Najib whether he would "
+        "allow questions.\n\n"
+        "\"We were merely seeking clarification on what he had announced,\" he said."))
+    assert only(positions, "merely seeking clarification").actor == "opposition"
