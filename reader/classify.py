@@ -382,6 +382,10 @@ def _conditional_threat(span: Span, lex: Lexicon) -> str | None:
             continue
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
         pressing = subject is not None and subject.lower_ in pressure  # "strikes could begin unless ..."
+        called_off = any(f"{token.lemma_.lower()} {c.lower_}" in lex.words("phrasal_actions")
+                         for c in token.children if c.dep_ == "prt")  # "will call strikes off if ..."
+        pressing = pressing or token.lemma_.lower() in lex.words("pressing_verbs") and not called_off and any(
+            o.lemma_.lower() in pressure or o.lower_ in pressure for o in _objects(token))  # "will stage a strike if"
         if not (token.lemma_.lower() in forces or pressing):
             continue
         conditions = [c for c in token.children if c.dep_ == "advcl"]
@@ -554,12 +558,19 @@ def _pressure_kept(span: Span, lex: Lexicon) -> str | None:
     for token in span:
         if token.lemma_.lower() not in lex.words("keep_verbs") or token.pos_ != "VERB" or negated(token):
             continue
-        objects = [c for c in token.children if c.dep_ in {"dobj", "obj"}]
+        objects = _objects(token)
         objects += [g for c in token.children if c.dep_ == "xcomp" for g in c.children if g.dep_ in {"dobj", "obj"}]
         objects += [c for c in token.children if c.dep_ == "xcomp"]
         if any(o.lemma_.lower() in actions or o.lower_ in actions for o in objects):
             return "threaten"
     return None
+
+
+def _objects(verb: Token) -> list[Token]:
+    """A verb's objects, and the object of its 'with' ('continue with their planned strike')."""
+    direct = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+    return direct + [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                     for g in c.children if g.dep_ == "pobj"]
 
 
 def _against_interest(span: Span, lex: Lexicon) -> str | None:
