@@ -16,8 +16,8 @@ tool, for judging a change on stories nobody tuned for (look at its errors only 
 ``heldout4``, twelve more again (``samples/heldout4/README.md``), ``heldout5`` and ``heldout6``,
 twenty more each (``samples/heldout5/README.md``, ``samples/heldout6/README.md``), and ``heldout7``, twenty more
 made for judging the fifth round (``samples/heldout7/README.md``); ``dev5`` is twenty more, open for tuning
-(``samples/dev5/README.md``); ``heldout8`` and ``heldout9`` are twenty more each, made blind for the sixth round, and
-``dev6`` and ``dev7`` twenty more each, open for tuning (their READMEs). Blind sets print their totals only,
+(``samples/dev5/README.md``); ``heldout8``, ``heldout9`` and ``heldout10`` are twenty more each, made blind for the sixth round,
+and ``dev6``, ``dev7`` and ``dev8`` twenty more each, open for tuning (their READMEs). Blind sets print their totals only,
 whatever the options.
 The scorer is the shared one, vendored as ``tests/eval_score.py``. Everything runs in one process
 with one loaded pipeline.
@@ -56,7 +56,9 @@ SETS = {"public": (ROOT / "samples", ROOT / "tests" / "gold"),
         "heldout8": (ROOT / "samples" / "heldout8", ROOT / "tests" / "gold" / "heldout8"),
         "dev6": (ROOT / "samples" / "dev6", ROOT / "tests" / "gold" / "dev6"),
         "heldout9": (ROOT / "samples" / "heldout9", ROOT / "tests" / "gold" / "heldout9"),
-        "dev7": (ROOT / "samples" / "dev7", ROOT / "tests" / "gold" / "dev7")}
+        "dev7": (ROOT / "samples" / "dev7", ROOT / "tests" / "gold" / "dev7"),
+        "heldout10": (ROOT / "samples" / "heldout10", ROOT / "tests" / "gold" / "heldout10"),
+        "dev8": (ROOT / "samples" / "dev8", ROOT / "tests" / "gold" / "dev8")}
 COUNTS = ["gold", "predicted", "found", "attributed", "kind_right", "full_right", "false", "span_errors",
           "gold_core_links", "core_links_found", "predicted_links", "right_links"]
 COLUMNS = [("rec", "recall"), ("prec", "precision"), ("actor", "actor_accuracy"), ("kind", "kind_accuracy"),
@@ -92,7 +94,7 @@ def total(results: dict[str, dict]) -> dict:
 
 
 # totals only: judging a change on them must not teach it their stories
-BLIND = {"heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9"}
+BLIND = {"heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10"}
 
 
 def print_table(name: str, results: dict[str, dict], verbose: bool) -> None:
