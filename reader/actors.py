@@ -1642,8 +1642,9 @@ def _modifier_actor(table: ActorTable, token: Token) -> str | None:
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in {"in", "of", "for", "from", "like"}:
             for obj in child.children:
-                if obj.dep_ == "pobj":
-                    key = table.token_actor.get(obj.i) or _modifier_actor(table, obj)
+                if obj.dep_ == "pobj":  # "a spokesman for one of Sudan's rebel factions": the rebels
+                    key = table.token_actor.get(obj.i) or _region_named(table, obj) or _sector_side(table, obj) \
+                        or _modifier_actor(table, obj)
                     if key and not table.is_person(key):
                         return key
     return None

@@ -257,12 +257,14 @@ def deal_struck(ctx: Context, draft: Draft) -> str | None:
 
 def negation(ctx: Context, draft: Draft) -> str | None:
     """'did not accept', 'will not offer', 'voted against accepting' refuse; 'did not say', 'did not
-    demand' state nothing."""
+    demand' state nothing; 'cannot guarantee that ...' states (data: ``assurance_verbs``)."""
     against = draft.token.dep_ == "pcomp" and draft.token.head.lower_ == "against"
     if against and draft.kind in {"accept", "offer"}:
         return "reject"
     if not negated(draft.token):
         return None
+    if draft.lemma in ctx.lex.words("assurance_verbs") and any(c.dep_ == "ccomp" for c in draft.token.children):
+        return "statement"  # "cannot guarantee that protesters will stay peaceful": a warning, no refusal
     if draft.kind in {"accept", "offer"} or draft.lemma in ctx.lex.words("negatable"):
         return "reject"
     if draft.kind in {"statement", "demand"}:

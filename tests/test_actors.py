@@ -422,6 +422,9 @@ PARTY_ROWS = [
     ("a region is named by its own name, not the adjective of its country",
      "Authorities in the separatist Georgian region of South Ossetia said Saturday that two mortar shells had "
      "been fired into the territory.", "two mortar shells", "South Ossetia"),
+    ("a spokesman for one of a country's rebel factions speaks for the rebels",
+     "But a spokesman for one of Sudan's rebel factions said the proposal does not address their key demands.",
+     "does not address", "Sudanese rebels"),
     ("a newspaper is no party, its source is",
      "According to The Jakarta Post, the union rejected the offer on Monday.", "rejected the offer", "the union"),
 ]

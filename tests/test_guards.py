@@ -18,6 +18,8 @@ from reader.positions import Context, cue_lemma, verb_cue
 from reader.quotes import find_quotes
 
 ROWS = [
+    ("kind.negation", "He said he cannot guarantee that the protesters will stay peaceful.", "guarantee",
+     "statement"),
     ("kind.negation", "The nurses voted against accepting the offer.", "accepting", "reject"),
     ("kind.conditional_acceptance", "The rebels would welcome talks mediated by Norway.", "welcome", "offer"),
     ("kind.conditional_acceptance", "We would accept a ceasefire if the shelling stopped.", "accept", "offer"),
