@@ -175,8 +175,8 @@ def speaker_actor(ctx: Context, speaker: Token | None, cue: Token) -> str | None
             key = ctx.actors.resolve(conj)
             if key:
                 break
-    key = key or claimants(ctx, speaker) or ctx.actors.describe(speaker) or ctx.actors.named_speaker(speaker) \
-        or described_person(ctx, speaker)
+    key = key or claimants(ctx, speaker) or _titled_person_first(ctx, speaker) or ctx.actors.describe(speaker) \
+        or ctx.actors.named_speaker(speaker) or described_person(ctx, speaker)
     if key and ctx.actors.is_person(key):
         return _issued_in(ctx, cue) or key  # "Williams said in a PFA news release": she speaks for the PFA
     return key
@@ -302,6 +302,14 @@ def claimants(ctx: Context, speaker: Token) -> str | None:
     if speaker.pos_ != "NOUN" or speaker.lemma_.lower() not in ctx.actors.words("claimants"):
         return None
     return suer_before(ctx, speaker)
+
+
+def _titled_person_first(ctx: Context, speaker: Token) -> str | None:
+    """'The minister added' after 'Foreign Minister Andriy Sybiha said': the person the story
+    titled so, before 'the minister' falls to the story's country."""
+    if speaker.lemma_.lower() not in ctx.actors.words("titles"):
+        return None
+    return described_person(ctx, speaker)
 
 
 def described_person(ctx: Context, speaker: Token) -> str | None:

@@ -581,3 +581,12 @@ def test_he_said_is_the_one_who_reported_not_someone_in_a_clause_of_the_report(n
         "allow questions.\n\n"
         "\"We were merely seeking clarification on what he had announced,\" he said."))
     assert only(positions, "merely seeking clarification").actor == "opposition"
+
+
+def test_the_minister_is_the_minister_named_before_not_the_story_country(nlp):
+    _, positions = positions_of(nlp, (
+        "Russia rules out US participation in Istanbul talks\n\n"
+        "The Russian side ruled out the participation of the Americans, said Ukrainian Foreign Minister "
+        "Andriy Sybiha.\n\n"
+        "The minister added that the rhetoric of the Russians had not changed."))
+    assert only(positions, "rhetoric of the Russians").actor == "ukraine"
