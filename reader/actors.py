@@ -174,6 +174,9 @@ class ActorTable:
         a party of their own, as the annotation guideline's fallback says; never an outlet."""
         if token.pos_ != "PROPN" or not token.is_title or is_media(token) or token.text in self.gazetteer.media:
             return None
+        if token.lower_ in self.gazetteer.words("masthead_words") and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return None  # "The Sydney Morning Herald reported": a newspaper
         parts = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < token.i]
         start = min([token.i, *(c.i for c in parts)])
         titles = self.gazetteer.words("titles")
@@ -673,6 +676,9 @@ def bind_people(table: ActorTable, doc: Doc) -> None:
     over the whole article, so a first mention without one takes the binding of a later one.
     """
     people = [e for e in entities(doc) if e.label_ == "PERSON" and _person_name(e)]
+    for ent in [e for e in people if _masthead(table, e, [t for t in e if t.lower_ != "the"])]:
+        table.outlets.add(_person_name(ent))  # "telling the Gazette": a newspaper the tagger took for a person
+        people.remove(ent)
     for ent in people:
         key = _party_before(table, ent)
         if key and _known_person(table, _person_name(ent)) is None:
@@ -1180,12 +1186,15 @@ def _masthead(table: ActorTable, ent: Span, tokens: list[Token]) -> bool:
     channel's letters ('NDTV')."""
     if len(tokens) == 1 and tokens[0].is_upper and tokens[0].text.endswith("TV") and len(tokens[0]) > 3:
         return True  # "according to NDTV"
-    if len(tokens) < 2 or not all(t.is_title or t.is_upper for t in tokens):
+    if not all(t.is_title or t.is_upper for t in tokens):
         return False
     doc = ent.doc
-    the = ent[0].lower_ == "the" or (ent.start > 0 and doc[ent.start - 1].lower_ == "the")
+    start = ent.start
+    while start > 0 and doc[start - 1].ent_type_ == "GPE" and doc[start - 1].is_title:
+        start -= 1  # "the Sydney | Morning Herald": the city is part of the name
+    the = ent[0].lower_ == "the" or (start > 0 and doc[start - 1].lower_ == "the")
     words = table.gazetteer.words("masthead_words")
-    return the and (tokens[-1].lower_ in words or tokens[0].lower_ == "daily")
+    return the and (tokens[-1].lower_ in words or tokens[0].lower_ == "daily")  # ("the Gazette" too)
 
 
 def _country_inside_name(table: ActorTable, ent: Span, marked: list[int]) -> bool:

@@ -425,6 +425,13 @@ PARTY_ROWS = [
     ("a spokesman for one of a country's rebel factions speaks for the rebels",
      "But a spokesman for one of Sudan's rebel factions said the proposal does not address their key demands.",
      "does not address", "Sudanese rebels"),
+    ("a newspaper the tagger reads as a person or a speaker is no party",
+     "Environment Minister Melissa Price approved the plans, The Sydney Morning Herald reported.\n\n"
+     "\"I have accepted the scientific advice,\" she said.", "accepted the scientific advice",
+     "Melissa Price"),
+    ("a university's head speaks for no government",
+     "Students protested against the fee hike.\n\n\"In fact, I am saving the university,\" said "
+     "Vice-Chancellor Sangita Shrivastava.", "saving the university", "Sangita Shrivastava"),
     ("a newspaper is no party, its source is",
      "According to The Jakarta Post, the union rejected the offer on Monday.", "rejected the offer", "the union"),
 ]
