@@ -1610,7 +1610,11 @@ def _learn_named_heads(table: ActorTable, doc: Doc) -> None:
 
 
 def _placing(table: ActorTable, modifier: Token) -> bool:
-    """'London-based', 'Paris-headquartered': a modifier that only says where a body sits."""
+    """'London-based', 'Paris-headquartered', 'the London club': a modifier that only says where a
+    body sits (a capital before a club or a company: data ``located_bodies``)."""
+    if modifier.text in table.gazetteer.capitals and modifier.head.lemma_.lower() in table.gazetteer.words(
+            "located_bodies"):
+        return True
     return modifier.lemma_.lower() in table.gazetteer.words("location_words") or any(
         t.lower_ in table.gazetteer.words("location_words") for t in modifier.subtree)
 

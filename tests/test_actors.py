@@ -432,6 +432,9 @@ PARTY_ROWS = [
     ("a university's head speaks for no government",
      "Students protested against the fee hike.\n\n\"In fact, I am saving the university,\" said "
      "Vice-Chancellor Sangita Shrivastava.", "saving the university", "Sangita Shrivastava"),
+    ("a capital before a club only places it",
+     "Manchester United rejected a bid from Chelsea FC for Wayne Rooney.\n\nThe London club said it had offered "
+     "20 million pounds for the striker.", "offered 20 million pounds", "Chelsea FC"),
     ("a newspaper is no party, its source is",
      "According to The Jakarta Post, the union rejected the offer on Monday.", "rejected the offer", "the union"),
 ]
