@@ -16,9 +16,9 @@ tool, for judging a change on stories nobody tuned for (look at its errors only 
 ``heldout4``, twelve more again (``samples/heldout4/README.md``), ``heldout5`` and ``heldout6``,
 twenty more each (``samples/heldout5/README.md``, ``samples/heldout6/README.md``), and ``heldout7``, twenty more
 made for judging the fifth round (``samples/heldout7/README.md``); ``dev5`` is twenty more, open for tuning
-(``samples/dev5/README.md``); ``heldout8``, ``heldout9`` and ``heldout10`` are twenty more each, made blind for the sixth round,
-and ``dev6``, ``dev7`` and ``dev8`` twenty more each, open for tuning (their READMEs). Blind sets print their totals only,
-whatever the options.
+(``samples/dev5/README.md``); ``heldout8``, ``heldout9`` and ``heldout10`` are twenty more each, made
+blind for the sixth round, and ``dev6``, ``dev7`` and ``dev8`` twenty more each, open for tuning
+(their READMEs). Blind sets print their totals only, whatever the options.
 The scorer is the shared one, vendored as ``tests/eval_score.py``. Everything runs in one process
 with one loaded pipeline.
 """

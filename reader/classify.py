@@ -7,6 +7,7 @@ sentences per rule id. The words every rule reads are lists in ``data/cues.toml 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -66,7 +67,7 @@ def _refusal(span: Span, lex: Lexicon) -> str | None:
     ready = lex.words("offer_adjectives")
     refusable = lex.words("negated_accept")
     for token in span:
-        if negated(token):
+        if negated(token) or _nobody_subject(token):
             lemma = token.lemma_.lower()
             if (lemma in refusable or lemma in ready) and not _thing_subject(token, lex):
                 return "reject"
@@ -81,6 +82,15 @@ def _refusal(span: Span, lex: Lexicon) -> str | None:
                 and token.head.lemma_ not in lex.words("no_refusal_heads"):
             return "reject"
     return None
+
+
+def _nobody_subject(verb: Token) -> bool:
+    """'No one is going to be negotiating outside the framework': a move nobody will make."""
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None and verb.dep_ == "xcomp":
+        subject = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subject is not None and (subject.lower_ in {"nobody", "none"} or subject.lower_ == "one" and any(
+        c.lower_ == "no" for c in subject.children))
 
 
 def _no_intention(span: Span, lex: Lexicon) -> str | None:
@@ -432,6 +442,24 @@ def _threat(span: Span, lex: Lexicon) -> str | None:
     return None
 
 
+def _answer_held_out(span: Span, lex: Lexicon) -> str | None:
+    """'We can't exclude any asymmetric actions', 'cannot rule out military action', 'this will not be
+    left without a reaction', 'will not go unanswered': a reply held out by denying it is ruled out."""
+    means = lex.words("means_nouns") | lex.words("threaten_words") | lex.words("answer_nouns")
+    for token in span:
+        lemma = token.lemma_.lower()
+        if lemma in lex.words("rule_out_verbs") and negated(token) and any(
+                c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in means for c in token.children):
+            return "threaten"
+        if lemma not in lex.words("unanswered_verbs") or not negated(token):
+            continue
+        words = {t.lower_ for t in token.subtree}
+        if words & lex.words("unanswered_words") or "without" in words and any(
+                t.lemma_.lower() in means for t in token.subtree):
+            return "threaten"
+    return None
+
+
 def _measures_against(token: Token, lex: Lexicon) -> bool:
     """'will take measures of equal intensity against U.S. goods', 'take counter measures', 'will
     take retaliatory steps' (not 'took steps to ensure safety')."""
@@ -453,8 +481,9 @@ def _accusation(span: Span, lex: Lexicon) -> str | None:
 def _rejection_words(span: Span, lex: Lexicon) -> str | None:
     """'the claims are baseless', 'this is unacceptable', 'an unrealistic demand': a label that
     refutes a claim, proposal or demand (or whatever 'this' is)."""
-    if "null and void" in span.text.lower():
-        return "reject"
+    text = span.text.lower()
+    if any(" " in phrase and re.search(rf"\b{re.escape(phrase)}\b", text) for phrase in lex.words("reject_words")):
+        return "reject"  # "null and void", "out of the question", "made up"
     for token in span:
         if token.lower_ in lex.words("reject_words") and _refutes(token, lex) is not False:
             return "reject"
@@ -776,6 +805,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("accept.first_person", _acceptance),
     ("move.first_person", _first_person_move),
     ("threaten.consequences", _threat),
+    ("threaten.answer_held_out", _answer_held_out),
     ("accuse.hostile_act", _charge),
     ("reject.label", _rejection_words),
     ("accuse.labelled_act", _labelled_act),
