@@ -312,8 +312,9 @@ def _hostile_act(token: Token, lex: Lexicon) -> bool:
     'fired at the border guards' and the like by the verb and its preposition (``hostile_with``)."""
     if token.pos_ != "VERB":
         return False
-    aimed = any(f"{token.lemma_.lower()} {c.lower_}" in lex.words("hostile_with") for c in token.children
-                if c.dep_ == "prep")
+    particles = [f" {c.lower_}" for c in token.children if c.dep_ == "prt"] or [""]
+    aimed = any(f"{token.lemma_.lower()}{p} {c.lower_}" in lex.words("hostile_with") for c in token.children
+                if c.dep_ == "prep" for p in particles)  # "fired at", "cracked down on"
     if token.lemma_.lower() not in lex.words("hostile_verbs") and not aimed:
         return False
     if token.dep_ in {"amod", "xcomp", "pcomp"} or any(c.tag_ == "MD" for c in token.children):
@@ -473,17 +474,23 @@ def _measures_against(token: Token, lex: Lexicon) -> bool:
 
 
 def _accusation(span: Span, lex: Lexicon) -> str | None:
-    if any(t.lower_ in lex.words("accuse_words") for t in span):
+    """'an insult', 'a cover-up', 'a witch-hunt': a label that accuses whatever it labels."""
+    if any(t.lower_ in lex.words("accuse_words") for t in span) or _phrase_in(span, lex.words("accuse_words")):
         return "accuse"
     return None
+
+
+def _phrase_in(span: Span, words: frozenset[str]) -> bool:
+    """Whether an entry of several tokens ('out of the question', 'cover-up') is in the span's text."""
+    text = span.text.lower()
+    return any((" " in w or "-" in w) and re.search(rf"\b{re.escape(w)}\b", text) for w in words)
 
 
 def _rejection_words(span: Span, lex: Lexicon) -> str | None:
     """'the claims are baseless', 'this is unacceptable', 'an unrealistic demand': a label that
     refutes a claim, proposal or demand (or whatever 'this' is)."""
-    text = span.text.lower()
-    if any(" " in phrase and re.search(rf"\b{re.escape(phrase)}\b", text) for phrase in lex.words("reject_words")):
-        return "reject"  # "null and void", "out of the question", "made up"
+    if "null and void" in span.text.lower() or _phrase_in(span, lex.words("reject_words")):
+        return "reject"  # "out of the question", "made up"
     for token in span:
         if token.lower_ in lex.words("reject_words") and _refutes(token, lex) is not False:
             return "reject"

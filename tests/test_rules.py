@@ -82,6 +82,8 @@ ROWS = [
     ("reject.negated_move", "No one is going to be negotiating outside the Amani framework.", "reject"),
     ("reject.label", "The figure of 10,000 is made up.", "reject"),
     ("reject.label", "A new referendum is out of the question.", "reject"),
+    ("accuse.label", "The inquiry was a cover-up.", "accuse"),
+    ("accuse.hostile_act", "Police cracked down on the protesters in the capital.", "accuse"),
     ("reject.no_merit", "The allegations have no basis whatsoever.", "reject"),
     ("reject.no_merit", "The plan has merit.", None),
     ("reject.negated_move", "I'm not interested in your demands.", "reject"),
