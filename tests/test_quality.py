@@ -91,18 +91,28 @@ HELDOUT_FLOORS = {"full_f1": 0.82, "precision": 0.96, "actor_accuracy": 0.93,
 # read). Measured at the end of the fifth round (fullF1, precision, party right, core links R / P):
 # heldout2 0.80, 0.93, 0.91, 0.38 / 0.43; dev2 0.72, 0.93, 0.91, 0.33 / 0.38; dev3 0.69, 0.93,
 # 0.87, 0.25 / 0.29; dev4 0.71, 0.97, 0.87, 0.31 / 0.39; dev5 0.70, 0.93, 0.89, 0.17 / 0.27 (0.61
-# with the code of the round's start). Floors 0.02-0.04 below.
+# with the code of the round's start). Floors 0.02-0.04 below. The sixth round (2026-12-04, third
+# session) added dev6, dev7 and dev8 (20 stories each, annotated from the text only and measured
+# before they were read): at the round's end dev6 0.74, 0.94, 0.86, 0.17 / 0.36 (0.67 at its start);
+# dev7 0.72, 0.96, 0.95, 0.21 / 0.39 (0.58); dev8 0.66, 0.97, 0.82, 0.09 / 0.32 (0.62); the older
+# sets rose by 0.00 to 0.03.
 OPEN_SET_FLOORS = {
     "heldout2": {"full_f1": 0.77, "precision": 0.90, "actor_accuracy": 0.88, "link_recall": 0.33,
                  "link_precision": 0.38},
-    "dev2": {"full_f1": 0.69, "precision": 0.90, "actor_accuracy": 0.88, "link_recall": 0.30,
+    "dev2": {"full_f1": 0.71, "precision": 0.90, "actor_accuracy": 0.90, "link_recall": 0.30,
              "link_precision": 0.34},
-    "dev3": {"full_f1": 0.66, "precision": 0.91, "actor_accuracy": 0.84, "link_recall": 0.22,
+    "dev3": {"full_f1": 0.69, "precision": 0.92, "actor_accuracy": 0.84, "link_recall": 0.26,
              "link_precision": 0.26},
-    "dev4": {"full_f1": 0.68, "precision": 0.94, "actor_accuracy": 0.84, "link_recall": 0.27,
+    "dev4": {"full_f1": 0.71, "precision": 0.94, "actor_accuracy": 0.86, "link_recall": 0.27,
              "link_precision": 0.36},
     "dev5": {"full_f1": 0.67, "precision": 0.90, "actor_accuracy": 0.86, "link_recall": 0.13,
              "link_precision": 0.22},
+    "dev6": {"full_f1": 0.71, "precision": 0.91, "actor_accuracy": 0.83, "link_recall": 0.13,
+             "link_precision": 0.31},
+    "dev7": {"full_f1": 0.69, "precision": 0.93, "actor_accuracy": 0.92, "link_recall": 0.17,
+             "link_precision": 0.34},
+    "dev8": {"full_f1": 0.63, "precision": 0.94, "actor_accuracy": 0.79, "link_recall": 0.06,
+             "link_precision": 0.27},
 }
 
 
