@@ -100,14 +100,18 @@ def being_asked(ctx: Context, draft: Draft) -> str | None:
 
 
 def obligation_reported(ctx: Context, draft: Draft) -> str | None:
-    """'Putin said Ukraine must accept the offer': a move its subject is told it must or should
-    make is the content of the reporter's demand, no move of that subject."""
+    """'Putin said Ukraine must accept the offer', 'an offer which should be accepted by the union': a
+    move its subject is told it must or should make is the content of the reporter's demand, no move
+    of that subject."""
     token = draft.token
     bound = token  # "said Necas must make steps ... and propose a new cabinet": the modal binds the conjuncts
     while bound.dep_ == "conj" and not any(c.dep_ in {"aux", "nsubj"} for c in bound.children):
         bound = bound.head
-    if token.dep_ not in {"ccomp", "conj"} or not any(
-            c.dep_ == "aux" and c.lower_ in ctx.lex.words("obligation_modals") for c in bound.children):
+    obliged = any(c.dep_ in {"aux", "auxpass"} and c.lower_ in ctx.lex.words("obligation_modals")
+                  for c in bound.children)
+    if token.dep_ == "relcl" and obliged:
+        return DROP  # "an offer, which should be accepted by the union": what the speaker asks of it
+    if token.dep_ not in {"ccomp", "conj"} or not obliged:
         return None
     head = bound.head if bound is not token else token.head
     while head.dep_ == "conj":

@@ -257,6 +257,8 @@ def _embedded_stance(cues: list[Cue], cue: Cue) -> tuple[int, int] | None:
     token = cue.token
     if cue.actor is None or cue.kind == "statement" or token.dep_ not in {"relcl", "acl"}:
         return None
+    if any(c.tag_ == "MD" for c in token.children):
+        return None  # "an offer, which should be accepted by the union": what the speaker wants of it
     head = token.head
     if not any(o.token.i < head.i and o.actor is not None and o.token.sent == token.sent and _another_speaker(o, cue)
                for o in cues if o is not cue):

@@ -35,6 +35,8 @@ ROWS = [
     ("drop.means_clause", "Beijing responded by rejecting the offer.", "rejecting", None),
     ("drop.being_asked", "When asked to comment, the minister said nothing.", "asked", DROP),
     ("drop.being_asked", "The union asked the company to return to talks.", "asked", None),
+    ("drop.obligation_reported", "Hopson urged ministers to make a final offer, which should be accepted by the BMA.",
+     "accepted", DROP),
     ("drop.obligation_reported", "Putin said Ukraine must accept the offer.", "accept", DROP),
     ("drop.obligation_reported", "The union said the hospitals should agree to the ratios.", "agree", DROP),
     ("drop.obligation_reported", "Putin said Ukraine had accepted the offer.", "accepted", None),
