@@ -437,20 +437,21 @@ def _inside_person(doc: Doc, start: int, end: int, surface: str) -> bool:
 def learn_abbreviations(table: ActorTable, doc: Doc) -> None:
     """'the Democratic People's Republic of Korea (DPRK)' makes every later 'DPRK' that country."""
     learned: dict[str, str] = {}
-    for token in doc[1:-1]:
-        prev = doc[token.i - 1]
-        if prev.text == "(" and doc[token.i + 1].text.startswith(")") and _abbreviation(token.text):
-            key = _spelled_before(table, doc, prev.i, token.text) or _named_before(table, doc[prev.i - 1])
+    full = doc.user_data.get("reader_text") or doc.text
+    words = [full[idx: idx + length] for idx, length in doc.to_array([IDX, LENGTH]).tolist()]  # no Token per word
+    for i in range(1, len(words) - 1):
+        if words[i - 1] == "(" and words[i + 1].startswith(")") and _abbreviation(words[i]):
+            key = _spelled_before(table, doc, i - 1, words[i]) or _named_before(table, doc[i - 2])
             if key:
-                learned[token.text] = key
+                learned[words[i]] = key
     if not learned:
         return
-    for token in doc:
-        text = POSSESSIVE.sub("", token.text)
+    for i, word in enumerate(words):
+        text = POSSESSIVE.sub("", word)
         key = learned.get(text)
-        current = table.token_actor.get(token.i)
+        current = table.token_actor.get(i)
         if key and (current is None or table.bindings[current].entry.name == text):
-            table.token_actor[token.i] = key
+            table.token_actor[i] = key
             table.bindings[key].add_alias(text)
     for text, key in learned.items():  # the abbreviation was taken for a party of its own
         if slug(text) in table.bindings and slug(text) != key:
@@ -519,12 +520,13 @@ def learn_initials(table: ActorTable, doc: Doc) -> None:
     if not initials:
         return
     replaced: dict[str, str] = {}
-    for token in doc:
-        text = POSSESSIVE.sub("", token.text)
+    full = doc.user_data.get("reader_text") or doc.text
+    for i, (idx, length) in enumerate(doc.to_array([IDX, LENGTH]).tolist()):  # no Token object per word
+        text = POSSESSIVE.sub("", full[idx: idx + length])
         key = initials.get(text) if len(text) > 1 and text.isupper() else None
-        current = table.token_actor.get(token.i)
+        current = table.token_actor.get(i)
         if key and (current is None or table.bindings[current].entry.name == text):
-            table.token_actor[token.i] = key  # also when the tagger took "NBPA" for a party of its own
+            table.token_actor[i] = key  # also when the tagger took "NBPA" for a party of its own
             table.bindings[key].add_alias(text)
             if current is not None and current != key:
                 replaced[current] = key
