@@ -174,8 +174,7 @@ class ActorTable:
         a party of their own, as the annotation guideline's fallback says; never an outlet."""
         if token.pos_ != "PROPN" or not token.is_title or is_media(token) or token.text in self.gazetteer.media:
             return None
-        if token.lower_ in self.gazetteer.words("masthead_words") and any(
-                c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        if self.is_masthead(token):
             return None  # "The Sydney Morning Herald reported": a newspaper
         parts = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < token.i]
         start = min([token.i, *(c.i for c in parts)])
@@ -218,6 +217,12 @@ class ActorTable:
     def is_outlet(self, text: str) -> bool:
         """Whether ``text`` names a news outlet ('VOA', 'the BBC' without its article)."""
         return text in self.gazetteer.media or text in self.outlets
+
+    def is_masthead(self, token: Token) -> bool:
+        """Whether a capitalised word after 'the' ends a newspaper's name ('The Sydney Morning Herald
+        reported', 'told the Gazette'), whatever the tagger made of it (data: ``masthead_words``)."""
+        return token.is_title and token.lower_ in self.gazetteer.words("masthead_words") and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in token.children)
 
     def resolve(self, token: Token) -> str | None:
         """The party a noun phrase headed by ``token`` stands for, if any."""
@@ -437,8 +442,7 @@ def _inside_person(doc: Doc, start: int, end: int, surface: str) -> bool:
 def learn_abbreviations(table: ActorTable, doc: Doc) -> None:
     """'the Democratic People's Republic of Korea (DPRK)' makes every later 'DPRK' that country."""
     learned: dict[str, str] = {}
-    full = doc.user_data.get("reader_text") or doc.text
-    words = [full[idx: idx + length] for idx, length in doc.to_array([IDX, LENGTH]).tolist()]  # no Token per word
+    words = _token_texts(doc)
     for i in range(1, len(words) - 1):
         if words[i - 1] == "(" and words[i + 1].startswith(")") and _abbreviation(words[i]):
             key = _spelled_before(table, doc, i - 1, words[i]) or _named_before(table, doc[i - 2])
@@ -520,9 +524,8 @@ def learn_initials(table: ActorTable, doc: Doc) -> None:
     if not initials:
         return
     replaced: dict[str, str] = {}
-    full = doc.user_data.get("reader_text") or doc.text
-    for i, (idx, length) in enumerate(doc.to_array([IDX, LENGTH]).tolist()):  # no Token object per word
-        text = POSSESSIVE.sub("", full[idx: idx + length])
+    for i, word in enumerate(_token_texts(doc)):
+        text = POSSESSIVE.sub("", word)
         key = initials.get(text) if len(text) > 1 and text.isupper() else None
         current = table.token_actor.get(i)
         if key and (current is None or table.bindings[current].entry.name == text):
@@ -966,14 +969,17 @@ def _state_title(table: ActorTable, ent: Span) -> bool:
     from . import knowledge
 
     sectors = table.gazetteer.knowledge.get("title_sectors", ())
-    window = [t for t in _np_tokens(ent) if not (ent.start <= t.i < ent.end)] + [ent[0]]
-    return any(knowledge.sector_of(t.lower_) in sectors for t in window)
+    return any(knowledge.sector_of(t.lower_) in sectors for t in _title_window(ent))
 
 
 def _has_title(table: ActorTable, ent: Span) -> bool:
-    titles = set(table.gazetteer.nouns["titles"])
-    window = [t for t in _np_tokens(ent) if not (ent.start <= t.i < ent.end)] + [ent[0]]  # "President X"
-    return any(t.lower_ in titles or t.lemma_.lower() in titles for t in window)
+    titles = table.gazetteer.words("titles")
+    return any(t.lower_ in titles or t.lemma_.lower() in titles for t in _title_window(ent))
+
+
+def _title_window(ent: Span) -> list[Token]:
+    """The words around a name where its title stands, and the name's first word ("President X")."""
+    return [t for t in _np_tokens(ent) if not (ent.start <= t.i < ent.end)] + [ent[0]]
 
 
 def _private_title(table: ActorTable, ent: Span) -> bool:

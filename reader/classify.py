@@ -312,14 +312,18 @@ def _hostile_act(token: Token, lex: Lexicon) -> bool:
     'fired at the border guards' and the like by the verb and its preposition (``hostile_with``)."""
     if token.pos_ != "VERB":
         return False
-    particles = [f" {c.lower_}" for c in token.children if c.dep_ == "prt"] or [""]
-    aimed = any(f"{token.lemma_.lower()}{p} {c.lower_}" in lex.words("hostile_with") for c in token.children
-                if c.dep_ == "prep" for p in particles)  # "fired at", "cracked down on"
-    if token.lemma_.lower() not in lex.words("hostile_verbs") and not aimed:
+    if token.lemma_.lower() not in lex.words("hostile_verbs") and not _aimed(token, lex):
         return False
     if token.dep_ in {"amod", "xcomp", "pcomp"} or any(c.tag_ == "MD" for c in token.children):
         return False
     return token.tag_ in {"VBD", "VBN", "VBG", "VBZ", "VBP"}
+
+
+def _aimed(verb: Token, lex: Lexicon) -> bool:
+    """'fired at', 'cracked down on': the verb with its particle and preposition is hostile."""
+    particles = [f" {c.lower_}" for c in verb.children if c.dep_ == "prt"] or [""]
+    return any(f"{verb.lemma_.lower()}{p} {c.lower_}" in lex.words("hostile_with") for c in verb.children
+               if c.dep_ == "prep" for p in particles)
 
 
 def _denial(span: Span, lex: Lexicon) -> str | None:
@@ -489,8 +493,8 @@ def _phrase_in(span: Span, words: frozenset[str]) -> bool:
 def _rejection_words(span: Span, lex: Lexicon) -> str | None:
     """'the claims are baseless', 'this is unacceptable', 'an unrealistic demand': a label that
     refutes a claim, proposal or demand (or whatever 'this' is)."""
-    if "null and void" in span.text.lower() or _phrase_in(span, lex.words("reject_words")):
-        return "reject"  # "out of the question", "made up"
+    if _phrase_in(span, lex.words("reject_words")):
+        return "reject"  # "null and void", "out of the question", "made up"
     for token in span:
         if token.lower_ in lex.words("reject_words") and _refutes(token, lex) is not False:
             return "reject"

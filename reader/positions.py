@@ -273,9 +273,7 @@ def _outsider(ctx: Context, cue: Cue) -> bool:
         return False
     outlet = ctx.actors.is_outlet
     quoting = {t.i - 1 for t in speaker.subtree if t.lower_ in {"quoted", "quoting", "quotes"}}
-    masthead = speaker.is_title and speaker.lower_ in ctx.actors.words("masthead_words") and any(
-        c.dep_ == "det" and c.lower_ == "the" for c in speaker.children)  # "The Sydney Morning Herald reported"
-    return masthead or speaker.lemma_.lower() in ctx.actors.words("outsiders") or any(
+    return ctx.actors.is_masthead(speaker) or speaker.lemma_.lower() in ctx.actors.words("outsiders") or any(
         outlet(t.text) or outlet(ctx.doc[t.i : t.i + 2].text) or outlet(ctx.doc[t.i : t.i + 3].text)
         for t in speaker.subtree if t.text[:1].isupper() and t.i not in quoting)  # outlets are named with capitals
     # ("AFP quoted spokesman X as saying", misparsed as one phrase: the outlet quotes X, X speaks)
