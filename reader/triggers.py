@@ -1,8 +1,8 @@
 """Multi-word cue triggers: data in ``data/triggers.toml``, matched with spaCy's matchers.
 
-A trigger is a verb with a particle ("call for", "rule ... out": a ``DependencyMatcher`` pattern,
-so the particle may stand apart or mark a clause, "called for X to ...") or a phrase of lemmas in
-order ("take issue with", "raise concerns": a ``Matcher`` pattern). ``trigger_matches`` gives, for
+A trigger is a verb with a particle ("call for", "rule ... out": the particle may stand apart or
+mark a clause, "called for X to ...", found by walking the verb's children) or a phrase of lemmas
+in order ("take issue with", "raise concerns": a ``PhraseMatcher`` pattern). ``trigger_matches`` gives, for
 one Doc, the token that carries each match (the verb) and its trigger; ``verb_cue`` then takes the
 trigger's kind over the single verb's. The file is loaded once and checked: ids are unique and
 "kind.name" shaped, kinds are in ``KINDS``, and each trigger is either a verb with particles or a
@@ -73,55 +73,57 @@ def check_triggers(triggers: tuple[Trigger, ...]) -> None:
 
 
 @lru_cache(maxsize=4)
-def _matchers(vocab: Vocab):
-    """The PhraseMatcher (phrases, on lemmas) and DependencyMatcher (a verb with a particle) for one
-    vocabulary. The dependency patterns are two for all the triggers (a particle next to the verb,
-    or one marking a clause); which trigger a match is comes from the verb and particle found."""
-    from spacy.matcher import DependencyMatcher, PhraseMatcher
+def _phrase_matcher(vocab: Vocab):
+    """The PhraseMatcher of the phrase triggers (on lemmas) for one vocabulary."""
+    from spacy.matcher import PhraseMatcher
     from spacy.tokens import Doc
 
-    phrases, particles = PhraseMatcher(vocab, attr="LEMMA"), DependencyMatcher(vocab)
-    triggers = load_triggers()
-    for t in triggers:
+    phrases = PhraseMatcher(vocab, attr="LEMMA")
+    for t in load_triggers():
         if t.phrase:
             pattern = Doc(vocab, words=list(t.phrase))
             for token, word in zip(pattern, t.phrase, strict=True):
                 token.lemma_ = word
             phrases.add(t.id, [pattern])
-    verbs = sorted({t.verb for t in triggers if t.verb})
-    words = sorted({p for t in triggers for p in t.particles})
-    verb = {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": verbs}, "POS": {"IN": ["VERB", "AUX"]}}}
-    near = [verb, {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "particle",
-                   "RIGHT_ATTRS": {"DEP": {"IN": ["prt", "prep"]}, "LOWER": {"IN": words}}}]
-    clause = [verb, {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "clause", "RIGHT_ATTRS": {"DEP": "advcl"}},
-              {"LEFT_ID": "clause", "REL_OP": ">", "RIGHT_ID": "particle",
-               "RIGHT_ATTRS": {"DEP": "mark", "LOWER": {"IN": words}}}]
-    if verbs:
-        particles.add("particle", [near, clause])
-    return phrases, particles
+    return phrases
 
 
+@lru_cache(maxsize=1)
 def _by_verb_and_particle() -> dict[tuple[str, str], Trigger]:
     return {(t.verb, p): t for t in load_triggers() for p in t.particles}
+
+
+@lru_cache(maxsize=1)
+def _particle_verbs() -> frozenset[str]:
+    return frozenset(t.verb for t in load_triggers() if t.verb)
+
+
+def particles_of(verb: Token) -> list[Token]:
+    """The words that may make a verb a particle trigger, in this order: a particle or preposition
+    next to it ('called for talks', 'ruled the plan out'), then one marking a clause of it ('called
+    for X to ...' parsed as an adverbial clause)."""
+    near = [c for c in verb.children if c.dep_ in {"prt", "prep"}]
+    marks = [m for c in verb.children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark"]
+    return near + marks
 
 
 def trigger_matches(doc: Doc) -> dict[int, Trigger]:
     """{index of the cue token: trigger} for every trigger matched in ``doc`` (a longer phrase
     wins over a shorter one on the same token)."""
     by_id = {t.id: t for t in load_triggers()}
-    pairs = _by_verb_and_particle()
-    phrases, particles = _matchers(doc.vocab)
+    pairs, verbs = _by_verb_and_particle(), _particle_verbs()
     strings = doc.vocab.strings
     found: dict[int, Trigger] = {}
-    for match_id, start, _ in sorted(phrases(doc), key=lambda m: m[2] - m[1]):
+    for match_id, start, _ in sorted(_phrase_matcher(doc.vocab)(doc), key=lambda m: m[2] - m[1]):
         found[start] = by_id[strings[match_id]]
-    for _, tokens in particles(doc):
-        verb, particle = doc[tokens[0]], doc[tokens[-1]]
-        if date_phrase(particle):
-            continue  # "called off the search on Sunday": 'on' says when, it makes no 'call on'
-        trigger = pairs.get((verb.lemma_.lower(), particle.lower_))
-        if trigger is not None:
-            found.setdefault(verb.i, trigger)
+    for verb in doc:
+        if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in verbs:
+            continue
+        for particle in particles_of(verb):
+            trigger = pairs.get((verb.lemma_.lower(), particle.lower_))
+            if trigger is not None and not date_phrase(particle):
+                found.setdefault(verb.i, trigger)  # "called off the search on Sunday": 'on' says when
+                break
     return found
 
 
