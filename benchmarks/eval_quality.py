@@ -18,7 +18,8 @@ twenty more each (``samples/heldout5/README.md``, ``samples/heldout6/README.md``
 made for judging the fifth round (``samples/heldout7/README.md``); ``dev5`` is twenty more, open for tuning
 (``samples/dev5/README.md``); ``heldout8``, ``heldout9`` and ``heldout10`` are twenty more each, made
 blind for the sixth round, and ``dev6``, ``dev7`` and ``dev8`` twenty more each, open for tuning
-(their READMEs); ``dev9`` is twenty more, open, made for the seventh round. Blind sets print their
+(their READMEs); ``dev9`` (open) and ``heldout11`` (blind) are twenty more each, made for the
+seventh round. Blind sets print their
 totals only, whatever the options.
 The scorer is the shared one, vendored as ``tests/eval_score.py``. Everything runs in one process
 with one loaded pipeline.
@@ -60,7 +61,8 @@ SETS = {"public": (ROOT / "samples", ROOT / "tests" / "gold"),
         "dev7": (ROOT / "samples" / "dev7", ROOT / "tests" / "gold" / "dev7"),
         "heldout10": (ROOT / "samples" / "heldout10", ROOT / "tests" / "gold" / "heldout10"),
         "dev8": (ROOT / "samples" / "dev8", ROOT / "tests" / "gold" / "dev8"),
-        "dev9": (ROOT / "samples" / "dev9", ROOT / "tests" / "gold" / "dev9")}
+        "dev9": (ROOT / "samples" / "dev9", ROOT / "tests" / "gold" / "dev9"),
+        "heldout11": (ROOT / "samples" / "heldout11", ROOT / "tests" / "gold" / "heldout11")}
 COUNTS = ["gold", "predicted", "found", "attributed", "kind_right", "full_right", "false", "span_errors",
           "gold_core_links", "core_links_found", "predicted_links", "right_links"]
 COLUMNS = [("rec", "recall"), ("prec", "precision"), ("actor", "actor_accuracy"), ("kind", "kind_accuracy"),
@@ -96,7 +98,8 @@ def total(results: dict[str, dict]) -> dict:
 
 
 # totals only: judging a change on them must not teach it their stories
-BLIND = {"heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10"}
+BLIND = {"heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10",
+         "heldout11"}
 
 
 def print_table(name: str, results: dict[str, dict], verbose: bool) -> None:

@@ -32,7 +32,8 @@ from reader.nlp import load_nlp  # noqa: E402
 from reader.pipeline import headline_end, with_dateline  # noqa: E402
 from reader.positions import find_positions  # noqa: E402
 
-BLIND = {"heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10"}
+BLIND = {"heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10",
+         "heldout11"}
 
 
 def prepare(name: str) -> list[dict]:
