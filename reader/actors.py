@@ -961,6 +961,9 @@ def _remember_person(table: ActorTable, name: str, key: str) -> None:
     if len(parts) > 1:  # "Ryabkov" for "Sergei Ryabkov", and "Zhao" for "Zhao Lijian"
         table.people.setdefault(parts[-1], key)
         table.people.setdefault(parts[0], key)
+    for part in parts[1:-1]:  # "Abdullah" for "Tengku Abdullah Syafi'ie" (not "bin", "de", "J.")
+        if part[:1].isupper() and len(part) > 2 and part.isalpha():
+            table.people.setdefault(part, key)
 
 
 def _state_title(table: ActorTable, ent: Span) -> bool:

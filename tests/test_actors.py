@@ -437,6 +437,11 @@ PARTY_ROWS = [
      "20 million pounds for the striker.", "offered 20 million pounds", "Chelsea FC"),
     ("a newspaper is no party, its source is",
      "According to The Jakarta Post, the union rejected the offer on Monday.", "rejected the offer", "the union"),
+    ("a name's middle word is that person, not a namesake the knowledge base knows",
+     "The Free Aceh Movement (GAM) rejected the offer.\n\n\"We will not accept such a motion,\" GAM commander "
+     "Tengku Abdullah Syafi'ie said.\n\n\"We don't need any security guarantees from a lying government,\" "
+     "Abdullah said.",
+     "security guarantees", "Free Aceh Movement"),
 ]
 
 
