@@ -357,11 +357,37 @@ def mark_gazetteer_mentions(table: ActorTable, doc: Doc) -> None:
             continue
         if _inside_person(doc, start, end, surface) or _inside_place(doc, start, end):
             continue
-        table.bind(gaz.entries[key], "" if is_modifier else surface)
+        community = _community(doc, end, surface, key, gaz) if is_modifier else None
+        if community is not None:
+            key, end = table.bind(community[0]), community[1]
+        else:
+            table.bind(gaz.entries[key], "" if is_modifier else surface)
         for i in range(start, end):
             table.token_actor[i] = key
             if is_modifier:
                 table.modifier_tokens.add(i)
+
+
+def _community(doc: Doc, end: int, surface: str, key: str, gaz: Gazetteer) -> tuple[Entry, int] | None:
+    """'Turkish-Cypriot leader', 'Turkish Cypriots', 'Greek Cypriot negotiators': a demonym right
+    after another one (a hyphen between) names a community of people, a side of its own, not the
+    first country's state; (its entry, the end of the pair). Not 'Chinese-Indian relations': two
+    sides (data: ``bilateral_nouns``)."""
+    second = end + 1 if end < len(doc) and doc[end].text == "-" else end
+    if second >= len(doc) or not doc[second].is_title:
+        return None
+    word = doc[second].text
+    singular = word[:-1] if word.endswith("s") and word[:-1] in gaz.demonyms else word
+    other = gaz.demonyms.get(singular)
+    if other is None or other == key:
+        return None
+    known = gaz.demonyms.get(f"{surface} {singular}")  # "Turkish Cypriots": Northern Cyprus's people
+    if known is not None:
+        return gaz.entries[known], second + 1
+    if second + 1 < len(doc) and doc[second + 1].lower_ in gaz.words("bilateral_nouns"):
+        return None
+    name = _plural(f"{surface} {singular}")
+    return Entry(slug(name), name, "group"), second + 1
 
 
 def _inside_place(doc: Doc, start: int, end: int) -> bool:
@@ -1955,7 +1981,7 @@ def name_countries_as_written(actors: Sequence[Actor], table: ActorTable) -> lis
             continue
         counts = Counter({surface: len(re.findall(rf"\b{re.escape(surface)}\b", text))
                           for surface, key in table.gazetteer.formal.items() if key == actor.id and surface in text})
-        best = next((surface for surface, n in counts.most_common() if n), None)
+        best = next((surface for surface, n in counts.most_common() if n), None) or _people_named(actor, table, text)
         if best is None:
             out.append(actor)
             continue
@@ -1963,6 +1989,20 @@ def name_countries_as_written(actors: Sequence[Actor], table: ActorTable) -> lis
         out.append(replace(actor, name=best, aliases=aliases,
                            evidence=(*actor.evidence, f"{best}: the story's name for it")))
     return out
+
+
+def _people_named(actor: Actor, table: ActorTable, text: str) -> str | None:
+    """'Turkish Cypriots' for the region Northern Cyprus when the story names it only by its people's
+    name of two words (not 'South Africans' for South Africa: a country keeps its name)."""
+    if actor.id not in table.gazetteer.regions or any(_written(alias, text) for alias in actor.aliases):
+        return None
+    names = [d for d, key in table.gazetteer.demonyms.items() if key == actor.id and " " in d
+             and re.search(r"\b" + r"[- ]".join(map(re.escape, d.split())) + r"s?\b", text)]  # "Turkish-Cypriots"
+    return _plural(names[0]) if names else None
+
+
+def _plural(demonym: str) -> str:
+    return demonym if demonym.endswith(("sh", "ch", "se", "s")) else f"{demonym}s"
 
 
 def _written(name: str, text: str) -> bool:

@@ -35,6 +35,7 @@ class Gazetteer:
     sector_words: dict[str, str] = field(default_factory=dict)  # "rebel" -> "REB"
     governments: dict[str, str] = field(default_factory=dict)  # "united-states" -> "US government"
     formal: dict[str, str] = field(default_factory=dict)  # a country's own names ("Macedonia" -> key), no metonyms
+    regions: set[str] = field(default_factory=set)  # keys of the [regions] of actors.toml ("northern-cyprus")
 
     @cached_property
     def upper_capitals(self) -> dict[str, str]:
@@ -87,6 +88,7 @@ def _add_regions(gaz: Gazetteer, regions: dict) -> None:
     for spec in regions.values():
         key = slug(spec["name"])
         gaz.entries[key] = Entry(key, spec["name"], "country")
+        gaz.regions.add(key)
         for surface in [spec["name"], *spec.get("aliases", [])]:
             gaz.names[surface] = key
         for demonym in spec.get("demonyms", []):

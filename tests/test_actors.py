@@ -442,6 +442,17 @@ PARTY_ROWS = [
      "Tengku Abdullah Syafi'ie said.\n\n\"We don't need any security guarantees from a lying government,\" "
      "Abdullah said.",
      "security guarantees", "Free Aceh Movement"),
+    ("two demonyms in a row name a community, not the first one's state",
+     "Turkish-Cypriot leader Rauf Denktash said he had no intention of resuming negotiations on the plan.",
+     "no intention of resuming", "Turkish Cypriots"),
+    ("a plural second demonym names the same community",
+     "Turkish Cypriot leader Rauf Denktash spoke.\n\n\"Turkish Cypriots will not bow to this pressure,\" he said.",
+     "will not bow", "Turkish Cypriots"),
+    ("a community the knowledge base does not know is a group of its own",
+     "Greek Cypriot negotiators rejected the proposal on Monday.", "rejected the proposal", "Greek Cypriots"),
+    ("two demonyms before a word of relations name two sides, no community",
+     "Chinese Foreign Ministry spokeswoman Hua Chunying said Chinese-Indian relations have been developing well.",
+     "developing well", "China"),
 ]
 
 
