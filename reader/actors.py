@@ -251,8 +251,72 @@ def find_actors(doc: Doc, article: Article) -> ActorTable:
     learn_heads(table, doc, table.title_end)
     rebind_lone_people(table, doc)
     learn_abbreviations(table, doc)  # again: a name known only by its head noun ('the Ministry of ...')
+    learn_office_initials(table, doc)
     merge_boards(table)
     return table
+
+
+def learn_office_initials(table: ActorTable, doc: Doc) -> None:
+    """'the Pakistan PMO' after 'the Prime Minister's Office', 'a MOFA spokesman' after 'the Ministry
+    of Foreign Affairs': an all-capitals word that spells the initials of a state office the story
+    names (capitalised words around an ``office_words`` word) is the country named right before
+    it, else the country the office stands for; not a body of its own."""
+    offices = _office_initials(table, doc)
+    if not offices:
+        return
+    words = _token_texts(doc)
+    spelled = {w for i, w in enumerate(words[1:-1], 1) if words[i - 1] == "(" and words[i + 1].startswith(")")}
+    for i, word in enumerate(words):
+        text = POSSESSIVE.sub("", word)
+        if not text.isupper() or text not in offices or text in spelled:
+            continue  # (an abbreviation the story spells out in parentheses names what it follows)
+        before = table.token_actor.get(i - 1) if i else None  # "the Pakistan PMO"
+        before = before if before is not None and table.bindings[before].entry.kind == "country" else None
+        key, current = before or offices[text], table.token_actor.get(i)
+        if key is None or current == key or current is not None and table.bindings[current].entry.name != text:
+            continue
+        table.token_actor[i] = key
+        table.bindings[key].add_alias(text)
+        if current is not None:
+            table.merge(current, key)
+
+
+def _office_word(table: ActorTable, token: Token) -> bool:
+    """A capitalised word of an office's name, not the country it belongs to ('... of Japan')."""
+    key = table.token_actor.get(token.i)
+    return token.is_title and token.ent_type_ != "GPE" and (key is None or table.bindings[key].entry.kind != "country")
+
+
+def _office_initials(table: ActorTable, doc: Doc) -> dict[str, str | None]:
+    """{initials: the party it stands for, if known} of the state offices named in full ('Prime
+    Minister's Office': 'PMO'; 'Ministry of Foreign Affairs': 'MFA' and 'MOFA')."""
+    bodies, skip = table.gazetteer.words("office_words"), table.gazetteer.words("initials_skip")
+    found: dict[str, str | None] = {}
+    for token in doc:
+        if token.lower_ not in bodies or not token.is_title:
+            continue
+        words, i = [token.text], token.i - 1
+        while i >= 0 and (doc[i].is_title or doc[i].lower_ in skip or doc[i].text in {"'s", "’s"}) \
+                and doc[i].lower_ != "the":
+            words.insert(0, doc[i].text)
+            i -= 1
+        first, i = i + 1, token.i + 1
+        while i + 1 < len(doc) and doc[i].lower_ in skip and _office_word(table, doc[i + 1]):
+            words += [doc[i].text, doc[i + 1].text]  # "Ministry of Foreign Affairs" (not "... of Japan")
+            i += 2
+            while i < len(doc) and _office_word(table, doc[i]):
+                words.append(doc[i].text)
+                i += 1
+        owners = {table.token_actor.get(t) for t in range(first, i)} - {None}
+        if any(table.bindings[k].entry.kind != "country" for k in owners):
+            continue  # "the All People's Congress": a party of its own, no state office
+        words = [w for w in words if w[:1].isalpha()]
+        key = table.resolve(token)
+        key = key if key is not None and table.bindings[key].entry.kind == "country" else None
+        for letters in ("".join(w[0] for w in words if w.lower() not in skip), "".join(w[0].upper() for w in words)):
+            if len(letters) >= 2 and found.get(letters) is None:
+                found[letters] = key
+    return found
 
 
 BOARD = re.compile(r"^(?P<body>.+?)(?:['’]s)? board(?: of directors)?$", re.IGNORECASE)

@@ -453,6 +453,15 @@ PARTY_ROWS = [
     ("two demonyms before a word of relations name two sides, no community",
      "Chinese Foreign Ministry spokeswoman Hua Chunying said Chinese-Indian relations have been developing well.",
      "developing well", "China"),
+    ("a state office's initials after a country are that country",
+     "India announced a suspension. The Prime Minister's Office of Pakistan answered.\n\n"
+     "\"We reject the announcement,\" the Pakistan PMO said.", "We reject the announcement", "Pakistan"),
+    ("a state office's initials are the country the office stands for",
+     "The Ministry of Foreign Affairs of Japan summoned the envoy.\n\n\"This is unacceptable,\" a MOFA "
+     "spokesman said.", "This is unacceptable", "Japan"),
+    ("a party's initials are no state office",
+     "South Africa's ruling African National Congress faces a vote.\n\n\"We reject the claim,\" the ANC said.",
+     "We reject the claim", "ANC"),
 ]
 
 
