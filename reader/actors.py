@@ -826,6 +826,7 @@ def _person_party(table: ActorTable, ent: Span, name: str) -> str | None:
         ("member of a group", lambda: _group_of_member(table, ent)),
         ("judge of the court", lambda: _court_of_judge(table, ent)),
         ("knowledge base", lambda: knowledge_party(table, name)),
+        ("title names a body of the story", lambda: _body_in_title(table, ent)),
         ("title names a place of its own", lambda: _place_in_title(table, ent)),
         ("official named by title", lambda: _party_just_before(table, ent)
          or (table.home if _state_title(table, ent) else None) or _bare_government(table, ent)
@@ -837,6 +838,23 @@ def _person_party(table: ActorTable, ent: Span, name: str) -> str | None:
             table.note(key, f"{name}: {reason}")
             return key
     return None
+
+
+def _body_in_title(table: ActorTable, ent: Span) -> str | None:
+    """'Deputy Fire Chief Patrick Walker' in a story of the 'Orange County Fire Authority': a
+    capitalised word of the title that is in the name of exactly one organisation of the story
+    (not a title word, 'Deputy', 'Chief'; not a portfolio, 'Education Minister'; not a place) is
+    that organisation."""
+    titles = table.gazetteer.words("titles") | table.gazetteer.words("portfolios")  # not "Education Minister X"
+    words = {t.lower_ for t in ent.doc[max(0, ent.start - 4):ent.start] if t.is_title and t.pos_ in {"PROPN", "NOUN"}
+             and t.lower_ not in titles and t.lemma_.lower() not in titles and t.i not in table.token_actor
+             and not t.ent_type_ and ent.root in t.ancestors}
+    if not words:
+        return None
+    found = sorted((b.entry.name, key) for key, b in table.bindings.items()
+                   if b.entry.kind == "organization" and words & {w.lower() for w in b.entry.name.split()})
+    short = min(found, key=lambda f: len(f[0]), default=None)  # "Fire Authority" and "Orange County Fire Authority"
+    return short[1] if short and all(name.endswith(short[0]) for name, _ in found) else None
 
 
 def _bare_government(table: ActorTable, ent: Span) -> str | None:
@@ -1110,6 +1128,8 @@ def _party_of_person(table: ActorTable, ent: Span) -> str | None:
     if _outside_role(table, ent):
         return None
     titles = table.gazetteer.words("titles")
+    if _workers_represented(table, tokens):
+        return None  # the union their title names, found by _group_of_member
     for token in tokens:
         serves = token.dep_ == "pobj" and token.head.lower_ in {"of", "for", "at"} \
             and token.head.head.lemma_.lower() in titles
@@ -1125,6 +1145,19 @@ def _party_of_person(table: ActorTable, ent: Span) -> str | None:
         if key:
             return key
     return None
+
+
+def _workers_represented(table: ActorTable, tokens: list[Token]) -> bool:
+    """'chief union negotiator for the Fire Authority's 724 workers': a union title serving the
+    workers of a body speaks for the workers' union, not for the employer that owns the phrase."""
+    civil = table.gazetteer.words("civil_bodies")
+    for token in tokens:
+        title = token.head.head if token.dep_ == "pobj" and token.head.lower_ in {"for", "of"} else None
+        if title is None or token.tag_ != "NNS" or token.lemma_.lower() not in table.gazetteer.words("staff_nouns"):
+            continue
+        if any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in civil for c in title.children):
+            return True
+    return False
 
 
 def _group_of_member(table: ActorTable, ent: Span, learn: bool = True) -> str | None:

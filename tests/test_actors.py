@@ -462,6 +462,17 @@ PARTY_ROWS = [
     ("a party's initials are no state office",
      "South Africa's ruling African National Congress faces a vote.\n\n\"We reject the claim,\" the ANC said.",
      "We reject the claim", "ANC"),
+    ("a union title serving a body's workers speaks for the union, not the employer",
+     "Firefighters Union 3631 rejected a final contract offer from the Orange County Fire Authority.\n\n"
+     "\"It's not acceptable,\" Stan Young, chief union negotiator for the Fire Authority's 724 workers, said.",
+     "not acceptable", "Firefighters Union 3631"),
+    ("a word of a title that names one body of the story is that body",
+     "Firefighters Union 3631 rejected a final contract offer from the Orange County Fire Authority.\n\n"
+     "\"We believe we have made a very fair offer,\" Deputy Fire Chief Patrick L. Walker said.",
+     "very fair offer", "Orange County Fire Authority"),
+    ("a portfolio in a title names no body of the story",
+     "Teachers rejected the pay offer of the Australian Education Union.\n\n\"This is simply ridiculous,\" "
+     "Education Minister Jeremy Rockliff said.", "simply ridiculous", "Jeremy Rockliff"),
 ]
 
 
