@@ -921,10 +921,21 @@ def _place_in_title(table: ActorTable, ent: Span) -> str | None:
                 or any(t.dep_ == "poss" for t in ent.doc[token.i: token.i + 4] if t.ent_type_ == "GPE"):
             continue  # "Northamptonshire's chief constable" heads a force of the place, not the place
         place = entity_at(ent.doc, token.i)
-        if place is None or is_media(place.root):
+        if place is None or is_media(place.root) or _located_in(place.root, ent):
             continue
         return _bind_place(table, place)
     return None
+
+
+def _located_in(place: Token, ent: Span) -> bool:
+    """'a union representative in the southern state of Oaxaca': a place the title is found in
+    (after 'in', 'at', 'from', 'based in') says where, not whose."""
+    for token in [place, *place.ancestors]:
+        if token.i == ent.root.i:
+            return False
+        if token.dep_ == "prep" and token.lower_ in {"in", "at", "from", "across", "near", "outside"}:
+            return True
+    return False
 
 
 def knowledge_party(table: ActorTable, name: str) -> str | None:

@@ -473,6 +473,9 @@ PARTY_ROWS = [
     ("a portfolio in a title names no body of the story",
      "Teachers rejected the pay offer of the Australian Education Union.\n\n\"This is simply ridiculous,\" "
      "Education Minister Jeremy Rockliff said.", "simply ridiculous", "Jeremy Rockliff"),
+    ("a place a title is found in says where, not whose",
+     "\"We will ignore the evaluations,\" said Norma Cruz Vazquez, a union representative in the southern state "
+     "of Oaxaca.", "ignore the evaluations", "Norma Cruz Vazquez"),
 ]
 
 
