@@ -1870,7 +1870,8 @@ def resolve_phrase(table: ActorTable, token: Token) -> str | None:
     for child in token.children:  # "Dunn's mother, Charlotte Charles": the named person speaks
         if child.dep_ == "appos" and child.ent_type_ == "PERSON" and child.i in table.token_actor:
             return table.token_actor[child.i]
-    civil = _civil_body(table, token) or _members_body(table, token) or _demonym_body(table, token)
+    civil = _civil_body(table, token) or _members_body(table, token) or _demonym_body(table, token) \
+        or _described_company(table, token)
     if civil:  # "Kenya's doctors union" is the union the story names, not Kenya
         return civil
     key = _named_as(table, token) or _modifier_actor(table, token)
@@ -1935,6 +1936,20 @@ def _demonym_body(table: ActorTable, token: Token) -> str | None:
         if not acronym or "".join(w[0] for w in rest) == token.text:
             return key
     return None
+
+
+def _described_company(table: ActorTable, token: Token) -> str | None:
+    """'The Australian miner', 'the world's largest miner', 'the Japanese carmaker': a company noun
+    with 'the' and only describing words is the company the story named last, not the country of
+    its nationality."""
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or token.lemma_.lower() not in table.gazetteer.words("company_nouns"):
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return None
+    if any(c.dep_ in {"compound", "poss"} and c.i in table.token_actor and c.i not in table.modifier_tokens
+           for c in token.children):
+        return None  # "the Boeing company": the name says which
+    return _last_organization(table, token, "company")
 
 
 def _members_body(table: ActorTable, token: Token) -> str | None:

@@ -476,6 +476,9 @@ PARTY_ROWS = [
     ("a place a title is found in says where, not whose",
      "\"We will ignore the evaluations,\" said Norma Cruz Vazquez, a union representative in the southern state "
      "of Oaxaca.", "ignore the evaluations", "Norma Cruz Vazquez"),
+    ("a company described by its nationality is the company, not its country",
+     "Workers rejected the latest offer from BHP.\n\nThe Australian miner said the offer was fair.",
+     "the offer was fair", "BHP"),
 ]
 
 
