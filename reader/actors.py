@@ -1841,7 +1841,8 @@ def _named_as(table: ActorTable, token: Token) -> str | None:
     """The body a description names beside it: 'the Swiss regulator known as Finma', 'the union,
     United Voice,'. The name beats the description's modifiers ('Swiss' is not the speaker)."""
     for child in token.children:
-        naming = child.dep_ in {"acl", "relcl"} and child.lemma_.lower() in NAMING_VERBS  # "which calls itself X"
+        naming = child.dep_ in {"acl", "relcl"} and child.lemma_.lower() in NAMING_VERBS \
+            and not any(g.dep_ in {"prep", "prt"} for g in child.children)  # not "who called for"
         if naming or (child.dep_ == "appos" and child.pos_ == "PROPN"):
             for t in child.subtree:
                 key = table.token_actor.get(t.i)

@@ -479,6 +479,10 @@ PARTY_ROWS = [
     ("a company described by its nationality is the company, not its country",
      "Workers rejected the latest offer from BHP.\n\nThe Australian miner said the offer was fair.",
      "the offer was fair", "BHP"),
+    ("'who called for' names nobody: the speaker is the described group",
+     "Workers rejected the latest offer from BHP.\n\nThe deal came after days of negotiations with union "
+     "representatives, who had called for a strike due to violations committed by BHP.\n\nThe union said on "
+     "Thursday the measures were insufficient.", "called for a strike", "the union"),
 ]
 
 
