@@ -2175,8 +2175,20 @@ def government_name(table: ActorTable, country: str, by_demonym: bool = True) ->
     if not by_demonym:
         return None
     demonym = demonym_of(gazetteer, country)
-    return _country_government(table, country) or gazetteer.governments.get(country) \
+    return _country_government(table, country) or _seat_name(table, country) or gazetteer.governments.get(country) \
         or (f"{demonym} government" if demonym else None)  # "the Czech government"
+
+
+def _seat_name(table: ActorTable, country: str) -> str | None:
+    """'the White House' when the story names the government by its seat more often than by the
+    country (data: ``seat_names``, which must be names of the country in the gazetteer)."""
+    text = table.doc.user_data.get("reader_text") or table.doc.text
+    seats = [seat for seat in table.gazetteer.words("seat_names") if table.gazetteer.names.get(seat) == country]
+    counts = Counter({seat: len(re.findall(rf"\b{re.escape(seat)}\b", text)) for seat in seats if seat in text})
+    best = counts.most_common(1)[0] if counts else None
+    own = sum(len(re.findall(rf"\b{re.escape(surface)}\b", text)) for surface, key in table.gazetteer.formal.items()
+              if key == country and surface in text)
+    return best[0] if best and best[1] >= 2 and best[1] > own else None
 
 
 def _country_government(table: ActorTable, country: str) -> str | None:

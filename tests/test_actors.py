@@ -483,6 +483,9 @@ PARTY_ROWS = [
      "Workers rejected the latest offer from BHP.\n\nThe deal came after days of negotiations with union "
      "representatives, who had called for a strike due to violations committed by BHP.\n\nThe union said on "
      "Thursday the measures were insufficient.", "called for a strike", "the union"),
+    ("a domestic story's government named by its seat more than by its country is shown by the seat",
+     "The House Judiciary Committee demanded the records.\n\nThe White House refused. \"The White House records "
+     "remain protected,\" White House counsel Pat Cipollone said.", "remain protected", "White House"),
 ]
 
 
