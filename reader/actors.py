@@ -805,11 +805,17 @@ def rebind_lone_people(table: ActorTable, doc: Doc) -> None:
         if ent.label_ != "PERSON" or key is None or not table.is_person(key):
             continue
         party = _group_of_member(table, ent, learn=False) or _party_of_person(table, ent)
-        if party is None or party == key or table.is_person(party):
+        if party is None or party == key or table.is_person(party) or _has_agents(table, key):
             continue
         name = table.name(key)
         table.merge(key, party)
         table.note(party, f"{name}: title names the body")
+
+
+def _has_agents(table: ActorTable, key: str) -> bool:
+    """Whether people other than the person ``key`` speak for them (a lawyer for a client)."""
+    own = set(table.name(key).split()) | {table.name(key)}
+    return any(k == key and name not in own and not set(name.split()) & own for name, k in table.people.items())
 
 
 def _person_party(table: ActorTable, ent: Span, name: str) -> str | None:
@@ -820,6 +826,7 @@ def _person_party(table: ActorTable, ent: Span, name: str) -> str | None:
     passes = (
         ("named before with a party", lambda: _known_person(table, name)),
         ("kin of", lambda: _family_of_person(table, ent)),
+        ("represents a client", lambda: _client_of(table, ent)),
         ("title, apposition or owner", lambda: _party_of_person(table, ent)),
         ("leads a body", lambda: _body_led(table, ent)),
         ("speaks for", lambda: _speaks_for(table, ent)),
@@ -889,6 +896,25 @@ def _body_led(table: ActorTable, ent: Span) -> str | None:
         if key and not table.is_person(key):
             return key
     return None
+
+
+def _client_of(table: ActorTable, ent: Span) -> str | None:
+    """'William Burck of Quinn Emanuel, who represents McGahn': a lawyer or agent speaks for the
+    client they are said to represent, not for their own firm (data: ``client_verbs``)."""
+    relative = [c for c in ent.root.children if c.dep_ == "relcl"]
+    relative += [g for c in ent.root.children if c.dep_ == "appos" for g in c.children if g.dep_ == "relcl"]
+    for verb in relative:
+        if verb.lemma_.lower() not in table.gazetteer.words("client_verbs") or _negated_verb(verb):
+            continue
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            key = table.token_actor.get(obj.i) or table.people.get(POSSESSIVE.sub("", obj.text))
+            if key is not None:
+                return key
+    return None
+
+
+def _negated_verb(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
 
 
 def _speaks_for(table: ActorTable, ent: Span) -> str | None:

@@ -486,6 +486,9 @@ PARTY_ROWS = [
     ("a domestic story's government named by its seat more than by its country is shown by the seat",
      "The House Judiciary Committee demanded the records.\n\nThe White House refused. \"The White House records "
      "remain protected,\" White House counsel Pat Cipollone said.", "remain protected", "White House"),
+    ("a lawyer who represents a client speaks for the client, not the firm",
+     "The committee subpoenaed Donald McGahn.\n\nWilliam Burck of Quinn Emanuel Urquhart & Sullivan, who "
+     "represents McGahn, said he would not comply with the subpoena.", "would not comply", "Donald McGahn"),
 ]
 
 
