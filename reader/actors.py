@@ -1645,11 +1645,15 @@ def mark_groups(table: ActorTable, doc: Doc) -> None:
 
 
 def _organization_by_context(table: ActorTable, ent: Span) -> bool:
-    """A name the tagger took for a person or place that the article shows is a body: 'Amey, the
-    Oxford-based construction company', 'Amey chief executive Mike Pocock' (a title, then a person)."""
+    """A name the tagger took for a person, place or law that the article shows is a body: 'Amey,
+    the Oxford-based construction company', 'Amey chief executive Mike Pocock' (a title, then a
+    person), 'the Labour Law Reform Coalition' (a capitalised name ending in a body word)."""
+    words = table.gazetteer.words
+    if ent.label_ in {"LAW", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC"} and ent[-1].is_title \
+            and ent[-1].lemma_.lower() in words("civil_bodies"):
+        return True  # "said the Labour Law Reform Coalition", tagged a law for its "Law"
     if ent.label_ not in {"PERSON", "GPE", "NORP", "PRODUCT", "FAC"} or len(ent) > 3:
         return False
-    words = table.gazetteer.words
     if any(c.dep_ == "appos" and c.i > ent.end and (c.lemma_.lower() in words("company_nouns")
            or c.lemma_.lower() in words("described") or c.lemma_.lower() == "group") for c in ent.root.children):
         return True
@@ -1898,7 +1902,7 @@ def resolve_phrase(table: ActorTable, token: Token) -> str | None:
         if child.dep_ == "appos" and child.ent_type_ == "PERSON" and child.i in table.token_actor:
             return table.token_actor[child.i]
     civil = _civil_body(table, token) or _members_body(table, token) or _demonym_body(table, token) \
-        or _described_company(table, token)
+        or _described_company(table, token) or _body_of_members(table, token)
     if civil:  # "Kenya's doctors union" is the union the story names, not Kenya
         return civil
     key = _named_as(table, token) or _modifier_actor(table, token)
@@ -1963,6 +1967,19 @@ def _demonym_body(table: ActorTable, token: Token) -> str | None:
         if not acronym or "".join(w[0] for w in rest) == token.text:
             return key
     return None
+
+
+def _body_of_members(table: ActorTable, token: Token) -> str | None:
+    """'A coalition of trade unions and workers' organisations': a body of members is the body the
+    story names with that word ('the Labour Law Reform Coalition'), not its members."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "NOUN" or lemma not in table.gazetteer.words("civil_bodies"):
+        return None
+    if not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        return None
+    named = {key for key, b in table.bindings.items()
+             if b.entry.kind == "organization" and b.entry.name.split()[-1].lower() == lemma}
+    return named.pop() if len(named) == 1 else None
 
 
 def _described_company(table: ActorTable, token: Token) -> str | None:

@@ -42,8 +42,10 @@ def subject_of(token: Token | None) -> Token | None:
         subjects = [c for c in token.children if c.dep_ in {"nsubj", "csubj"}
                     or (c.dep_ == "nsubjpass" and (raised or not is_passive(token)))]
         # ("Nurses are expected to strike after rejecting ...": the raised subject does the act)
-        subject = subjects[-1] if len(subjects) > 1 and subjects[-1].i < token.i else next(iter(subjects), None)
+        subject = subjects[-1] if len(subjects) > 1 and subjects[-1].i < token.i \
+            and not _owned_by_previous(subjects[-1]) else next(iter(subjects), None)
         # two subjects: "a demand Israel has rejected" (a relative clause the parser missed): the nearest
+        # (not "a coalition of unions and workers' organisations has said": one phrase cut by the parser)
         if subject is not None and (not via_participle or subject.pos_ == "PRON" or _agentive(subject)):
             return _antecedent(subject)  # climbed from a participle: a thing ('after a boat reached ...,
         caused = _caused_to_act(token)   # accusing Manila') acts for nobody; the clause above may say who
@@ -56,6 +58,13 @@ def subject_of(token: Token | None) -> Token | None:
         raised = token.dep_ == "xcomp" and token.head.lemma_.lower() in load_gazetteer().words("raising_verbs")
         token = _governor(token)
     return None
+
+
+def _owned_by_previous(subject: Token) -> bool:
+    """A noun right after a possessive ending ("workers' organisations"): part of the phrase before."""
+    left = subject.left_edge
+    before = subject.doc[left.i - 1] if left.i > 0 else None
+    return before is not None and before.tag_ == "POS" or left.tag_ == "POS"
 
 
 def _owner_of_head(token: Token) -> Token | None:
@@ -135,7 +144,11 @@ def _agentive(noun: Token) -> bool:
         return True  # "Sainsbury's boss Mike Coupe"
     gaz = load_gazetteer()
     lemma = noun.lemma_.lower()
-    return any(lemma in gaz.words(name) or noun.lower_ in gaz.words(name)
+    doc = noun.doc
+    if noun.i + 2 < len(doc) and doc[noun.i + 1].text == "-" and not noun.whitespace_:
+        lemma = f"{lemma}-{doc[noun.i + 2].lemma_.lower()}"  # "co-chairmen", cut in three by the tokenizer
+        noun = doc[noun.i + 2] if lemma not in gaz.words("titles") else noun
+    return any(lemma in gaz.words(name) or noun.lower_ in gaz.words(name) or noun.lemma_.lower() in gaz.words(name)
                for name in ("groups", "described", "titles", "documents", "bodies", "state_bodies"))
 
 

@@ -489,6 +489,17 @@ PARTY_ROWS = [
     ("a lawyer who represents a client speaks for the client, not the firm",
      "The committee subpoenaed Donald McGahn.\n\nWilliam Burck of Quinn Emanuel Urquhart & Sullivan, who "
      "represents McGahn, said he would not comply with the subpoena.", "would not comply", "Donald McGahn"),
+    ("a name ending in a body word that the tagger took for a law is a body",
+     "Employees have suffered as much as employers, said the Labour Law Reform Coalition.",
+     "Employees have suffered", "Labour Law Reform Coalition"),
+    ("a coalition of unions is the coalition the story names, not its members",
+     "A coalition of trade unions and workers' organisations in Malaysia has said that the wage hike should be "
+     "implemented.\n\nEmployees have suffered as much as employers, said the Labour Law Reform Coalition.",
+     "should be implemented", "Labour Law Reform Coalition"),
+    ("a title cut in three by the tokenizer still names a speaker",
+     "Employees have suffered, said the Labour Law Reform Coalition.\n\n\u201cMEF should not exaggerate the "
+     "employers\u2019 suffering,\u201d said the coalition\u2019s co-chairmen, N Gopal Kishnam and Irene Xavier, "
+     "in a statement.", "should not exaggerate", "Labour Law Reform Coalition"),
 ]
 
 
