@@ -250,10 +250,26 @@ def find_actors(doc: Doc, article: Article) -> ActorTable:
     merge_represented_groups(table, doc)
     learn_heads(table, doc, table.title_end)
     rebind_lone_people(table, doc)
+    merge_bare_heads(table)
     learn_abbreviations(table, doc)  # again: a name known only by its head noun ('the Ministry of ...')
     learn_office_initials(table, doc)
     merge_boards(table)
     return table
+
+
+def merge_bare_heads(table: ActorTable) -> None:
+    """'the Tribunal' after 'the appellate telecom tribunal, TDSAT': a body named by one capitalised
+    word the story uses for a body it names in full is that body, not a party of its own."""
+    words = table.gazetteer.words("described") | table.gazetteer.words("bodies")
+    for key, binding in list(table.bindings.items()):
+        name = binding.entry.name
+        target = table.heads.get(name.lower())
+        if binding.entry.kind != "organization" or name.lower() not in words or not name.istitle() \
+                or target in {None, key}:
+            continue
+        if target in table.bindings and not table.is_person(target):
+            table.merge(key, target)
+            table.bindings[target].add_alias(name)
 
 
 def learn_office_initials(table: ActorTable, doc: Doc) -> None:
@@ -1778,7 +1794,7 @@ def _learn_named_heads(table: ActorTable, doc: Doc) -> None:
             continue
         token = doc[i]
         lemma = token.lemma_.lower()
-        if token.pos_ == "NOUN" and lemma not in table.heads:
+        if (token.pos_ == "NOUN" or token.is_lower) and lemma not in table.heads:
             key = _named_as(table, token)
             if key:
                 table.heads[lemma] = key
@@ -1873,7 +1889,9 @@ def _named_as(table: ActorTable, token: Token) -> str | None:
     for child in token.children:
         naming = child.dep_ in {"acl", "relcl"} and child.lemma_.lower() in NAMING_VERBS \
             and not any(g.dep_ in {"prep", "prt"} for g in child.children)  # not "who called for"
-        if naming or (child.dep_ == "appos" and child.pos_ == "PROPN"):
+        appos = child.dep_ == "appos" or child.dep_ == "conj" and not any(c.dep_ == "cc" for c in token.children) \
+            and child.i == token.i + 2 and token.nbor(1).text == ","  # "the telecom tribunal, TDSAT" parsed a conj
+        if naming or (appos and child.pos_ == "PROPN"):
             for t in child.subtree:
                 key = table.token_actor.get(t.i)
                 if key and table.bindings[key].entry.kind in {"organization", "group"}:

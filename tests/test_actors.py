@@ -500,6 +500,9 @@ PARTY_ROWS = [
      "Employees have suffered, said the Labour Law Reform Coalition.\n\n\u201cMEF should not exaggerate the "
      "employers\u2019 suffering,\u201d said the coalition\u2019s co-chairmen, N Gopal Kishnam and Irene Xavier, "
      "in a statement.", "should not exaggerate", "Labour Law Reform Coalition"),
+    ("a body's one-word title is the body the story names in full",
+     "The appellate telecom tribunal, TDSAT on Friday dismissed Reliance Infocomm's petition.\n\nThe Tribunal "
+     "said the breach had put the security of the nation in jeopardy.", "security of the nation", "TDSAT"),
 ]
 
 

@@ -188,6 +188,16 @@ def test_summary_line():
 # --- the progress bar ---------------------------------------------------------------------------------------
 
 
+def _read_all(fd: int) -> str:
+    """Everything written to a pty so far: a busy machine may hand it over in several pieces."""
+    import select
+
+    chunks = []
+    while select.select([fd], [], [], 0.5)[0]:
+        chunks.append(os.read(fd, 65536))
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
 def test_progress_bar_on_a_terminal_only(tmp_path):
     master, slave = os.openpty()
     try:
@@ -196,7 +206,7 @@ def test_progress_bar_on_a_terminal_only(tmp_path):
                 assert advance is not None
                 for outcome in ("ok", Failed("x.txt", "broken"), "ok"):
                     advance(outcome)
-        shown = os.read(master, 65536).decode("utf-8", "replace")
+        shown = _read_all(master)
     finally:
         os.close(master)
         os.close(slave)
