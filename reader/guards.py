@@ -49,9 +49,17 @@ def needs_content(ctx: Context, draft: Draft) -> str | None:
     """'a charge the Council denies' has content; a bare 'proposed' or a knowledge-base verb without
     a clause or an object states nothing."""
     if (draft.lemma in ctx.lex.needs_content or draft.known) and draft.noun is None \
-            and not has_content(draft.token) and not _describes_a_stance(ctx, draft.token):
+            and not has_content(draft.token) and not _describes_a_stance(ctx, draft.token) \
+            and not _summoned_to(ctx, draft.token):
         return DROP
     return None
+
+
+def _summoned_to(ctx: Context, token: Token) -> bool:
+    """'Japan summoned Chinese diplomats to protest': the purpose of summoning an envoy is the move
+    itself, with or without an object (data: ``summoning_verbs``)."""
+    return token.dep_ in {"xcomp", "advcl"} and token.head.lemma_.lower() in ctx.actors.words("summoning_verbs") \
+        and any(c.lower_ == "to" for c in token.children)
 
 
 def _describes_a_stance(ctx: Context, token: Token) -> bool:

@@ -125,7 +125,8 @@ def _governor(token: Token) -> Token | None:
         while head.dep_ == "ccomp" and head.head != head:
             head = head.head  # "suggested that it could be the latter, urging ..." -> suggested
         return head
-    if token.dep_ == "xcomp" and any(c.dep_ in {"dobj", "dative"} for c in token.head.children):
+    if token.dep_ == "xcomp" and any(c.dep_ in {"dobj", "dative"} for c in token.head.children) \
+            and token.head.lemma_.lower() not in load_gazetteer().words("summoning_verbs"):
         return None  # "gave workers until Friday to approve": the object's act, not the subject's
     if token.dep_ in {"dobj", "obj"} and token.pos_ == "NOUN" and token.lemma_.lower() in load_gazetteer().words(
             "documents"):
@@ -404,6 +405,10 @@ def resolve_pronoun(ctx: Context, pronoun: Token, as_person: bool = False) -> st
     aside: Token | None = None  # the nearest person there who is no subject: 'spoke with X. She said'
     embedded: Token | None = None  # the nearest subject of a clause inside another sentence's report
     said = _said_before(pronoun)
+    if lower == "it" and narrated and said[0] <= said[1]:
+        last = ctx.last.get(para) or ctx.last.get(para - 1)  # "Japan's Foreign Ministry said ... it said"
+        if last is not None and last.actor and not ctx.actors.is_person(last.actor):
+            return last.actor  # the body that spoke just before goes on, not the fleet it reports on
     for i in range(pronoun.i - 1, -1, -1):
         token = ctx.doc[i]
         if token.idx < floor or (aside is not None and i < near):

@@ -503,6 +503,11 @@ PARTY_ROWS = [
     ("a body's one-word title is the body the story names in full",
      "The appellate telecom tribunal, TDSAT on Friday dismissed Reliance Infocomm's petition.\n\nThe Tribunal "
      "said the breach had put the security of the nation in jeopardy.", "security of the nation", "TDSAT"),
+    ("a post-posed 'it said' goes on with the body that spoke just before, not the clause's subject",
+     "Japan's Foreign Ministry said the vessels were armed.\n\nThe Chinese fleet has not intruded in Japanese "
+     "territorial waters so far, it said.", "has not intruded", "Japan"),
+    ("the one who summons envoys to protest makes the move",
+     "Japan summoned Chinese diplomats on Saturday to protest.", "to protest", "Japan"),
 ]
 
 
