@@ -722,6 +722,8 @@ def _separate(group: list[Cue], cue: Cue) -> bool:
     prev = group[-1]
     if _inverted(cue) and cue.token.sent == prev.token.sent:
         return False  # what comes before it in the sentence is what it reports
+    if _joined_speaker(prev, cue):
+        return True  # "X said A, and Y's minister Z said B": the parser may hang B's verb inside A
     outer = [c for c in group if _reported_within(cue.token, c.token) or _reported_within(c.token, cue.token)]
     if _second_move(group, cue):
         return True  # "said it has agreed to the demands, and accused them of ...": two moves, two positions
@@ -740,6 +742,16 @@ def _separate(group: list[Cue], cue: Cue) -> bool:
         return False
     kinds = {c.kind for c in group}
     return cue.kind != "statement" and "statement" not in kinds and cue.kind not in kinds
+
+
+def _joined_speaker(prev: Cue, cue: Cue) -> bool:
+    """A cue joined with 'and' that names a subject of its own, of another party than the cue before."""
+    subject = next((c for c in cue.token.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "PROPN" or None in (cue.actor, prev.actor) or cue.actor == prev.actor:
+        return False
+    left = subject.left_edge
+    joined = left.i > 0 and left.doc[left.i - 1].lower_ in {"and", "while", "but", "whereas"}
+    return cue.token.dep_ == "conj" or cue.token.dep_ == "ccomp" and joined  # (not "X said Y said ...")
 
 
 def _clause_of_its_own(group: list[Cue], cue: Cue) -> bool:
@@ -858,6 +870,9 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;"):
         end -= 1
+    for joiner in (" and", " but", " while"):  # "..., and" cut before the next speaker's clause
+        if text.endswith(joiner, start, end) and text[start:end - len(joiner)].rstrip().endswith(","):
+            return _trim(doc, start, end - len(joiner))
     return start, end
 
 

@@ -508,6 +508,10 @@ PARTY_ROWS = [
      "territorial waters so far, it said.", "has not intruded", "Japan"),
     ("the one who summons envoys to protest makes the move",
      "Japan summoned Chinese diplomats on Saturday to protest.", "to protest", "Japan"),
+    ("a second speaker joined with 'and' is a position of their own, even when parsed inside the first",
+     "New Zealand Prime Minister Jacinda Ardern said on Monday it was a \u201cpotential militarisation of the "
+     "region\u201d, and Australia\u2019s defence minister Peter Dutton said Canberra would be concerned.",
+     "potential militarisation", "New Zealand"),
 ]
 
 
