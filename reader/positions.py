@@ -410,11 +410,15 @@ def owned_noun_cue(ctx: Context, token: Token) -> Cue | None:
             and not _that_clause(token) and not _answered_stance(ctx, token, owner):
         return None  # "rejected Russia's demands": the answer's target, unless spelled out ("the claim that ...")
     at_request = token.head.lower_ == "at" and lemma == "request"
-    spelled_out = any(c.dep_ in {"acl", "appos", "relcl"} for c in token.children) or _dash_after(token)
+    spelled_out = any(c.dep_ in {"acl", "appos", "relcl"} for c in token.children) or _dash_after(token) \
+        or _that_clause(token)  # "denied opposition claims that the pact would lead to ..."
     by_agent = any(c.lower_ == "by" for c in token.children)
     if not (at_request or spelled_out or by_agent):
         return None
     kind = ctx.lex.nouns.get(lemma, "demand")
+    if kind == "statement" and ctx.lex.verbs.get(_governing_word(token).lemma_.lower()) == "reject" \
+            and _governing_word(token).pos_ == "VERB":
+        kind = "accuse"  # "denied opposition claims that ...": a claim the other side denies charges it
     if at_request:
         sent = token.sent
         span = (sent.start_char, sent.end_char)

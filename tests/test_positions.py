@@ -590,3 +590,14 @@ def test_the_minister_is_the_minister_named_before_not_the_story_country(nlp):
         "Andriy Sybiha.\n\n"
         "The minister added that the rhetoric of the Russians had not changed."))
     assert only(positions, "rhetoric of the Russians").actor == "ukraine"
+
+
+def test_a_claim_spelled_out_and_denied_is_the_claimants_accusation(nlp):
+    analysis, positions = positions_of(nlp, (
+        "The opposition has warned against the pact.\n\n"
+        "Prime Minister Manasseh Sogavare also denied opposition claims that a security pact with China "
+        "would lead to an autocratic government."))
+    claim = [p for p in positions if p.text.startswith("opposition claims that")]
+    assert len(claim) == 1 and claim[0].kind == "accuse" and claim[0].actor == "opposition"
+    denial = [p for p in positions if p.text.startswith("Prime Minister")]
+    assert len(denial) == 1 and denial[0].kind == "reject"
