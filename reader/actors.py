@@ -2213,6 +2213,36 @@ def name_domestic_government(actors: Sequence[Actor], table: ActorTable) -> list
     return [renamed if a is country else a for a in actors]
 
 
+def name_military_side(actors: Sequence[Actor], positions: Sequence, table: ActorTable) -> list[Actor]:
+    """'the Sudanese army' facing the RSF: a country whose every speaker in the story is its military
+    (or a statement; no government, minister or ministry speaks for it) is shown as the story
+    names that military, a side of its own in a civil war or a coup; the country's name stays an
+    alias (data: ``military_words``, ``government_words``)."""
+    military, civil = table.gazetteer.words("military_words"), table.gazetteer.words("government_words")
+    documents = table.gazetteer.words("documents")
+    text = table.doc.user_data.get("reader_text") or table.doc.text
+    out = []
+    for actor in actors:
+        speakers = [p.speaker.lower() for p in positions if p.actor == actor.id and p.speaker]
+        words = [w for w in (set(re.findall(r"[a-z]+", s)) for s in speakers) if not w & documents]
+        name = _military_name(table, actor.id, text) if actor.kind == "country" else None
+        if name and words and all(w & military and not w & civil for w in words):
+            actor = replace(actor, name=name, aliases=tuple(dict.fromkeys((*actor.aliases, actor.name))),
+                            evidence=(*actor.evidence, f"{name}: only its military speaks"))
+        out.append(actor)
+    return out
+
+
+def _military_name(table: ActorTable, country: str, text: str) -> str | None:
+    """'Sudanese army', as the story writes it ('the Sudanese army', 'Sudanese military')."""
+    demonym = demonym_of(table.gazetteer, country)
+    if not demonym:
+        return None
+    counts = Counter({f"{demonym} {w}": text.count(f"{demonym} {w}") for w in ("army", "military", "armed forces")})
+    best, n = counts.most_common(1)[0]
+    return best if n else None
+
+
 def government_name(table: ActorTable, country: str, by_demonym: bool = True) -> str | None:
     """The most frequent 'X administration' / 'X government' standing for ``country`` (or for a
     leader of no known party, when ``country`` is the story's country) whose X is a proper name

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .actors import find_actors, name_countries_as_written, name_domestic_government
+from .actors import find_actors, name_countries_as_written, name_domestic_government, name_military_side
 from .links import link_positions
 from .model import Analysis, Article
 from .nlp import model_label
@@ -41,7 +41,8 @@ def analyze_doc(article: Article, doc: Doc, model: str) -> Analysis:
     counts = Counter(p.actor for p in positions)
     targeted = {t for p in positions for t in p.targets}
     speaking = [replace(a, positions=counts[a.id]) for a in actors.actors if counts[a.id] or a.id in targeted]
-    kept = tuple(name_domestic_government(name_countries_as_written(speaking, actors), actors))  # and those addressed
+    kept = name_domestic_government(name_countries_as_written(speaking, actors), actors)  # and those addressed
+    kept = tuple(name_military_side(kept, positions, actors))
     return Analysis(
         source=article.source, title=article.title, text=article.text, model=model,
         actors=kept, positions=tuple(positions), links=tuple(links), unanswered=tuple(unanswered),

@@ -512,6 +512,12 @@ PARTY_ROWS = [
      "New Zealand Prime Minister Jacinda Ardern said on Monday it was a \u201cpotential militarisation of the "
      "region\u201d, and Australia\u2019s defence minister Peter Dutton said Canberra would be concerned.",
      "potential militarisation", "New Zealand"),
+    ("a country that speaks only through its military is shown as that military",
+     "The Sudanese army accused the RSF of violating the ceasefire.\n\nThe Rapid Support Forces (RSF) accused "
+     "the army of attacking its positions.", "violating the ceasefire", "Sudanese army"),
+    ("a country whose government also speaks keeps its name",
+     "The Israeli military said the toll included militants.\n\nIsraeli Prime Minister Benjamin Netanyahu "
+     "rejected the plan.", "the toll included", "Israel"),
 ]
 
 
