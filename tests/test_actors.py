@@ -518,6 +518,10 @@ PARTY_ROWS = [
     ("a country whose government also speaks keeps its name",
      "The Israeli military said the toll included militants.\n\nIsraeli Prime Minister Benjamin Netanyahu "
      "rejected the plan.", "the toll included", "Israel"),
+    ("a person named in a possessive inside the sentence before is nobody 'he' stands for",
+     "Costa Rican President Oscar Arias presented a plan.\n\nThe interim government rejected the proposal of "
+     "Zelaya's reinstatement.\n\nEarlier this week, he said that Zelaya would have to abandon his intention.",
+     "abandon his intention", "Costa Rican government"),
 ]
 
 
