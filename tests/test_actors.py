@@ -519,9 +519,12 @@ PARTY_ROWS = [
      "The Israeli military said the toll included militants.\n\nIsraeli Prime Minister Benjamin Netanyahu "
      "rejected the plan.", "the toll included", "Israel"),
     ("a person named in a possessive inside the sentence before is nobody 'he' stands for",
-     "Costa Rican President Oscar Arias presented a plan.\n\nThe interim government rejected the proposal of "
-     "Zelaya's reinstatement.\n\nEarlier this week, he said that Zelaya would have to abandon his intention.",
-     "abandon his intention", "Costa Rican government"),
+     "The Honduran government led by Roberto Micheletti has rejected an accord proposed by Costa Rican President "
+     "Oscar Arias on the conditional reinstatement of ousted President Manuel Zelaya.\n\nArias suggested that "
+     "Zelaya, as the constitutional president of Honduras, should return to office.\n\nBut officials from the "
+     "interim government told reporters that a no will be the answer to the proposal of Zelaya's reinstatement."
+     "\n\nEarlier this week, he said that Zelaya would have to abandon his intention.",
+     "abandon his intention", "Costa Rica"),
 ]
 
 
