@@ -360,6 +360,24 @@ def _force_promised(span: Span, lex: Lexicon) -> str | None:
     return None
 
 
+def _forceful_response(span: Span, lex: Lexicon) -> str | None:
+    """'will respond sternly to any provocation', 'will be ... responded with full force', 'would
+    react decisively': a response promised with force is a threat (not 'will respond to the
+    letter'; not 'did not respond forcefully'; data: ``response_verbs``, ``forceful_manners``)."""
+    manners = lex.words("forceful_manners")
+    for token in span:
+        if token.lemma_.lower() not in lex.words("response_verbs") or token.pos_ != "VERB" or negated(token):
+            continue
+        modal = any(c.tag_ == "MD" for c in token.children) or token.dep_ == "conj" and any(
+            c.tag_ == "MD" for c in token.head.children)
+        manner = [c for c in token.children if c.dep_ == "advmod" and c.lower_ in manners]
+        manner += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "with"
+                   for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in manners]
+        if modal and manner:
+            return "threaten"
+    return None
+
+
 def _all_necessary_means(span: Span, lex: Lexicon) -> str | None:
     """'will take all necessary measures', 'protect its people by all means necessary': force
     held in reserve is a threat (not 'we have not taken all necessary steps')."""
@@ -796,6 +814,7 @@ Rule = Callable[["Span", "Lexicon"], "str | None"]
 RULES: tuple[tuple[str, Rule], ...] = (
     ("demand.modal_or_need", _demand),
     ("threaten.conditional_force", _conditional_threat),
+    ("threaten.forceful_response", _forceful_response),
     ("reject.denied_act", _denial),
     ("demand.conditioned_refusal", _conditioned_refusal),
     ("demand.time_to", _time_to),

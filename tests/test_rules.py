@@ -109,6 +109,11 @@ ROWS = [
     ("offer.concession", "The government would suspend the new tax until talks resume.", "offer"),
     ("offer.concession", "We are prepared to release the prisoners.", "offer"),
     ("offer.concession", "The government suspended the tax last year.", None),
+    ("threaten.forceful_response", "The government will respond sternly to any kind of provocation.", "threaten"),
+    ("threaten.forceful_response", "Any attempt to divert the water will be considered an act of war and responded "
+     "with full force.", "threaten"),
+    ("threaten.forceful_response", "The ministry will respond to the letter next week.", None),
+    ("threaten.forceful_response", "The police did not respond forcefully.", None),
     ("threaten.force_promised", "Russia will retaliate for the expulsions.", "threaten"),
     ("threaten.force_promised", "The U.S. reserves the right to respond.", "threaten"),
     ("threaten.force_promised", "Russia retaliated last year.", None),
@@ -189,6 +194,7 @@ ROWS = [
 ]
 
 ORDER = [  # where rules compete, the ordered list decides
+    ("We will respond firmly to any provocation by the regime.", "threaten"),  # the threat before the label
     ("We will not attack, but we will retaliate if they attack us.", "threaten"),
     ("We are ready to talk, but the company must withdraw its offer first.", "demand"),
     ("The talks were held in Geneva.", None),
