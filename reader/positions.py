@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
-from .classify import KIND_RANK, classify_content, raised_offer
+from .classify import KIND_RANK, classify_content, negated, raised_offer
 from .guards import CONTENT_DEPS, Draft, guarded_kind
 from .lexicon import Lexicon, cue_lemma, load_lexicon
 from .model import Article, Position, Span
@@ -906,7 +906,31 @@ def decide_kind(ctx: Context, group: list[Cue], content: tuple[int, int]) -> str
         return main.kind
     ranges = [content] + [c.content for c in group if c.content and c.content != content]
     kinds = [classify_content(ctx.doc.char_span(*r, alignment_mode="expand"), ctx.lex) for r in ranges]
-    return min((k for k in kinds if k), key=KIND_RANK.__getitem__, default="statement")
+    return min((k for k in kinds if k), key=KIND_RANK.__getitem__, default=None) \
+        or _own_party_move(ctx, main, content) or "statement"
+
+
+def _own_party_move(ctx: Context, main: Cue, content: tuple[int, int]) -> str | None:
+    """'"Pakistan rejects the Indian announcement," the Pakistan PMO said': a move the content says
+    the speaker's own party makes, named in the third person, is the speaker's move (not 'India
+    rejects ...': another party's; not 'Pakistan did not reject')."""
+    span = ctx.doc.char_span(*content, alignment_mode="expand")
+    if span is None or main.actor is None:
+        return None
+    wishes = ctx.lex.words("wish_verbs")  # "Vietnam wants to protect its rights": read by the wish rules
+    for token in span:
+        trigger = ctx.triggers.get(token.i)
+        kind = trigger.kind if trigger else ctx.lex.verbs.get(token.lemma_.lower())
+        if kind in {None, "statement"} or token.pos_ != "VERB" or token.dep_ not in {"ROOT", "ccomp", "conj"}:
+            continue
+        if negated(token) or token.tag_ not in {"VBZ", "VBP", "VB", "VBD"} or token.lemma_.lower() in wishes:
+            continue
+        if any(c.lower_ in {"what", "which"} for c in token.children):
+            continue  # "what the United Nations calls the worst crisis": a name for it, no move
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ == "PROPN" and ctx.actors.resolve(subject) == main.actor:
+            return kind
+    return None
 
 
 def _action_against(span: DocSpan | None) -> bool:

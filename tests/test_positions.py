@@ -601,3 +601,14 @@ def test_a_claim_spelled_out_and_denied_is_the_claimants_accusation(nlp):
     assert len(claim) == 1 and claim[0].kind == "accuse" and claim[0].actor == "opposition"
     denial = [p for p in positions if p.text.startswith("Prime Minister")]
     assert len(denial) == 1 and denial[0].kind == "reject"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("\"Pakistan rejects the Indian announcement to hold the treaty in abeyance,\" Pakistani Prime Minister "
+     "Shehbaz Sharif said.", "reject"),
+    ("\"India rejects every proposal we make,\" Pakistani Prime Minister Shehbaz Sharif said.", "statement"),
+    ("\"Pakistan did not reject the announcement,\" Pakistani Prime Minister Shehbaz Sharif said.", "statement"),
+])
+def test_a_move_of_the_speakers_own_party_named_in_the_third_person_is_theirs(nlp, text, kind):
+    _, positions = positions_of(nlp, text)
+    assert [p.kind for p in positions] == [kind]
