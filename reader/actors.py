@@ -849,7 +849,6 @@ def _person_party(table: ActorTable, ent: Span, name: str) -> str | None:
         ("member of a group", lambda: _group_of_member(table, ent)),
         ("judge of the court", lambda: _court_of_judge(table, ent)),
         ("knowledge base", lambda: knowledge_party(table, name)),
-        ("title names a body of the story", lambda: _body_in_title(table, ent)),
         ("title names a place of its own", lambda: _place_in_title(table, ent)),
         ("official named by title", lambda: _party_just_before(table, ent)
          or (table.home if _state_title(table, ent) else None) or _bare_government(table, ent)
@@ -861,23 +860,6 @@ def _person_party(table: ActorTable, ent: Span, name: str) -> str | None:
             table.note(key, f"{name}: {reason}")
             return key
     return None
-
-
-def _body_in_title(table: ActorTable, ent: Span) -> str | None:
-    """'Deputy Fire Chief Patrick Walker' in a story of the 'Orange County Fire Authority': a
-    capitalised word of the title that is in the name of exactly one organisation of the story
-    (not a title word, 'Deputy', 'Chief'; not a portfolio, 'Education Minister'; not a place) is
-    that organisation."""
-    titles = table.gazetteer.words("titles") | table.gazetteer.words("portfolios")  # not "Education Minister X"
-    words = {t.lower_ for t in ent.doc[max(0, ent.start - 4):ent.start] if t.is_title and t.pos_ in {"PROPN", "NOUN"}
-             and t.lower_ not in titles and t.lemma_.lower() not in titles and t.i not in table.token_actor
-             and not t.ent_type_ and ent.root in t.ancestors}
-    if not words:
-        return None
-    found = sorted((b.entry.name, key) for key, b in table.bindings.items()
-                   if b.entry.kind == "organization" and words & {w.lower() for w in b.entry.name.split()})
-    short = min(found, key=lambda f: len(f[0]), default=None)  # "Fire Authority" and "Orange County Fire Authority"
-    return short[1] if short and all(name.endswith(short[0]) for name, _ in found) else None
 
 
 def _bare_government(table: ActorTable, ent: Span) -> str | None:
@@ -1920,7 +1902,7 @@ def resolve_phrase(table: ActorTable, token: Token) -> str | None:
         if child.dep_ == "appos" and child.ent_type_ == "PERSON" and child.i in table.token_actor:
             return table.token_actor[child.i]
     civil = _civil_body(table, token) or _members_body(table, token) or _demonym_body(table, token) \
-        or _described_company(table, token) or _body_of_members(table, token)
+        or _body_of_members(table, token)
     if civil:  # "Kenya's doctors union" is the union the story names, not Kenya
         return civil
     key = _named_as(table, token) or _modifier_actor(table, token)
@@ -1998,20 +1980,6 @@ def _body_of_members(table: ActorTable, token: Token) -> str | None:
     named = {key for key, b in table.bindings.items()
              if b.entry.kind == "organization" and b.entry.name.split()[-1].lower() == lemma}
     return named.pop() if len(named) == 1 else None
-
-
-def _described_company(table: ActorTable, token: Token) -> str | None:
-    """'The Australian miner', 'the world's largest miner', 'the Japanese carmaker': a company noun
-    with 'the' and only describing words is the company the story named last, not the country of
-    its nationality."""
-    if token.pos_ != "NOUN" or token.tag_ != "NN" or token.lemma_.lower() not in table.gazetteer.words("company_nouns"):
-        return None
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
-        return None
-    if any(c.dep_ in {"compound", "poss"} and c.i in table.token_actor and c.i not in table.modifier_tokens
-           for c in token.children):
-        return None  # "the Boeing company": the name says which
-    return _last_organization(table, token, "company")
 
 
 def _members_body(table: ActorTable, token: Token) -> str | None:

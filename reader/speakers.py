@@ -421,8 +421,8 @@ def resolve_pronoun(ctx: Context, pronoun: Token, as_person: bool = False) -> st
         if is_person is None:
             continue
         if not _in_subject(token):
-            if aside is None and i >= near and token.dep_ != "poss":
-                aside = token  # (not "the proposal of Zelaya's reinstatement": no one met or spoken with)
+            if aside is None and i >= near:
+                aside = token
             continue  # "... the issue of Prime Minister Imran's resignation," he said: the one who spoke
         if person and is_person and narrated and _subordinate_subject(token, pronoun):
             if embedded is None:

@@ -466,19 +466,9 @@ PARTY_ROWS = [
      "Firefighters Union 3631 rejected a final contract offer from the Orange County Fire Authority.\n\n"
      "\"It's not acceptable,\" Stan Young, chief union negotiator for the Fire Authority's 724 workers, said.",
      "not acceptable", "Firefighters Union 3631"),
-    ("a word of a title that names one body of the story is that body",
-     "Firefighters Union 3631 rejected a final contract offer from the Orange County Fire Authority.\n\n"
-     "\"We believe we have made a very fair offer,\" Deputy Fire Chief Patrick L. Walker said.",
-     "very fair offer", "Orange County Fire Authority"),
-    ("a portfolio in a title names no body of the story",
-     "Teachers rejected the pay offer of the Australian Education Union.\n\n\"This is simply ridiculous,\" "
-     "Education Minister Jeremy Rockliff said.", "simply ridiculous", "Jeremy Rockliff"),
     ("a place a title is found in says where, not whose",
      "\"We will ignore the evaluations,\" said Norma Cruz Vazquez, a union representative in the southern state "
      "of Oaxaca.", "ignore the evaluations", "Norma Cruz Vazquez"),
-    ("a company described by its nationality is the company, not its country",
-     "Workers rejected the latest offer from BHP.\n\nThe Australian miner said the offer was fair.",
-     "the offer was fair", "BHP"),
     ("'who called for' names nobody: the speaker is the described group",
      "Workers rejected the latest offer from BHP.\n\nThe deal came after days of negotiations with union "
      "representatives, who had called for a strike due to violations committed by BHP.\n\nThe union said on "
@@ -518,13 +508,6 @@ PARTY_ROWS = [
     ("a country whose government also speaks keeps its name",
      "The Israeli military said the toll included militants.\n\nIsraeli Prime Minister Benjamin Netanyahu "
      "rejected the plan.", "the toll included", "Israel"),
-    ("a person named in a possessive inside the sentence before is nobody 'he' stands for",
-     "The Honduran government led by Roberto Micheletti has rejected an accord proposed by Costa Rican President "
-     "Oscar Arias on the conditional reinstatement of ousted President Manuel Zelaya.\n\nArias suggested that "
-     "Zelaya, as the constitutional president of Honduras, should return to office.\n\nBut officials from the "
-     "interim government told reporters that a no will be the answer to the proposal of Zelaya's reinstatement."
-     "\n\nEarlier this week, he said that Zelaya would have to abandon his intention.",
-     "abandon his intention", "Costa Rica"),
 ]
 
 
