@@ -1916,11 +1916,26 @@ def resolve_phrase(table: ActorTable, token: Token) -> str | None:
     if key is None and token.i in table.modifier_tokens:
         return table.token_actor[token.i]
     if token.pos_ == "NOUN":
+        key = _title_of_body(table, token)
+        if key:  # "the leader of the council" is the council's, whoever "leader" stood for before
+            return key
         learned = None if _other_modifier(token) else table.head_actor(token.lemma_.lower(), token.i)
         key = _name_follows(table, token) or learned or _anaphor(table, token)
         if key:
             return key
     return _home_body(table, token)
+
+
+def _title_of_body(table: ActorTable, token: Token) -> str | None:
+    """'the leader of the council', 'the head of the union': a title followed by 'of' and a word for
+    a body speaks for that body (the one the story names, else the body described)."""
+    if token.lemma_.lower() not in table.gazetteer.words("titles"):
+        return None
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for body in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"):
+            if body.lemma_.lower() in table.gazetteer.words("described"):
+                return resolve_phrase(table, body) or table.describe(body)
+    return None
 
 
 def _civil_body(table: ActorTable, token: Token) -> str | None:

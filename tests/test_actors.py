@@ -508,6 +508,10 @@ PARTY_ROWS = [
     ("a country whose government also speaks keeps its name",
      "The Israeli military said the toll included militants.\n\nIsraeli Prime Minister Benjamin Netanyahu "
      "rejected the plan.", "the toll included", "Israel"),
+    ("a title 'of' a body speaks for that body, whoever the title stood for before",
+     "Conservative leader of the opposition, Cllr Simon Minas-Bound, called out the Basingstoke and Deane Borough "
+     "Council administration.\n\nNow, the leader of the council has responded, telling the Gazette that this is "
+     "\"total scaremongering from the Conservatives\".", "total scaremongering", "the council"),
 ]
 
 
