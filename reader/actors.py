@@ -1503,6 +1503,8 @@ def _title_of(table: ActorTable, ent: Span) -> bool:
             or ent.root.lemma_.lower() in table.gazetteer.words("name_introducers"):
         return False  # "general secretary of the Irish Nurses' Organisation": a body, not a portfolio
     title = ent.doc[ent.start - 2]
+    if not any(t.lower_ in table.gazetteer.words("portfolios") for t in ent):
+        return False  # "chief executive of NHS Providers": a body's name, no portfolio
     return title.lower_ in table.gazetteer.words("titles") or title.lemma_.lower() in table.gazetteer.words("titles")
 
 

@@ -512,6 +512,9 @@ PARTY_ROWS = [
      "Conservative leader of the opposition, Cllr Simon Minas-Bound, called out the Basingstoke and Deane Borough "
      "Council administration.\n\nNow, the leader of the council has responded, telling the Gazette that this is "
      "\"total scaremongering from the Conservatives\".", "total scaremongering", "the council"),
+    ("a body named after 'chief executive of' is a body, not a portfolio",
+     "Chris Hopson, chief executive of NHS Providers, called for a tougher government approach.",
+     "tougher government approach", "NHS Providers"),
 ]
 
 
