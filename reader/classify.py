@@ -320,10 +320,13 @@ def _hostile_act(token: Token, lex: Lexicon) -> bool:
 
 
 def _aimed(verb: Token, lex: Lexicon) -> bool:
-    """'fired at', 'cracked down on': the verb with its particle and preposition is hostile."""
-    particles = [f" {c.lower_}" for c in verb.children if c.dep_ == "prt"] or [""]
-    return any(f"{verb.lemma_.lower()}{p} {c.lower_}" in lex.words("hostile_with") for c in verb.children
-               if c.dep_ == "prep" for p in particles)
+    """'fired at', 'cracked down on', 'walked away from': the verb with its particle and preposition
+    is hostile."""
+    particles = [c for c in verb.children
+                 if c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ in {"away", "out", "back"}]
+    preps = [c for holder in (verb, *particles) for c in holder.children if c.dep_ == "prep"]  # "walked away | from"
+    return any(f"{verb.lemma_.lower()}{p} {c.lower_}" in lex.words("hostile_with") for c in preps
+               for p in [f" {t.lower_}" for t in particles] or [""])
 
 
 def _denial(span: Span, lex: Lexicon) -> str | None:
