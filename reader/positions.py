@@ -927,7 +927,9 @@ def _own_party_move(ctx: Context, main: Cue, content: tuple[int, int]) -> str | 
             continue
         if any(c.lower_ in {"what", "which"} for c in token.children):
             continue  # "what the United Nations calls the worst crisis": a name for it, no move
-        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        holder = token.head if token.dep_ == "conj" else token  # "... will not sell and urges all supporters"
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None) \
+            or next((c for c in holder.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.pos_ == "PROPN" and ctx.actors.resolve(subject) == main.actor:
             return kind
     return None
