@@ -1916,7 +1916,8 @@ def resolve_phrase(table: ActorTable, token: Token) -> str | None:
                 if t.i in table.token_actor:
                     return table.token_actor[t.i]
     if key is None and token.i in table.modifier_tokens:
-        return table.token_actor[token.i]
+        person = _demonym_person(table, token)  # "The American now controls 63 percent": Kroenke, not the US
+        return person or table.token_actor[token.i]
     if token.pos_ == "NOUN":
         key = _title_of_body(table, token)
         if key:  # "the leader of the council" is the council's, whoever "leader" stood for before
@@ -1926,6 +1927,19 @@ def resolve_phrase(table: ActorTable, token: Token) -> str | None:
         if key:
             return key
     return _home_body(table, token)
+
+
+def _demonym_person(table: ActorTable, token: Token) -> str | None:
+    """'The American' after 'American billionaire Stan Kroenke': a nationality standing alone with
+    'the' as a subject is the person the story described by it, not the country."""
+    if token.dep_ not in {"nsubj", "nsubjpass"} or token.tag_ in {"NNS", "NNPS"} or token.text.endswith("s") \
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return None
+    for ent in reversed([e for e in entities(token.doc) if e.label_ == "PERSON" and e.end <= token.i]):
+        before = token.doc[max(0, ent.start - 3):ent.start]
+        if any(t.text == token.text for t in before) and ent.start in table.token_actor:
+            return table.token_actor[ent.start]
+    return None
 
 
 def _title_of_body(table: ActorTable, token: Token) -> str | None:

@@ -515,6 +515,11 @@ PARTY_ROWS = [
     ("a body named after 'chief executive of' is a body, not a portfolio",
      "Chris Hopson, chief executive of NHS Providers, called for a tougher government approach.",
      "tougher government approach", "NHS Providers"),
+    ("a businessman's nationality is not his party",
+     "\"We have made a fair offer,\" American billionaire Stan Kroenke said.", "fair offer", "Stan Kroenke"),
+    ("'the American' alone is the person the story described as American",
+     "Supporters are told not to sell to American billionaire Stan Kroenke.\n\nThe American now controls 63 "
+     "percent of Arsenal and said he would make an offer for the remaining shares.", "63 percent", "Stan Kroenke"),
 ]
 
 
