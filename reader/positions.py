@@ -902,12 +902,27 @@ def decide_kind(ctx: Context, group: list[Cue], content: tuple[int, int]) -> str
                  and _reported_within(c.token, main.token)]
         if vowed:
             return vowed[0]  # "vowed to appeal the fine", "promised to veto the bill": the move vowed
+    if main.kind == "demand" and _urged_rejection(ctx, content):
+        return "reject"  # "recommended that stockholders reject an unsolicited offer from Oracle"
     if main.kind != "statement":
         return main.kind
     ranges = [content] + [c.content for c in group if c.content and c.content != content]
     kinds = [classify_content(ctx.doc.char_span(*r, alignment_mode="expand"), ctx.lex) for r in ranges]
     return min((k for k in kinds if k), key=KIND_RANK.__getitem__, default=None) \
         or _own_party_move(ctx, main, content) or "statement"
+
+
+def _urged_rejection(ctx: Context, content: tuple[int, int]) -> bool:
+    """A call on others to reject an offer or bid ('urged shareholders to reject the bid') is the
+    caller's own rejection of it (data: ``proposal_nouns``, ``bid_nouns``)."""
+    span = ctx.doc.char_span(*content, alignment_mode="expand")
+    offers = ctx.lex.words("proposal_nouns") | ctx.lex.words("bid_nouns")
+    for token in span or ():
+        if ctx.lex.verbs.get(token.lemma_.lower()) != "reject" or token.pos_ != "VERB" or negated(token):
+            continue
+        if any(c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in offers for c in token.children):
+            return True
+    return False
 
 
 def _own_party_move(ctx: Context, main: Cue, content: tuple[int, int]) -> str | None:

@@ -614,3 +614,14 @@ def test_a_claim_spelled_out_and_denied_is_the_claimants_accusation(nlp):
 def test_a_move_of_the_speakers_own_party_named_in_the_third_person_is_theirs(nlp, text, kind):
     _, positions = positions_of(nlp, text)
     assert [p.kind for p in positions if "\"" in p.text] == [kind]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("PeopleSoft's board of directors voted unanimously to recommend that stockholders reject an unsolicited "
+     "offer from Oracle.", "reject"),
+    ("The union urged its members to reject the company's pay offer.", "reject"),
+    ("The union urged the company to raise its pay offer.", "demand"),
+])
+def test_urging_others_to_reject_an_offer_rejects_it(nlp, text, kind):
+    _, positions = positions_of(nlp, text)
+    assert [p.kind for p in positions] == [kind]
