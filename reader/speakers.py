@@ -212,7 +212,7 @@ def _issued_in(ctx: Context, cue: Token) -> str | None:
 def document_issuer(ctx: Context, document: Token) -> str | None:
     """Who speaks through 'the statement': its owner ('Egypt's statement', 'the Egyptian
     statement', 'the ministry's letter'), else the party that spoke last in this paragraph or
-    the one before ('In a joint statement, Egypt and Sudan called ... The statement said ...')."""
+    the two before ('In a joint statement, Egypt and Sudan called ... The statement said ...')."""
     for child in document.children:
         if child.dep_ in {"poss", "compound", "amod"}:
             key = ctx.actors.resolve(child) or ctx.actors.actor_at(child.i)
@@ -235,7 +235,7 @@ def document_issuer(ctx: Context, document: Token) -> str | None:
     if issuer:
         return issuer
     para = ctx.article.paragraph_at(document.idx)
-    last = ctx.last.get(para) or ctx.last.get(para - 1)
+    last = ctx.last.get(para) or ctx.last.get(para - 1) or ctx.last.get(para - 2)
     return last.actor if last else None
 
 

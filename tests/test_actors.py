@@ -520,6 +520,11 @@ PARTY_ROWS = [
     ("'the American' alone is the person the story described as American",
      "Supporters are told not to sell to American billionaire Stan Kroenke.\n\nThe American now controls 63 "
      "percent of Arsenal and said he would make an offer for the remaining shares.", "63 percent", "Stan Kroenke"),
+    ("a letter with no named sender speaks for the party that spoke two paragraphs before",
+     "The Football Association of Zambia (FAZ) suspended the coach.\n\nFAZ secretary general Adrian Kashala "
+     "announced the suspension of Chipepo.\n\nChipepo has been given time to respond.\n\n\u201cThe action of your "
+     "coach is in total contravention of the FAZ constitution,\u201d the letter reads in part.",
+     "total contravention", "Football Association of Zambia"),
 ]
 
 
