@@ -192,6 +192,17 @@ def source_cited(ctx: Context, draft: Draft) -> str | None:
     return None
 
 
+def sanction_suffered(ctx: Context, draft: Draft) -> str | None:
+    """'she had never been ejected or fined for any breach': a sanction in the passive with no agent
+    tells what befell someone, no party's move (the triggers ``accuse.*_for``)."""
+    token = draft.token
+    if draft.trigger is None or not draft.trigger.id.endswith("_for"):
+        return None
+    passive = [t for t in (token, token.head if token.dep_ == "conj" else token)
+               if any(c.dep_ == "auxpass" for c in t.children)]
+    return DROP if passive and agent_of(token) is None else None
+
+
 def modifier(ctx: Context, draft: Draft) -> str | None:
     """'the proposed tariffs', 'the plan rejected last week': a participle that describes."""
     token = draft.token
@@ -390,6 +401,7 @@ GUARDS: tuple[tuple[str, Guard], ...] = (
     ("drop.deadline_infinitive", deadline_infinitive),
     ("drop.source_cited", source_cited),
     ("drop.modifier", modifier),
+    ("drop.sanction_suffered", sanction_suffered),
     ("drop.phrasal_action", phrasal_action),
     ("drop.clause_only", clause_only),
     ("drop.claimed_prize", claimed_prize),

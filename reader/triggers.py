@@ -117,14 +117,25 @@ def trigger_matches(doc: Doc) -> dict[int, Trigger]:
     for match_id, start, _ in sorted(_phrase_matcher(doc.vocab)(doc), key=lambda m: m[2] - m[1]):
         found[start] = by_id[strings[match_id]]
     for verb in doc:
-        if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in verbs:
+        lemma = _verb_lemma(verb, verbs) if verb.pos_ in {"VERB", "AUX"} else None
+        if lemma is None:
             continue
         for particle in particles_of(verb):
-            trigger = pairs.get((verb.lemma_.lower(), particle.lower_))
+            trigger = pairs.get((lemma, particle.lower_))
             if trigger is not None and not date_phrase(particle):
                 found.setdefault(verb.i, trigger)  # "called off the search on Sunday": 'on' says when
                 break
     return found
+
+
+def _verb_lemma(verb: Token, verbs: frozenset[str]) -> str | None:
+    """The trigger verb a token is, also where the lemmatiser erred ('fined' -> 'fin' is 'fine')."""
+    lemma = verb.lemma_.lower()
+    if lemma in verbs:
+        return lemma
+    lower = verb.lower_
+    return next((lower[: -len(end)] for end in ("d", "ed", "s", "es") if lower.endswith(end)
+                 and lower[: -len(end)] in verbs), None)
 
 
 def date_phrase(prep: Token) -> bool:

@@ -24,6 +24,10 @@ ROWS = [  # sentence, cue word, trigger id (None: no trigger there)
     ("The company raised prices.", "raised", None),
     ("The governor made it clear that he would veto the bill.", "made", "statement.make_it_clear"),
     ("The company poured cold water on the proposal.", "poured", "reject.cold_water"),
+    ("The association suspended the coach indefinitely for his comments.", "suspended", "accuse.suspend_for"),
+    ("The army suspended its participation in the talks.", "suspended", None),
+    ("The regulator fined the airline for safety violations.", "fined", "accuse.fine_for"),
+    ("FIFA banned him for 12 months.", "banned", None),
 ]
 
 
