@@ -625,3 +625,8 @@ def test_a_move_of_the_speakers_own_party_named_in_the_third_person_is_theirs(nl
 def test_urging_others_to_reject_an_offer_rejects_it(nlp, text, kind):
     _, positions = positions_of(nlp, text)
     assert [p.kind for p in positions] == [kind]
+
+
+def test_a_penalty_imposed_accuses_the_one_punished(nlp):
+    _, positions = positions_of(nlp, "The aviation regulator has imposed a penalty of Rs 1.10 crore on Air India.")
+    assert [p.kind for p in positions] == ["accuse"]
