@@ -469,7 +469,7 @@ def test_a_vow_to_defend_is_a_threat(nlp, text, kind):
     """decide_kind: a vow to defend or protect one's side against the other warns; a vow to
     give something offers; a vow to reject ('to appeal the ban', 'to veto the bill') rejects."""
     _, positions = positions_of(nlp, text)
-    assert [p.kind for p in positions if "\"" in p.text] == [kind]
+    assert [p.kind for p in positions] == [kind]
 
 
 @pytest.mark.parametrize("text", [
@@ -504,7 +504,7 @@ def test_grounds_of_a_move_are_judged_by_it(nlp, text, kinds):
 def test_formal_moves_named_by_their_noun(nlp, text, kind):
     """Light verb + stance noun (cues.toml [nouns]): a challenge or objection rejects, a protest accuses."""
     _, positions = positions_of(nlp, text)
-    assert [p.kind for p in positions if "\"" in p.text] == [kind]
+    assert [p.kind for p in positions] == [kind]
 
 
 def test_a_quote_closed_after_a_comma_keeps_its_attribution(nlp):
