@@ -19,7 +19,7 @@ made for judging the fifth round (``samples/heldout7/README.md``); ``dev5`` is t
 (``samples/dev5/README.md``); ``heldout8``, ``heldout9`` and ``heldout10`` are twenty more each, made
 blind for the sixth round, and ``dev6``, ``dev7`` and ``dev8`` twenty more each, open for tuning
 (their READMEs); ``dev9`` (open) and ``heldout11`` (blind) are twenty more each, made for the
-seventh round. Blind sets print their
+seventh round, and ``dev10`` (open) twenty more, made in its middle. Blind sets print their
 totals only, whatever the options.
 The scorer is the shared one, vendored as ``tests/eval_score.py``. Everything runs in one process
 with one loaded pipeline.
@@ -62,7 +62,8 @@ SETS = {"public": (ROOT / "samples", ROOT / "tests" / "gold"),
         "heldout10": (ROOT / "samples" / "heldout10", ROOT / "tests" / "gold" / "heldout10"),
         "dev8": (ROOT / "samples" / "dev8", ROOT / "tests" / "gold" / "dev8"),
         "dev9": (ROOT / "samples" / "dev9", ROOT / "tests" / "gold" / "dev9"),
-        "heldout11": (ROOT / "samples" / "heldout11", ROOT / "tests" / "gold" / "heldout11")}
+        "heldout11": (ROOT / "samples" / "heldout11", ROOT / "tests" / "gold" / "heldout11"),
+        "dev10": (ROOT / "samples" / "dev10", ROOT / "tests" / "gold" / "dev10")}
 COUNTS = ["gold", "predicted", "found", "attributed", "kind_right", "full_right", "false", "span_errors",
           "gold_core_links", "core_links_found", "predicted_links", "right_links"]
 COLUMNS = [("rec", "recall"), ("prec", "precision"), ("actor", "actor_accuracy"), ("kind", "kind_accuracy"),
