@@ -1540,11 +1540,15 @@ def _mark_repeats(table: ActorTable, doc: Doc) -> None:
         if binding.entry.kind == "organization" and len(words) == 1:  # "Twitter" for "Twitter Inc"
             names[words[0]] = key
     longer: dict[str, list[tuple[list[str], str]]] = {}  # "Public Affairs'" where the tagger saw no name
+    corporate = table.gazetteer.words("corporate")
     for key, binding in table.bindings.items():
         words = binding.entry.name.split()
         if binding.entry.kind == "organization" and len(words) > 1 and words[0][:1].isupper() \
                 and all(w[:1].isupper() or w in ORG_RUN_JOINERS for w in words):
             longer.setdefault(words[0], []).append((words, key))
+            short = [w for w in words if w.rstrip(".") not in corporate]
+            if 1 < len(short) < len(words):  # "Canadian Royalties" for "Canadian Royalties Inc."
+                longer[words[0]].append((short, key))
     texts = _token_texts(doc)
     for i, text in enumerate(texts):
         if not text[:1].isupper():  # also "AngloGold"
@@ -1552,9 +1556,11 @@ def _mark_repeats(table: ActorTable, doc: Doc) -> None:
         for words, key in longer.get(text, ()):
             found = texts[i: i + len(words)]
             if len(found) == len(words) and found[:-1] + [POSSESSIVE.sub("", found[-1])] == words \
-                    and all(_part_of_name(table, table.token_actor.get(j), words) for j in range(i, i + len(words))):
+                    and all(_part_of_name(table, table.token_actor.get(j), words) or j in table.modifier_tokens
+                            for j in range(i, i + len(words))):
                 for j in range(i, i + len(words)):
                     table.token_actor[j] = key
+                    table.modifier_tokens.discard(j)  # "Canadian" in the company's name names no country
         if i in table.token_actor or not text.istitle() and not text.isupper():
             continue
         key = names.get(POSSESSIVE.sub("", text))

@@ -525,6 +525,9 @@ PARTY_ROWS = [
      "announced the suspension of Chipepo.\n\nChipepo has been given time to respond.\n\n\u201cThe action of your "
      "coach is in total contravention of the FAZ constitution,\u201d the letter reads in part.",
      "total contravention", "Football Association of Zambia"),
+    ("a company's name without its suffix is the company, even when it starts with a nationality",
+     "Canadian Royalties Inc. said its board would meet.\n\nCanadian Royalties urged its shareholders to reject "
+     "the offer.", "urged its shareholders", "Canadian Royalties Inc."),
 ]
 
 
