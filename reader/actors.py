@@ -1438,14 +1438,15 @@ def mark_described_names(table: ActorTable, doc: Doc) -> None:
         if lower not in nouns and lower[:-1] not in nouns and lower[:-2] not in nouns:  # a cheap look first
             continue
         token = doc[i]
-        if token.pos_ != "NOUN" or token.lemma_.lower() not in nouns:
+        industry = token.lemma_.lower() in table.gazetteer.words("industry_nouns")  # "Swiss major Holcim"
+        if token.pos_ != "NOUN" and not industry or token.lemma_.lower() not in nouns:
             continue
         start = token.i + 1
         end = _capital_run_end(doc, start, table)
-        single = end == start and _single_name(table, doc[start])  # "national electricity utility Eskom"
-        if single:
+        single = end == start and (_single_name(table, doc[start]) or industry and doc[start].pos_ == "PROPN")
+        if single:  # "national electricity utility Eskom"
             end = start + 1
-        elif end == start or any(t.ent_type_ in {"PERSON", "GPE", "DATE"} for t in doc[start:end]) \
+        elif end == start or any(t.ent_type_ in {"PERSON", "GPE", "DATE"} for t in doc[start:end]) and not industry \
                 or any(t.lower_ in table.gazetteer.words("titles") for t in doc[start:end]):
             continue
         name = POSSESSIVE.sub("", doc[start:end].text)

@@ -528,6 +528,9 @@ PARTY_ROWS = [
     ("a company's name without its suffix is the company, even when it starts with a nationality",
      "Canadian Royalties Inc. said its board would meet.\n\nCanadian Royalties urged its shareholders to reject "
      "the offer.", "urged its shareholders", "Canadian Royalties Inc."),
+    ("a name after a word for a big company is that company, not a person of its country",
+     "Swiss major Holcim, which has a controlling stake in ACC, today said it would challenge the order.",
+     "challenge the order", "Holcim"),
 ]
 
 
