@@ -574,7 +574,7 @@ def _spelled_before(table: ActorTable, doc: Doc, paren: int, abbreviation: str) 
     start, initials = paren, ""
     while start > 0 and len(initials) < len(abbreviation):
         word = doc[start - 1]
-        if word.lower_ in ORG_RUN_JOINERS and initials:
+        if (word.lower_ in ORG_RUN_JOINERS or word.lower_ == "in") and initials:  # "Cricket in India"
             start -= 1
             continue
         if not word.text[:1].isupper():
@@ -586,6 +586,8 @@ def _spelled_before(table: ActorTable, doc: Doc, paren: int, abbreviation: str) 
     bound = {table.token_actor.get(i) for i in range(start, paren)}
     if len(bound) == 1 and None not in bound:
         return bound.pop()  # already one party ("the Democratic People's Republic of Korea")
+    placed = {table.token_actor.get(i) for i in range(start + 1, paren) if doc[i - 1].lower_ in {"of", "in"}}
+    bound -= placed - {None}  # "... for Cricket in India": the country says where the body is
     if any(k and table.bindings[k].entry.kind != "organization" for k in bound):
         return None
     key = bind_organization(table, doc[start:paren].text, range(start, paren))

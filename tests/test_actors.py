@@ -531,6 +531,9 @@ PARTY_ROWS = [
     ("a name after a word for a big company is that company, not a person of its country",
      "Swiss major Holcim, which has a controlling stake in ACC, today said it would challenge the order.",
      "challenge the order", "Holcim"),
+    ("an abbreviation spelled by a body's name that ends 'in' a country is the body",
+     "The players sent a letter to the Board of Control for Cricket in India (BCCI).\n\nThe BCCI rejected the "
+     "demand outright.", "rejected the demand", "Board of Control for Cricket in India"),
 ]
 
 
