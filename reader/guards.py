@@ -356,17 +356,23 @@ def backs_a_party(ctx: Context, draft: Draft) -> str | None:
 
 
 def name_calling(ctx: Context, draft: Draft) -> str | None:
-    """'called the agreement "null and void"': what the label says decides ('called for' and
-    'called on' keep their demand)."""
+    """'called the agreement "null and void"', 'described the demand as "unreasonable"': what the
+    label says decides ('called for' and 'called on' keep their demand; data: ``labelling_verbs``)."""
     token = draft.token
-    if draft.lemma != "call" or draft.kind != "demand" or draft.trigger is not None:
+    labelling = draft.lemma in ctx.lex.words("labelling_verbs") and draft.kind == "statement"
+    if not labelling and (draft.lemma != "call" or draft.kind != "demand" or draft.trigger is not None):
         return None
-    words = {t.lower_ for c in token.children if c.dep_ in {"oprd", "dobj", "ccomp", "xcomp"} for t in c.subtree}
-    if words & ctx.lex.words("reject_words"):
-        return "reject"
+    labels = [c for c in token.children if c.dep_ in {"oprd", "dobj", "ccomp", "xcomp"}]
+    labels += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children]
+    words = {t.lower_ for c in labels for t in c.subtree}
+    refutable = ctx.lex.words("refutable_nouns")
+    things = [c for c in labels if c.pos_ in {"NOUN", "PROPN"}]  # "the demand", "an unjustified decision"
+    if words & ctx.lex.words("reject_words"):  # a claim or a demand refuted; an act or a side accused
+        claim = not labelling or not things or any(t.lemma_.lower() in refutable for t in things)
+        return "reject" if claim else "accuse"
     if words & ctx.lex.words("accuse_words"):
         return "accuse"
-    return "statement"
+    return None if labelling else "statement"
 
 
 def advice(ctx: Context, draft: Draft) -> str | None:
