@@ -304,16 +304,17 @@ def admission(ctx: Context, draft: Draft) -> str | None:
 
 
 def insisted_fact(ctx: Context, draft: Draft) -> str | None:
-    """'insisting that it violated the Convention', 'insisted the vote had been fair': insisting on
-    a past fact asserts it; 'insisted that they leave', 'insists on a rerun' still demand (data:
-    ``assertive_demand_verbs``)."""
+    """'insisting that it violated the Convention', 'insisted the vote had been fair', 'insisted that
+    Shekau is dead': insisting on a fact asserts it; 'insisted that they leave', 'insists on a
+    rerun' still demand (data: ``assertive_demand_verbs``)."""
     if draft.lemma not in ctx.lex.words("assertive_demand_verbs") or draft.kind != "demand":
         return None
     clause = next((c for c in draft.token.children if c.dep_ == "ccomp"), None)
     if clause is None or any(c.tag_ == "MD" for c in clause.children):
         return None
     past = clause.tag_ in {"VBD", "VBN"} or any(c.lemma_ == "have" and c.dep_ == "aux" for c in clause.children)
-    return "statement" if past else None
+    stated = clause.tag_ == "VBZ" or clause.lemma_ == "be" and clause.tag_ == "VBP"  # "insisted that Shekau is dead"
+    return "statement" if past or stated else None
 
 
 def conditional_acceptance(ctx: Context, draft: Draft) -> str | None:

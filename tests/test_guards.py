@@ -108,6 +108,7 @@ ROWS = [
     ("kind.questioned_merit", "Police questioned the suspect for hours.", "questioned", None),
     ("kind.admission", "The ministry concedes there is a shortage of teachers.", "concedes", "statement"),
     ("kind.admission", "The ministry conceded the point.", "conceded", None),
+    ("kind.insisted_fact", "The security service insisted that Shekau is dead.", "insisted", "statement"),
     ("kind.insisted_fact", "The union insisted the vote had been fair.", "insisted", "statement"),
     ("kind.insisted_fact", "The union insisted that management return to the table.", "insisted", None),
     ("kind.own_wish", "Vietnam wants to protect its legal rights.", "wants", "statement"),
