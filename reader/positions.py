@@ -679,9 +679,17 @@ def _main_cue(group: list[Cue]) -> Cue:
     the group judges ('calls rebel ceasefire demands "unrealistic"' is the government's rejection)."""
     judged = [c for c in group if any(o is not c and o.kind != "statement" and _reported_within(c.token, o.token)
                                       for o in group) or _described_in(group, c)
-              or any(_inverted(o) and c.token.i < o.token.i and c.actor != o.actor for o in group)]
+              or any(_inverted(o) and c.token.i < o.token.i and c.actor != o.actor for o in group)
+              or _about_the_speaker(group, c)]
     return min([c for c in group if c not in judged] or group,
                key=lambda c: (c.actor is None, KIND_RANK[c.kind], not _reports_another(group, c), c.token.i))
+
+
+def _about_the_speaker(group: list[Cue], cue: Cue) -> bool:
+    """'The militant leader, who made prisoner exchange demands in the past, said ...': a move told
+    in a relative clause on another cue's speaker describes that speaker; it is not what they say."""
+    return cue.token.dep_ == "relcl" and any(o is not cue and o.speaker is not None and cue.token.head.i == o.speaker.i
+                                            for o in group)
 
 
 def _reports_another(group: list[Cue], cue: Cue) -> bool:

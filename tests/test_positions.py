@@ -630,3 +630,10 @@ def test_urging_others_to_reject_an_offer_rejects_it(nlp, text, kind):
 def test_a_penalty_imposed_accuses_the_one_punished(nlp):
     _, positions = positions_of(nlp, "The aviation regulator has imposed a penalty of Rs 1.10 crore on Air India.")
     assert [p.kind for p in positions] == ["accuse"]
+
+
+def test_a_move_told_of_the_speaker_in_a_relative_clause_is_not_what_they_say(nlp):
+    _, positions = positions_of(nlp, (
+        "Boko Haram leader Abubakar Shekau released a video.\n\nThe militant leader, who made prisoner exchange "
+        "demands in the past, said some of the teenagers had converted."))
+    assert only(positions, "had converted").kind == "statement"
