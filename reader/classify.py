@@ -365,8 +365,10 @@ def _force_promised(span: Span, lex: Lexicon) -> str | None:
 
 def _forceful_response(span: Span, lex: Lexicon) -> str | None:
     """'will respond sternly to any provocation', 'will be ... responded with full force', 'would
-    react decisively': a response promised with force is a threat (not 'will respond to the
-    letter'; not 'did not respond forcefully'; data: ``response_verbs``, ``forceful_manners``)."""
+    react decisively', 'pressure will receive its due response': a response promised with force,
+    or promised to the other side's act, is a threat (not 'will respond to the letter'; not 'did
+    not respond forcefully'; data: ``response_verbs``, ``forceful_manners``,
+    ``meeting_response_verbs``, ``response_nouns``)."""
     manners = lex.words("forceful_manners")
     for token in span:
         if token.lemma_.lower() not in lex.words("response_verbs") or token.pos_ != "VERB" or negated(token):
@@ -377,6 +379,12 @@ def _forceful_response(span: Span, lex: Lexicon) -> str | None:
         manner += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "with"
                    for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in manners]
         if modal and manner:
+            return "threaten"
+    for token in span:  # "pressure will receive its due response", "any attack will meet a firm answer"
+        if token.lemma_.lower() not in lex.words("meeting_response_verbs") or token.pos_ != "VERB" or negated(token):
+            continue
+        if any(c.tag_ == "MD" for c in token.children) and any(
+                c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in lex.words("response_nouns") for c in token.children):
             return "threaten"
     return None
 

@@ -119,6 +119,8 @@ ROWS = [
      "with full force.", "threaten"),
     ("threaten.forceful_response", "The ministry will respond to the letter next week.", None),
     ("threaten.forceful_response", "The police did not respond forcefully.", None),
+    ("threaten.forceful_response", "Resorting to pressure will receive its due response.", "threaten"),
+    ("threaten.forceful_response", "The letter received a response last week.", None),
     ("threaten.force_promised", "Russia will retaliate for the expulsions.", "threaten"),
     ("threaten.force_promised", "The U.S. reserves the right to respond.", "threaten"),
     ("threaten.force_promised", "Russia retaliated last year.", None),
