@@ -590,6 +590,18 @@ def _negated_approval(span: Span, lex: Lexicon) -> str | None:
     return None
 
 
+def _hard_to_grant(span: Span, lex: Lexicon) -> str | None:
+    """'some requests ... will be difficult to be accommodated', 'the demand is impossible to accept':
+    granting said to be hard or impossible is a refusal (data: ``hard_words``, ``granting_verbs``)."""
+    for token in span:
+        if token.lemma_.lower() not in lex.words("hard_words") or token.dep_ != "acomp" or negated(token.head):
+            continue
+        acts = [c for c in (*token.children, *token.head.children) if c.dep_ == "xcomp"]
+        if any(a.lemma_.lower() in lex.words("granting_verbs") for a in acts):
+            return "reject"
+    return None
+
+
 def _belief_denied(clause: Token, lex: Lexicon) -> bool:
     """'we do not believe [this fine is justified]': the clause under a negated opinion verb."""
     head = clause.head
@@ -830,6 +842,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("demand.conditioned_refusal", _conditioned_refusal),
     ("demand.time_to", _time_to),
     ("reject.negated_approval", _negated_approval),
+    ("reject.hard_to_grant", _hard_to_grant),
     ("reject.against_interest", _against_interest),
     ("reject.negated_move", _refusal),
     ("reject.no_intention", _no_intention),
