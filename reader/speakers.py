@@ -400,7 +400,7 @@ def resolve_pronoun(ctx: Context, pronoun: Token, as_person: bool = False) -> st
     back = PERSON_PRONOUN_REACH if person else 1
     floor = ctx.article.paragraphs[max(0, para - back)].start if ctx.article.paragraphs else 0
     narrated = not ctx.quoted(pronoun)
-    sent = pronoun.sent
+    sent = _quote_opening(ctx, pronoun) or pronoun.sent  # '"A. B," he said': the quote's first sentence
     near = ctx.doc[sent.start - 1].sent.start if sent.start > 0 else 0  # the sentence before begins here
     aside: Token | None = None  # the nearest person there who is no subject: 'spoke with X. She said'
     embedded: Token | None = None  # the nearest subject of a clause inside another sentence's report
@@ -442,6 +442,17 @@ def resolve_pronoun(ctx: Context, pronoun: Token, as_person: bool = False) -> st
             ctx.antecedents[pronoun.i] = aside
         return key
     return None
+
+
+def _quote_opening(ctx: Context, pronoun: Token):
+    """The sentence where the quote that ends right before a post-posed 'he said' begins, when the
+    quote runs over more than one sentence; else None."""
+    before = pronoun.idx
+    quote = next((q for q in ctx.quotes if 0 <= before - q.end <= 4), None)
+    if quote is None or quote.start >= pronoun.sent.start_char:
+        return None
+    span = ctx.doc.char_span(quote.start, quote.start + 1, alignment_mode="expand")
+    return span.sent if span is not None else None
 
 
 def _said_before(pronoun: Token) -> tuple[int, int]:

@@ -534,6 +534,11 @@ PARTY_ROWS = [
     ("an abbreviation spelled by a body's name that ends 'in' a country is the body",
      "The players sent a letter to the Board of Control for Cricket in India (BCCI).\n\nThe BCCI rejected the "
      "demand outright.", "rejected the demand", "Board of Control for Cricket in India"),
+    ("'he said' after a quote of two sentences reaches back from where the quote begins",
+     "Foreign Affairs Minister Olivier Nduhungirehe said the embassy would close. He stated that all Rwandan "
+     "diplomats must return within 48 hours.\n\nThe announcement came in response to Belgian Foreign Minister "
+     "Maxime Pr\u00e9vot, who condemned Rwanda\u2019s decision. \u201cBelgium regrets the decision of Rwanda to cut "
+     "off diplomatic relations. This is disproportionate,\u201d he said.", "This is disproportionate", "Belgium"),
 ]
 
 
