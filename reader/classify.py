@@ -572,6 +572,9 @@ def _conditioned_refusal(span: Span, lex: Lexicon) -> str | None:
             allowed = marks | {"if"} if only else marks
             if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in allowed for m in clause.children):
                 return "demand"
+            if clause.dep_ == "prep" and clause.lower_ in marks and any(  # "until after you release ..."
+                    g.dep_ == "pcomp" and g.pos_ == "VERB" for g in clause.children):
+                return "demand"
     return None
 
 

@@ -40,6 +40,7 @@ ROWS = [
     ("threaten.conditional_force", "We will close the plant next year.", None),
     ("reject.denied_act", "We have not been attacking any positions of the rebels.", "reject"),
     ("reject.denied_act", "The rebels have not attacked the town.", None),
+    ("demand.conditioned_refusal", "We will never release them until after you release our brethren.", "demand"),
     ("demand.conditioned_refusal", "Colombia will not start peace talks until the rebels free the hostages.",
      "demand"),
     ("demand.conditioned_refusal", "The nurses won't return to work unless the hospital raises pay.", "demand"),
