@@ -76,6 +76,10 @@ class Context:
         self.quote_starts = [q.start for q in self.quotes]
         self.triggers = trigger_matches(self.doc)
 
+    def last_within(self, para: int, back: int) -> Position | None:
+        """The last position of paragraph ``para``, else of the nearest of the ``back`` before it."""
+        return next((self.last[p] for p in range(para, para - back - 1, -1) if p in self.last), None)
+
     def quoted(self, token: Token) -> bool:
         """Whether ``token`` lies inside a direct quote (the spans are computed once)."""
         if self._quoted is None:
@@ -416,8 +420,8 @@ def owned_noun_cue(ctx: Context, token: Token) -> Cue | None:
     if not (at_request or spelled_out or by_agent):
         return None
     kind = ctx.lex.nouns.get(lemma, "demand")
-    if kind == "statement" and ctx.lex.verbs.get(_governing_word(token).lemma_.lower()) == "reject" \
-            and _governing_word(token).pos_ == "VERB":
+    governor = _governing_word(token)
+    if kind == "statement" and governor.pos_ == "VERB" and ctx.lex.verbs.get(governor.lemma_.lower()) == "reject":
         kind = "accuse"  # "denied opposition claims that ...": a claim the other side denies charges it
     if at_request:
         sent = token.sent
@@ -1011,7 +1015,7 @@ def floating_quote(ctx: Context, unit: DocSpan, direct: list[Quote], quotes: lis
     last = None
     if actor is None:
         para = ctx.article.paragraph_at(unit.start_char)
-        last = ctx.last.get(para) or (ctx.last.get(para - 1) if _opens_with_quote(unit) else None)
+        last = ctx.last_within(para, 1 if _opens_with_quote(unit) else 0)
         if last is None or not last.direct and not _opens_with_quote(unit):
             return None
         actor = last.actor

@@ -235,7 +235,7 @@ def document_issuer(ctx: Context, document: Token) -> str | None:
     if issuer:
         return issuer
     para = ctx.article.paragraph_at(document.idx)
-    last = ctx.last.get(para) or ctx.last.get(para - 1) or ctx.last.get(para - 2)
+    last = ctx.last_within(para, 2)
     return last.actor if last else None
 
 
@@ -392,7 +392,7 @@ def resolve_pronoun(ctx: Context, pronoun: Token, as_person: bool = False) -> st
     lower = "he" if as_person else pronoun.lower_
     if lower in {"i", "we", "our", "us", "my"}:
         para = ctx.article.paragraph_at(pronoun.idx)
-        last = ctx.last.get(para) or ctx.last.get(para - 1)
+        last = ctx.last_within(para, 1)
         return last.actor if last else None
     person = lower in {"he", "she", "his", "her", "him"}
     para = ctx.article.paragraph_at(pronoun.idx)
@@ -406,7 +406,7 @@ def resolve_pronoun(ctx: Context, pronoun: Token, as_person: bool = False) -> st
     embedded: Token | None = None  # the nearest subject of a clause inside another sentence's report
     said = _said_before(pronoun)
     if lower == "it" and narrated and said[0] <= said[1]:
-        last = ctx.last.get(para) or ctx.last.get(para - 1)  # "Japan's Foreign Ministry said ... it said"
+        last = ctx.last_within(para, 1)  # "Japan's Foreign Ministry said ... it said"
         if last is not None and last.actor and not ctx.actors.is_person(last.actor):
             return last.actor  # the body that spoke just before goes on, not the fleet it reports on
     for i in range(pronoun.i - 1, -1, -1):
