@@ -20,6 +20,7 @@ from rapidfuzz import fuzz, process
 from spacy.attrs import IDX, IS_TITLE, LEMMA, LENGTH
 from spacy.tokens import Span
 
+from .classify import negated
 from .gazetteer import Entry, Gazetteer, demonym_of, load_gazetteer, slug
 from .lexicon import load_lexicon
 from .model import Actor, Article
@@ -281,7 +282,7 @@ def learn_office_initials(table: ActorTable, doc: Doc) -> None:
     if not offices:
         return
     words = _token_texts(doc)
-    spelled = {w for i, w in enumerate(words[1:-1], 1) if words[i - 1] == "(" and words[i + 1].startswith(")")}
+    spelled = {words[i] for i in _parenthesized(words)}
     for i, word in enumerate(words):
         text = POSSESSIVE.sub("", word)
         if not text.isupper() or text not in offices or text in spelled:
@@ -308,9 +309,10 @@ def _office_initials(table: ActorTable, doc: Doc) -> dict[str, str | None]:
     Minister's Office': 'PMO'; 'Ministry of Foreign Affairs': 'MFA' and 'MOFA')."""
     bodies, skip = table.gazetteer.words("office_words"), table.gazetteer.words("initials_skip")
     found: dict[str, str | None] = {}
-    for token in doc:
-        if token.lower_ not in bodies or not token.is_title:
-            continue
+    for index, text in enumerate(_token_texts(doc)):
+        if text.lower() not in bodies or not text.istitle():
+            continue  # (only the candidate tokens are made)
+        token = doc[index]
         words, i = [token.text], token.i - 1
         while i >= 0 and (doc[i].is_title or doc[i].lower_ in skip or doc[i].text in {"'s", "’s"}) \
                 and doc[i].lower_ != "the":
@@ -549,8 +551,8 @@ def learn_abbreviations(table: ActorTable, doc: Doc) -> None:
     """'the Democratic People's Republic of Korea (DPRK)' makes every later 'DPRK' that country."""
     learned: dict[str, str] = {}
     words = _token_texts(doc)
-    for i in range(1, len(words) - 1):
-        if words[i - 1] == "(" and words[i + 1].startswith(")") and _abbreviation(words[i]):
+    for i in _parenthesized(words):
+        if _abbreviation(words[i]):
             key = _spelled_before(table, doc, i - 1, words[i]) or _named_before(table, doc[i - 2])
             if key:
                 learned[words[i]] = key
@@ -566,6 +568,11 @@ def learn_abbreviations(table: ActorTable, doc: Doc) -> None:
     for text, key in learned.items():  # the abbreviation was taken for a party of its own
         if slug(text) in table.bindings and slug(text) != key:
             table.merge(slug(text), key)  # its people and mentions follow ('Kamara' of the 'APC')
+
+
+def _parenthesized(words: list[str]) -> list[int]:
+    """Indexes of the words standing alone in parentheses ('(DPRK)')."""
+    return [i for i in range(1, len(words) - 1) if words[i - 1] == "(" and words[i + 1].startswith(")")]
 
 
 def _spelled_before(table: ActorTable, doc: Doc, paren: int, abbreviation: str) -> str | None:
@@ -904,17 +911,13 @@ def _client_of(table: ActorTable, ent: Span) -> str | None:
     relative = [c for c in ent.root.children if c.dep_ == "relcl"]
     relative += [g for c in ent.root.children if c.dep_ == "appos" for g in c.children if g.dep_ == "relcl"]
     for verb in relative:
-        if verb.lemma_.lower() not in table.gazetteer.words("client_verbs") or _negated_verb(verb):
+        if verb.lemma_.lower() not in table.gazetteer.words("client_verbs") or negated(verb):
             continue
         for obj in (c for c in verb.children if c.dep_ == "dobj"):
             key = table.token_actor.get(obj.i) or table.people.get(POSSESSIVE.sub("", obj.text))
             if key is not None:
                 return key
     return None
-
-
-def _negated_verb(verb: Token) -> bool:
-    return any(c.dep_ == "neg" for c in verb.children)
 
 
 def _speaks_for(table: ActorTable, ent: Span) -> str | None:
@@ -2172,7 +2175,7 @@ def name_countries_as_written(actors: Sequence[Actor], table: ActorTable) -> lis
         if actor.kind != "country" or _written(actor.name, text):
             out.append(actor)
             continue
-        counts = Counter({surface: len(re.findall(rf"\b{re.escape(surface)}\b", text))
+        counts = Counter({surface: _mentions(surface, text)
                           for surface, key in table.gazetteer.formal.items() if key == actor.id and surface in text})
         best = next((surface for surface, n in counts.most_common() if n), None) or _people_named(actor, table, text)
         if best is None:
@@ -2200,6 +2203,11 @@ def _plural(demonym: str) -> str:
 
 def _written(name: str, text: str) -> bool:
     return name in text and re.search(rf"\b{re.escape(name)}\b", text) is not None
+
+
+def _mentions(name: str, text: str) -> int:
+    """How often ``name`` stands in ``text`` as whole words."""
+    return len(re.findall(rf"\b{re.escape(name)}\b", text)) if name in text else 0
 
 
 def name_domestic_government(actors: Sequence[Actor], table: ActorTable) -> list[Actor]:
@@ -2283,10 +2291,9 @@ def _seat_name(table: ActorTable, country: str) -> str | None:
     country (data: ``seat_names``, which must be names of the country in the gazetteer)."""
     text = table.doc.user_data.get("reader_text") or table.doc.text
     seats = [seat for seat in table.gazetteer.words("seat_names") if table.gazetteer.names.get(seat) == country]
-    counts = Counter({seat: len(re.findall(rf"\b{re.escape(seat)}\b", text)) for seat in seats if seat in text})
+    counts = Counter({seat: _mentions(seat, text) for seat in seats})
     best = counts.most_common(1)[0] if counts else None
-    own = sum(len(re.findall(rf"\b{re.escape(surface)}\b", text)) for surface, key in table.gazetteer.formal.items()
-              if key == country and surface in text)
+    own = sum(_mentions(surface, text) for surface, key in table.gazetteer.formal.items() if key == country)
     return best[0] if best and best[1] >= 2 and best[1] > own else None
 
 

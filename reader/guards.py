@@ -198,8 +198,8 @@ def sanction_suffered(ctx: Context, draft: Draft) -> str | None:
     token = draft.token
     if draft.trigger is None or not draft.trigger.id.endswith("_for"):
         return None
-    passive = [t for t in (token, token.head if token.dep_ == "conj" else token)
-               if any(c.dep_ == "auxpass" for c in t.children)]
+    verbs = (token, token.head) if token.dep_ == "conj" else (token,)  # "ejected or fined": the auxiliary is shared
+    passive = any(c.dep_ == "auxpass" for verb in verbs for c in verb.children)
     return DROP if passive and agent_of(token) is None else None
 
 

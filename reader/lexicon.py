@@ -15,6 +15,8 @@ from .gazetteer import load_data
 from .model import KINDS
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
+
     from spacy.tokens import Token
 
 
@@ -50,11 +52,20 @@ def cue_lemma(lex: Lexicon, token: Token) -> str:
     lower = token.lower_
     if lower in lex.irregular:
         return lex.irregular[lower]
-    for suffix, repair in (("ies", "y"), ("es", "e"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", "e"), ("ed", ""),
-                           ("ing", "e"), ("ing", "")):
-        if lower.endswith(suffix) and lower[: -len(suffix)] + repair in lex.verbs:
-            return lower[: -len(suffix)] + repair
-    return lemma
+    return uninflected(lower, lex.verbs) or lemma
+
+
+INFLECTIONS = (("ies", "y"), ("es", "e"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", "e"), ("ed", ""),
+               ("ing", "e"), ("ing", ""))
+
+
+def uninflected(word: str, known: Collection[str]) -> str | None:
+    """The verb of ``known`` that a regular inflection of it spells ('hopes' -> 'hope', 'fined' ->
+    'fine'), for where the lemmatiser erred; None when there is none."""
+    for suffix, repair in INFLECTIONS:
+        if word.endswith(suffix) and word[: -len(suffix)] + repair in known:
+            return word[: -len(suffix)] + repair
+    return None
 
 
 @lru_cache(maxsize=1)

@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .gazetteer import load_data
+from .lexicon import uninflected
 from .model import KINDS
 
 if TYPE_CHECKING:
@@ -131,11 +132,7 @@ def trigger_matches(doc: Doc) -> dict[int, Trigger]:
 def _verb_lemma(verb: Token, verbs: frozenset[str]) -> str | None:
     """The trigger verb a token is, also where the lemmatiser erred ('fined' -> 'fin' is 'fine')."""
     lemma = verb.lemma_.lower()
-    if lemma in verbs:
-        return lemma
-    lower = verb.lower_
-    return next((lower[: -len(end)] for end in ("d", "ed", "s", "es") if lower.endswith(end)
-                 and lower[: -len(end)] in verbs), None)
+    return lemma if lemma in verbs else uninflected(verb.lower_, verbs)
 
 
 def date_phrase(prep: Token) -> bool:
