@@ -19,7 +19,8 @@ made for judging the fifth round (``samples/heldout7/README.md``); ``dev5`` is t
 (``samples/dev5/README.md``); ``heldout8``, ``heldout9`` and ``heldout10`` are twenty more each, made
 blind for the sixth round, and ``dev6``, ``dev7`` and ``dev8`` twenty more each, open for tuning
 (their READMEs); ``dev9`` (open) and ``heldout11`` (blind) are twenty more each, made for the
-seventh round, and ``dev10`` (open) twenty more, made in its middle. Blind sets print their
+seventh round, and ``dev10`` (open) twenty more, made in its middle; ``heldout12`` (blind) and
+``dev11`` (open) are twenty more each, made for the eighth round. Blind sets print their
 totals only, whatever the options.
 The scorer is the shared one, vendored as ``tests/eval_score.py``. Everything runs in one process
 with one loaded pipeline.
@@ -63,7 +64,8 @@ SETS = {"public": (ROOT / "samples", ROOT / "tests" / "gold"),
         "dev8": (ROOT / "samples" / "dev8", ROOT / "tests" / "gold" / "dev8"),
         "dev9": (ROOT / "samples" / "dev9", ROOT / "tests" / "gold" / "dev9"),
         "heldout11": (ROOT / "samples" / "heldout11", ROOT / "tests" / "gold" / "heldout11"),
-        "dev10": (ROOT / "samples" / "dev10", ROOT / "tests" / "gold" / "dev10")}
+        "dev10": (ROOT / "samples" / "dev10", ROOT / "tests" / "gold" / "dev10"),
+        "heldout12": (ROOT / "samples" / "heldout12", ROOT / "tests" / "gold" / "heldout12")}
 COUNTS = ["gold", "predicted", "found", "attributed", "kind_right", "full_right", "false", "span_errors",
           "gold_core_links", "core_links_found", "predicted_links", "right_links"]
 COLUMNS = [("rec", "recall"), ("prec", "precision"), ("actor", "actor_accuracy"), ("kind", "kind_accuracy"),
@@ -100,7 +102,7 @@ def total(results: dict[str, dict]) -> dict:
 
 # totals only: judging a change on them must not teach it their stories
 BLIND = {"heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10",
-         "heldout11"}
+         "heldout11", "heldout12"}
 
 
 def print_table(name: str, results: dict[str, dict], verbose: bool) -> None:
