@@ -65,7 +65,8 @@ SETS = {"public": (ROOT / "samples", ROOT / "tests" / "gold"),
         "dev9": (ROOT / "samples" / "dev9", ROOT / "tests" / "gold" / "dev9"),
         "heldout11": (ROOT / "samples" / "heldout11", ROOT / "tests" / "gold" / "heldout11"),
         "dev10": (ROOT / "samples" / "dev10", ROOT / "tests" / "gold" / "dev10"),
-        "heldout12": (ROOT / "samples" / "heldout12", ROOT / "tests" / "gold" / "heldout12")}
+        "heldout12": (ROOT / "samples" / "heldout12", ROOT / "tests" / "gold" / "heldout12"),
+        "dev11": (ROOT / "samples" / "dev11", ROOT / "tests" / "gold" / "dev11")}
 COUNTS = ["gold", "predicted", "found", "attributed", "kind_right", "full_right", "false", "span_errors",
           "gold_core_links", "core_links_found", "predicted_links", "right_links"]
 COLUMNS = [("rec", "recall"), ("prec", "precision"), ("actor", "actor_accuracy"), ("kind", "kind_accuracy"),
