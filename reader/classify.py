@@ -687,6 +687,27 @@ def _first_person_move(span: Span, lex: Lexicon) -> str | None:
     return None
 
 
+def _own_move_noun(span: Span, lex: Lexicon) -> str | None:
+    """'to reiterate our demand that our people be released', 'until the government meets our
+    demands': a move the speaker calls their own by a noun, as the object of the speaker's own verb
+    or of another side's granting it, stands (not 'it misstates our proposal': another's act on it;
+    not 'we withdrew our demand': taken back)."""
+    first = lex.words("first_person")
+    for token in span:
+        kind = lex.nouns.get(token.lemma_.lower())
+        if kind not in {"demand", "offer", "threaten"} or token.pos_ != "NOUN" or token.dep_ == "nsubjpass":
+            continue
+        if not any(c.dep_ == "poss" and c.lower_ in first for c in token.children):
+            continue
+        verb = token.head
+        if token.dep_ not in {"dobj", "obj"} or negated(verb) or verb.lemma_.lower() in lex.words("quit_verbs"):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lower_ in first or verb.lemma_.lower() in lex.words("granting_verbs"):
+            return kind  # (not "it misstates our proposal": another's act on it; "until they meet our demands" is ours)
+    return None
+
+
 SIDE_MOVES = frozenset({"amod", "acl", "relcl", "xcomp", "advcl"})
 
 
@@ -861,6 +882,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("threaten.all_necessary_means", _all_necessary_means),
     ("accept.first_person", _acceptance),
     ("move.first_person", _first_person_move),
+    ("move.own_noun", _own_move_noun),
     ("threaten.consequences", _threat),
     ("threaten.answer_held_out", _answer_held_out),
     ("accuse.hostile_act", _charge),

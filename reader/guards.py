@@ -196,8 +196,8 @@ def sanction_suffered(ctx: Context, draft: Draft) -> str | None:
     """'she had never been ejected or fined for any breach': a sanction in the passive with no agent
     tells what befell someone, no party's move (the triggers ``accuse.*_for``)."""
     token = draft.token
-    if draft.trigger is None or not draft.trigger.id.endswith("_for"):
-        return None
+    if draft.trigger is None or not (draft.trigger.id.startswith("accuse.") and draft.trigger.id.endswith("_for")):
+        return None  # (not "was dismayed ... and called for a withdrawal": a demand, no sanction)
     verbs = (token, token.head) if token.dep_ == "conj" else (token,)  # "ejected or fined": the auxiliary is shared
     passive = any(c.dep_ == "auxpass" for verb in verbs for c in verb.children)
     return DROP if passive and agent_of(token) is None else None

@@ -27,6 +27,8 @@ ROWS = [
     ("kind.conditional_acceptance", "The board would have accepted a higher bid.", "accepted", None),
     ("drop.sanction_suffered", "She said she had never been ejected or fined for any breach.", "fined", DROP),
     ("drop.sanction_suffered", "The regulator fined the airline for safety violations.", "fined", None),
+    ("drop.sanction_suffered", 'The AU said it was "dismayed by the occupation", and called for a withdrawal.',
+     "called", None),
     ("drop.needs_content", "We hope.", "hope", DROP),
     ("drop.needs_content", "We hope the talks resume soon.", "hope", None),
     ("drop.condition_clause", "There will be no talks until Kyiv accepts the terms.", "accepts", DROP),
