@@ -107,6 +107,14 @@ def being_asked(ctx: Context, draft: Draft) -> str | None:
     return None
 
 
+def feeling_passive(ctx: Context, draft: Draft) -> str | None:
+    """'the government said it was encouraged by the progress': the passive of an urging verb
+    (data: ``feeling_passives``) tells how someone feels, not whom they urge."""
+    if draft.lemma in ctx.lex.words("feeling_passives") and any(c.dep_ == "auxpass" for c in draft.token.children):
+        return DROP
+    return None
+
+
 def obligation_reported(ctx: Context, draft: Draft) -> str | None:
     """'Putin said Ukraine must accept the offer', 'an offer which should be accepted by the union': a
     move its subject is told it must or should make is the content of the reporter's demand, no move
@@ -403,6 +411,7 @@ GUARDS: tuple[tuple[str, Guard], ...] = (
     ("drop.content_of_cue", content_of_cue),
     ("drop.means_clause", means_clause),
     ("drop.being_asked", being_asked),
+    ("drop.feeling_passive", feeling_passive),
     ("drop.obligation_reported", obligation_reported),
     ("drop.non_answer", non_answer),
     ("drop.deadline_infinitive", deadline_infinitive),
