@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -1088,6 +1088,14 @@ def _party_before(table: ActorTable, ent: Span) -> str | None:
     return None
 
 
+def _portfolio(ent: Span, words: Callable[[str], frozenset[str]]) -> bool:
+    """'Health', 'National Security', 'Foreign Affairs': a portfolio, part of the title after it."""
+    portfolios = words("portfolios")
+    tokens = [t.lower_ for t in ent if t.lower_ != "the"]
+    return any(t in portfolios for t in tokens) and all(
+        t in portfolios or t in words("portfolio_modifiers") for t in tokens)
+
+
 def _token_party(table: ActorTable, token: Token) -> str | None:
     """The party a token names: a gazetteer mention or a person already bound to a party."""
     key = table.token_actor.get(token.i) or _anaphor(table, token)
@@ -1293,9 +1301,10 @@ def mark_organizations(table: ActorTable, doc: Doc) -> None:
         if marked and not own and (ent.root.lemma_.lower() in words("state_bodies")
                                    or ent.root.lower_ in words("titles")):
             continue  # "the Turkish Ministry of Foreign Affairs", "the U.S. Trade Representative" speak for it
-        if len(ent) == 1 and ent.end < len(doc) and doc[ent.end].lower_ in table.gazetteer.nouns["titles"] \
-                and not named_body and (ent.root.lower_ in words("portfolios") or ent.label_ != "ORG"):
-            continue  # "Health Secretary Steve Barclay": part of a title (but "Boeing CEO Dave Calhoun")
+        if ent.end < len(doc) and doc[ent.end].lower_ in table.gazetteer.nouns["titles"] and not named_body \
+                and (_portfolio(ent, words) or len(ent) == 1 and ent.label_ != "ORG"):
+            continue  # "Health Secretary Steve Barclay", "National Security Adviser": part of a title
+            # (but "Boeing CEO Dave Calhoun")
         if _title_of(table, ent):
             continue  # "Secretary of State Jane Roe", "Minister of Education": a role, not a party
         if ent[0].text.rstrip(".") in words("honorifics"):

@@ -237,6 +237,10 @@ PARTY_ROWS = [
     ("a portfolio before a title is part of the title",
      "LONDON - Health Secretary Steve Barclay said the nurses must accept the offer.", "must accept",
      "UK government"),
+    ("a portfolio of two words before a title is part of the title",
+     "US rejects Taliban claim\n\nThe Taliban said bin Laden was missing.\n\n\"We are not going to be deterred by "
+     "comments that he may be missing,\" said National Security Adviser Condoleezza Rice.", "not going to be deterred",
+     "US government"),
     ("a body named only by its noun is a party",
      "The league said it was willing to return to the negotiating table.", "willing to return", "the league"),
     ("a member's title names a body found later",  # the union is a group found after the people
