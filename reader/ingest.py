@@ -51,6 +51,7 @@ INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 BINARY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f]")
 LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+BACKTICK_APOSTROPHE = re.compile(r"(?<=[^\W\d_])`(?=[^\W\d_])")
 SURROGATES = re.compile(r"[\ud800-\udfff]")
 
 
@@ -385,6 +386,7 @@ def normalise(text: str) -> list[str]:
     text = unicodedata.normalize("NFC", LINE_BREAKS.sub("\n", text))
     text = CONTROL.sub("", INVISIBLE.sub("", text.replace("\t", " ")))
     text = SURROGATES.sub("\ufffd", text)  # only possible from a caller's str, never from bytes
+    text = BACKTICK_APOSTROPHE.sub("\u2019", text)  # "the government`s claims": a scraper's apostrophe
     return [SPACES.sub(" ", line).strip() for line in text.split("\n")]
 
 

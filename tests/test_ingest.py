@@ -174,6 +174,11 @@ def test_whitespace_is_normalised_but_quotes_are_not():
     assert article.text == "Moscow said: “No.” ‘Never,’ it added.\n\nNATO replied."
 
 
+def test_a_backtick_between_letters_is_an_apostrophe():
+    article = article_from_text("Militants deny the government`s claims about the hostages` release.")
+    assert article.text == "Militants deny the government\u2019s claims about the hostages` release."
+
+
 # --- junk -------------------------------------------------------------------------------------
 
 
