@@ -593,14 +593,22 @@ def _spelled_before(table: ActorTable, doc: Doc, paren: int, abbreviation: str) 
     bound = {table.token_actor.get(i) for i in range(start, paren)}
     if len(bound) == 1 and None not in bound:
         return bound.pop()  # already one party ("the Democratic People's Republic of Korea")
-    placed = {table.token_actor.get(i) for i in range(start + 1, paren) if doc[i - 1].lower_ in {"of", "in"}}
-    bound -= placed - {None}  # "... for Cricket in India": the country says where the body is
+    placed = {table.token_actor.get(i) for i in range(start + 1, paren) if _after_of_or_in(doc, i)}
+    bound -= placed - {None}  # "... for Cricket in India", "... of the Niger Delta": the place says where
     if any(k and table.bindings[k].entry.kind != "organization" for k in bound):
         return None
     key = bind_organization(table, doc[start:paren].text, range(start, paren))
     for old in {k for k in bound if k and k != key}:
         table.merge(old, key)  # "Justice" and "Equality Movement", cut by the tagger
     return key
+
+
+def _after_of_or_in(doc: Doc, i: int) -> bool:
+    """'of Korea', 'in India', 'of the Niger Delta': a word of a place that says where a body is."""
+    j = i - 1
+    while j > 0 and (doc[j].lower_ == "the" or doc[j].is_title):
+        j -= 1  # over "the" and the place's other words
+    return doc[j].lower_ in {"of", "in"}
 
 
 def _named_before(table: ActorTable, token: Token) -> str | None:

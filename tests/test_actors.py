@@ -237,6 +237,11 @@ PARTY_ROWS = [
     ("a portfolio before a title is part of the title",
      "LONDON - Health Secretary Steve Barclay said the nurses must accept the offer.", "must accept",
      "UK government"),
+    ("an abbreviation spelled by a name that ends in a place is the body, not the place",
+     "Militants reject talks\n\nDelta state governor James Ibori said talks would start soon.\n\n"
+     "\"The hostages are going nowhere,\" militants of the Movement for the Emancipation of the Niger Delta (MEND) "
+     "said.\n\n\"The government is not interested in a lasting solution,\" MEND said.", "not interested",
+     "Movement for the Emancipation of the Niger Delta"),
     ("a portfolio of two words before a title is part of the title",
      "US rejects Taliban claim\n\nThe Taliban said bin Laden was missing.\n\n\"We are not going to be deterred by "
      "comments that he may be missing,\" said National Security Adviser Condoleezza Rice.", "not going to be deterred",
