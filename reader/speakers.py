@@ -93,13 +93,14 @@ def _inverted_speaker(token: Token | None) -> Token | None:
 
 
 def _quoted_as_saying(token: Token | None) -> Token | None:
-    """'AFP quoted government spokesman Mussa Ibrahim as saying': the one quoted speaks, whatever
-    the parser made of the phrase."""
+    """'AFP quoted government spokesman Mussa Ibrahim as saying', 'the Daily Sabah quoted him as
+    saying': the one quoted speaks, whatever the parser made of the phrase."""
     if token is None or token.lower_ != "saying" or token.i < 2 or token.doc[token.i - 1].lower_ != "as":
         return None
     named = token.doc[token.i - 2]
     before = token.doc[max(token.sent.start, token.i - 10): named.i]
-    if named.pos_ in {"PROPN", "NOUN"} and any(t.lemma_.lower() == "quote" or t.lower_ == "quoted" for t in before):
+    if named.pos_ in {"PROPN", "NOUN", "PRON"} and any(t.lemma_.lower() == "quote" or t.lower_ == "quoted"
+                                                       for t in before):
         return named
     return None
 

@@ -144,6 +144,10 @@ ROWS = [
      "Veltra Corp rejected the union's demands on Monday.\n\n“The strike is illegal and the demands are "
      "impossible,” Reuters quoted Veltra spokeswoman Ana Roe as saying on Friday.",
      "veltra-corp", "The strike is illegal and the demands are impossible,"),
+    ("speaker.quoted_as_saying",  # ... and a pronoun quoted stands for its person
+     "Turkish President Recep Tayyip Erdogan called Russian President Vladimir Putin on Friday.\n\n"
+     "“These contacts make us stronger,” the Daily Sabah quoted him as saying.",
+     "turkey", "These contacts make us stronger,"),
     ("quote.said_inside_what_is_said",  # 'what Mayor Ann Lee said' inside the quote is no new speaker
      'A spokeswoman for the Riverside Tenants Union said: "A lot of what Mayor Ann Lee said we have heard time '
      'and again, but we do not think it is enough."',
