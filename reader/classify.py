@@ -25,7 +25,9 @@ FINITE = {"VBZ", "VBP", "VBD", "MD"}
 
 def negated(token: Token) -> bool:
     """'did not reject', 'never accepted', 'will neither resign nor ...', 'is not ready', 'can no
-    longer hold talks'."""
+    longer hold talks', 'are not going to accept' (the future with 'going to' is negated on 'going')."""
+    if token.dep_ == "xcomp" and token.head.lower_ == "going" and token.i > token.head.i:
+        token = token.head
     return any(c.dep_ == "neg" or c.lower_ in {"never", "neither"} or (c.lower_ == "longer" and any(
         g.lower_ == "no" for g in c.children)) for c in token.children)
 
