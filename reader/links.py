@@ -237,11 +237,14 @@ def is_determined(token, settings: Settings) -> bool:
 
 def owner(token, token_actor: dict[int, str]) -> str | None:
     """The actor a back-reference names as owner: "Russia's demands", "the NATO proposal", "the
-    Russian plan", "the conclusions of the summit"."""
+    Russian plan", "the conclusions of the summit", "the takeover proposal from Bayer", "the offer
+    made by the company"."""
     for child in token.children:
         if child.dep_ in ("poss", "compound", "amod") and child.i < token.i and child.i in token_actor:
             return token_actor[child.i]
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "acl" and child.tag_ == "VBN":  # "the offer made by the company"
+            child = next((c for c in child.children if c.dep_ == "agent"), child)
+        if child.dep_ in ("prep", "agent") and child.lower_ in ("of", "from", "by"):
             for obj in child.children:
                 found = next((token_actor[t.i] for t in obj.subtree if t.i in token_actor), None)
                 if found:

@@ -328,6 +328,9 @@ OWNER_TABLE = [
     ("owner-possessive", "The union rejected the company's demands for longer shifts.", "company", "company"),
     ("owner-compound", "The union turned down the management proposal on Friday.", "management", "management"),
     ("owner-compound-response", "The Kremlin response changes nothing, the ministry said.", "Kremlin", "kremlin"),
+    ("owner-from", "The union said the latest proposal from the company was an insult.", "company", "company"),
+    ("owner-made-by", "The union rejected the offer made by the company on Friday.", "company", "company"),
+    ("owner-issued-by", "We disagree with the order issued by the regulator.", "regulator", "regulator"),
 ]
 
 
