@@ -102,8 +102,9 @@ def _particle_verbs() -> frozenset[str]:
 def particles_of(verb: Token) -> list[Token]:
     """The words that may make a verb a particle trigger, in this order: a particle or preposition
     next to it ('called for talks', 'ruled the plan out'), then one marking a clause of it ('called
-    for X to ...' parsed as an adverbial clause)."""
-    near = [c for c in verb.children if c.dep_ in {"prt", "prep"}]
+    for X to ...' parsed as an adverbial clause). Never one before it: 'On Twitter, his spokesman
+    called the conference a coup' calls on no one."""
+    near = [c for c in verb.children if c.dep_ in {"prt", "prep"} and c.i > verb.i]
     marks = [m for c in verb.children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark"]
     return near + marks
 

@@ -12,6 +12,7 @@ ROWS = [  # sentence, cue word, trigger id (None: no trigger there)
     ("Unite called for the company to withdraw the plan.", "called", "demand.call_for"),
     ("The union called on the government to act.", "called", "demand.call_for"),
     ("The union called the plan a disgrace.", "called", None),
+    ("On Twitter, his spokesman called the news conference an attempted coup.", "called", None),
     ("The rescue team called off its search on Sunday.", "called", None),
     ("The mayor called on Monday for calm in the city.", "called", "demand.call_for"),
     ("The opposition called for a day of rage on Tuesday.", "called", "demand.call_for"),
