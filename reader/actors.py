@@ -725,21 +725,6 @@ def first_country(table: ActorTable, doc: Doc, headline: bool = False) -> str | 
     return None
 
 
-def body_country(table: ActorTable, doc: Doc, article: Article) -> str | None:
-    """'Gabon opposition candidate Jean Ping has called on President Ali Bongo ...': when the
-    headline names no country, the country that is (or owns) the main subject of the first body
-    sentence is the story's home."""
-    start = article.paragraphs[1].start if len(article.paragraphs) > 1 else 0
-    first = next((s for s in doc.sents if s.start_char >= start), None)
-    if first is None:
-        return None
-    for subject in (t for t in first if t.dep_ in {"nsubj", "nsubjpass"} and t.head == first.root):
-        key = table.token_actor.get(subject.i) or _modifier_actor(table, subject)
-        if key and table.bindings[key].entry.kind == "country":
-            return key
-    return None
-
-
 def first_place(table: ActorTable, doc: Doc, article: Article) -> str | None:
     """'Ontario's 55,000 education workers walked off the job': when no country opens the story,
     a place that owns the subject of its first body sentence (a province, a state, a city) is the
