@@ -1853,6 +1853,10 @@ def _modifier_actor(table: ActorTable, token: Token) -> str | None:
                 key = table.token_actor.get(t.i)
                 if key:
                     return key
+            if child.dep_ == "poss" and child.pos_ == "PROPN":  # "Bongo's spokesman": a person named before
+                key = table.people.get(POSSESSIVE.sub("", child.text))
+                if key:
+                    return key
     for child in token.children:  # "a department spokesperson", "the ministry's spokesperson" after "the U.S. ..."
         if child.dep_ in {"compound", "poss"} and child.pos_ == "NOUN" and child.lemma_.lower() in table.heads:
             return table.head_actor(child.lemma_.lower(), child.i)

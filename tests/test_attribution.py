@@ -70,6 +70,9 @@ ROWS = [
     ("cue.answered_stance",  # the answer stays a position of its own
      "The tenants' association rejected a new council proposal aimed at ending the rent strike.",
      "tenants", "a new council proposal aimed at ending the rent strike"),
+    ("speaker.possessive_person",  # "Bongo's spokesman": the party of the person named before
+     "Gabon opposition leader Jean Ping called on President Ali Bongo to step down.\n\n"
+     "Bongo’s spokesman said the opposition was attempting a coup.", "gabon", "the opposition was attempting a coup"),
     ("speaker.pronoun_prefers_the_one_who_spoke",  # not a name inside what was said
      "Dana Ellis said there was agreement on the issue of Mayor Tom Reed's resignation.\n\n"
      "\"We will march on Friday,\" he said.", "dana-ellis", "We will march on Friday,"),
