@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 DROP = "drop"
 CONDITIONS = {"until", "unless", "if", "whether"}
+TIME_CONDITIONS = {"after", "before", "once"}
 CLAUSES = {"ccomp", "xcomp", "parataxis"}
 CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "prep", "oprd", "dative", "advcl", "attr", "acomp", "obj"}
 
@@ -70,11 +71,19 @@ def _describes_a_stance(ctx: Context, token: Token) -> bool:
 
 
 def condition_clause(ctx: Context, draft: Draft) -> str | None:
-    """'no talks until Kyiv accepts ...': a condition inside another statement."""
-    token = draft.token
-    if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in token.children):
-        return DROP
-    return None
+    """'no talks until Kyiv accepts ...', 'unless the government accepts and pays ...', 'will only
+    consider lifting the sanctions after the North apologises': a condition inside another statement
+    (a time clause is one only under a move held out: 'only', 'will'; 'talks resumed after the union
+    accepted' tells what the union did)."""
+    clause = draft.token
+    while clause.dep_ in {"conj", "dobj"} and clause.head != clause:
+        clause = clause.head  # "acknowledges its responsibility and apologises": the clause's own verb
+    if clause.dep_ != "advcl":
+        return None
+    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+    held_out = clause.tag_ in {"VBZ", "VBP"} and any(  # (not "will go on after Transdev rejected ...": done)
+        c.dep_ == "aux" and c.tag_ == "MD" or c.dep_ == "advmod" and c.lower_ == "only" for c in clause.head.children)
+    return DROP if marks & CONDITIONS or marks & TIME_CONDITIONS and held_out else None
 
 
 def content_of_cue(ctx: Context, draft: Draft) -> str | None:

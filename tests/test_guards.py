@@ -36,6 +36,12 @@ ROWS = [
     ("drop.needs_content", "We hope the talks resume soon.", "hope", None),
     ("drop.condition_clause", "There will be no talks until Kyiv accepts the terms.", "accepts", DROP),
     ("drop.condition_clause", "Kyiv accepts the terms.", "accepts", None),
+    ("drop.condition_clause", "Seoul will only consider lifting the sanctions after the North acknowledges its "
+     "responsibility and apologises.", "apologises", DROP),
+    ("drop.condition_clause", "The company will only raise its offer after the union accepts the new rota.",
+     "accepts", DROP),
+    ("drop.condition_clause", "The strike will continue after Transdev rejected the workers' offer.", "rejected", None),
+    ("drop.condition_clause", "Talks resumed after the union accepted the offer.", "accepted", None),
     ("drop.content_of_cue", "The minister accused the union of refusing the offer.", "refusing", DROP),
     ("drop.content_of_cue", "The union is refusing the offer.", "refusing", None),
     ("drop.means_clause", "By approving the pipeline, the administration violated the law.", "approving", DROP),
