@@ -231,7 +231,7 @@ def first_sentence(nlp, text: str):
     ("The league hit back on Tuesday, saying the figures were wrong.", "hit back", set()),
     ("The union's response came within hours.", "response", set()),
     ("The mayor said the recommendation was unfair.", "the recommendation", {"demand", "offer"}),
-    ("Minsk said the sanctions were a declaration of war.", "the sanctions", {"threaten", "demand"}),
+    ("Minsk said the sanctions were a declaration of war.", "the sanctions", {"threaten", "demand", "accuse"}),
     ("The company said it would appeal the ruling.", "the ruling", {"reject", "demand", "accuse", "statement"}),
 ])
 def test_back_references_are_found_with_the_kinds_they_point_to(nlp, text, cue, kinds):
