@@ -120,6 +120,8 @@ OPEN_SET_FLOORS = {
              "link_precision": 0.40},
     "dev10": {"full_f1": 0.59, "precision": 0.89, "actor_accuracy": 0.77, "link_recall": 0.12,
               "link_precision": 0.25},
+    "dev11": {"full_f1": 0.60, "precision": 0.93, "actor_accuracy": 0.79, "link_recall": 0.12,
+              "link_precision": 0.33},
 }
 
 
