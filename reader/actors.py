@@ -1854,8 +1854,8 @@ def _modifier_actor(table: ActorTable, token: Token) -> str | None:
                 if key:
                     return key
             if child.dep_ == "poss" and child.pos_ == "PROPN":  # "Bongo's spokesman": a person named before
-                key = table.people.get(POSSESSIVE.sub("", child.text))
-                if key:
+                key = table.people.get(POSSESSIVE.sub("", child.text)) or _compass_country(table, child)
+                if key:  # ("the North's top military body": North Korea)
                     return key
     for child in token.children:  # "a department spokesperson", "the ministry's spokesperson" after "the U.S. ..."
         if child.dep_ in {"compound", "poss"} and child.pos_ == "NOUN" and child.lemma_.lower() in table.heads:
@@ -1920,6 +1920,9 @@ def _named_as(table: ActorTable, token: Token) -> str | None:
 
 def resolve_phrase(table: ActorTable, token: Token) -> str | None:
     """The party a noun phrase stands for, through its head, its modifiers or a learned head."""
+    key = _compass_country(table, token)
+    if key is not None:  # "the North's top military body" in a story of North and South Korea
+        return key
     key = _sector_side(table, token)
     if key is not None:  # "Yemen's opposition coalition", "the rebel council in Libya": not the country
         return key
@@ -1960,6 +1963,22 @@ def resolve_phrase(table: ActorTable, token: Token) -> str | None:
         if key:
             return key
     return _home_body(table, token)
+
+
+COMPASS = {"north", "south", "east", "west"}
+
+
+def _compass_country(table: ActorTable, token: Token) -> str | None:
+    """'the North acknowledges', 'the North's dignity', 'which the south claims': a point of the
+    compass standing alone for the one country of the story whose name begins with it ('North
+    Korea', 'South Sudan'); not a direction ('60 kilometers to the south')."""
+    if token.lower_ not in COMPASS or token.dep_ not in {"nsubj", "nsubjpass", "poss"} \
+            or token.i == 0 or token.doc[token.i - 1].lower_ != "the":
+        return None
+    word = token.text.capitalize() + " "
+    found = [key for key, b in table.bindings.items()
+             if b.entry.kind == "country" and b.entry.name.startswith(word)]
+    return found[0] if len(found) == 1 else None
 
 
 def _demonym_person(table: ActorTable, token: Token) -> str | None:

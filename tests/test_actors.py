@@ -242,6 +242,10 @@ PARTY_ROWS = [
      "\"The hostages are going nowhere,\" militants of the Movement for the Emancipation of the Niger Delta (MEND) "
      "said.\n\n\"The government is not interested in a lasting solution,\" MEND said.", "not interested",
      "Movement for the Emancipation of the Niger Delta"),
+    ("a point of the compass alone is the one country named from it",
+     "North Korea rejects demand\n\nNorth Korea on Friday rejected South Korea's demand for an apology.\n\n"
+     "\"The South should understand that its demand can never work,\" the North's top military body said.",
+     "can never work", "North Korea"),
     ("a portfolio of two words before a title is part of the title",
      "US rejects Taliban claim\n\nThe Taliban said bin Laden was missing.\n\n\"We are not going to be deterred by "
      "comments that he may be missing,\" said National Security Adviser Condoleezza Rice.", "not going to be deterred",
