@@ -67,16 +67,18 @@ class Tokens(list):
 def _refusal(span: Span, lex: Lexicon) -> str | None:
     """'will not question', 'is not ready to accept', 'There will be no talks without ...'."""
     ready = lex.words("offer_adjectives")
-    refusable = lex.words("negated_accept")
+    yielding = lex.words("negated_accept")
     for token in span:
+        if _nothing_to_yield(token, lex):
+            return "reject"  # "there is nothing to negotiate"
         if negated(token) or _nobody_subject(token):
             lemma = token.lemma_.lower()
-            if (lemma in refusable or lemma in ready) and not _thing_subject(token, lex):
+            if (refusable(token, lex) or lemma in ready) and not _thing_subject(token, lex):
                 return "reject"
             if lemma == "be" and any(c.dep_ == "acomp" and c.lemma_.lower() in ready for c in token.children):
                 return "reject"
             if lemma == "be" and _first_person_subject(token, lex) and any(
-                    c.dep_ == "acomp" and c.lemma_.lower() in refusable for c in token.children):
+                    c.dep_ == "acomp" and c.lemma_.lower() in yielding for c in token.children):
                 return "reject"  # "I'm not interested in your demands"
         if token.lemma_.lower() == "vote" and any(t.lower_ == "against" for t in token.subtree):
             return "reject"  # "voted against the proposal"
@@ -84,6 +86,23 @@ def _refusal(span: Span, lex: Lexicon) -> str | None:
                 and token.head.lemma_ not in lex.words("no_refusal_heads"):
             return "reject"
     return None
+
+
+def refusable(token: Token, lex: Lexicon) -> bool:
+    """A move of yielding: 'accept', 'withdraw' (``negated_accept``) or one said with its particle,
+    'call off', 'stand down' (``yield_phrasals``)."""
+    if token.lemma_.lower() in lex.words("negated_accept"):
+        return True
+    particles = (c.lower_ for c in token.children if c.dep_ in {"prt", "advmod"} and c.i > token.i)
+    return any(f"{token.lemma_.lower()} {p}" in lex.words("yield_phrasals") for p in particles)
+
+
+def _nothing_to_yield(token: Token, lex: Lexicon) -> bool:
+    """'there is nothing to negotiate', 'we have nothing to discuss with them' (not 'it costs
+    nothing to talk')."""
+    held = token.head.lemma_ in {"be", "have"} and token.dep_ in {"attr", "dobj", "nsubj"}
+    return token.lower_ == "nothing" and held and any(
+        c.dep_ in {"relcl", "acl"} and c.tag_ == "VB" and refusable(c, lex) for c in token.children)
 
 
 def _nobody_subject(verb: Token) -> bool:
@@ -98,7 +117,6 @@ def _nobody_subject(verb: Token) -> bool:
 def _no_intention(span: Span, lex: Lexicon) -> str | None:
     """'we have no intention of withdrawing it', 'did not plan to retract or negotiate': an intention
     to yield, denied, refuses to."""
-    refusable = lex.words("negated_accept")
     for token in span:
         if _ruled_out(token, lex):
             return "reject"  # "there is no question of rolling back the decision"
@@ -109,8 +127,8 @@ def _no_intention(span: Span, lex: Lexicon) -> str | None:
             continue
         acts = [c for c in token.subtree if c.pos_ == "VERB" and c is not token and c.head.i <= c.i
                 and c.dep_ in {"xcomp", "pcomp", "acl", "conj"}]
-        if any(a.lemma_.lower() in refusable for a in acts):
-            return "reject"
+        if any(refusable(a, lex) for a in acts):
+            return "reject"  # ("are not intending to call off the strike")
     return None
 
 
@@ -680,6 +698,8 @@ def _first_person_move(span: Span, lex: Lexicon) -> str | None:
         kind = lex.verbs.get(token.lemma_.lower())
         if kind in {None, "statement"} or token.pos_ != "VERB" or negated(token):
             continue
+        if any(c.dep_ == "agent" and any(o.lower_ in first | {"me"} for o in c.children) for c in token.children):
+            return kind  # "an opinion from the Japanese side, which was rejected by us"
         if token.dep_ in {"amod", "acl", "relcl", "advcl", "pcomp"}:
             continue
         if token.lemma_.lower() in lex.words("wish_verbs") and own_wish_kind(token, lex) == "statement":
