@@ -242,6 +242,10 @@ PARTY_ROWS = [
      "\"The hostages are going nowhere,\" militants of the Movement for the Emancipation of the Niger Delta (MEND) "
      "said.\n\n\"The government is not interested in a lasting solution,\" MEND said.", "not interested",
      "Movement for the Emancipation of the Niger Delta"),
+    ("a headline name run into the next word is the name; its full form later finds its party",
+     "Saakashvili Gives ‘Last Chance’ to Abashidze\n\nPresident Saakashvili demanded that Aslan Abashidze disband "
+     "his forces.\n\nMikheil Saakashvili said that Abashidze should disband his illegal armed groups.",
+     "illegal armed groups", "Georgia"),
     ("a point of the compass alone is the one country named from it",
      "North Korea rejects demand\n\nNorth Korea on Friday rejected South Korea's demand for an apology.\n\n"
      "\"The South should understand that its demand can never work,\" the North's top military body said.",
