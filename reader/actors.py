@@ -238,6 +238,8 @@ def find_actors(doc: Doc, article: Article) -> ActorTable:
     table.title_end = article.paragraphs[0].end if article.title and article.paragraphs else 0
     table.home = first_country(table, doc, headline=bool(article.title)) or dateline_country(table, doc, article) \
         or first_place(table, doc, article)
+    if article.title and table.home and _weak_home(table, doc):
+        table.home = dateline_country(table, doc, article) or table.home
     rescue_misspelled_capitals(table, doc)
     mark_organizations(table, doc)
     mark_known_organizations(table, doc)
@@ -741,6 +743,18 @@ def first_country(table: ActorTable, doc: Doc, headline: bool = False) -> str | 
         if key and table.bindings[key].entry.kind == "country":
             return key  # "Sri Lanka's president will not resign, says minister" -> Sri Lanka
     return None
+
+
+def _weak_home(table: ActorTable, doc: Doc) -> bool:
+    """Whether the headline gave the home only as a word before its subject ('China incursion
+    reports a misrepresentation'), not as the subject or its owner ('UK urges ...', "Iran's Rohani
+    says ..."): a dateline ('NEW DELHI:') then says better."""
+    first = next(iter(doc.sents), None)
+    for subject in (t for t in first or () if t.dep_ in {"nsubj", "nsubjpass"}):
+        if table.token_actor.get(subject.i) == table.home or any(
+                c.dep_ == "poss" and table.token_actor.get(c.i) == table.home for c in subject.children):
+            return False
+    return True
 
 
 def first_place(table: ActorTable, doc: Doc, article: Article) -> str | None:
@@ -2137,9 +2151,14 @@ def _name_follows(table: ActorTable, token: Token) -> str | None:
 
 
 def _home_body(table: ActorTable, token: Token) -> str | None:
-    """'The Commerce Ministry said' with no country named: a body of the story's country."""
-    if token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() in table.gazetteer.words("state_bodies") \
-            and token.i not in table.token_actor:
+    """'The Commerce Ministry said', 'a Foreign Ministry spokesman said' with no country named: a
+    body of the story's country (or one who speaks for it)."""
+    bodies = table.gazetteer.words("state_bodies")
+    if token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() in bodies and token.i not in table.token_actor:
+        return table.home
+    titled = token.pos_ == "NOUN" and token.lemma_.lower() in table.gazetteer.words("titles")
+    if titled and any(c.dep_ == "compound" and c.lemma_.lower() in bodies and c.i not in table.token_actor
+                      for c in token.children):
         return table.home
     return None
 

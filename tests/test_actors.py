@@ -246,6 +246,13 @@ PARTY_ROWS = [
      "Saakashvili Gives ‘Last Chance’ to Abashidze\n\nPresident Saakashvili demanded that Aslan Abashidze disband "
      "his forces.\n\nMikheil Saakashvili said that Abashidze should disband his illegal armed groups.",
      "illegal armed groups", "Georgia"),
+    ("a ministry's spokesman with no country named speaks for the story's country",
+     "Iran rejects European proposal\n\nForeign Minister Kamal Kharrazi said the proposal had no value.\n\n"
+     "A Foreign Ministry spokesman said Sunday the proposal was unacceptable.", "was unacceptable", "Iran"),
+    ("a dateline says the story's country better than a word before the headline's subject",
+     "China incursion reports a misrepresentation\n\nNEW DELHI: The government on Monday refuted reports of "
+     "Chinese troops making an incursion.\n\nA Defence Ministry spokesman described the reports as "
+     "misrepresentation.", "misrepresentation.", "India"),
     ("a point of the compass alone is the one country named from it",
      "North Korea rejects demand\n\nNorth Korea on Friday rejected South Korea's demand for an apology.\n\n"
      "\"The South should understand that its demand can never work,\" the North's top military body said.",
