@@ -903,7 +903,6 @@ def _person_party(table: ActorTable, ent: Span, name: str) -> str | None:
         ("member of a group", lambda: _group_of_member(table, ent)),
         ("judge of the court", lambda: _court_of_judge(table, ent)),
         ("knowledge base", lambda: knowledge_party(table, name)),
-        ("of a body named after the name", lambda: _of_body(table, ent)),
         ("title names a place of its own", lambda: _place_in_title(table, ent)),
         ("official named by title", lambda: _party_just_before(table, ent)
          or (table.home if _state_title(table, ent) else None) or _bare_government(table, ent)
@@ -915,28 +914,6 @@ def _person_party(table: ActorTable, ent: Span, name: str) -> str | None:
             table.note(key, f"{name}: {reason}")
             return key
     return None
-
-
-def _of_body(table: ActorTable, ent: Span) -> str | None:
-    """'Emma Webster, of PegasusLife, said': the body a name is set 'of' after a comma (the tagger
-    may not know it as one); not a place ('John Smith, of London')."""
-    doc = ent.doc
-    i = ent.end
-    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ != "of":
-        return None
-    start = i + 2 + (doc[i + 2].lower_ == "the")
-    end = start
-    while end < len(doc) and (doc[end].is_title or doc[end].is_upper or doc[end].text[:1].isupper()) \
-            and doc[end].pos_ == "PROPN":
-        end += 1
-    if end == start or end >= len(doc) or doc[end].text not in {",", "."}:
-        return None
-    key = next((table.token_actor[t] for t in range(start, end) if t in table.token_actor), None)
-    if key is not None:
-        return None if table.is_person(key) or table.bindings[key].entry.kind == "country" else key
-    if any(doc[t].ent_type_ in {"GPE", "LOC", "PERSON"} for t in range(start, end)):
-        return None
-    return bind_organization(table, doc[start:end].text, range(start, end))
 
 
 def _bare_government(table: ActorTable, ent: Span) -> str | None:

@@ -253,11 +253,6 @@ PARTY_ROWS = [
      "China incursion reports a misrepresentation\n\nNEW DELHI: The government on Monday refuted reports of "
      "Chinese troops making an incursion.\n\nA Defence Ministry spokesman described the reports as "
      "misrepresentation.", "misrepresentation.", "India"),
-    ("a name set 'of' a body after a comma speaks for the body",
-     "Developer rejects plea\n\nIn her reply, Emma Webster, of PegasusLife, said the plan was final.",
-     "the plan was final", "PegasusLife"),
-    ("a name set 'of' a place after a comma stays the person's own",
-     "Residents object\n\nJane Roe, of London, said the plan was final.", "the plan was final", "Jane Roe"),
     ("a point of the compass alone is the one country named from it",
      "North Korea rejects demand\n\nNorth Korea on Friday rejected South Korea's demand for an apology.\n\n"
      "\"The South should understand that its demand can never work,\" the North's top military body said.",
