@@ -670,6 +670,12 @@ def _pressure_kept(span: Span, lex: Lexicon) -> str | None:
         objects += [c for c in token.children if c.dep_ == "xcomp"]
         if any(o.lemma_.lower() in actions or o.lower_ in actions for o in objects):
             return "threaten"
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        held = any(c.tag_ == "MD" and c.lower_ in {"will", "shall", "'ll"} for c in token.children) or any(
+            c.dep_ in {"advcl", "prep"} and (c.lower_ in {"until", "unless"} or any(
+                m.dep_ == "mark" and m.lower_ in {"until", "unless"} for m in c.children)) for c in token.children)
+        if subject is not None and subject.lemma_.lower() in actions and held:
+            return "threaten"  # "the strike will continue until the ministry answers"
     return None
 
 

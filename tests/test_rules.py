@@ -150,6 +150,8 @@ ROWS = [
     ("threaten.no_choice", "Voters had a choice between two parties.", None),
     ("threaten.pressure_kept", "The opposition will continue protests despite the president's offer.", "threaten"),
     ("threaten.pressure_kept", "The union vowed to keep up the strike until pay rises.", "threaten"),
+    ("threaten.pressure_kept", "The strike will continue until the union hears from the ministry.", "threaten"),
+    ("threaten.pressure_kept", "The protests continued on Monday.", None),
     ("threaten.pressure_kept", "Talks will continue next week.", None),
     ("accept.first_person", "We welcome the proposal.", "accept"),
     ("accept.first_person", "They welcome the proposal.", None),
