@@ -116,6 +116,19 @@ def being_asked(ctx: Context, draft: Draft) -> str | None:
     return None
 
 
+def told_passive(ctx: Context, draft: Draft) -> str | None:
+    """'the parties understood their actions were anti-competitive and had been warned': a warning
+    or a call in the passive, with no agent, inside what someone reports tells what befell its
+    subject; it is nobody's move there."""
+    token = draft.token
+    if draft.kind not in {"threaten", "demand"} or agent_of(token) is not None:
+        return None
+    if token.dep_ in {"ccomp", "conj"} and any(c.dep_ == "auxpass" for c in token.children) \
+            and token.head.pos_ in {"VERB", "AUX"}:
+        return DROP
+    return None
+
+
 def feeling_passive(ctx: Context, draft: Draft) -> str | None:
     """'the government said it was encouraged by the progress': the passive of an urging verb
     (data: ``feeling_passives``) tells how someone feels, not whom they urge."""
@@ -421,6 +434,7 @@ GUARDS: tuple[tuple[str, Guard], ...] = (
     ("drop.means_clause", means_clause),
     ("drop.being_asked", being_asked),
     ("drop.feeling_passive", feeling_passive),
+    ("drop.told_passive", told_passive),
     ("drop.obligation_reported", obligation_reported),
     ("drop.non_answer", non_answer),
     ("drop.deadline_infinitive", deadline_infinitive),
