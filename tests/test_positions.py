@@ -547,6 +547,18 @@ def test_a_light_verb_takes_the_stance_noun_among_its_objects(nlp):
     assert [(p.actor, p.kind) for p in positions] == [("qatar", "accuse")]
 
 
+@pytest.mark.parametrize("text", [
+    "China expressed strong dissatisfaction with the US decision.",
+    "China's foreign ministry voiced anger at the Philippine move.",
+])
+def test_anger_voiced_at_another_side_accuses(nlp, text):
+    from reader.ingest import article_from_text
+    from reader.pipeline import analyze
+
+    positions = analyze(article_from_text(text), nlp).positions
+    assert [(p.actor, p.kind) for p in positions] == [("china", "accuse")]
+
+
 @pytest.mark.parametrize("text, fragment, actor, kind", [
     ("The US has accused Russian agents of stirring up separatist unrest, which Russia has denied.",
      "stirring up separatist unrest, which Russia has denied", "russia", "reject"),
