@@ -2364,8 +2364,10 @@ def government_name(table: ActorTable, country: str, by_demonym: bool = True) ->
     if not by_demonym:
         return None
     demonym = demonym_of(gazetteer, country)
+    if demonym and demonym.endswith("er") and country in gazetteer.entries:
+        demonym = gazetteer.entries[country].name  # a noun for the people ("New Zealander"): the name says it
     return _country_government(table, country) or _seat_name(table, country) or gazetteer.governments.get(country) \
-        or (f"{demonym} government" if demonym else None)  # "the Czech government"
+        or (f"{demonym} government" if demonym else None)  # "the Czech government", "the New Zealand government"
 
 
 def _seat_name(table: ActorTable, country: str) -> str | None:

@@ -160,6 +160,10 @@ PARTY_ROWS = [
     ("a domestic story's government is named by its demonym, 'government' said or not",
      "PRAGUE - The Public Affairs party threatened to quit the coalition on Tuesday.\n\n"
      "Prime Minister Ivo Brandt said he rejected any ultimatum.", "rejected any ultimatum", "Czech government"),
+    ("a government whose people's word is a noun is named by the country ('New Zealand government')",
+     "WELLINGTON - Primary teachers rejected the pay offer on Tuesday.\n\n"
+     "Education Minister Jane Roe said the teachers must accept the offer.", "must accept the offer",
+     "New Zealand government"),
     ("a title the tagger took into a name at a sentence's start is no part of it",
      "Lawyer Anna Berg told the court the claims were false and must be withdrawn.", "must be withdrawn",
      "Anna Berg"),
