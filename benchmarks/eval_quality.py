@@ -21,8 +21,8 @@ blind for the sixth round, and ``dev6``, ``dev7`` and ``dev8`` twenty more each,
 (their READMEs); ``dev9`` (open) and ``heldout11`` (blind) are twenty more each, made for the
 seventh round, and ``dev10`` (open) twenty more, made in its middle; ``heldout12`` (blind) and
 ``dev11`` (open) are twenty more each, made for the eighth round, and ``dev12`` (open) twenty more,
-made in its middle. Blind sets print their
-totals only, whatever the options.
+made in its middle, and ``dev13`` (open) twenty more, made at its end to measure it. Blind sets
+print their totals only, whatever the options.
 The scorer is the shared one, vendored as ``tests/eval_score.py``. Everything runs in one process
 with one loaded pipeline.
 """
@@ -68,7 +68,8 @@ SETS = {"public": (ROOT / "samples", ROOT / "tests" / "gold"),
         "dev10": (ROOT / "samples" / "dev10", ROOT / "tests" / "gold" / "dev10"),
         "heldout12": (ROOT / "samples" / "heldout12", ROOT / "tests" / "gold" / "heldout12"),
         "dev11": (ROOT / "samples" / "dev11", ROOT / "tests" / "gold" / "dev11"),
-        "dev12": (ROOT / "samples" / "dev12", ROOT / "tests" / "gold" / "dev12")}
+        "dev12": (ROOT / "samples" / "dev12", ROOT / "tests" / "gold" / "dev12"),
+        "dev13": (ROOT / "samples" / "dev13", ROOT / "tests" / "gold" / "dev13")}
 COUNTS = ["gold", "predicted", "found", "attributed", "kind_right", "full_right", "false", "span_errors",
           "gold_core_links", "core_links_found", "predicted_links", "right_links"]
 COLUMNS = [("rec", "recall"), ("prec", "precision"), ("actor", "actor_accuracy"), ("kind", "kind_accuracy"),
