@@ -120,8 +120,12 @@ OPEN_SET_FLOORS = {
              "link_precision": 0.40},
     "dev10": {"full_f1": 0.59, "precision": 0.89, "actor_accuracy": 0.77, "link_recall": 0.12,
               "link_precision": 0.25},
-    "dev11": {"full_f1": 0.60, "precision": 0.93, "actor_accuracy": 0.79, "link_recall": 0.12,
-              "link_precision": 0.33},
+    "dev11": {"full_f1": 0.62, "precision": 0.94, "actor_accuracy": 0.80, "link_recall": 0.15,
+              "link_precision": 0.38},
+    "dev12": {"full_f1": 0.67, "precision": 0.92, "actor_accuracy": 0.89, "link_recall": 0.14,
+              "link_precision": 0.37},
+    "dev13": {"full_f1": 0.63, "precision": 0.91, "actor_accuracy": 0.72, "link_recall": 0.08,
+              "link_precision": 0.30},
 }
 
 
