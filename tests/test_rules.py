@@ -101,6 +101,8 @@ ROWS = [
     ("reject.label", "The figure of 10,000 is made up.", "reject"),
     ("reject.label", "A new referendum is out of the question.", "reject"),
     ("reject.label", "We feel this is a lowball bid.", "reject"),
+    ("reject.label", "Direct talks with the rebel chief were impossible.", "reject"),
+    ("reject.label", "This is impossible.", "reject"),
     ("reject.label", "It is just not believable that the Taliban do not know.", "reject"),
     ("accuse.label", "The inquiry was a cover-up.", "accuse"),
     ("accuse.hostile_act", "China's actions directly jeopardized peace and stability in the region.", "accuse"),
