@@ -1383,14 +1383,33 @@ def mark_organizations(table: ActorTable, doc: Doc) -> None:
 
 
 def _absorb_short_name(table: ActorTable, key: str) -> None:
-    """'Amnesty' in the headline, 'Amnesty International' in the story: one party, the full name."""
+    """'Amnesty' in the headline, 'Amnesty International' in the story: one party, the full name;
+    'PPG Industries' and 'PPG Industries Inc.', 'AkzoNobel' and 'AkzoNobel N.V.': one party, the name
+    without the legal suffix."""
     words = table.bindings[key].entry.name.split()
     corporate = table.gazetteer.words("corporate")
-    if len(words) < 2 or not all(w.rstrip(".") in corporate for w in words[1:]):
-        return
-    short = slug(words[0])
-    if short != key and short in table.bindings and table.bindings[short].entry.kind == "organization":
-        table.merge(short, key)
+    if len(words) >= 2 and all(w.rstrip(".") in corporate for w in words[1:]):
+        short = slug(words[0])
+        if short != key and short in table.bindings and table.bindings[short].entry.kind == "organization":
+            table.merge(short, key)
+    stem = _without_suffix(words, corporate)
+    for other, binding in list(table.bindings.items()):
+        if other == key or binding.entry.kind != "organization" or table.merged.get(other):
+            continue
+        other_stem = _without_suffix(binding.entry.name.split(), corporate)
+        if stem and other_stem == stem and len(binding.entry.name) != len(table.bindings[key].entry.name):
+            short, full = sorted((other, key), key=lambda k: len(table.bindings[k].entry.name))
+            table.merge(full, short)  # shown as the story mostly writes it, without the legal suffix
+            return
+
+
+def _without_suffix(words: list[str], corporate: frozenset[str]) -> str:
+    """A company's name without the legal suffix that ends it ('AkzoNobel N.V.' -> 'AkzoNobel')."""
+    words = list(words)
+    while len(words) > 1 and (words[-1].replace(".", "") in corporate or words[-1].replace(".", "").upper() in {
+            "NV", "BV", "INC", "LTD", "PLC", "AG", "SA", "LLC", "CORP", "CO"}):
+        words.pop()
+    return " ".join(words)
 
 
 def _before_headline_verb(table: ActorTable, ent: Span) -> Span | None:

@@ -105,6 +105,14 @@ def test_group_anaphora_and_country_bodies(nlp):
     assert actor_of(doc, table, "Taiwan's Mainland Affairs Council") == "taiwan"
 
 
+def test_a_company_with_and_without_its_legal_suffix_is_one_party(nlp):
+    doc, table = table_for(nlp, (
+        "PPG Industries says disappointed\n\nPPG Industries Inc. said on Monday that AkzoNobel N.V. had rejected "
+        "its proposal.\n\nPPG said AkzoNobel has once again refused to negotiate."))
+    assert actor_of(doc, table, "PPG Industries Inc.") == actor_of(doc, table, "PPG Industries") == "ppg-industries"
+    assert actor_of(doc, table, "AkzoNobel N.V.") == actor_of(doc, table, "AkzoNobel")
+
+
 def test_companies_and_their_people(nlp):
     doc, table = table_for(nlp, (
         "Twitter Inc on Tuesday sued Elon Musk to force him to complete the deal.\n\n"
