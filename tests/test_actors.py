@@ -265,6 +265,9 @@ PARTY_ROWS = [
      "China incursion reports a misrepresentation\n\nNEW DELHI: The government on Monday refuted reports of "
      "Chinese troops making an incursion.\n\nA Defence Ministry spokesman described the reports as "
      "misrepresentation.", "misrepresentation.", "India"),
+    ("an ally of a country is no official of it",
+     "Japan refuses to withdraw troops\n\n\"The Self-Defence Forces will not withdraw,\" Prime Minister Junichiro "
+     "Koizumi, a staunch US ally, said on Sunday.", "will not withdraw", "Japan"),
     ("a point of the compass alone is the one country named from it",
      "North Korea rejects demand\n\nNorth Korea on Friday rejected South Korea's demand for an apology.\n\n"
      "\"The South should understand that its demand can never work,\" the North's top military body said.",
