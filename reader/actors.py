@@ -1482,11 +1482,13 @@ def mark_known_organizations(table: ActorTable, doc: Doc) -> None:
     from . import knowledge
 
     titles = _title_indexes(doc)
+    fragments = frozenset(k for k, b in table.bindings.items()  # names the tagger cut ("Liberation Tigers")
+                          if b.entry.kind == "organization" and k not in table.gazetteer.entries)
     done = 0  # runs do not overlap: a title word inside a run already read is skipped
     for i in titles:
         if i < done:
             continue
-        end = _capital_run_end(doc, i, table)
+        end = _capital_run_end(doc, i, table, fragments)
         found = None
         if any(t.ent_type_ == "PERSON" for t in doc[i:end]):
             end = i  # a person's name: the people pass decides their party, with the article's evidence
@@ -1499,10 +1501,16 @@ def mark_known_organizations(table: ActorTable, doc: Doc) -> None:
         if found is None:
             continue
         stop, name, code = found
+        cut = {table.token_actor[t] for t in range(i, stop) if t in table.token_actor}
+        if cut and len(cut) < 2 and all(t in table.token_actor for t in range(i, stop)):
+            done = stop  # one name the tagger found whole: the organisations pass named it
+            continue
         key = _known_org_party(table, name, code)
         if key:
             for t in range(i, stop):
                 table.token_actor[t] = key
+            for old in cut - {key}:  # "Liberation Tigers" + "Tamil Eelam": one body the knowledge base knows
+                table.merge(old, key)
         done = stop
 
 
@@ -1541,12 +1549,15 @@ def _single_name(table: ActorTable, token: Token) -> bool:
         and (token.i + 1 >= len(token.doc) or not token.doc[token.i + 1].is_title)
 
 
-def _capital_run_end(doc: Doc, i: int, table: ActorTable) -> int:
-    """The end of a run of capitalised words from ``i`` ('Human Rights Watch', 'Office of the ...')."""
-    if not doc[i].is_title or i in table.token_actor or doc[i].is_sent_start and doc[i].pos_ != "PROPN":
+def _capital_run_end(doc: Doc, i: int, table: ActorTable, through: frozenset[str] = frozenset()) -> int:
+    """The end of a run of capitalised words from ``i`` ('Human Rights Watch', 'Office of the ...'),
+    over words bound to none of the table's parties but ``through``."""
+    def free(k: int) -> bool:
+        return k not in table.token_actor or table.token_actor[k] in through
+    if not doc[i].is_title or not free(i) or doc[i].is_sent_start and doc[i].pos_ != "PROPN":
         return i
     end = i + 1
-    while end < len(doc) and end - i < 8 and end not in table.token_actor:
+    while end < len(doc) and end - i < 8 and free(end):
         word = doc[end]
         if word.is_title and not word.is_punct:
             end += 1

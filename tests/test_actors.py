@@ -113,6 +113,14 @@ def test_a_company_with_and_without_its_legal_suffix_is_one_party(nlp):
     assert actor_of(doc, table, "AkzoNobel N.V.") == actor_of(doc, table, "AkzoNobel")
 
 
+def test_a_body_the_knowledge_base_knows_is_one_party_however_the_tagger_cut_it(nlp):
+    doc, table = table_for(nlp, (
+        "Tamil rebels reject talks\n\nCOLOMBO - In a statement posted on their Web site, the Liberation Tigers of "
+        "Tamil Eelam also refused a government proposal that negotiations take place within a limited time frame."))
+    key = actor_of(doc, table, "Liberation Tigers")
+    assert key == actor_of(doc, table, "Tamil Eelam") and key != "liberation-tigers"
+
+
 def test_companies_and_their_people(nlp):
     doc, table = table_for(nlp, (
         "Twitter Inc on Tuesday sued Elon Musk to force him to complete the deal.\n\n"
