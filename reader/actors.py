@@ -374,24 +374,29 @@ def entities(doc: Doc) -> tuple[Span, ...]:
         ents = _joined_names(list(doc.ents), gazetteer.words("joined_name_heads"))
         portfolios = gazetteer.words("portfolios")
         ents = [_untitled(ent, titles, portfolios) for ent in ents]
-        doc.user_data["reader_ents"] = tuple(_headline_word_cut(ent) for ent in ents)
+        text = doc.user_data.get("reader_text") or doc.text
+        headline_end = _headline_end(text)
+        doc.user_data["reader_ents"] = tuple(_headline_word_cut(ent, text, headline_end) for ent in ents)
     return doc.user_data["reader_ents"]
 
 
-def _headline_word_cut(ent: Span) -> Span:
-    """'Saakashvili Gives Abashidze Last Chance': in a first paragraph set in title case the tagger
-    runs a name into the next word; a name never written so again, whose shorter form the story
-    uses, is the shorter one ('Saakashvili')."""
-    doc = ent.doc
-    text = doc.user_data.get("reader_text") or doc.text
+def _headline_end(text: str) -> int:
+    """Where a first paragraph that reads as a headline ends; -1 when there is none (a first
+    paragraph that ends a sentence is no headline: "Twitter Inc on Tuesday sued ...")."""
     first_end = text.find("\n\n")
-    if ent.label_ != "PERSON" or len(ent) < 2 or first_end < 0 or ent.end_char > first_end \
-            or text[:first_end].rstrip().endswith((".", "!", "?", '"', "”")):
-        return ent  # (a first paragraph that ends a sentence is no headline: "Twitter Inc on Tuesday sued ...")
-    rest = text[first_end:]
-    shorter = doc[ent.start : ent.end - 1]
+    return -1 if first_end < 0 or text[:first_end].rstrip().endswith((".", "!", "?", '"', "”")) else first_end
+
+
+def _headline_word_cut(ent: Span, text: str, headline_end: int) -> Span:
+    """'Saakashvili Gives Abashidze Last Chance': in a headline set in title case the tagger runs a
+    name into the next word; a name never written so again, whose shorter form the story uses, is
+    the shorter one ('Saakashvili')."""
+    if ent.label_ != "PERSON" or len(ent) < 2 or headline_end < 0 or ent.end_char > headline_end:
+        return ent
+    rest = text[headline_end:]
+    shorter = ent.doc[ent.start : ent.end - 1]
     if ent.text not in rest and re.search(rf"\b{re.escape(shorter.text)}\b", rest):
-        return Span(doc, shorter.start, shorter.end, label=ent.label_)
+        return Span(ent.doc, shorter.start, shorter.end, label=ent.label_)
     return ent
 
 
@@ -1392,22 +1397,23 @@ def _absorb_short_name(table: ActorTable, key: str) -> None:
         short = slug(words[0])
         if short != key and short in table.bindings and table.bindings[short].entry.kind == "organization":
             table.merge(short, key)
-    stem = _without_suffix(words, corporate)
+    legal = table.gazetteer.words("legal_suffixes")
+    stem = _without_suffix(words, corporate, legal)
     for other, binding in list(table.bindings.items()):
         if other == key or binding.entry.kind != "organization" or table.merged.get(other):
             continue
-        other_stem = _without_suffix(binding.entry.name.split(), corporate)
+        other_stem = _without_suffix(binding.entry.name.split(), corporate, legal)
         if stem and other_stem == stem and len(binding.entry.name) != len(table.bindings[key].entry.name):
             short, full = sorted((other, key), key=lambda k: len(table.bindings[k].entry.name))
             table.merge(full, short)  # shown as the story mostly writes it, without the legal suffix
             return
 
 
-def _without_suffix(words: list[str], corporate: frozenset[str]) -> str:
-    """A company's name without the legal suffix that ends it ('AkzoNobel N.V.' -> 'AkzoNobel')."""
+def _without_suffix(words: list[str], corporate: frozenset[str], legal: frozenset[str]) -> str:
+    """A company's name without the legal suffix that ends it ('AkzoNobel N.V.' -> 'AkzoNobel';
+    data: ``corporate``, ``legal_suffixes``)."""
     words = list(words)
-    while len(words) > 1 and (words[-1].replace(".", "") in corporate or words[-1].replace(".", "").upper() in {
-            "NV", "BV", "INC", "LTD", "PLC", "AG", "SA", "LLC", "CORP", "CO"}):
+    while len(words) > 1 and (words[-1].replace(".", "") in corporate or words[-1].replace(".", "").upper() in legal):
         words.pop()
     return " ".join(words)
 

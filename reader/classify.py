@@ -91,8 +91,8 @@ def _refusal(span: Span, lex: Lexicon) -> str | None:
 def refusable(token: Token, lex: Lexicon) -> bool:
     """A move of yielding: 'accept', 'withdraw' (``negated_accept``) or one said with its particle,
     'call off', 'stand down' (``yield_phrasals``)."""
-    if token.lemma_.lower() == "consider" and (any(c.dep_ in {"xcomp", "oprd", "ccomp", "auxpass"}
-                                                   for c in token.children) or token.tag_ == "VBN"):
+    if token.lemma_.lower() in lex.words("judging_senses") and (any(
+            c.dep_ in {"xcomp", "oprd", "ccomp", "auxpass"} for c in token.children) or token.tag_ == "VBN"):
         return False  # "did not consider these demands outrageous", "cannot be considered serious": a judgement
     if token.lemma_.lower() in lex.words("negated_accept"):
         return True

@@ -226,7 +226,8 @@ def sanction_suffered(ctx: Context, draft: Draft) -> str | None:
     """'she had never been ejected or fined for any breach': a sanction in the passive with no agent
     tells what befell someone, no party's move (the triggers ``accuse.*_for``)."""
     token = draft.token
-    if draft.trigger is None or not (draft.trigger.id.startswith("accuse.") and draft.trigger.id.endswith("_for")):
+    trigger = draft.trigger
+    if trigger is None or trigger.kind != "accuse" or "for" not in trigger.particles:
         return None  # (not "was dismayed ... and called for a withdrawal": a demand, no sanction)
     verbs = (token, token.head) if token.dep_ == "conj" else (token,)  # "ejected or fined": the auxiliary is shared
     passive = any(c.dep_ == "auxpass" for verb in verbs for c in verb.children)
