@@ -1,4 +1,4 @@
-"""Known parties: countries from pycountry/countryinfo, plus the curated data in data/actors.toml."""
+"""Known parties: countries (data/countries.json, from pycountry/countryinfo), plus data/actors.toml."""
 
 from __future__ import annotations
 
@@ -96,24 +96,20 @@ def _add_regions(gaz: Gazetteer, regions: dict) -> None:
 
 
 def _add_countries(gaz: Gazetteer, curated: dict) -> None:
-    import pycountry
-    from countryinfo import all_countries
+    from .countries import load
 
-    countries = all_countries()
-    for info in countries:  # curated names and demonyms win over the packages' ones
-        iso = (_safe(info.iso) or {}).get("alpha2")
-        extra = curated.get(iso, {})
-        key = slug(extra.get("name") or _title(_safe(info.name) or ""))
+    records = load()  # extracted from pycountry/countryinfo (reader/countries.py)
+    for record in records:  # curated names and demonyms win over the packages' ones
+        extra = curated.get(record["iso"], {})
+        key = slug(extra.get("name") or _title(record["name"] or ""))
         for surface in extra.get("aliases", []):
             gaz.add_name(surface, key)
         for demonym in extra.get("demonyms", []):
             gaz.demonyms.setdefault(demonym, key)
-    for info in countries:
-        try:
-            iso = info.iso()["alpha2"]
-            common = info.name()
-        except (KeyError, TypeError, AttributeError):
+    for record in records:
+        if not record["strict"]:
             continue
+        iso, common = record["strict"]
         extra = curated.get(iso, {})
         name = extra.get("name") or _title(common)
         key = slug(name)
@@ -123,24 +119,22 @@ def _add_countries(gaz: Gazetteer, curated: dict) -> None:
         for surface in [name, _title(common), *extra.get("aliases", []), *extra.get("names", [])]:
             gaz.add_name(surface, key)
         formal = [name, _title(common), *extra.get("names", [])]
-        for alt in _safe(info.alt_spellings):
+        for alt in record["alt_spellings"]:
             if alt and not CODE.match(alt) and alt.isascii():
                 gaz.add_name(alt, key)
                 formal.append(alt)
-        record = pycountry.countries.get(alpha_2=iso)
-        for attr in ("name", "official_name", "common_name"):
-            value = getattr(record, attr, None) if record else None
-            if value and "," not in value:
+        for value in record["pycountry"]:
+            if "," not in value:
                 gaz.add_name(value, key)
                 formal.append(value)
         for surface in formal:
             gaz.formal.setdefault(surface, key)
-        capital = _safe(info.capital)
-        if isinstance(capital, str) and capital:
+        capital = record["capital"]
+        if capital:
             capital = capital.replace(" D.C.", "").strip()
             gaz.capitals.setdefault(capital, key)
             gaz.add_name(capital, key)
-        for demonym in [*extra.get("demonyms", []), *(_safe(info.demonym) or "").split(",")]:
+        for demonym in [*extra.get("demonyms", []), *record["demonym"].split(",")]:
             if demonym.strip():
                 gaz.demonyms.setdefault(demonym.strip(), key)
 
@@ -162,13 +156,6 @@ def _folded(text: str) -> str:
 def slug(text: str) -> str:
     """An actor id: the name in lower case with dashes ("United States" -> "united-states")."""
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
-
-def _safe(method):
-    try:
-        return method()
-    except Exception:  # countryinfo raises assorted errors for sparse records
-        return None
 
 
 def _title(name: str) -> str:
