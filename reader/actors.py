@@ -58,6 +58,7 @@ class ActorTable:
     titled: set[str] = field(default_factory=set)  # names of people introduced with a title
     heads: dict[str, str] = field(default_factory=dict)  # "embassy" -> actor id (learned, first seen)
     head_mentions: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # lemma -> [(token, actor)]
+    company_reads: list[tuple[int, str]] = field(default_factory=list)  # (token, company) of 'the firm' read
     home: str | None = None  # the party of untitled officials ("Prime Minister X" with no country)
     gazetteer: Gazetteer | None = None
     date: dt.date | None = None  # the article's date, for people's dated roles in the knowledge base
@@ -109,6 +110,7 @@ class ActorTable:
                 self.heads[lemma] = new
         for lemma, mentions in self.head_mentions.items():
             self.head_mentions[lemma] = [(at, new if key == old else key) for at, key in mentions]
+        self.company_reads = [(at, new if key == old else key) for at, key in self.company_reads]
         self.bindings.pop(old, None)
         if old != new:
             self.merged[old] = new
@@ -142,6 +144,16 @@ class ActorTable:
         before = [key for at, key in mentions if at < i]
         return before[-1] if before else mentions[0][1]
 
+    def company_head(self, lemma: str, i: int) -> str | None:
+        """'the company' after 'The firm said' (which named Acacia Mining): the words for a company
+        (data ``company_nouns``) stand for the company one of them last stood for before it."""
+        nouns = self.gazetteer.words("company_nouns")
+        if lemma not in nouns:
+            return None
+        before = [(at, key) for noun in nouns if noun != lemma for at, key in self.head_mentions.get(noun, ())
+                  if at < i] + [(at, key) for at, key in self.company_reads if at < i]
+        return max(before)[1] if before else None
+
     def describe(self, token: Token) -> str | None:
         """A body the article names only by description ('a steelworkers' union in Sudbury'):
         a party of its own, named by its noun, which later 'the union' also stands for."""
@@ -165,9 +177,12 @@ class ActorTable:
             return self.bind(Entry(slug(f"{lemma}s"), f"{lemma}s", "group"))  # "said one protester"
         if token.pos_ not in {"NOUN", "PROPN"} or lemma not in described or is_media(token):
             return None
-        key = (self.head_actor(lemma, token.i) or _last_organization(self, token, lemma)
+        key = (self.head_actor(lemma, token.i) or self.company_head(lemma, token.i)
+               or _last_organization(self, token, lemma)
                or self.bind(Entry(slug(f"the {lemma}"), f"the {token.lower_}", "group")))  # "the employers"
         self.heads.setdefault(lemma, key)
+        if lemma in self.gazetteer.words("company_nouns") and self.bindings[key].entry.kind == "organization":
+            self.company_reads.append((token.i, key))
         return key
 
     def named_speaker(self, token: Token) -> str | None:
@@ -202,6 +217,16 @@ class ActorTable:
     def actor_at(self, i: int) -> str | None:
         """The party the token at ``i`` names, if any."""
         return self.token_actor.get(i)
+
+    def names_company(self, token: Token) -> bool:
+        """Whether ``token`` is a word of the name of the company it is bound to, a name that ends
+        in a corporate word ('Mining' in 'Acacia Mining': data ``corporate``), not a person."""
+        key = self.token_actor.get(token.i)
+        binding = self.bindings.get(key) if key else None
+        if binding is None or binding.entry.kind != "organization":
+            return False
+        words = binding.entry.name.split()
+        return token.text in words and words[-1].rstrip(".") in self.gazetteer.words("corporate")
 
     def mentions(self) -> dict[int, str]:
         """A copy of every token index -> the party it names."""
@@ -1887,13 +1912,26 @@ def _learn_named_heads(table: ActorTable, doc: Doc) -> None:
 
 
 def _placing(table: ActorTable, modifier: Token) -> bool:
-    """'London-based', 'Paris-headquartered', 'the London club': a modifier that only says where a
-    body sits (a capital before a club or a company: data ``located_bodies``)."""
-    if modifier.text in table.gazetteer.capitals and modifier.head.lemma_.lower() in table.gazetteer.words(
-            "located_bodies"):
+    """'London-based', 'Paris-headquartered', 'the London club', 'the Spanish company', 'US company',
+    'the London-listed company': a modifier that only says where a body sits or what it is tied to
+    (a capital before a club or a company: data ``located_bodies``; a country before a company:
+    ``company_nouns``; ``location_words``, ``tie_words``)."""
+    words = table.gazetteer.words
+    head = modifier.head.lemma_.lower()
+    if modifier.text in table.gazetteer.capitals and head in words("located_bodies"):
         return True
-    return modifier.lemma_.lower() in table.gazetteer.words("location_words") or any(
-        t.lower_ in table.gazetteer.words("location_words") for t in modifier.subtree)
+    if head in words("company_nouns") and _names_country(table, modifier):
+        return True
+    ties = words("location_words") | words("tie_words")
+    return modifier.lemma_.lower() in ties or any(t.lower_ in ties for t in modifier.subtree)
+
+
+def _names_country(table: ActorTable, modifier: Token) -> bool:
+    """'Spanish', 'US', 'South Korean': a country's name or demonym (by the gazetteer)."""
+    gaz = table.gazetteer
+    text = modifier.text
+    key = gaz.demonyms.get(text) or gaz.names.get(text)
+    return bool(key) and gaz.entries.get(key) is not None and gaz.entries[key].kind == "country"
 
 
 def _public_body(table: ActorTable, token: Token) -> bool:

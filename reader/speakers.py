@@ -482,9 +482,10 @@ def _antecedent_fits(ctx: Context, token: Token, lower: str, person: bool) -> bo
     if token.dep_ == "appos" and token.head.ent_type_ == "PERSON" and token.head.i < token.i:
         return None  # "Jane Roe, a spokeswoman for ...": the name before it is the one
     titles = ctx.actors.words("titles")
-    is_person = (token.ent_type_ == "PERSON" or ctx.actors.person_party(token.text) is not None
-                 or token.lemma_.lower() in titles
-                 or any(c.dep_ == "compound" and c.lemma_.lower() in titles for c in token.children))
+    body = token.ent_type_ == "PERSON" and ctx.actors.names_company(token)  # "Acacia Mining", read as a person
+    is_person = not body and (token.ent_type_ == "PERSON" or ctx.actors.person_party(token.text) is not None
+                              or token.lemma_.lower() in titles
+                              or any(c.dep_ == "compound" and c.lemma_.lower() in titles for c in token.children))
     if lower in {"they", "their", "them"}:  # a group, several people, or a body ("the ministry ... they")
         if is_person and not (token.tag_ in {"NNS", "NNPS"} or list(token.conjuncts)):
             return None

@@ -586,6 +586,23 @@ PARTY_ROWS = [
      "diplomats must return within 48 hours.\n\nThe announcement came in response to Belgian Foreign Minister "
      "Maxime Pr\u00e9vot, who condemned Rwanda\u2019s decision. \u201cBelgium regrets the decision of Rwanda to cut "
      "off diplomatic relations. This is disproportionate,\u201d he said.", "This is disproportionate", "Belgium"),
+    ("a company named by its country is the story's company, not the country",
+     "Regulators asked ARC Automotive to recall 67 million inflators.\n\nThe US company said the findings were "
+     "wrong.", "findings were wrong", "ARC Automotive"),
+    ("a demonym before 'company' only places it",
+     "The chairman of Repsol said Friday that the company is open to fair compensation.\n\n"
+     "The Spanish company said it lost $10 billion.",
+     "lost $10 billion", "Repsol"),
+    ("where a company is listed or who owns it makes it no one else's voice",
+     "Tanzania sent Acacia Mining a tax bill.\n\nThe firm said it received a notice on Monday.\n\n"
+     "The London-listed company said it disputes the assessments.", "disputes the assessments", "Acacia Mining"),
+    ("'the company' after 'the firm' is the company 'the firm' was, not a mine named between them",
+     "Tanzania sent Acacia Mining a tax bill.\n\nThe firm said it received a notice on Monday.\n\n"
+     "It owes $40 billion from its Buzwagi mine, the government said.\n\n"
+     "The company said it was considering all of its options.", "considering all of its options", "Acacia Mining"),
+    ("a name that ends in its trade is a company whatever the tagger says",
+     "Tanzania slapped Acacia Mining with a tax bill.\n\nAcacia Mining said it disputes the assessments.",
+     "disputes the assessments", "Acacia Mining"),
 ]
 
 
