@@ -1264,10 +1264,24 @@ def _party_of_person(table: ActorTable, ent: Span) -> str | None:
             if serves and token.tag_ == "NNS" and not is_media(token):  # "a spokeswoman for the hospitals"
                 return table.bind(Entry(slug(token.lower_), token.lower_, "group"))
     for token in tokens:
+        if _portfolio_word(table, token):
+            continue  # "the Minister of Labour and Employment, Chris Ngige": no party named 'Labour'
         key = _token_party(table, token)
         if key:
             return key
     return None
+
+
+def _portfolio_word(table: ActorTable, token: Token) -> bool:
+    """'Labour' in 'Minister of Labour', 'Employment' in 'Minister of Labour and Employment': a
+    portfolio word in the 'of'/'for' phrase of a title (data ``portfolios``)."""
+    words = table.gazetteer.words
+    if token.lower_ not in words("portfolios"):
+        return False
+    while token.dep_ == "conj":
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in {"of", "for"} and token.head.head.lemma_.lower() in words(
+        "titles")
 
 
 def _workers_represented(table: ActorTable, tokens: list[Token]) -> bool:

@@ -600,6 +600,12 @@ PARTY_ROWS = [
      "Tanzania sent Acacia Mining a tax bill.\n\nThe firm said it received a notice on Monday.\n\n"
      "It owes $40 billion from its Buzwagi mine, the government said.\n\n"
      "The company said it was considering all of its options.", "considering all of its options", "Acacia Mining"),
+    ("a portfolio in a title's 'of' phrase names no party, even one the headline named",
+     "Labour begins nationwide strike over minimum wage\n\nThe Nigeria Labour Congress has directed all its "
+     "members to begin a nationwide strike on Thursday to demand an upward review of the minimum wage.\n\n"
+     "A meeting held with the Minister of Labour and Employment, Chris Ngige, in Abuja on Wednesday, ended in a "
+     "deadlock.\n\nNgige told journalists that the committee would resume negotiations on October 4.",
+     "resume negotiations", "Chris Ngige"),
     ("a name that ends in its trade is a company whatever the tagger says",
      "Tanzania slapped Acacia Mining with a tax bill.\n\nAcacia Mining said it disputes the assessments.",
      "disputes the assessments", "Acacia Mining"),
