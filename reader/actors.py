@@ -59,6 +59,7 @@ class ActorTable:
     heads: dict[str, str] = field(default_factory=dict)  # "embassy" -> actor id (learned, first seen)
     head_mentions: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # lemma -> [(token, actor)]
     company_reads: list[tuple[int, str]] = field(default_factory=list)  # (token, company) of 'the firm' read
+    introduced: dict[str, str] = field(default_factory=dict)  # 'union' -> the body 'union Vereinigung Cockpit' named
     home: str | None = None  # the party of untitled officials ("Prime Minister X" with no country)
     gazetteer: Gazetteer | None = None
     date: dt.date | None = None  # the article's date, for people's dated roles in the knowledge base
@@ -111,6 +112,7 @@ class ActorTable:
         for lemma, mentions in self.head_mentions.items():
             self.head_mentions[lemma] = [(at, new if key == old else key) for at, key in mentions]
         self.company_reads = [(at, new if key == old else key) for at, key in self.company_reads]
+        self.introduced = {lemma: new if key == old else key for lemma, key in self.introduced.items()}
         self.bindings.pop(old, None)
         if old != new:
             self.merged[old] = new
@@ -142,7 +144,12 @@ class ActorTable:
         if not mentions:
             return self.heads.get(lemma)
         before = [key for at, key in mentions if at < i]
-        return before[-1] if before else mentions[0][1]
+        return before[-1] if before else self.introduced.get(lemma) or mentions[0][1]
+
+    def head_before(self, lemma: str, i: int) -> str | None:
+        """The party 'the union' at ``i`` last stood for before it, if it was named with that noun."""
+        before = [key for at, key in self.head_mentions.get(lemma, ()) if at < i]
+        return before[-1] if before else None
 
     def company_head(self, lemma: str, i: int) -> str | None:
         """'the company' after 'The firm said' (which named Acacia Mining): the words for a company
@@ -177,7 +184,8 @@ class ActorTable:
             return self.bind(Entry(slug(f"{lemma}s"), f"{lemma}s", "group"))  # "said one protester"
         if token.pos_ not in {"NOUN", "PROPN"} or lemma not in described or is_media(token):
             return None
-        key = (self.head_actor(lemma, token.i) or self.company_head(lemma, token.i)
+        key = (self.head_before(lemma, token.i) or self.introduced.get(lemma) or self.head_actor(lemma, token.i)
+               or self.company_head(lemma, token.i)
                or _last_organization(self, token, lemma)
                or self.bind(Entry(slug(f"the {lemma}"), f"the {token.lower_}", "group")))  # "the employers"
         self.heads.setdefault(lemma, key)
@@ -1903,14 +1911,15 @@ def learn_heads(table: ActorTable, doc: Doc, title_end: int = 0) -> None:
         lemma = token.lemma_.lower()
         if token.pos_ not in {"NOUN", "PROPN"}:
             continue
-        key = _members_body(table, token) or _modifier_actor(table, token)
+        key = _members_body(table, token) or _civil_body(table, token) or _modifier_actor(table, token)
         if key:
             table.heads.setdefault(lemma, key)
             table.head_mentions.setdefault(lemma, []).append((token.i, key))
 
 
 def _learn_named_heads(table: ActorTable, doc: Doc) -> None:
-    """'The union, United Voice, says ...' teaches that 'the union', before or after, is United Voice."""
+    """'The union, United Voice, says ...' and 'the row between union Vereinigung Cockpit and
+    Lufthansa' teach that 'the union', before or after, is United Voice, Vereinigung Cockpit."""
     described = table.gazetteer.words("described") | table.gazetteer.words("anaphors")
     strings = doc.vocab.strings
     wanted = {strings.add(form) for lemma in described for form in (lemma, lemma.capitalize())}
@@ -1921,8 +1930,26 @@ def _learn_named_heads(table: ActorTable, doc: Doc) -> None:
         lemma = token.lemma_.lower()
         if (token.pos_ == "NOUN" or token.is_lower) and lemma not in table.heads:
             key = _named_as(table, token)
+            introduced = None if key else _introduced_name(table, token)
+            if introduced:
+                table.introduced[lemma] = key = introduced
             if key:
                 table.heads[lemma] = key
+
+
+def _introduced_name(table: ActorTable, token: Token) -> str | None:
+    """'union Vereinigung Cockpit', 'the union Unite': a lower-case body noun just before the
+    name of an organisation it introduces is that organisation."""
+    name = token.head
+    if token.dep_ != "compound" or not token.is_lower or name.pos_ != "PROPN" or name.i <= token.i:
+        return None
+    if sector_word(table, token):
+        return None  # "the opposition All People's Congress": 'the opposition' stays the side (_sector_side)
+    if any(t.pos_ != "PROPN" for t in token.doc[token.i + 1: name.i + 1]):
+        return None  # "union members' Cockpit": not a name right after the noun
+    key = table.token_actor.get(token.i + 1)
+    return key if key and key == table.token_actor.get(name.i) and table.bindings[key].entry.kind == "organization" \
+        else None
 
 
 def _placing(table: ActorTable, modifier: Token) -> bool:
@@ -2141,6 +2168,9 @@ def _civil_body(table: ActorTable, token: Token) -> str | None:
     owner = _modifier_actor(table, token)
     if owner is None or table.bindings[owner].entry.kind not in {"country", "group"}:
         return None
+    introduced = table.introduced.get(lemma)
+    if introduced in table.bindings:
+        return introduced  # "their labour union" after (or before) "union Vereinigung Cockpit"
     named = [key for _, key in table.head_mentions.get(lemma, [])] + [_last_organization(table, token, lemma)]
     group = table.bindings[owner].entry.name.lower() if table.bindings[owner].entry.kind == "group" else None
     return next((key for key in named if key in table.bindings and table.bindings[key].entry.kind == "organization"

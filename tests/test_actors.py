@@ -606,6 +606,16 @@ PARTY_ROWS = [
      "A meeting held with the Minister of Labour and Employment, Chris Ngige, in Abuja on Wednesday, ended in a "
      "deadlock.\n\nNgige told journalists that the committee would resume negotiations on October 4.",
      "resume negotiations", "Chris Ngige"),
+    ("'union Vereinigung Cockpit' teaches what 'their labour union' said before it",
+     "Pilots to go on strike at Lufthansa\n\nPilots at German airline Lufthansa will go on strike on Wednesday "
+     "in a pay dispute, their labour union said on Monday.\n\nThe strike, the 14th in the row between union "
+     "Vereinigung Cockpit (VC) and Lufthansa, will run for 24 hours, VC said in a statement.",
+     "go on strike on Wednesday", "Vereinigung Cockpit"),
+    ("'the union' is the union a noun introduced, not the workers a later 'pilots' union' names",
+     "Pilots to go on strike at Lufthansa\n\nThe strike, the 14th in the row between union Vereinigung Cockpit "
+     "(VC) and Lufthansa, will run for 24 hours, VC said.\n\nThe union is calling for a 3.7 per cent pay "
+     "increase for 5,400 pilots.\n\nLufthansa said the pilots' union had refused its offer.",
+     "3.7 per cent", "Vereinigung Cockpit"),
     ("a name that ends in its trade is a company whatever the tagger says",
      "Tanzania slapped Acacia Mining with a tax bill.\n\nAcacia Mining said it disputes the assessments.",
      "disputes the assessments", "Acacia Mining"),
