@@ -1374,9 +1374,9 @@ def mark_organizations(table: ActorTable, doc: Doc) -> None:
         named_body = ent.label_ != "ORG" and not marked and _organization_by_context(table, ent)
         titled = ent.end < len(doc) and doc[ent.end].lower_ in words("titles")  # "Police and Crime | Commissioner"
         own = ent.label_ == "ORG" and not titled and any(t.lower_ in words("own_bodies") for t in ent)
-        if ent.label_ != "ORG" and not corporate and not named_body or any(i not in table.modifier_tokens
-                                                                           for i in marked) and not named_inside \
-                and not own:
+        sport = _sport_body(table, ent)  # "Hockey India", "Cricket Australia", whatever the tagger says
+        if ent.label_ != "ORG" and not corporate and not named_body and not sport or any(
+                i not in table.modifier_tokens for i in marked) and not named_inside and not own and not sport:
             continue  # a known party; but "the British Medical Association" is no mention of Britain
         cut = _title_before_name(table, ent)
         if cut is not None:  # "CEA Spokesperson Regina Fuentes": the organisation is only "CEA"
@@ -1406,7 +1406,7 @@ def mark_organizations(table: ActorTable, doc: Doc) -> None:
             continue  # "Secretary of State Jane Roe", "Minister of Education": a role, not a party
         if ent[0].text.rstrip(".") in words("honorifics"):
             continue  # "Ms Reilly", "Dr Ahmed" tagged as an organisation: a person
-        if not corporate and not named_body and all(POSSESSIVE.sub("", t.text) in people
+        if not corporate and not named_body and not sport and all(POSSESSIVE.sub("", t.text) in people
                                                     for t in ent if t.lower_ != "the"):
             continue  # a person the tagger took for an organisation ("Trump said")
         if len(ent) == 1 and ent.start > 0 and doc[ent.start - 1].ent_type_ == "PERSON" and ent[0].is_title:
@@ -1791,6 +1791,14 @@ def mark_groups(table: ActorTable, doc: Doc) -> None:
             if demonym is not None:  # "Kenyan doctors", "Indian farmers": a country's people, not its government
                 name = f"{demonym.text} {lower}"
                 table.token_actor[token.i] = table.bind(Entry(slug(name), name, "group"))
+
+
+def _sport_body(table: ActorTable, ent: Span) -> bool:
+    """'Hockey India', 'Cricket Australia', 'Athletics Kenya': a sport's name before a country's
+    names that sport's governing body there, not the country (data ``sport_words``)."""
+    if len(ent) < 2 or not _names_country(table, ent[-1]):
+        return False
+    return all(t.is_title and t.lower_ in table.gazetteer.words("sport_words") for t in ent[:-1])
 
 
 def _organization_by_context(table: ActorTable, ent: Span) -> bool:

@@ -616,6 +616,9 @@ PARTY_ROWS = [
      "(VC) and Lufthansa, will run for 24 hours, VC said.\n\nThe union is calling for a 3.7 per cent pay "
      "increase for 5,400 pilots.\n\nLufthansa said the pilots' union had refused its offer.",
      "3.7 per cent", "Vereinigung Cockpit"),
+    ("a sport's name before a country names its governing body, not the country",
+     "Indian hockey players boycott camp\n\nNarendra Batra, the treasurer of Hockey India, claimed that the "
+     "players were trying to blackmail the federation.", "blackmail the federation", "Hockey India"),
     ("a name that ends in its trade is a company whatever the tagger says",
      "Tanzania slapped Acacia Mining with a tax bill.\n\nAcacia Mining said it disputes the assessments.",
      "disputes the assessments", "Acacia Mining"),
