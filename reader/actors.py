@@ -244,6 +244,25 @@ class ActorTable:
         """The party of a person the article named ('Ryabkov', 'Sergei Ryabkov'), if bound."""
         return self.people.get(POSSESSIVE.sub("", name))
 
+    def person_names(self) -> list[str]:
+        """The names of the people the article named and bound to a party."""
+        return list(self.people)
+
+    def kind_of(self, actor_id: str) -> str | None:
+        """'country', 'organization', 'group' or 'person' (None for no such party)."""
+        binding = self.bindings.get(actor_id)
+        return binding.entry.kind if binding else None
+
+    def name_of(self, actor_id: str) -> str:
+        binding = self.bindings.get(actor_id)
+        return binding.entry.name if binding else actor_id
+
+    def bind_person(self, name: str, reason: str) -> str:
+        """A person as a party of their own (rivals.py), with why."""
+        key = self.bind(Entry(slug(name), name, "person"))
+        self.note(key, reason)
+        return key
+
     def words(self, name: str) -> frozenset[str]:
         """One word list of actors.toml [nouns] ('titles', 'documents', 'outsiders', ...)."""
         return self.gazetteer.words(name)

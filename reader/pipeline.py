@@ -1,4 +1,4 @@
-"""The straight line: Article -> Doc -> actors -> positions -> links -> Analysis."""
+"""The straight line: Article -> Doc -> actors -> positions (rival officials split) -> links -> Analysis."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from .model import Analysis, Article
 from .nlp import model_label
 from .positions import find_positions
 from .publication import from_dateline
+from .rivals import split_rival_officials
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -36,7 +37,7 @@ def analyze_many(articles: Iterable[Article], nlp: Language, n_process: int = 1)
 def analyze_doc(article: Article, doc: Doc, model: str) -> Analysis:
     article = with_dateline(article, doc)
     actors = find_actors(doc, article)
-    positions = find_positions(doc, article, actors)
+    positions = split_rival_officials(find_positions(doc, article, actors), actors)
     links, unanswered = link_positions(positions, doc, actors, headline_end=headline_end(article))
     counts = Counter(p.actor for p in positions)
     targeted = {t for p in positions for t in p.targets}
