@@ -439,6 +439,75 @@ def _leaving_talks(span: Span, lex: Lexicon) -> str | None:
     return None
 
 
+TALK_PREPOSITIONS = frozenset({"into", "in", "to", "at", "with", "on"})
+
+
+def _talk_objects(token: Token) -> list[Token]:
+    """The objects of a verb, direct or through a preposition of taking part ('enter into
+    discussions', 'return to the table'; not 'ejected from a meeting')."""
+    objects = [c for c in token.children if c.dep_ in {"dobj", "obj"}]
+    return objects + [g for c in token.children if c.dep_ == "prep" and c.lower_ in TALK_PREPOSITIONS
+                      for g in c.children if g.dep_ == "pobj"]
+
+
+def _no_talks(span: Span, lex: Lexicon) -> str | None:
+    """'would not enter into discussions or negotiations', 'will not hold talks with them': taking
+    no part in talks refuses them (data: ``talk_nouns``; not 'talks did not resume', where the
+    talks are the subject)."""
+    talks = lex.words("talk_nouns")
+    for token in span:
+        if token.pos_ not in {"VERB", "AUX"} or not negated(token) or _condition_follows(token, lex):
+            continue
+        if _subordinate(token) or _named_subject(token):
+            continue  # "if the government did not observe the truce"; "the Catalan government has not wanted dialogue"
+        objects = _talk_objects(token)
+        objects += [c for o in objects for c in o.conjuncts]
+        if any(o.lemma_.lower() in talks or o.lower_ in talks for o in objects):
+            return "reject"
+    return None
+
+
+def _subordinate(token: Token) -> bool:
+    """A verb of an adverbial or relative clause ('when an application is disputed', 'if they do
+    not observe the truce'): not what the sentence asserts."""
+    return token.dep_ in {"advcl", "relcl", "acl"}
+
+
+def _named_subject(token: Token) -> bool:
+    """A subject that names a party by a proper name or a nationality ('the Catalan government',
+    'Hamas'): a report on another side, not the speaker's own stance."""
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and any(t.pos_ == "PROPN" or t.ent_type_ in {"NORP", "GPE", "ORG"}
+                                                          for t in c.subtree) for c in token.children)
+
+
+def _condition_follows(token: Token, lex: Lexicon) -> bool:
+    """'will not start talks until they free the hostages': a refusal on a condition (a demand,
+    left to ``demand.conditioned_refusal``)."""
+    return any(c.dep_ in {"prep", "mark", "advcl"} and c.lower_ in lex.words("refusal_conditions")
+               or c.dep_ == "advcl" and any(g.lower_ in lex.words("refusal_conditions") for g in c.children)
+               for c in token.children)
+
+
+def _refused_passive(span: Span, lex: Lexicon) -> str | None:
+    """'any request at this time will be declined', 'the demands cannot be fulfilled': a request,
+    demand or proposal said to be refused or not to be granted, in the passive with no one else
+    named as refusing (data: ``request_nouns``, ``granting_verbs``)."""
+    requests = lex.words("request_nouns")
+    for token in span:
+        refused = lex.verbs.get(token.lemma_.lower()) == "reject" and not negated(token)
+        ungranted = token.lemma_.lower() in lex.words("granting_verbs") and negated(token)  # "cannot be met"
+        if not (refused or ungranted) or not any(c.dep_ == "auxpass" for c in token.children) or _subordinate(token):
+            continue
+        if any(c.dep_ == "agent" for c in token.children):
+            continue  # "was rejected by the union": the union's move, reported
+        subjects = [c for c in token.children if c.dep_ == "nsubjpass"]
+        if not subjects and token.dep_ == "conj":  # "the demands are exorbitant and cannot be fulfilled"
+            subjects = [c for c in token.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if any(c.lemma_.lower() in requests for c in subjects):
+            return "reject"
+    return None
+
+
 def _conditional_threat(span: Span, lex: Lexicon) -> str | None:
     """'would strike back within a day unless the drills stop', 'will retaliate if ...', 'strikes
     could begin next month unless ...': force or pressure promised on a condition."""
@@ -902,6 +971,8 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("reject.negated_move", _refusal),
     ("reject.no_intention", _no_intention),
     ("reject.leaving_talks", _leaving_talks),
+    ("reject.no_talks", _no_talks),
+    ("reject.refused_passive", _refused_passive),
     ("threaten.no_choice", _no_choice),
     ("threaten.pressure_kept", _pressure_kept),
     ("reject.no_merit", _no_merit),
