@@ -59,6 +59,7 @@ class ActorTable:
     heads: dict[str, str] = field(default_factory=dict)  # "embassy" -> actor id (learned, first seen)
     head_mentions: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # lemma -> [(token, actor)]
     company_reads: list[tuple[int, str]] = field(default_factory=list)  # (token, company) of 'the firm' read
+    agents: set[str] = field(default_factory=set)  # people who speak for a client (counsel, agents)
     introduced: dict[str, str] = field(default_factory=dict)  # 'union' -> the body 'union Vereinigung Cockpit' named
     home: str | None = None  # the party of untitled officials ("Prime Minister X" with no country)
     gazetteer: Gazetteer | None = None
@@ -203,8 +204,9 @@ class ActorTable:
         parts = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < token.i]
         start = min([token.i, *(c.i for c in parts)])
         titles = self.gazetteer.words("titles")
-        titled = [c.i for c in parts if c.lower_ in titles or c.lemma_.lower() in titles]
-        if titled:  # "Richmond Mayor Stuart Parsons", one organisation to the tagger: the person is after the title
+        titled = [c.i for c in parts if c.lower_ in titles or c.lemma_.lower() in titles
+                  or c.text.rstrip(".") in self.gazetteer.words("honorifics")]
+        if titled:  # "Richmond Mayor Stuart Parsons", "Dr Ruto": the person is after the title
             start = max(titled) + 1
         name = POSSESSIVE.sub("", self.doc[start: token.i + 1].text).strip()
         if not name or name.lower() in titles:
@@ -247,6 +249,10 @@ class ActorTable:
     def person_names(self) -> list[str]:
         """The names of the people the article named and bound to a party."""
         return list(self.people)
+
+    def speaks_for_client(self, name: str) -> bool:
+        """Whether the person named is counsel or an agent of a client ('Igboho's counsel, led by X')."""
+        return name in self.agents
 
     def kind_of(self, actor_id: str) -> str | None:
         """'country', 'organization', 'group' or 'person' (None for no such party)."""
@@ -953,7 +959,7 @@ def _person_party(table: ActorTable, ent: Span, name: str) -> str | None:
     passes = (
         ("named before with a party", lambda: _known_person(table, name)),
         ("kin of", lambda: _family_of_person(table, ent)),
-        ("represents a client", lambda: _client_of(table, ent)),
+        ("represents a client", lambda: _client_of(table, ent) or _counsel_of(table, ent)),
         ("title, apposition or owner", lambda: _party_of_person(table, ent)),
         ("leads a body", lambda: _body_led(table, ent)),
         ("speaks for", lambda: _speaks_for(table, ent)),
@@ -969,6 +975,8 @@ def _person_party(table: ActorTable, ent: Span, name: str) -> str | None:
         key = find()
         if key:
             table.note(key, f"{name}: {reason}")
+            if reason == "represents a client":
+                table.agents.add(name)
             return key
     return None
 
@@ -1020,6 +1028,32 @@ def _client_of(table: ActorTable, ent: Span) -> str | None:
             if key is not None:
                 return key
     return None
+
+
+def _counsel_of(table: ActorTable, ent: Span) -> str | None:
+    """'Igboho's counsel, led by Chief Yomi Alliyu', 'Through senior counsel Fred Ngatia, Dr Ruto
+    urged the court': counsel speak for the client the phrase names (data: ``counsel_nouns``)."""
+    counsel = table.gazetteer.words("counsel_nouns")
+    root = ent.root
+    led = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "by" else None
+    if led is not None and led.lemma_.lower() == "lead" and led.dep_ == "acl" and led.head.lower_ in counsel:
+        for owner in (c for c in led.head.children if c.dep_ == "poss"):
+            key = _client_named(table, owner) or (table.named_speaker(owner) if owner.pos_ == "PROPN" else None)
+            if key:
+                return key  # (a client with no party of their own is their own party)
+    titled = any(t.lower_ in counsel for t in ent.doc[max(0, ent.start - 2): ent.start])
+    through = root.head if root.dep_ == "pobj" and root.head.lower_ == "through" else None
+    if titled and through is not None and through.head.pos_ in {"VERB", "AUX"}:
+        for subject in (c for c in through.head.children if c.dep_ in {"nsubj", "nsubjpass"}):
+            key = _client_named(table, subject)
+            if key and key != table.people.get(_person_name(ent)):
+                return key
+    return None
+
+
+def _client_named(table: ActorTable, token: Token) -> str | None:
+    """The party a client's name stands for: bound already, or a person named before."""
+    return table.token_actor.get(token.i) or table.people.get(POSSESSIVE.sub("", token.text))
 
 
 def _speaks_for(table: ActorTable, ent: Span) -> str | None:

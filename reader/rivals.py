@@ -9,7 +9,8 @@ Filing both under the country hides the dispute. So, after the positions are fou
 named people whom the actor table gives to the same country both speak, and one of them takes
 a hostile stance (an accusation, rejection, demand or threat) that names the other, each of those
 people becomes a party of their own, named by their full name. Positions of the country by
-anyone else stay the country's.
+anyone else stay the country's, and counsel stay with their client ('Through senior counsel Fred
+Ngatia, Dr Ruto urged the court' names Ngatia, no rival).
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ def _officials_speaking(positions: list[Position], table: ActorTable) -> dict[st
         if table.kind_of(position.actor) != "country":
             continue
         name = _full_name(table, position.speaker)
-        if name and table.person_party(name) == position.actor:
+        if name and table.person_party(name) == position.actor and not table.speaks_for_client(name):
             found.setdefault(position.actor, {}).setdefault(name, []).append(position)
     return found
 

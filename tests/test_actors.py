@@ -619,6 +619,15 @@ PARTY_ROWS = [
     ("a sport's name before a country names its governing body, not the country",
      "Indian hockey players boycott camp\n\nNarendra Batra, the treasurer of Hockey India, claimed that the "
      "players were trying to blackmail the federation.", "blackmail the federation", "Hockey India"),
+    ("counsel 'led by' a name speak for the client who owns them",
+     "Court rejects bid\n\nSunday Igboho filed a suit against the government.\n\nThe motion was opposed by "
+     "Igboho's counsel, led by Chief Yomi Alliyu, who argued that the law was clear.\n\n"
+     "Alliyu argued that the law stipulates that replies shall be given within five days.",
+     "within five days", "Igboho"),
+    ("counsel through whom a client speaks speak for the client",
+     "Ruto fights petition\n\nPresident William Ruto wants the petition dismissed.\n\nThrough senior counsel "
+     "Fred Ngatia, Dr Ruto urged the court to strike out the case.\n\n\u201cThe petitioners have raised "
+     "issues of policy,\u201d Ngatia said.", "issues of policy", "Kenya"),
     ("a name that ends in its trade is a company whatever the tagger says",
      "Tanzania slapped Acacia Mining with a tax bill.\n\nAcacia Mining said it disputes the assessments.",
      "disputes the assessments", "Acacia Mining"),
