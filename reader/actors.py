@@ -1377,9 +1377,15 @@ def _group_of_member(table: ActorTable, ent: Span, learn: bool = True) -> str | 
             if key and not table.is_person(key):
                 return key
             continue
-        if f"{lemma}s" in groups and learn:
+        if f"{lemma}s" in groups and learn and not _relation_to_someone(token):
             return table.bind(Entry(slug(f"{lemma}s"), f"{lemma}s", "group"))
     return None
+
+
+def _relation_to_someone(token: Token) -> bool:
+    """'his opponent, incumbent President Alberto Fujimori', 'her rival': a noun owned by a pronoun
+    says how the person stands to someone, not a group they belong to."""
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)
 
 
 def _common_noun(token: Token) -> bool:

@@ -628,6 +628,10 @@ PARTY_ROWS = [
      "Ruto fights petition\n\nPresident William Ruto wants the petition dismissed.\n\nThrough senior counsel "
      "Fred Ngatia, Dr Ruto urged the court to strike out the case.\n\n\u201cThe petitioners have raised "
      "issues of policy,\u201d Ngatia said.", "issues of policy", "Kenya"),
+    ("'his opponent' says how a person stands to someone, not a group they belong to",
+     "Toledo threatens to quit Peru runoff\n\nToledo predicted that if his opponent, incumbent President Alberto "
+     "Fujimori, won, there would be unrest.\n\nBut Fujimori retorted, \"The elections will not be delayed.\"",
+     "will not be delayed", "Peruvian government"),
     ("a name that ends in its trade is a company whatever the tagger says",
      "Tanzania slapped Acacia Mining with a tax bill.\n\nAcacia Mining said it disputes the assessments.",
      "disputes the assessments", "Acacia Mining"),
