@@ -1314,6 +1314,9 @@ def _party_of_person(table: ActorTable, ent: Span) -> str | None:
     titles = table.gazetteer.words("titles")
     if _workers_represented(table, tokens):
         return None  # the union their title names, found by _group_of_member
+    member = _member_from(table, ent)
+    if member:
+        return member
     for token in tokens:
         serves = token.dep_ == "pobj" and token.head.lower_ in {"of", "for", "at"} \
             and token.head.head.lemma_.lower() in titles
@@ -1343,6 +1346,17 @@ def _portfolio_word(table: ActorTable, token: Token) -> bool:
         token = token.head
     return token.dep_ == "pobj" and token.head.lower_ in {"of", "for"} and token.head.head.lemma_.lower() in words(
         "titles")
+
+
+def _member_from(table: ActorTable, ent: Span) -> str | None:
+    """'Emmanuel Nchimbi from the ruling Chama Cha Mapinduzi party': a person 'from' an
+    organisation speaks for it (not 'X from London': a place is no party of theirs)."""
+    for prep in (c for c in ent.root.children if c.dep_ == "prep" and c.lower_ == "from"):
+        for body in (c for c in prep.children if c.dep_ == "pobj"):
+            key = resolve_phrase(table, body)
+            if key and table.bindings.get(key) and table.bindings[key].entry.kind == "organization":
+                return key
+    return None
 
 
 def _workers_represented(table: ActorTable, tokens: list[Token]) -> bool:
@@ -1474,6 +1488,7 @@ def mark_organizations(table: ActorTable, doc: Doc) -> None:
                 and doc[ent.end].is_lower and doc[ent.end + 1].ent_iob_ == "B" and doc[ent.end + 1].ent_type_ == "ORG":
             continue  # "Software maker Altura Systems": a description before the name, capitalised by the sentence
         tokens = [t for t in ent if not (t.i == ent.start and t.lower_ in {"the", "a", "an"})]
+        tokens = _after_owner(tokens)  # "Bobi Wine's National Unity Platform": the body is the name after
         name = POSSESSIVE.sub("", "".join(t.text_with_ws for t in tokens).strip())
         if not name or not any(c.isalpha() for c in name) or name in table.gazetteer.media:
             continue
@@ -1487,10 +1502,22 @@ def mark_organizations(table: ActorTable, doc: Doc) -> None:
             continue  # "Cabinet", "Parliament": a body described, not named
         if ent.root.lower_ in table.gazetteer.words("law_words"):
             continue  # "the National Environmental Policy Act": a law, not a party
-        key = bind_organization(table, name, range(ent.start, ent.end))
+        key = bind_organization(table, name, range(tokens[0].i, ent.end))
         _absorb_short_name(table, key)
         table.modifier_tokens.difference_update(range(ent.start, ent.end))
     _mark_repeats(table, doc)
+
+
+def _after_owner(tokens: list[Token]) -> list[Token]:
+    """The tokens of a body's name after an owner the tagger took into it ('Bobi Wine's | National
+    Unity Platform', "Museveni's | National Resistance Movement"), when at least two capitalised
+    words follow the possessive."""
+    for k, token in enumerate(tokens[:-1]):
+        if token.tag_ == "POS" or token.text in {"'s", "\u2019s"}:
+            rest = tokens[k + 1:]
+            if len(rest) >= 2 and all(t.is_title or not t.is_alpha for t in rest):
+                return rest
+    return tokens
 
 
 def _absorb_short_name(table: ActorTable, key: str) -> None:

@@ -632,6 +632,13 @@ PARTY_ROWS = [
      "Toledo threatens to quit Peru runoff\n\nToledo predicted that if his opponent, incumbent President Alberto "
      "Fujimori, won, there would be unrest.\n\nBut Fujimori retorted, \"The elections will not be delayed.\"",
      "will not be delayed", "Peruvian government"),
+    ("an owner the tagger took into a body's name is no part of it",
+     "Uganda election\n\nThe filing showed the judiciary could be trusted to adjudicate over the dispute fairly, "
+     "Museveni\u2019s National Resistance Movement said.", "judiciary could be trusted",
+     "National Resistance Movement"),
+    ("a person 'from' an organisation speaks for it",
+     "Tanzania bans rally\n\nEmmanuel Nchimbi from the ruling Chama Cha Mapinduzi party said the abductions were "
+     "the work of criminal gangs.", "criminal gangs", "Chama Cha Mapinduzi"),
     ("a name that ends in its trade is a company whatever the tagger says",
      "Tanzania slapped Acacia Mining with a tax bill.\n\nAcacia Mining said it disputes the assessments.",
      "disputes the assessments", "Acacia Mining"),
