@@ -1488,7 +1488,7 @@ def mark_organizations(table: ActorTable, doc: Doc) -> None:
                 and doc[ent.end].is_lower and doc[ent.end + 1].ent_iob_ == "B" and doc[ent.end + 1].ent_type_ == "ORG":
             continue  # "Software maker Altura Systems": a description before the name, capitalised by the sentence
         tokens = [t for t in ent if not (t.i == ent.start and t.lower_ in {"the", "a", "an"})]
-        tokens = _after_owner(tokens)  # "Bobi Wine's National Unity Platform": the body is the name after
+        tokens = _after_owner(tokens, people)  # "Bobi Wine's National Unity Platform": the body is the name after
         name = POSSESSIVE.sub("", "".join(t.text_with_ws for t in tokens).strip())
         if not name or not any(c.isalpha() for c in name) or name in table.gazetteer.media:
             continue
@@ -1508,14 +1508,16 @@ def mark_organizations(table: ActorTable, doc: Doc) -> None:
     _mark_repeats(table, doc)
 
 
-def _after_owner(tokens: list[Token]) -> list[Token]:
-    """The tokens of a body's name after an owner the tagger took into it ('Bobi Wine's | National
+def _after_owner(tokens: list[Token], people: set[str]) -> list[Token]:
+    """The tokens of a body's name after a person the tagger took into it ('Bobi Wine's | National
     Unity Platform', "Museveni's | National Resistance Movement"), when at least two capitalised
-    words follow the possessive."""
+    words follow the possessive and the owner is a person the story names ('People's Democratic
+    Party', "McDonald's" keep their names)."""
     for k, token in enumerate(tokens[:-1]):
         if token.tag_ == "POS" or token.text in {"'s", "\u2019s"}:
             rest = tokens[k + 1:]
-            if len(rest) >= 2 and all(t.is_title or not t.is_alpha for t in rest):
+            owner = tokens[k - 1].text if k else ""
+            if owner in people and len(rest) >= 2 and all(t.is_title or not t.is_alpha for t in rest):
                 return rest
     return tokens
 

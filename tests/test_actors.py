@@ -633,9 +633,13 @@ PARTY_ROWS = [
      "Fujimori, won, there would be unrest.\n\nBut Fujimori retorted, \"The elections will not be delayed.\"",
      "will not be delayed", "Peruvian government"),
     ("an owner the tagger took into a body's name is no part of it",
-     "Uganda election\n\nThe filing showed the judiciary could be trusted to adjudicate over the dispute fairly, "
+     "Uganda election\n\nPresident Yoweri Museveni won the vote.\n\n"
+     "The filing showed the judiciary could be trusted to adjudicate over the dispute fairly, "
      "Museveni\u2019s National Resistance Movement said.", "judiciary could be trusted",
      "National Resistance Movement"),
+    ("a possessive inside a body's own name is no owner",
+     "Nigeria opposition\n\nThe People's Democratic Party said the election was rigged.",
+     "election was rigged", "People's Democratic Party"),
     ("a person 'from' an organisation speaks for it",
      "Tanzania bans rally\n\nEmmanuel Nchimbi from the ruling Chama Cha Mapinduzi party said the abductions were "
      "the work of criminal gangs.", "criminal gangs", "Chama Cha Mapinduzi"),
