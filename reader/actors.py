@@ -2007,7 +2007,7 @@ def learn_heads(table: ActorTable, doc: Doc, title_end: int = 0) -> None:
         lemma = token.lemma_.lower()
         if token.pos_ not in {"NOUN", "PROPN"}:
             continue
-        key = _members_body(table, token) or _civil_body(table, token) or _modifier_actor(table, token)
+        key = _members_body(table, token) or _modifier_actor(table, token)
         if key:
             table.heads.setdefault(lemma, key)
             table.head_mentions.setdefault(lemma, []).append((token.i, key))
@@ -2034,13 +2034,17 @@ def _learn_named_heads(table: ActorTable, doc: Doc) -> None:
 
 
 def _introduced_name(table: ActorTable, token: Token) -> str | None:
-    """'union Vereinigung Cockpit', 'the union Unite': a lower-case body noun just before the
-    name of an organisation it introduces is that organisation."""
+    """'union Vereinigung Cockpit', 'the union Unite', 'airline Lufthansa': a lower-case noun for a
+    union, party, company or group just before the name of an organisation it introduces is that
+    organisation (data: ``civil_bodies``, ``company_nouns``, ``anaphors``)."""
     name = token.head
     if token.dep_ != "compound" or not token.is_lower or name.pos_ != "PROPN" or name.i <= token.i:
         return None
     if sector_word(table, token):
         return None  # "the opposition All People's Congress": 'the opposition' stays the side (_sector_side)
+    words = table.gazetteer.words
+    if token.lemma_.lower() not in words("civil_bodies") | words("company_nouns") | words("anaphors"):
+        return None  # a body of a state ('the court', 'the ministry') is not named this way
     if any(t.pos_ != "PROPN" for t in token.doc[token.i + 1: name.i + 1]):
         return None  # "union members' Cockpit": not a name right after the noun
     key = table.token_actor.get(token.i + 1)
