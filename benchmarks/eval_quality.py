@@ -23,7 +23,8 @@ seventh round, and ``dev10`` (open) twenty more, made in its middle; ``heldout12
 ``dev11`` (open) are twenty more each, made for the eighth round, and ``dev12`` (open) twenty more,
 made in its middle, and ``dev13`` (open) twenty more, made at its end to measure it; ``heldout13``
 (blind), ``dev14``, ``dev15`` and ``dev16`` (open) are twenty more each, made for the ninth round, and
-``dev17``, ``dev18``, ``dev19`` (open) and ``heldout14`` (blind) twenty more each, made in its middle. Blind sets
+``dev17``, ``dev18``, ``dev19`` (open) and ``heldout14`` (blind) twenty more each, made in its middle,
+and ``heldout15`` (blind) twenty more, made at its end to judge it. Blind sets
 print their totals only, whatever the options.
 The scorer is the shared one, vendored as ``tests/eval_score.py``. Everything runs in one process
 with one loaded pipeline.
@@ -79,7 +80,8 @@ SETS = {"public": (ROOT / "samples", ROOT / "tests" / "gold"),
         "dev17": (ROOT / "samples" / "dev17", ROOT / "tests" / "gold" / "dev17"),
         "dev18": (ROOT / "samples" / "dev18", ROOT / "tests" / "gold" / "dev18"),
         "heldout14": (ROOT / "samples" / "heldout14", ROOT / "tests" / "gold" / "heldout14"),
-        "dev19": (ROOT / "samples" / "dev19", ROOT / "tests" / "gold" / "dev19")}
+        "dev19": (ROOT / "samples" / "dev19", ROOT / "tests" / "gold" / "dev19"),
+        "heldout15": (ROOT / "samples" / "heldout15", ROOT / "tests" / "gold" / "heldout15")}
 COUNTS = ["gold", "predicted", "found", "attributed", "kind_right", "full_right", "false", "span_errors",
           "gold_core_links", "core_links_found", "predicted_links", "right_links"]
 COLUMNS = [("rec", "recall"), ("prec", "precision"), ("actor", "actor_accuracy"), ("kind", "kind_accuracy"),
@@ -116,7 +118,7 @@ def total(results: dict[str, dict]) -> dict:
 
 # totals only: judging a change on them must not teach it their stories
 BLIND = {"heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10",
-         "heldout11", "heldout12", "heldout13", "heldout14"}
+         "heldout11", "heldout12", "heldout13", "heldout14", "heldout15"}
 
 
 def print_table(name: str, results: dict[str, dict], verbose: bool) -> None:
