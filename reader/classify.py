@@ -162,11 +162,11 @@ def _demand(span: Span, lex: Lexicon) -> str | None:
     for token in span:
         lower, lemma = token.lower_, token.lemma_.lower()
         if token.tag_ == "MD" and lower in modals and not negated(token.head) and not _first_singular(token.head) \
-                and _main_clause(token.head, span) and token.head.lemma_.lower() not in lex.words("cognition_verbs"):
-            return "demand"  # (not "Japan should realize that ...": a warning or a claim, no act asked)
+                and _main_clause(token.head, span):
+            return "demand"
         owned = lemma == "have" and any(c.dep_ in {"dobj", "obj"} for c in token.children)  # "have a lot of
         if lemma in {"need", "have"} and token.tag_ in FINITE | {"VB"} and _to_clause(token) and not negated(token) \
-                and not owned and not _not_yet_or_done(token, lex):  # case law to go with" says what one has
+                and not owned:  # case law to go with" says what one has, no obligation
             if token.tag_ != "VB" or any(c.tag_ == "MD" for c in token.children):
                 return "demand"
         if lemma == "need" and token.pos_ == "VERB" and not negated(token) \
@@ -184,21 +184,6 @@ def _demand(span: Span, lex: Lexicon) -> str | None:
                 and not negated(token) and _wish_for_other(token):  # (cue_lemma: "hopes" is "hope", not "hop")
             return "demand"  # "China hopes Indonesia can appropriately handle the issue"
     return _needed(span, lex)
-
-
-def _not_yet_or_done(have: Token, lex: Lexicon) -> bool:
-    """'the council has yet to demonstrate the need' (a fault, not an obligation); 'a decision had to
-    be made', 'we had to use force' (a necessity past, told by those who met it); 'needs to
-    understand that ...' (data: ``cognition_verbs``)."""
-    if any(c.lower_ == "yet" for c in have.children):
-        return True
-    if any(c.dep_ == "xcomp" and c.lemma_.lower() in lex.words("cognition_verbs") for c in have.children):
-        return True  # "the council needs to understand that ...": a claim, no act asked
-    if have.tag_ != "VBD" or have.lemma_.lower() != "have":
-        return False
-    done = [c for c in have.children if c.dep_ == "xcomp"]
-    passive = any(g.dep_ == "auxpass" for c in done for g in c.children)
-    return passive or _first_person_subject(have, lex)
 
 
 SIDE_CLAUSES = frozenset({"relcl", "acl", "advcl", "pcomp", "csubj", "amod", "pobj", "dobj", "nsubj", "attr"})
