@@ -233,6 +233,9 @@ def first_sentence(nlp, text: str):
     ("The mayor said the recommendation was unfair.", "the recommendation", {"demand", "offer"}),
     ("Minsk said the sanctions were a declaration of war.", "the sanctions", {"threaten", "demand", "accuse"}),
     ("The company said it would appeal the ruling.", "the ruling", {"reject", "demand", "accuse", "statement"}),
+    ('Renamo rejected the "cynical" invitation outright.', 'the "cynical" invitation', {"offer", "demand"}),
+    ("India dismissed Nepal's objections on Tuesday.", "Nepal's objections", {"reject", "accuse"}),
+    ("The miner disputes the assessments.", "the assessments", {"demand", "accuse"}),
 ])
 def test_back_references_are_found_with_the_kinds_they_point_to(nlp, text, cue, kinds):
     sent = first_sentence(nlp, text)
