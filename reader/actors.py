@@ -306,6 +306,7 @@ def find_actors(doc: Doc, article: Article) -> ActorTable:
     learn_initials(table, doc)
     mark_acronyms(table, doc)
     learn_heads(table, doc, table.title_end)  # 'a spokesman for the court' after 'the Federal Administrative Court'
+    learn_sector_owners(table, doc)  # 'the rebels' is the TPLF wherever the story writes 'the TPLF rebels'
     bind_people(table, doc)
     mark_groups(table, doc)
     merge_represented_groups(table, doc)
@@ -2436,6 +2437,47 @@ def _sector_side(table: ActorTable, token: Token) -> str | None:
     return table.sector_party(sector_word(table, marker), owner, demonym)
 
 
+
+
+def learn_sector_owners(table: ActorTable, doc: Doc) -> None:
+    """'The TPLF rebels', 'Sierra Leone's main opposition party, the All People's Congress': a side
+    the story names by a body ('rebels', 'opposition') is that body, before or after (the first
+    such body of each side; data: ``[sectors]`` words)."""
+    bodies = table.gazetteer.words("civil_bodies") | table.gazetteer.words("anaphors")
+    found: dict[str, set[str]] = {}
+    for token in doc:
+        if token.pos_ != "NOUN":
+            continue
+        marker = token if sector_word(table, token) else next(
+            (c for c in token.children if c.dep_ in {"compound", "amod"} and sector_word(table, c)), None)
+        if marker is None or (marker is not token and token.lemma_.lower() not in bodies):
+            continue  # "opposition leader Morgan Tsvangirai": a person, not the side's body
+        named = _named_body_modifier(table, token) or _named_apposition(table, token)
+        if named and table.bindings[named].entry.kind == "organization" and _named_twice(table, named):
+            found.setdefault(sector_word(table, marker), set()).add(named)
+    for sector, named in found.items():
+        if len(named) == 1:  # (two rebel groups named: 'the rebels' stays the side)
+            table.sector_owners.setdefault(sector, named.pop())
+
+
+def _named_twice(table: ActorTable, key: str) -> bool:
+    """Whether the story names the body at least twice (a party of the story, not a passing
+    mention: 'aided by JEM rebels from Sudan's Darfur region')."""
+    starts = sorted(i for i, k in table.token_actor.items() if k == key)
+    return sum(1 for a, b in zip([-2, *starts[:-1]], starts, strict=True) if b != a + 1) >= 2
+
+
+def _named_apposition(table: ActorTable, token: Token) -> str | None:
+    """'the main opposition party, the All People's Congress (APC)': a named organisation in
+    apposition to the noun."""
+    for child in token.children:
+        if child.dep_ != "appos":
+            continue
+        key = table.token_actor.get(child.i)
+        binding = table.bindings.get(key) if key else None
+        if binding is not None and binding.entry.kind == "organization":
+            return key
+    return None
 
 
 def _named_body_modifier(table: ActorTable, token: Token) -> str | None:

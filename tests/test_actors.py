@@ -643,6 +643,13 @@ PARTY_ROWS = [
     ("a person 'from' an organisation speaks for it",
      "Tanzania bans rally\n\nEmmanuel Nchimbi from the ruling Chama Cha Mapinduzi party said the abductions were "
      "the work of criminal gangs.", "criminal gangs", "Chama Cha Mapinduzi"),
+    ("'the rebels' before 'the FARC rebels' are the FARC",
+     "Colombia rejects swap\n\nThe rebels repeated their call for an exchange of prisoners.\n\n"
+     "The FARC rebels have held the hostages for years, and the FARC said it wanted talks.",
+     "exchange of prisoners", "FARC"),
+    ("a side named by two bodies stays the side",
+     "Sudan talks\n\nThe rebels demanded a ceasefire.\n\nThe JEM rebels and the SLA rebels fought on. "
+     "JEM said it would talk. SLA said it would not.", "demanded a ceasefire", "rebels"),
     ("a name that ends in its trade is a company whatever the tagger says",
      "Tanzania slapped Acacia Mining with a tax bill.\n\nAcacia Mining said it disputes the assessments.",
      "disputes the assessments", "Acacia Mining"),
