@@ -2571,6 +2571,27 @@ def name_domestic_government(actors: Sequence[Actor], table: ActorTable) -> list
     return [renamed if a is country else a for a in actors]
 
 
+def name_sides_of_country(actors: Sequence[Actor], table: ActorTable) -> list[Actor]:
+    """In a story with one country among the parties, a side named by its word alone ('the
+    opposition', 'the rebels') is that country's side: 'Venezuelan opposition' (the bare word stays
+    an alias)."""
+    countries = [a for a in actors if a.kind == "country"]
+    if len(countries) != 1:
+        return list(actors)
+    demonym = demonym_of(table.gazetteer, countries[0].id)
+    bases = set(table.gazetteer.sectors.values())
+    if not demonym:
+        return list(actors)
+    out = []
+    for actor in actors:
+        if actor.kind == "group" and actor.name in bases:
+            name = f"{demonym} {actor.name}"
+            actor = replace(actor, name=name, aliases=tuple(dict.fromkeys((*actor.aliases, actor.name))),
+                            evidence=(*actor.evidence, f"{name}: the side of the story's one country"))
+        out.append(actor)
+    return out
+
+
 def name_military_side(actors: Sequence[Actor], positions: Sequence, table: ActorTable) -> list[Actor]:
     """'the Sudanese army' facing the RSF: a country whose every speaker in the story is its military
     (or a statement; no government, minister or ministry speaks for it) is shown as the story

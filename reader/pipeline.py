@@ -7,7 +7,13 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .actors import find_actors, name_countries_as_written, name_domestic_government, name_military_side
+from .actors import (
+    find_actors,
+    name_countries_as_written,
+    name_domestic_government,
+    name_military_side,
+    name_sides_of_country,
+)
 from .links import link_positions
 from .model import Analysis, Article
 from .nlp import model_label
@@ -42,7 +48,8 @@ def analyze_doc(article: Article, doc: Doc, model: str) -> Analysis:
     counts = Counter(p.actor for p in positions)
     targeted = {t for p in positions for t in p.targets}
     speaking = [replace(a, positions=counts[a.id]) for a in actors.actors if counts[a.id] or a.id in targeted]
-    kept = name_domestic_government(name_countries_as_written(speaking, actors), actors)  # and those addressed
+    kept = name_sides_of_country(name_countries_as_written(speaking, actors), actors)  # and those addressed
+    kept = name_domestic_government(kept, actors)
     kept = tuple(name_military_side(kept, positions, actors))
     return Analysis(
         source=article.source, title=article.title, text=article.text, model=model,

@@ -650,6 +650,10 @@ PARTY_ROWS = [
     ("a side named by two bodies stays the side",
      "Sudan talks\n\nThe rebels demanded a ceasefire.\n\nThe JEM rebels and the SLA rebels fought on. "
      "JEM said it would talk. SLA said it would not.", "demanded a ceasefire", "rebels"),
+    ("a side named by its word alone in a story of one country is that country's side",
+     "Bolivia agrees to audit\n\nBolivia said on Wednesday it has agreed to a binding audit.\n\n"
+     "However, the opposition rejected the audit, saying the terms were agreed unilaterally.",
+     "terms were agreed unilaterally", "Bolivian opposition"),
     ("a name that ends in its trade is a company whatever the tagger says",
      "Tanzania slapped Acacia Mining with a tax bill.\n\nAcacia Mining said it disputes the assessments.",
      "disputes the assessments", "Acacia Mining"),
