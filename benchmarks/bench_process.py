@@ -15,9 +15,11 @@ every run compiles reader's sources again (about 0.1 s). ``make setup`` compiles
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -60,7 +62,7 @@ def main() -> int:
     for path in paths:
         times: dict[str, list[float]] = {"bare": [], "reader": []}
         with_text = str(ROOT / path)
-        text_file = ROOT / ".bench_process.txt"  # the cleaned text, so both parse the same string
+        text_file = Path(tempfile.gettempdir()) / f"reader-bench-process-{os.getpid()}.txt"  # the cleaned text
         text_file.write_text(read_article(with_text).text, encoding="utf-8")
         try:
             for _ in range(args.repeats):
