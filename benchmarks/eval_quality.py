@@ -24,7 +24,8 @@ seventh round, and ``dev10`` (open) twenty more, made in its middle; ``heldout12
 made in its middle, and ``dev13`` (open) twenty more, made at its end to measure it; ``heldout13``
 (blind), ``dev14``, ``dev15`` and ``dev16`` (open) are twenty more each, made for the ninth round, and
 ``dev17``, ``dev18``, ``dev19`` (open) and ``heldout14`` (blind) twenty more each, made in its middle,
-and ``heldout15`` (blind) twenty more, made at its end to judge it. Blind sets
+and ``heldout15`` (blind) twenty more, made at its end to judge it; ``dev20`` to ``dev23`` (open) are
+twenty more each, made at its very end and measured once, for the rounds to come. Blind sets
 print their totals only, whatever the options.
 The scorer is the shared one, vendored as ``tests/eval_score.py``. Everything runs in one process
 with one loaded pipeline.
@@ -81,7 +82,11 @@ SETS = {"public": (ROOT / "samples", ROOT / "tests" / "gold"),
         "dev18": (ROOT / "samples" / "dev18", ROOT / "tests" / "gold" / "dev18"),
         "heldout14": (ROOT / "samples" / "heldout14", ROOT / "tests" / "gold" / "heldout14"),
         "dev19": (ROOT / "samples" / "dev19", ROOT / "tests" / "gold" / "dev19"),
-        "heldout15": (ROOT / "samples" / "heldout15", ROOT / "tests" / "gold" / "heldout15")}
+        "heldout15": (ROOT / "samples" / "heldout15", ROOT / "tests" / "gold" / "heldout15"),
+        "dev20": (ROOT / "samples" / "dev20", ROOT / "tests" / "gold" / "dev20"),
+        "dev21": (ROOT / "samples" / "dev21", ROOT / "tests" / "gold" / "dev21"),
+        "dev22": (ROOT / "samples" / "dev22", ROOT / "tests" / "gold" / "dev22"),
+        "dev23": (ROOT / "samples" / "dev23", ROOT / "tests" / "gold" / "dev23")}
 COUNTS = ["gold", "predicted", "found", "attributed", "kind_right", "full_right", "false", "span_errors",
           "gold_core_links", "core_links_found", "predicted_links", "right_links"]
 COLUMNS = [("rec", "recall"), ("prec", "precision"), ("actor", "actor_accuracy"), ("kind", "kind_accuracy"),
