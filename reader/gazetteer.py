@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from importlib import resources
+
+from .datafiles import load_toml
 
 CODE = re.compile(r"^[A-Z]{2,3}$")
 
@@ -59,7 +59,8 @@ def demonym_of(gaz: Gazetteer, key: str) -> str | None:
 
 
 def load_data(name: str) -> dict:
-    return tomllib.loads(resources.files("reader.data").joinpath(name).read_text(encoding="utf-8"))
+    """``reader/data/<name>`` parsed (datafiles.load_toml)."""
+    return load_toml(name)
 
 
 @lru_cache(maxsize=1)

@@ -13,13 +13,12 @@ import os
 import re
 import stat
 import sys
-import tomllib
 import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
+from .datafiles import load_toml
 from .model import Article, Paragraph, Publication
 from .publication import clean_field, clean_url, from_metadata, iso_date
 
@@ -392,7 +391,7 @@ def normalise(text: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def junk_rules() -> JunkRules:
-    data = tomllib.loads(resources.files("reader").joinpath("data/junk.toml").read_text(encoding="utf-8"))
+    data = load_toml("junk.toml")
 
     def compile_all(key: str, template: str) -> tuple[re.Pattern[str], ...]:
         return tuple(re.compile(template.format(p), re.I) for p in data.get(key, ()))

@@ -28,15 +28,14 @@ answer answers at most ``max_answered`` positions. Positions in the headline are
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from .datafiles import load_toml
 from .model import KINDS, Link, Position
 
 if TYPE_CHECKING:
@@ -80,7 +79,7 @@ class Settings:
 
 @lru_cache(maxsize=1)
 def load_settings() -> Settings:
-    raw = tomllib.loads(resources.files("reader").joinpath("data/links.toml").read_text(encoding="utf-8"))
+    raw = load_toml("links.toml")
     return settings_from_dict(raw)
 
 
