@@ -144,8 +144,7 @@ class ActorTable:
         mentions = self.head_mentions.get(lemma)
         if not mentions:
             return self.heads.get(lemma)
-        before = [key for at, key in mentions if at < i]
-        return before[-1] if before else self.introduced.get(lemma) or mentions[0][1]
+        return self.head_before(lemma, i) or self.introduced.get(lemma) or mentions[0][1]
 
     def head_before(self, lemma: str, i: int) -> str | None:
         """The party 'the union' at ``i`` last stood for before it, if it was named with that noun."""
@@ -1025,7 +1024,7 @@ def _client_of(table: ActorTable, ent: Span) -> str | None:
         if verb.lemma_.lower() not in table.gazetteer.words("client_verbs") or negated(verb):
             continue
         for obj in (c for c in verb.children if c.dep_ == "dobj"):
-            key = table.token_actor.get(obj.i) or table.people.get(POSSESSIVE.sub("", obj.text))
+            key = _client_named(table, obj)
             if key is not None:
                 return key
     return None
@@ -2467,27 +2466,25 @@ def _named_twice(table: ActorTable, key: str) -> bool:
     return sum(1 for a, b in zip([-2, *starts[:-1]], starts, strict=True) if b != a + 1) >= 2
 
 
+def _named_body_modifier(table: ActorTable, token: Token) -> str | None:
+    """A named organisation among a noun's compounds ('FARC rebels'), not a country or a person."""
+    return _named_child(table, token, "compound", {"organization", "group"})
+
+
 def _named_apposition(table: ActorTable, token: Token) -> str | None:
     """'the main opposition party, the All People's Congress (APC)': a named organisation in
     apposition to the noun."""
+    return _named_child(table, token, "appos", {"organization"})
+
+
+def _named_child(table: ActorTable, token: Token, dep: str, kinds: set[str]) -> str | None:
+    """The party of the first child of ``token`` in relation ``dep`` bound to a party of ``kinds``."""
     for child in token.children:
-        if child.dep_ != "appos":
+        if child.dep_ != dep:
             continue
         key = table.token_actor.get(child.i)
         binding = table.bindings.get(key) if key else None
-        if binding is not None and binding.entry.kind == "organization":
-            return key
-    return None
-
-
-def _named_body_modifier(table: ActorTable, token: Token) -> str | None:
-    """A named organisation among a noun's compounds ('FARC rebels'), not a country or a person."""
-    for child in token.children:
-        if child.dep_ != "compound":
-            continue
-        key = table.token_actor.get(child.i)
-        binding = table.bindings.get(key) if key else None
-        if binding is not None and binding.entry.kind in {"organization", "group"}:
+        if binding is not None and binding.entry.kind in kinds:
             return key
     return None
 

@@ -58,14 +58,9 @@ def demonym_of(gaz: Gazetteer, key: str) -> str | None:
     return next((d for d, k in gaz.demonyms.items() if k == key and d[:1].isupper() and not d.isupper()), None)
 
 
-def load_data(name: str) -> dict:
-    """``reader/data/<name>`` parsed (datafiles.load_toml)."""
-    return load_toml(name)
-
-
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    data = load_data("actors.toml")
+    data = load_toml("actors.toml")
     gaz = Gazetteer(nouns={k: list(v) for k, v in data["nouns"].items()},
                     media=frozenset(data.get("media", {}).get("names", ())))
     gaz.word_sets = {k: frozenset(v) for k, v in data["nouns"].items()}

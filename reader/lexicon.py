@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .gazetteer import load_data
+from .datafiles import load_toml
 from .model import KINDS
 
 if TYPE_CHECKING:
@@ -88,7 +88,7 @@ def knowledge_verbs() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    data = load_data("cues.toml")
+    data = load_toml("cues.toml")
     lex = Lexicon(
         verbs=dict(data["verbs"]),
         needs_content=frozenset(data["needs_content"]["lemmas"]),

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .gazetteer import load_data
+from .datafiles import load_toml
 from .lexicon import uninflected
 from .model import KINDS
 
@@ -43,7 +43,7 @@ class Trigger:
 
 @lru_cache(maxsize=1)
 def load_triggers() -> tuple[Trigger, ...]:
-    raw = load_data("triggers.toml").get("trigger", [])
+    raw = load_toml("triggers.toml").get("trigger", [])
     triggers = tuple(trigger_from_dict(entry) for entry in raw)
     check_triggers(triggers)
     return triggers
