@@ -21,7 +21,7 @@ from spacy.attrs import IDX, IS_TITLE, LEMMA, LENGTH
 from spacy.tokens import Span
 
 from .classify import negated
-from .gazetteer import Entry, Gazetteer, demonym_of, load_gazetteer, slug
+from .gazetteer import Entry, Gazetteer, country_adjective, demonym_of, load_gazetteer, slug
 from .lexicon import load_lexicon
 from .model import Actor, Article
 
@@ -2575,7 +2575,7 @@ def name_sides_of_country(actors: Sequence[Actor], table: ActorTable) -> list[Ac
     countries = [a for a in actors if a.kind == "country"]
     if len(countries) != 1:
         return list(actors)
-    demonym = demonym_of(table.gazetteer, countries[0].id)
+    demonym = country_adjective(table.gazetteer, countries[0].id)
     bases = set(table.gazetteer.sectors.values())
     if not demonym:
         return list(actors)
@@ -2641,9 +2641,7 @@ def government_name(table: ActorTable, country: str, by_demonym: bool = True) ->
         return found.most_common(1)[0][0]
     if not by_demonym:
         return None
-    demonym = demonym_of(gazetteer, country)
-    if demonym and demonym.endswith("er") and country in gazetteer.entries:
-        demonym = gazetteer.entries[country].name  # a noun for the people ("New Zealander"): the name says it
+    demonym = country_adjective(gazetteer, country)
     return _country_government(table, country) or _seat_name(table, country) or gazetteer.governments.get(country) \
         or (f"{demonym} government" if demonym else None)  # "the Czech government", "the New Zealand government"
 

@@ -58,6 +58,16 @@ def demonym_of(gaz: Gazetteer, key: str) -> str | None:
     return next((d for d, k in gaz.demonyms.items() if k == key and d[:1].isupper() and not d.isupper()), None)
 
 
+def country_adjective(gaz: Gazetteer, key: str) -> str | None:
+    """The word that names a party before a noun: its demonym ('the Czech government', 'Libyan
+    rebels'), or its name where the demonym is a noun for the people ('New Zealander': 'the New
+    Zealand government')."""
+    demonym = demonym_of(gaz, key)
+    if demonym and demonym.endswith("er") and key in gaz.entries:
+        return gaz.entries[key].name
+    return demonym
+
+
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     data = load_toml("actors.toml")

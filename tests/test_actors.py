@@ -654,6 +654,10 @@ PARTY_ROWS = [
      "Bolivia agrees to audit\n\nBolivia said on Wednesday it has agreed to a binding audit.\n\n"
      "However, the opposition rejected the audit, saying the terms were agreed unilaterally.",
      "terms were agreed unilaterally", "Bolivian opposition"),
+    ("a side of a country whose demonym is a noun for its people takes the country's name",
+     "New Zealand budget row\n\nNew Zealand said on Wednesday it would cut spending.\n\n"
+     "However, the opposition rejected the cuts, saying they were made unilaterally.",
+     "made unilaterally", "New Zealand opposition"),
     ("a name that ends in its trade is a company whatever the tagger says",
      "Tanzania slapped Acacia Mining with a tax bill.\n\nAcacia Mining said it disputes the assessments.",
      "disputes the assessments", "Acacia Mining"),
