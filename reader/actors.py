@@ -208,8 +208,9 @@ class ActorTable:
         if titled:  # "Richmond Mayor Stuart Parsons", "Dr Ruto": the person is after the title
             start = max(titled) + 1
         name = POSSESSIVE.sub("", self.doc[start: token.i + 1].text).strip()
-        if not name or name.lower() in titles:
-            return None
+        roles = titles | self.gazetteer.words("title_modifiers")
+        if not name or name.lower() in titles or all(word in roles for word in name.lower().split()):
+            return None  # "the Senior Special Assistant said": a title, no name
         outsiders = self.gazetteer.words("outsiders")
         described = [t for c in token.children if c.dep_ in {"appos", "compound", "amod"} for t in c.subtree]
         if any(t.lemma_.lower() in outsiders or t.lower_ in outsiders for t in described):
@@ -431,7 +432,9 @@ def entities(doc: Doc) -> tuple[Span, ...]:
         titles = gazetteer.words("titles")
         ents = _joined_names(list(doc.ents), gazetteer.words("joined_name_heads"))
         portfolios = gazetteer.words("portfolios")
-        ents = [_untitled(ent, titles, portfolios) for ent in ents]
+        roles = titles | gazetteer.words("title_modifiers")
+        ents = [_untitled(ent, titles, portfolios) for ent in ents
+                if not (ent.label_ == "PERSON" and all(t.lower_ in roles for t in ent))]  # "Senior Special Assistant"
         text = doc.user_data.get("reader_text") or doc.text
         headline_end = _headline_end(text)
         doc.user_data["reader_ents"] = tuple(_headline_word_cut(ent, text, headline_end) for ent in ents)
@@ -1224,12 +1227,18 @@ def _party_before(table: ActorTable, ent: Span) -> str | None:
     return None
 
 
-def _portfolio(ent: Span, words: Callable[[str], frozenset[str]]) -> bool:
-    """'Health', 'National Security', 'Foreign Affairs': a portfolio, part of the title after it."""
+def _portfolio(ent: Span, words: Callable[[str], frozenset[str]], skip: int = 0) -> bool:
+    """'Health', 'National Security', 'Primary Industries', 'Transport Cabinet', 'Industry, Trade
+    and Investment Permanent': a portfolio (with the words that make a title of the title word
+    after it), part of that title. ``skip`` leading tokens name its country ('Indian | External Affairs')."""
     portfolios = words("portfolios")
-    tokens = [t.lower_ for t in ent if t.lower_ != "the"]
-    return any(t in portfolios for t in tokens) and all(
-        t in portfolios or t in words("portfolio_modifiers") for t in tokens)
+    tokens = [t for t in ent[skip:] if t.lower_ != "the"]
+    modifiers = words("portfolio_modifiers") | words("title_modifiers")
+
+    def portfolio(t: Token) -> bool:  # (the tagger leaves a name's plural as it is: "Industries")
+        singular = t.lower_[:-3] + "y" if t.lower_.endswith("ies") else t.lower_.removesuffix("s")
+        return t.lower_ in portfolios or t.lemma_.lower() in portfolios or singular in portfolios
+    return any(portfolio(t) for t in tokens) and all(portfolio(t) or t.lower_ in modifiers for t in tokens)
 
 
 def _token_party(table: ActorTable, token: Token) -> str | None:
@@ -1451,6 +1460,8 @@ def mark_organizations(table: ActorTable, doc: Doc) -> None:
         if ent.label_ != "ORG" and not corporate and not named_body and not sport or any(
                 i not in table.modifier_tokens for i in marked) and not named_inside and not own and not sport:
             continue  # a known party; but "the British Medical Association" is no mention of Britain
+        if marked and all(t.i in table.token_actor for t in ent if t.lower_ != "the"):
+            continue  # "Guatemalan" (in "Guatemalan vice president") tagged as a name: the country's word
         cut = _title_before_name(table, ent)
         if cut is not None:  # "CEA Spokesperson Regina Fuentes": the organisation is only "CEA"
             if cut == ent.start:
@@ -1472,11 +1483,14 @@ def mark_organizations(table: ActorTable, doc: Doc) -> None:
                                    or ent.root.lower_ in words("titles")):
             continue  # "the Turkish Ministry of Foreign Affairs", "the U.S. Trade Representative" speak for it
         if ent.end < len(doc) and doc[ent.end].lower_ in table.gazetteer.nouns["titles"] and not named_body \
-                and (_portfolio(ent, words) or len(ent) == 1 and ent.label_ != "ORG"):
+                and (_portfolio(ent, words, _country_words(table, ent)) or len(ent) == 1 and ent.label_ != "ORG"):
             continue  # "Health Secretary Steve Barclay", "National Security Adviser": part of a title
             # (but "Boeing CEO Dave Calhoun")
         if _title_of(table, ent):
             continue  # "Secretary of State Jane Roe", "Minister of Education": a role, not a party
+        roles = words("titles") | words("title_modifiers") | table.gazetteer.abbreviations.keys()
+        if all(t.lower_ in roles for t in ent if t.lower_ != "the"):
+            continue  # "the PS told", "Senior Special Assistant": a title the tagger took for a name
         if ent[0].text.rstrip(".") in words("honorifics"):
             continue  # "Ms Reilly", "Dr Ahmed" tagged as an organisation: a person
         if not corporate and not named_body and not sport and all(POSSESSIVE.sub("", t.text) in people
@@ -1570,8 +1584,8 @@ def _before_headline_verb(table: ActorTable, ent: Span) -> Span | None:
 
 def _masthead(table: ActorTable, ent: Span, tokens: list[Token]) -> bool:
     """'The Indian Express', 'the Jakarta Post', 'the Daily Nation': a newspaper's name, a title
-    word last (or 'Daily' first) and 'the' before it (not 'Canada Post', 'American Express'), or a TV
-    channel's letters ('NDTV')."""
+    word last (or 'Daily' first) and 'the' before it (not 'Canada Post', 'American Express'), a name
+    that ends in 'News' or 'Press' ('Bloomberg News'), or a TV channel's letters ('NDTV')."""
     if len(tokens) == 1 and tokens[0].is_upper and tokens[0].text.endswith("TV") and len(tokens[0]) > 3:
         return True  # "according to NDTV"
     if not all(t.is_title or t.is_upper for t in tokens):
@@ -1582,6 +1596,8 @@ def _masthead(table: ActorTable, ent: Span, tokens: list[Token]) -> bool:
         start -= 1  # "the Sydney | Morning Herald": the city is part of the name
     the = ent[0].lower_ == "the" or (start > 0 and doc[start - 1].lower_ == "the")
     words = table.gazetteer.words("masthead_words")
+    if len(tokens) > 1 and tokens[-1].lower_ in table.gazetteer.words("news_words"):
+        return True  # "told Bloomberg News", "Fox News reported": an outlet, with or without 'the'
     return the and (tokens[-1].lower_ in words or tokens[0].lower_ == "daily")  # ("the Gazette" too)
 
 
@@ -1729,14 +1745,37 @@ def _known_org_party(table: ActorTable, name: str, code: str) -> str | None:
 
 def _title_of(table: ActorTable, ent: Span) -> bool:
     """The portfolio of a title ('State' in 'Secretary of State', 'Education' in 'Minister of
-    Education'): an 'of' between a title word and the entity."""
-    if ent.start < 2 or ent.doc[ent.start - 1].lower_ != "of" or ent[0].lower_ == "the" \
-            or ent.root.lemma_.lower() in table.gazetteer.words("name_introducers"):
+    Education', 'Aerospace Development' in 'Minister of Aviation and Aerospace Development'): an
+    'of' between a title word and the entity, or the portfolio words joined to it."""
+    words = table.gazetteer.words
+    start = _joined_portfolio_start(table, ent)
+    if start < 2 or ent.doc[start - 1].lower_ != "of" or ent[0].lower_ == "the" \
+            or ent.root.lemma_.lower() in words("name_introducers"):
         return False  # "general secretary of the Irish Nurses' Organisation": a body, not a portfolio
-    title = ent.doc[ent.start - 2]
-    if not any(t.lower_ in table.gazetteer.words("portfolios") for t in ent):
+    title = ent.doc[start - 2]
+    if not any(t.lower_ in words("portfolios") for t in ent):
         return False  # "chief executive of NHS Providers": a body's name, no portfolio
-    return title.lower_ in table.gazetteer.words("titles") or title.lemma_.lower() in table.gazetteer.words("titles")
+    return title.lower_ in words("titles") or title.lemma_.lower() in words("titles")
+
+
+def _country_words(table: ActorTable, ent: Span) -> int:
+    """How many of an entity's first tokens name a country the table knows ('Indian External
+    Affairs', 'the U.S. Trade'), after a leading 'the'."""
+    start = ent.start + (ent[0].lower_ == "the")
+    end = start
+    while end < ent.end - 1 and end in table.token_actor:
+        end += 1
+    return end - ent.start if end > start else 0
+
+
+def _joined_portfolio_start(table: ActorTable, ent: Span) -> int:
+    """Where the portfolios joined to an entity by 'and' or a comma begin ('Aviation and |
+    Aerospace Development' begins at 'Aviation'); the entity's start if none is joined."""
+    doc, start = ent.doc, ent.start
+    portfolios = table.gazetteer.words("portfolios")
+    while start >= 2 and doc[start - 1].lower_ in {"and", ",", "&"} and doc[start - 2].lower_ in portfolios:
+        start -= 2
+    return start
 
 
 def _title_before_name(table: ActorTable, ent: Span) -> int | None:
@@ -1875,7 +1914,8 @@ def mark_groups(table: ActorTable, doc: Doc) -> None:
         elif lower in groups and (not _modified_by_actor(table, token) or _employer_named(table, token)):
             table.token_actor[token.i] = table.bind(Entry(slug(lower), lower, "group"))
         elif lower in groups and lower not in table.gazetteer.sector_words:
-            demonym = next((c for c in token.children if c.dep_ == "amod" and c.i in table.modifier_tokens), None)
+            demonym = next((c for c in token.children
+                            if c.dep_ in {"amod", "compound"} and c.i in table.modifier_tokens), None)
             if demonym is not None:  # "Kenyan doctors", "Indian farmers": a country's people, not its government
                 name = f"{demonym.text} {lower}"
                 table.token_actor[token.i] = table.bind(Entry(slug(name), name, "group"))

@@ -36,6 +36,7 @@ class Gazetteer:
     governments: dict[str, str] = field(default_factory=dict)  # "united-states" -> "US government"
     formal: dict[str, str] = field(default_factory=dict)  # a country's own names ("Macedonia" -> key), no metonyms
     regions: set[str] = field(default_factory=set)  # keys of the [regions] of actors.toml ("northern-cyprus")
+    abbreviations: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "ps" -> ("permanent", "secretary")
 
     @cached_property
     def upper_capitals(self) -> dict[str, str]:
@@ -79,6 +80,7 @@ def load_gazetteer() -> Gazetteer:
         gaz.sectors[sector] = spec["name"]
         for word in spec["words"]:
             gaz.sector_words[word] = sector
+    gaz.abbreviations = {k: tuple(v.split()) for k, v in data.get("title_abbreviations", {}).items()}
     _add_countries(gaz, data.get("countries", {}))
     _add_organizations(gaz, data.get("organizations", {}))
     _add_regions(gaz, data.get("regions", {}))

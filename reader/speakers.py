@@ -331,15 +331,16 @@ def described_person(ctx: Context, speaker: Token) -> str | None:
     """'the Florida senator said', 'the billionaire businessman said': a person the article named
     before and now describes by a role (data: ``speaker_roles`` and the titles), read as 'he'."""
     lemma = speaker.lemma_.lower()
-    if speaker.pos_ != "NOUN" or speaker.tag_ != "NN" or not (
-            lemma in ctx.lex.words("speaker_roles") or lemma in ctx.actors.words("titles")):
+    abbreviation = speaker.text.isupper() and speaker.lower_ in ctx.actors.gazetteer.abbreviations  # "the PS"
+    if not abbreviation and (speaker.pos_ != "NOUN" or speaker.tag_ != "NN" or not (
+            lemma in ctx.lex.words("speaker_roles") or lemma in ctx.actors.words("titles"))):
         return None
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in speaker.children):
         return None  # "a spokesman said": someone not named before
     if any(c.dep_ in {"poss", "appos"} or (c.dep_ == "compound" and c.pos_ == "PROPN") for c in speaker.children):
         return None  # "the party's spokesman", "the senator, Ann Lee": named or owned, not a reference back
     titled = _titled_person(ctx, speaker)
-    if titled or lemma in ctx.actors.words("titles"):
+    if titled or abbreviation or lemma in ctx.actors.words("titles"):
         return titled  # "the president" is the one titled president, never merely the last person named
     return resolve_pronoun(ctx, speaker, as_person=True)
 
@@ -347,7 +348,8 @@ def described_person(ctx: Context, speaker: Token) -> str | None:
 def _titled_person(ctx: Context, role: Token) -> str | None:
     """The nearest person named before with this role as their title ('President Ana Ruiz ...
     the president')."""
-    lemma = role.lemma_.lower()
+    forms = ctx.actors.gazetteer.abbreviations.get(role.lower_) if role.text.isupper() else None
+    forms = set(forms or (role.lemma_.lower(),))  # "the PS": the one titled "permanent secretary"
     para = ctx.article.paragraph_at(role.idx)
     floor = ctx.article.paragraphs[max(0, para - PERSON_PRONOUN_REACH)].start if ctx.article.paragraphs else 0
     for ent in reversed(entities(ctx.doc)):
@@ -355,7 +357,7 @@ def _titled_person(ctx: Context, role: Token) -> str | None:
             continue
         if ent.start_char < floor:
             break
-        if any(t.lemma_.lower() == lemma or t.lower_ == lemma for t in _title_words(ctx.doc, ent)):
+        if forms <= {form for t in _title_words(ctx.doc, ent) for form in (t.lemma_.lower(), t.lower_)}:
             return ctx.actors.resolve(ent.root) or ctx.actors.named_speaker(ent.root)
     return _titled_later(ctx, role)
 

@@ -95,6 +95,9 @@ def test_abbreviations_in_parentheses_are_learned(nlp):
 def test_news_agencies_are_not_parties(nlp):
     _, table = table_for(nlp, "BEIJING (Reuters) - China on Friday demanded that the sale be cancelled, Reuters said.")
     assert "reuters" not in {a.id for a in table.actors}
+    _, table = table_for(nlp, "Mine row\n\nFernando Barillas, an adviser to Guatemalan president Alvaro Colom, told "
+                              "Bloomberg News that there was no exact day yet.")
+    assert "bloomberg-news" not in {a.id for a in table.actors}
 
 
 def test_group_anaphora_and_country_bodies(nlp):
@@ -661,6 +664,35 @@ PARTY_ROWS = [
     ("a name that ends in its trade is a company whatever the tagger says",
      "Tanzania slapped Acacia Mining with a tax bill.\n\nAcacia Mining said it disputes the assessments.",
      "disputes the assessments", "Acacia Mining"),
+    ("the words that make a title of a title word are part of the portfolio, not a body",
+     "Tanzania demands Kenya lift embargo\n\nIndustry, Trade and Investment Permanent Secretary "
+     "Adolf Mkenda said Kenya must lift the ban.", "must lift the ban", "Adolf Mkenda"),
+    ("a portfolio in the plural is a portfolio",
+     "Malaysia too small to retaliate\n\nMahathir said Malaysia was too small to retaliate against India.\n\n"
+     "Last week, Primary Industries Minister Teresa Kok said Malaysia would use diplomatic channels.",
+     "diplomatic channels", "Malaysian government"),
+    ("a country's word inside a portfolio the tagger took for a body names that country",
+     "India demands apology\n\nIndian External Affairs Minister Salman Khurshid demanded an apology from the "
+     "United States.", "demanded an apology", "India"),
+    ("portfolios joined by 'and' after 'Minister of' are one portfolio",
+     "Unions strike over concession\n\nThe Minister of Aviation and Aerospace Development, Festus Keyamo, "
+     "said the government would not reverse the airport concession.", "not reverse", "the government"),
+    ("a title written by its initials is the person the story gave the whole title",
+     "Tanzania demands Kenya lift embargo\n\nTanzania's Permanent Secretary Adolf Mkenda said Kenya must "
+     "lift the ban.\n\n\"We are weighing all our options,\" the PS told The Citizen.", "weighing all our options",
+     "Tanzania"),
+    ("title words alone name no person",
+     "Presidency hits back\n\nThe Christian Association of Nigeria called on the government to act.\n\n"
+     "But in a statement by the Senior Special Assistant on Media and Publicity, Garba Shehu, the Presidency "
+     "pushed back, saying:\n\n\"The security forces are working continuously,\" the statement said.",
+     "working continuously", "Garba Shehu"),
+    ("a country's word the tagger took for a name is the country's, not a body",
+     "Guatemala: government stalls on mine\n\nOn June 23 the Guatemalan government agreed to suspend the mine."
+     "\n\nOn June 25 Guatemalan vice president Rafael Espada said that many steps have to be completed.",
+     "many steps", "Guatemala"),
+    ("a country's people named by a demonym the tagger took for a name are a group",
+     "Teachers strike in Uganda\n\nThe over 160,000 Ugandan teachers are demanding increases in salary.",
+     "increases in salary", "Ugandan teachers"),
 ]
 
 
