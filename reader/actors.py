@@ -1569,7 +1569,8 @@ def _without_suffix(words: list[str], corporate: frozenset[str], legal: frozense
 
 def _before_headline_verb(table: ActorTable, ent: Span) -> Span | None:
     """In a headline's capitals a cue verb ends a name ('Union Rejects Pay Offer', 'Microsoft Appeals
-    Second EU Fine'); None when the verb opens it. 'Court of Appeals' keeps its name."""
+    Second EU Fine'), and so does any verb or adverb after its first two words ('Pipeline Company
+    Still Committed'); None when a cue verb opens it. 'Court of Appeals' keeps its name."""
     if ent.start_char >= table.title_end:
         return ent
     verbs = load_lexicon().verbs
@@ -1579,6 +1580,8 @@ def _before_headline_verb(table: ActorTable, ent: Span) -> Span | None:
         after_of = token.i > 0 and token.doc[token.i - 1].lower_ in {"of", "for"}
         if word.endswith("s") and stem in verbs and not after_of:
             return ent.doc[ent.start : token.i] if token.i > ent.start else None
+        if token.i > ent.start + 1 and token.pos_ in {"ADV", "AUX", "VERB"}:
+            return ent.doc[ent.start : token.i]  # "Pipeline Company Still Committed To Current Route"
     return ent
 
 

@@ -693,6 +693,13 @@ PARTY_ROWS = [
     ("a country's people named by a demonym the tagger took for a name are a group",
      "Teachers strike in Uganda\n\nThe over 160,000 Ugandan teachers are demanding increases in salary.",
      "increases in salary", "Ugandan teachers"),
+    ("a court is a side of its own, never the government it rules on",
+     "Kenya court orders TV stations restored\n\nThe Kenyan government shut down three TV stations. The High "
+     "Court ordered the government to restore the stations.\n\nThe court said the shutdown was illegal.",
+     "shutdown was illegal", "High Court"),
+    ("an adverb or verb in a headline's capitals ends a name",
+     "Dakota Access Pipeline Company Still Committed To Current Route\n\nThe company building the pipeline "
+     "blasted the decision.", "blasted the decision", "Dakota Access Pipeline Company"),
 ]
 
 
