@@ -970,7 +970,7 @@ def _person_party(table: ActorTable, ent: Span, name: str) -> str | None:
         ("judge of the court", lambda: _court_of_judge(table, ent)),
         ("knowledge base", lambda: knowledge_party(table, name)),
         ("title names a place of its own", lambda: _place_in_title(table, ent)),
-        ("official named by title", lambda: _party_just_before(table, ent)
+        ("official named by title", lambda: _party_just_before(table, ent, _state_title(table, ent))
          or (table.home if _state_title(table, ent) else None) or _bare_government(table, ent)
          if _has_title(table, ent) and not _private_title(table, ent) and not _outside_role(table, ent) else None),
     )
@@ -1145,15 +1145,30 @@ def party_of_code(table: ActorTable, code: str) -> str | None:
     return None
 
 
-def _party_just_before(table: ActorTable, ent: Span) -> str | None:
+def _party_just_before(table: ActorTable, ent: Span, state: bool = False) -> str | None:
     """'Taiwan's presidential office thanked Washington. Spokesman Xavier Chang said ...':
     an official named by title only speaks for the party the sentence before was about, or the
     party whose move the official reports ('The Russian Foreign Ministry condemned the sanctions,
-    Deputy Foreign Minister Sergei Ryabkov told a briefing')."""
-    sent = ent.sent
+    Deputy Foreign Minister Sergei Ryabkov told a briefing'). A ``state`` title ('Transport
+    Minister X') serves a state, never a union or company the sentence before was about."""
     key = _reported_body(table, ent)
-    if key is not None:
+    if key is not None and (not state or _a_state(table, key)):
         return key
+    key = _subject_just_before(table, ent)
+    return key if key is not None and (not state or _a_state(table, key)) else None
+
+
+def _a_state(table: ActorTable, key: str) -> bool:
+    """Not a union, company or other body whose name does not say it is a state's ('Foreign
+    Ministry'): a party a state official may serve."""
+    entry = table.bindings[key].entry
+    return entry.kind != "organization" or bool(set(entry.name.lower().split()) & table.gazetteer.words("state_bodies"))
+
+
+def _subject_just_before(table: ActorTable, ent: Span) -> str | None:
+    """The party that the sentence before an official's was about (its subject), for an official
+    who speaks in theirs."""
+    sent = ent.sent
     if ent.root.dep_ not in {"nsubj", "nsubjpass"} and ent.root.head.dep_ not in {"nsubj", "nsubjpass"}:
         return None  # only the official who speaks: "called on Health Secretary X" names someone else
     if sent.start == 0 or "\n" in sent.doc[sent.start - 1].text_with_ws:

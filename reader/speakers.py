@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .actors import entities, entity_at, is_media
+from .actors import POSSESSIVE, entities, entity_at, is_media
 from .gazetteer import load_gazetteer
 from .lexicon import load_lexicon
 
@@ -184,7 +184,7 @@ def speaker_actor(ctx: Context, speaker: Token | None, cue: Token) -> str | None
         return None  # "Japan's trade curbs have raised concern": a thing of a party's says nothing
     if is_media(speaker) and not any(c.dep_ == "poss" for c in speaker.children):
         return None  # "Indian media had claimed": the press reports (but "Egypt's state-run paper" is Egypt's)
-    key = ctx.actors.resolve(speaker)
+    key = _bare_title(ctx, speaker) or ctx.actors.resolve(speaker)
     if key is None:
         for conj in speaker.conjuncts:
             key = ctx.actors.resolve(conj)
@@ -345,21 +345,37 @@ def described_person(ctx: Context, speaker: Token) -> str | None:
     return resolve_pronoun(ctx, speaker, as_person=True)
 
 
-def _titled_person(ctx: Context, role: Token) -> str | None:
+def _bare_title(ctx: Context, speaker: Token) -> str | None:
+    """'The spokesman said' after 'Foreign Ministry spokesman Liu Jianchao ... Liu said': the
+    person last named of those the story gave this title, before any body the noun was learned
+    for ('the Vatican's spokesman' between them); only 'the' with it, not 'the Pakistani leader'."""
+    if speaker.pos_ != "NOUN" or speaker.lemma_.lower() not in ctx.actors.words("titles") \
+            or not all(c.dep_ == "det" and c.lower_ == "the" for c in speaker.children) \
+            or not any(True for _ in speaker.children):
+        return None
+    return _titled_person(ctx, speaker, later=False)
+
+
+def _titled_person(ctx: Context, role: Token, later: bool = True) -> str | None:
     """The nearest person named before with this role as their title ('President Ana Ruiz ...
-    the president')."""
+    the president'); else (``later``) the one named so after it."""
     forms = ctx.actors.gazetteer.abbreviations.get(role.lower_) if role.text.isupper() else None
     forms = set(forms or (role.lemma_.lower(),))  # "the PS": the one titled "permanent secretary"
     para = ctx.article.paragraph_at(role.idx)
     floor = ctx.article.paragraphs[max(0, para - PERSON_PRONOUN_REACH)].start if ctx.article.paragraphs else 0
+    titled: set[str] = set()  # the people given this title before, by their names
+    for ent in entities(ctx.doc):
+        if ent.end <= role.i and ent.label_ == "PERSON" and forms <= {
+                form for t in _title_words(ctx.doc, ent) for form in (t.lemma_.lower(), t.lower_)}:
+            titled.update(POSSESSIVE.sub("", ent.text).split())
     for ent in reversed(entities(ctx.doc)):
         if ent.end > role.i or ent.label_ != "PERSON":
             continue
         if ent.start_char < floor:
             break
-        if forms <= {form for t in _title_words(ctx.doc, ent) for form in (t.lemma_.lower(), t.lower_)}:
+        if set(POSSESSIVE.sub("", ent.text).split()) & titled:  # "Liu said ... the spokesman said": Liu
             return ctx.actors.resolve(ent.root) or ctx.actors.named_speaker(ent.root)
-    return _titled_later(ctx, role)
+    return _titled_later(ctx, role) if later else None
 
 
 def _titled_later(ctx: Context, role: Token) -> str | None:

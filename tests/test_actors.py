@@ -700,6 +700,17 @@ PARTY_ROWS = [
     ("an adverb or verb in a headline's capitals ends a name",
      "Dakota Access Pipeline Company Still Committed To Current Route\n\nThe company building the pipeline "
      "blasted the decision.", "blasted the decision", "Dakota Access Pipeline Company"),
+    ("the Vatican is a state the gazetteer knows by that name",
+     "China rejects criticism\n\nOn Thursday, the Vatican's spokesman John Smith criticized China for ordaining "
+     "two bishops.", "criticized China", "Vatican"),
+    ("a minister named by title never speaks for the union the sentence before was about",
+     "Fremantle port strike\n\nThe Maritime Union of Australia has walked off the job at Fremantle Port. "
+     "Transport Minister Troy Buswell said the strike was unnecessary.", "strike was unnecessary", "Troy Buswell"),
+    ("'the spokesman' is the person last named of those the story titled so, not a body the noun was learned for",
+     "China rejects Vatican criticism\n\n\"The criticism was unfounded,\" said Foreign Ministry spokesman Liu "
+     "Jianchao.\n\nOn Thursday, the Vatican's spokesman Joaquin Navarro-Valls criticized China.\n\nLiu said China "
+     "pursued clear principles.\n\n\"China has always been sincere in improving its ties,\" the spokesman said.",
+     "always been sincere", "China"),
 ]
 
 
