@@ -196,7 +196,8 @@ class ActorTable:
     def named_speaker(self, token: Token) -> str | None:
         """A speaker named by a proper noun that no pass bound ('Ellis said', tagged as nothing):
         a party of their own, as the annotation guideline's fallback says; never an outlet."""
-        if token.pos_ != "PROPN" or not token.is_title or is_media(token) or token.text in self.gazetteer.media:
+        capitalised = token.is_title or token.text[:1].isupper() and not token.is_upper  # "SuperValu", "PayPal"
+        if token.pos_ != "PROPN" or not capitalised or is_media(token) or token.text in self.gazetteer.media:
             return None
         if self.is_masthead(token):
             return None  # "The Sydney Morning Herald reported": a newspaper
@@ -217,7 +218,9 @@ class ActorTable:
             return None  # "Mirette Mabrouk, an analyst at ...": a commentator, not a party
         key = self.people.get(name) or self.people.get(name.split()[-1]) or knowledge_party(self, name)
         if key is None:
-            kind = "organization" if token.ent_type_ == "ORG" and not titled else "person"
+            described = any(c.dep_ == "compound" and c.lemma_.lower() in self.gazetteer.words("company_nouns")
+                            for c in token.children)  # "Irish retailer SuperValu", whatever the tagger says
+            kind = "organization" if (token.ent_type_ == "ORG" or described) and not titled else "person"
             key = self.bind(Entry(slug(name), name, kind))
             _remember_person(self, name, key)
         for i in range(start, token.i + 1):
@@ -2024,10 +2027,11 @@ def _bloc(table: ActorTable, token: Token) -> str | None:
 def _employer_named(table: ActorTable, token: Token) -> bool:
     """'US Caterpillar workers', 'Boeing machinists': the company names whose workers they are,
     and the workers are a party of their own, not the company nor its country."""
-    for child in token.children:
-        key = table.token_actor.get(child.i)
-        if key in table.bindings and table.bindings[key].entry.kind == "organization":
-            return True
+    for child in token.children:  # (also "United Airlines | flight attendants", the name under 'flight')
+        for t in (child.subtree if child.dep_ == "compound" else (child,)):
+            key = table.token_actor.get(t.i)
+            if key in table.bindings and table.bindings[key].entry.kind == "organization":
+                return True
     return False
 
 
@@ -2155,6 +2159,9 @@ def _modifier_actor(table: ActorTable, token: Token) -> str | None:
         return named
     for child in token.children:
         if child.dep_ in {"compound", "amod", "poss", "nmod"} and not _placing(table, child):
+            if token.pos_ == "PROPN" and child.dep_ == "compound" and child.lemma_.lower() in table.gazetteer.words(
+                    "company_nouns"):
+                continue  # "Irish retailer SuperValu": the description places the company, no owner
             if child.tag_ == "NNS" and child.lower_ in table.gazetteer.nouns["groups"]:
                 if child.i in table.token_actor:  # "the teachers' union" is the teachers'
                     return table.token_actor[child.i]

@@ -711,6 +711,12 @@ PARTY_ROWS = [
      "Jianchao.\n\nOn Thursday, the Vatican's spokesman Joaquin Navarro-Valls criticized China.\n\nLiu said China "
      "pursued clear principles.\n\n\"China has always been sincere in improving its ties,\" the spokesman said.",
      "always been sincere", "China"),
+    ("a company's description places it, and a name with a capital inside is a name",
+     "Unilever row moves to Ireland\n\nIrish retailer SuperValu, which is part of Musgrave Group, has said that it "
+     "may experience some supply issues.", "supply issues", "SuperValu"),
+    ("a company's workers named under a compound are a group of their own, not the company",
+     "United flight attendants threaten to cancel deal\n\nUnited Airlines flight attendants on Friday threatened "
+     "to tear up a cost-saving deal with the bankrupt carrier.", "tear up", "attendants"),
 ]
 
 
