@@ -642,7 +642,8 @@ def learn_abbreviations(table: ActorTable, doc: Doc) -> None:
     words = _token_texts(doc)
     for i in _parenthesized(words):
         if _abbreviation(words[i]):
-            key = _spelled_before(table, doc, i - 1, words[i]) or _named_before(table, doc[i - 2])
+            key = _spelled_before(table, doc, i - 1, words[i]) or _described_before(table, doc[i - 2], words[i]) \
+                or _named_before(table, doc[i - 2])
             if key:
                 learned[words[i]] = key
     if not learned:
@@ -698,6 +699,16 @@ def _after_of_or_in(doc: Doc, i: int) -> bool:
     while j > 0 and (doc[j].lower_ == "the" or doc[j].is_title):
         j -= 1  # over "the" and the place's other words
     return doc[j].lower_ in {"of", "in"}
+
+
+def _described_before(table: ActorTable, token: Token, abbreviation: str) -> str | None:
+    """'Greece's port employees federation (OMYLE)': a body described in lower case, then its
+    abbreviation, is a body of that name (not the country that owns the description)."""
+    if not token.is_lower or token.i in table.token_actor or token.lemma_ not in table.gazetteer.words("civil_bodies"):
+        return None
+    key = table.bind(Entry(slug(abbreviation), abbreviation, "organization"))
+    table.token_actor[token.i] = key
+    return key
 
 
 def _named_before(table: ActorTable, token: Token) -> str | None:

@@ -717,6 +717,9 @@ PARTY_ROWS = [
     ("a company's workers named under a compound are a group of their own, not the company",
      "United flight attendants threaten to cancel deal\n\nUnited Airlines flight attendants on Friday threatened "
      "to tear up a cost-saving deal with the bankrupt carrier.", "tear up", "attendants"),
+    ("a body described in lower case before its abbreviation is the body, not the country owning the words",
+     "Piraeus dockers strike\n\nGreece's port employees federation (OMYLE) said the government had failed to give "
+     "assurances. The OMYLE said the strike would go on.", "strike would go on", "OMYLE"),
 ]
 
 
