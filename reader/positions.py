@@ -511,7 +511,7 @@ def _governed_by_cue(ctx: Context, token: Token) -> bool:
 def _governing_word(token: Token) -> Token:
     """The word a noun depends on, past prepositions ('rejected [despite] the offer' -> rejected)."""
     head = token.head
-    while head.dep_ == "prep" or head.pos_ == "ADP":
+    while (head.dep_ == "prep" or head.pos_ == "ADP") and head.head.i != head.i:  # (an ADP may root a sentence)
         head = head.head
     return head
 

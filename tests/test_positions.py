@@ -649,3 +649,22 @@ def test_a_move_told_of_the_speaker_in_a_relative_clause_is_not_what_they_say(nl
         "Boko Haram leader Abubakar Shekau released a video.\n\nThe militant leader, who made prisoner exchange "
         "demands in the past, said some of the teenagers had converted."))
     assert only(positions, "had converted").kind == "statement"
+
+
+def test_a_sentence_rooted_at_a_preposition_ends_the_walk_up_to_its_governing_word(nlp):
+    """The walk past prepositions stops at the root: the tagger may root a sentence at an ADP (a
+    story of the blind set heldout16 did, and the analysis looped for ever)."""
+    import signal
+
+    from spacy.tokens import Doc
+
+    from reader.positions import _governing_word
+
+    doc = Doc(nlp.vocab, words=["Despite", "the", "statement"], heads=[0, 2, 0], deps=["ROOT", "det", "pobj"],
+              pos=["ADP", "DET", "NOUN"])
+    signal.signal(signal.SIGALRM, lambda *_: pytest.fail("the walk up the tree did not end"))
+    signal.alarm(5)
+    try:
+        assert _governing_word(doc[2]).i == 0
+    finally:
+        signal.alarm(0)
