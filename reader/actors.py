@@ -451,6 +451,9 @@ def _headline_end(text: str) -> int:
     return -1 if first_end < 0 or text[:first_end].rstrip().endswith((".", "!", "?", '"', "”")) else first_end
 
 
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "v"}
+
+
 def _headline_word_cut(ent: Span, text: str, headline_end: int) -> Span:
     """'Saakashvili Gives Abashidze Last Chance': in a headline set in title case the tagger runs a
     name into the next word; a name never written so again, whose shorter form the story uses, is
@@ -775,8 +778,9 @@ def mark_acronyms(table: ActorTable, doc: Doc) -> None:
         if end > i:
             surface = doc[i:end].text
             if surface not in table.gazetteer.names and surface not in skip and len(surface) >= 3 \
-                    and surface not in table.gazetteer.media:  # "VOA reporter X": an outlet is no party
-                runs.setdefault(surface, []).append((i, end))
+                    and surface not in table.gazetteer.media \
+                    and not _capitals_lead(doc, i, end) and not _suffix_of_name(doc, i, end):
+                runs.setdefault(surface, []).append((i, end))  # ("VOA reporter X": an outlet is no party)
             i = end
         else:
             i += 1
@@ -796,6 +800,31 @@ def mark_acronyms(table: ActorTable, doc: Doc) -> None:
                 table.token_actor[t] = key
         for old in partial:  # "SAG-" that the tagger cut from "SAG-AFTRA"
             table.merge(old, key)
+
+
+def _person_words(table: ActorTable, doc: Doc) -> set[str]:
+    """The words of people's names, but not one that only the headline's capitals made a person's
+    and the story calls an organisation ('Apple' of a headline's 'Apple App Store')."""
+    body = {part for e in entities(doc) if e.label_ == "PERSON" and e.start_char >= table.title_end
+            for part in _person_name(e).split()}
+    organizations = {part for e in entities(doc) if e.label_ == "ORG" and e.start_char >= table.title_end
+                     for part in _person_name(e).split()}
+    return {part for e in entities(doc) if e.label_ == "PERSON" for part in _person_name(e).split()
+            if part in body or part not in organizations}
+
+
+def _capitals_lead(doc: Doc, start: int, end: int) -> bool:
+    """'FRENCH PHARMACEUTICAL giant Sanofi': words set in capitals by the paper's style (a long
+    word, or one next to another word in capitals), not an abbreviation."""
+    def capital_word(i: int) -> bool:
+        return 0 <= i < len(doc) and doc[i].is_alpha and doc[i].is_upper and len(doc[i]) >= 4
+    return end - start == 1 and (len(doc[start]) > 8 or capital_word(start - 1) or capital_word(end))
+
+
+def _suffix_of_name(doc: Doc, start: int, end: int) -> bool:
+    """'III' of 'Francisco T. Duque III': the end of a person's name, not an abbreviation."""
+    return end - start == 1 and doc[start].lower_ in NAME_SUFFIXES and start > 0 \
+        and doc[start - 1].ent_type_ == "PERSON"
 
 
 def _acronym_end(doc: Doc, i: int) -> int:
@@ -1477,7 +1506,7 @@ def _family_of_person(table: ActorTable, ent: Span) -> str | None:
 def mark_organizations(table: ActorTable, doc: Doc) -> None:
     """Companies, unions, parties and movements named by the article ('the Unite union', 'Boeing')."""
     words = table.gazetteer.words
-    people = {part for e in entities(doc) if e.label_ == "PERSON" for part in _person_name(e).split()}
+    people = _person_words(table, doc)
     for ent in entities(doc):
         corporate = ent[-1].text.rstrip(".") in words("corporate")  # "Twitter Inc", whatever the tagger says
         marked = [i for i in range(ent.start, ent.end) if i in table.token_actor]
@@ -1717,7 +1746,7 @@ def mark_described_names(table: ActorTable, doc: Doc) -> None:
         if token.pos_ != "NOUN" and not industry or token.lemma_.lower() not in nouns:
             continue
         start = token.i + 1
-        end = _capital_run_end(doc, start, table)
+        end = _before_date(doc, start, _capital_run_end(doc, start, table))
         single = end == start and (_single_name(table, doc[start]) or industry and doc[start].pos_ == "PROPN")
         if single:  # "national electricity utility Eskom"
             end = start + 1
@@ -1728,6 +1757,15 @@ def mark_described_names(table: ActorTable, doc: Doc) -> None:
         if name not in table.gazetteer.media:
             bind_organization(table, name, range(start, end))
     _mark_repeats(table, doc)
+
+
+def _before_date(doc: Doc, start: int, end: int) -> int:
+    """'giant Sanofi | on Monday': a run of capitalised words ends before a lower-case joiner
+    followed by a date."""
+    for i in range(start + 1, end):
+        if doc[i].is_lower and i + 1 < len(doc) and doc[i + 1].ent_type_ in {"DATE", "TIME"}:
+            return i
+    return end
 
 
 def _single_name(table: ActorTable, token: Token) -> bool:

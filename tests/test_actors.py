@@ -720,6 +720,15 @@ PARTY_ROWS = [
     ("a body described in lower case before its abbreviation is the body, not the country owning the words",
      "Piraeus dockers strike\n\nGreece's port employees federation (OMYLE) said the government had failed to give "
      "assurances. The OMYLE said the strike would go on.", "strike would go on", "OMYLE"),
+    ("words the paper's style sets in capitals, a time after a name and a name's 'III' name no party",
+     "Sanofi: no refund for used dengue vaccine\n\nFRENCH PHARMACEUTICAL giant Sanofi on Monday told the "
+     "Philippines it would not refund the cost of used doses.\n\nThe Philippines had asked Sanofi to refund "
+     "the cost, Health Secretary Francisco T. Duque III said.\n\nSanofi said the vaccine was not ineffective.",
+     "would not refund", "Sanofi"),
+    ("a word only the headline's capitals made a person's is the organisation the story names",
+     "Fortnite's return to Apple App Store stalls as blame game ensues\n\nEpic Games CEO Tim Sweeney accused "
+     "Apple of rejecting Fortnite.\n\nHowever, Apple has now responded, saying the claim of a worldwide ban is "
+     "not accurate.", "not accurate", "Apple"),
 ]
 
 
