@@ -884,20 +884,33 @@ def _faulted_act(span: Span, lex: Lexicon) -> str | None:
 def _harm_by_other(span: Span, lex: Lexicon) -> str | None:
     """'the regulator has done serious damage to the bank', 'the decision will hurt consumers': a body
     or its act (``judged_nouns``) said to do something harmful is accused (not 'our decision was
-    painful': the speaker's own; not 'the talks did not fail': negated)."""
+    painful': the speaker's own; not 'the talks did not fail': negated). So is a party named in a
+    reported clause whose verb or its object or complement is harmful ('told reporters that Malaysia
+    was doing great harm', 'said the contras contemplated killing the peace'); not what it
+    would do ('Moscow would expel an equal number': a threat)."""
     negative = lex.words("negative_words")
     judged = lex.words("judged_nouns")
     for token in span:
         if token.dep_ not in {"nsubj", "nsubjpass"} or _first_person_word(token, lex):
             continue
-        other = token.lemma_.lower() in judged
         verb = token.head
-        if not other or negated(verb) or verb.lemma_.lower() in lex.words("feeling_words"):
+        named = _named_in_report(token) and not any(c.tag_ == "MD" for c in verb.children)
+        if not (token.lemma_.lower() in judged or named) or negated(verb) \
+                or verb.lemma_.lower() in lex.words("feeling_words"):
             continue
-        words = [t for t in verb.subtree if t.i != token.i and not (token.left_edge.i <= t.i <= token.right_edge.i)]
+        if named:
+            words = [verb, *(c for c in verb.children if c.dep_ in {"dobj", "acomp", "attr", "xcomp"})]
+        else:
+            words = [t for t in verb.subtree if t.i != token.i and not (token.left_edge.i <= t.i <= token.right_edge.i)]
         if any(t.lower_ in negative or t.lemma_.lower() in negative for t in words):
             return "accuse"
     return None
+
+
+def _named_in_report(token: Token) -> bool:
+    """A party named by its name as the subject of a reported clause ('said | Malaysia was ...')."""
+    return token.pos_ == "PROPN" and token.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"} \
+        and token.head.pos_ == "VERB" and token.head.dep_ == "ccomp"
 
 
 def _no_merit(span: Span, lex: Lexicon) -> str | None:
