@@ -894,7 +894,8 @@ def _harm_by_other(span: Span, lex: Lexicon) -> str | None:
         if token.dep_ not in {"nsubj", "nsubjpass"} or _first_person_word(token, lex):
             continue
         verb = token.head
-        named = _named_in_report(token) and not any(c.tag_ == "MD" for c in verb.children)
+        named = _named_in_report(token) and not any(c.tag_ == "MD" for c in verb.children) \
+            and cue_lemma(lex, verb) not in lex.verbs  # ("Pakistan rejects the announcement": a move, read later)
         if not (token.lemma_.lower() in judged or named) or negated(verb) \
                 or verb.lemma_.lower() in lex.words("feeling_words"):
             continue

@@ -221,6 +221,7 @@ ROWS = [
     ("accuse.harm_by_other", "He said the Sandinistas contemplated killing the peace.", "accuse"),
     ("accuse.harm_by_other", "He said that Malaysia would expel three diplomats.", None),
     ("accuse.harm_by_other", "He said that Malaysia was preparing a new offer.", None),
+    ("accuse.harm_by_other", "He said that Pakistan rejects the Indian announcement.", None),
     ("reject.negated_move", "The president will neither resign nor hold early elections.", "reject"),
     ("threaten.all_necessary_means", "The ministry will take all necessary measures to defend the border.",
      "threaten"),
