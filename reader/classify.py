@@ -514,8 +514,7 @@ def _conditional_threat(span: Span, lex: Lexicon) -> str | None:
     forces, marks = lex.words("force_verbs"), lex.words("condition_marks")
     pressure = lex.words("pressure_nouns")
     for token in span:
-        own = any(c.tag_ == "MD" for c in token.children)
-        modal = token if own else _clause_head(token)  # "we will consolidate and [will] hold a national strike"
+        modal = _clause_head(token)  # "we will consolidate and [will] hold a national strike"
         if token.pos_ != "VERB" or not any(c.tag_ == "MD" for c in modal.children) or negated(token):
             continue
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
