@@ -514,8 +514,7 @@ def _conditional_threat(span: Span, lex: Lexicon) -> str | None:
     forces, marks = lex.words("force_verbs"), lex.words("condition_marks")
     pressure = lex.words("pressure_nouns")
     for token in span:
-        modal = _clause_head(token)  # "we will consolidate and [will] hold a national strike"
-        if token.pos_ != "VERB" or not any(c.tag_ == "MD" for c in modal.children) or negated(token):
+        if token.pos_ != "VERB" or not any(c.tag_ == "MD" for c in token.children) or negated(token):
             continue
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
         pressing = subject is not None and subject.lower_ in pressure  # "strikes could begin unless ..."
@@ -525,20 +524,12 @@ def _conditional_threat(span: Span, lex: Lexicon) -> str | None:
             o.lemma_.lower() in pressure or o.lower_ in pressure for o in _objects(token))  # "will stage a strike if"
         if not (token.lemma_.lower() in forces or pressing):
             continue
-        conditions = [c for c in (*token.children, *modal.children) if c.dep_ == "advcl"]
+        conditions = [c for c in token.children if c.dep_ == "advcl"]
         if any(m.lower_ in marks for c in conditions for m in c.children if m.dep_ == "mark"):
             return "threaten"
         if any(t.lower_ == "otherwise" for t in token.subtree):
             return "threaten"
     return None
-
-
-def _clause_head(verb: Token) -> Token:
-    """The first of verbs joined by 'and' ('will consolidate and hold'): it holds their modal and
-    their conditions."""
-    while verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
-        verb = verb.head
-    return verb
 
 
 def _to_talks(token: Token, lex: Lexicon) -> bool:
