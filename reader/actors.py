@@ -1155,14 +1155,28 @@ def knowledge_party(table: ActorTable, name: str) -> str | None:
     A surname alone matches only where the dictionaries list it ('Putin', not 'Khan')."""
     from . import knowledge
 
-    for role in knowledge.person_roles(name, table.date)[:2]:
+    roles, similar = knowledge.person_roles(name, table.date), None
+    if not roles:  # "Valerii Lazar": the knowledge base's "Valeriu Lazar"
+        similar = knowledge.similar_person(name)
+        roles = knowledge.person_roles(similar, table.date) if similar else []
+    for role in roles[:2]:
         if table.date is not None and role.dated and not role.valid(table.date) \
                 and role.sector in table.gazetteer.knowledge.get("office_sectors", ()):
             continue  # out of office that day: a former (or future) minister may be in opposition
+        if similar and not _code_named(table, role.code):
+            continue  # a name spelled a little differently counts only for a party the story names
         key = party_of_code(table, role.code)
         if key:
             return key
     return None
+
+
+def _code_named(table: ActorTable, code: str) -> bool:
+    """Whether the country of a CAMEO code is a party the story already names."""
+    from . import knowledge
+
+    found = knowledge.code_party(code)
+    return found is not None and table.gazetteer.names.get(found[0]) in table.bindings
 
 
 def party_of_code(table: ActorTable, code: str) -> str | None:

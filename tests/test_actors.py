@@ -729,6 +729,10 @@ PARTY_ROWS = [
      "Fortnite's return to Apple App Store stalls as blame game ensues\n\nEpic Games CEO Tim Sweeney accused "
      "Apple of rejecting Fortnite.\n\nHowever, Apple has now responded, saying the claim of a worldwide ban is "
      "not accurate.", "not accurate", "Apple"),
+    ("a name the knowledge base spells a little differently gives its party, when the story names that party",
+     "Russia bans Moldovan wine\n\nRussia banned imports of Moldovan wine. Moldova protested the ban.\n\n"
+     "Economy Minister Valerii Lazar said the reasons for the Russian move were unclear.", "reasons for the Russian",
+     "Moldova"),
 ]
 
 

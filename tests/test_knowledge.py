@@ -342,3 +342,13 @@ def test_leaders_are_optional(tmp_path, monkeypatch):
     finally:
         for cached in caches:
             cached.cache_clear()
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Valerii Lazar", "valeriu lazar"),  # a transliteration one letter off
+    ("Vladimir Putin", None),  # known as written: nothing to look for
+    ("John Smith", None),  # no one alike enough, or several
+    ("Lazar", None),  # a surname alone is never matched loosely
+])
+def test_a_name_spelled_a_little_differently_finds_the_one_person_alike(name, expected):
+    assert kb.similar_person(name) == expected

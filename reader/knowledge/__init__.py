@@ -19,6 +19,7 @@ from reader.knowledge.lookup import (
     person_roles,
     sector_of,
     sector_word,
+    similar_person,
     split_code,
     verb_default,
     verb_kind,
@@ -30,6 +31,6 @@ from reader.knowledge.lookup import (
 
 __all__ = [
     "Role", "VerbPattern", "agent_code", "code_party", "is_discard", "known_person", "load_all", "organisation",
-    "party_name", "person_roles", "sector_of", "sector_word", "split_code", "verb_default", "verb_kind",
-    "verb_lemmas", "verb_patterns", "verb_review", "verb_synsets",
+    "party_name", "person_roles", "sector_of", "similar_person", "sector_word", "split_code", "verb_default",
+    "verb_kind", "verb_lemmas", "verb_patterns", "verb_review", "verb_synsets",
 ]
