@@ -976,13 +976,22 @@ def bind_people(table: ActorTable, doc: Doc) -> None:
             table.token_actor[i] = key
 
 
+def _body_title(table: ActorTable, ent: Span) -> bool:
+    """'union secretary Sam Otto', 'Company spokeswoman Ana Roe': a title right before the name,
+    after a word for a body."""
+    doc, words = ent.doc, table.gazetteer.words
+    if ent.start < 2 or doc[ent.start - 1].lemma_.lower() not in words("titles"):
+        return False
+    return doc[ent.start - 2].lemma_.lower() in words("described")
+
+
 def rebind_lone_people(table: ActorTable, doc: Doc) -> None:
     """A person left to themselves before the story's bodies were found ('union secretary Mary
     Kane', when 'the nurses' union' is a group found later) joins the body their title names."""
     for ent in entities(doc):
         key = table.token_actor.get(ent.start)
-        if ent.label_ != "PERSON" or key is None or not table.is_person(key):
-            continue
+        if ent.label_ != "PERSON" or key is None or not table.is_person(key) or not _body_title(table, ent):
+            continue  # (only a title naming a body: "Mr Letta has rejected the resignations of the PDL ministers")
         party = _group_of_member(table, ent, learn=False) or _party_of_person(table, ent)
         if party is None or party == key or table.is_person(party) or _has_agents(table, key):
             continue
@@ -1132,10 +1141,17 @@ def _place_in_title(table: ActorTable, ent: Span) -> str | None:
                 or any(t.dep_ == "poss" for t in ent.doc[token.i: token.i + 4] if t.ent_type_ == "GPE"):
             continue  # "Northamptonshire's chief constable" heads a force of the place, not the place
         place = entity_at(ent.doc, token.i)
-        if place is None or is_media(place.root) or _located_in(place.root, ent):
-            continue
+        if place is None or is_media(place.root) or _located_in(place.root, ent) or not _place_word_after(table, place):
+            continue  # (not "Sawarmi", a first name, nor "a member for Tudor", a ward)
         return _bind_place(table, place)
     return None
+
+
+def _place_word_after(table: ActorTable, place: Span) -> bool:
+    """'New York | state', 'Liverpool City | Region', 'Kano | State': the place says what it is
+    (data ``place_words``), so a name the tagger took for a place is not taken for one."""
+    words = table.gazetteer.words("place_words")
+    return place[-1].lower_ in words or place.end < len(place.doc) and place.doc[place.end].lower_ in words
 
 
 def _located_in(place: Token, ent: Span) -> bool:

@@ -733,6 +733,11 @@ PARTY_ROWS = [
      "Russia bans Moldovan wine\n\nRussia banned imports of Moldovan wine. Moldova protested the ban.\n\n"
      "Economy Minister Valerii Lazar said the reasons for the Russian move were unclear.", "reasons for the Russian",
      "Moldova"),
+    ("a place names an official's party only when it says it is a place ('New York state'), not a ward's name",
+     "Councillors reject petition to save the centre\n\nProtestors have had their petition rejected by councillors."
+     "\n\nCouncillor Dennis Doe, who represents Tudor ward, said there was no alternative to demolishing the "
+     "building.\n\nCouncillor David Cunningham, also a member for Tudor, said: \"I agree the centre is a very "
+     "attractive building.\"", "very attractive building", "David Cunningham"),
 ]
 
 
