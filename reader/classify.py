@@ -162,11 +162,11 @@ def _demand(span: Span, lex: Lexicon) -> str | None:
     for token in span:
         lower, lemma = token.lower_, token.lemma_.lower()
         if token.tag_ == "MD" and lower in modals and not negated(token.head) and not _first_singular(token.head) \
-                and _main_clause(token.head, span):
+                and not _own_obligation(token.head, lex) and _main_clause(token.head, span):
             return "demand"
         owned = lemma == "have" and any(c.dep_ in {"dobj", "obj"} for c in token.children)  # "have a lot of
         if lemma in {"need", "have"} and token.tag_ in FINITE | {"VB"} and _to_clause(token) and not negated(token) \
-                and not owned:  # case law to go with" says what one has, no obligation
+                and not owned and not _own_obligation(token, lex):  # case law to go with" says what one has
             if token.tag_ != "VB" or any(c.tag_ == "MD" for c in token.children):
                 return "demand"
         if lemma == "need" and token.pos_ == "VERB" and not negated(token) \
@@ -184,6 +184,20 @@ def _demand(span: Span, lex: Lexicon) -> str | None:
                 and not negated(token) and _wish_for_other(token):  # (cue_lemma: "hopes" is "hope", not "hop")
             return "demand"  # "China hopes Indonesia can appropriately handle the issue"
     return _needed(span, lex)
+
+
+def _own_obligation(verb: Token, lex: Lexicon) -> bool:
+    """'we had to use force', 'we will have to retaliate', 'we must learn from history': what the
+    speaker's own side must do asks nothing of the other (its subject is 'we' or 'I', found up the
+    chain of 'have to', 'will' and 'and')."""
+    for _ in range(3):
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None:
+            return subject.lower_ in lex.words("first_person")
+        if verb.dep_ not in {"xcomp", "aux", "conj"} or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
 
 
 SIDE_CLAUSES = frozenset({"relcl", "acl", "advcl", "pcomp", "csubj", "amod", "pobj", "dobj", "nsubj", "attr"})

@@ -13,6 +13,10 @@ from reader.classify import RULE_IDS, apply_rule, classify_content
 from reader.lexicon import LexiconError, check_lexicon, load_lexicon
 
 ROWS = [
+    ("demand.modal_or_need", "Some students became furious, and we had to use force.", None),
+    ("demand.modal_or_need", "If India takes any action, we will have to retaliate.", None),
+    ("demand.modal_or_need", "We must learn from history how armed struggles are settled.", None),
+    ("demand.modal_or_need", "The government must release the detained students now.", "demand"),
     ("demand.modal_or_need", "The government should release the prisoners.", "demand"),
     ("demand.modal_or_need", "Management must return to the table.", "demand"),
     ("demand.modal_or_need", "I must answer you directly.", None),
