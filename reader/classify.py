@@ -878,9 +878,10 @@ def _negative_judgement(span: Span, lex: Lexicon) -> str | None:
 
 
 def _faulted_act(span: Span, lex: Lexicon) -> str | None:
-    """'the plan did not address the true concerns', 'a step that does not reflect the reality':
-    another side's act said to fail at what it should do is faulted, an accusation ('our offer
-    does not include ...' is the speaker's own; 'will not' is a refusal, read before)."""
+    """'the decision did not address the true concerns', 'a step that does not reflect the reality':
+    another side's act said to fail at what it should do is faulted, an accusation; a proposal so
+    faulted ('the new offer does not meet the needs of the workers') is rejected ('our offer does
+    not include ...' is the speaker's own; 'will not' is a refusal, read before)."""
     judged = lex.words("judged_nouns")
     for token in span:
         if token.pos_ != "VERB" or not negated(token) or any(c.tag_ == "MD" for c in token.children):
@@ -891,7 +892,7 @@ def _faulted_act(span: Span, lex: Lexicon) -> str | None:
         if any(c.dep_ in {"dobj", "obj"} and _first_person_word(c, lex) for c in token.children):
             continue  # "the response does not change our belief": the speaker's own stance holds
         if subject is not None and subject.lemma_.lower() in judged and not _first_person_word(subject, lex):
-            return "accuse"
+            return "reject" if subject.lemma_.lower() in lex.words("proposal_words") else "accuse"
     return None
 
 
