@@ -1020,9 +1020,9 @@ def _person_party(table: ActorTable, ent: Span, name: str) -> str | None:
         ("speaks for", lambda: _speaks_for(table, ent)),
         ("member of a group", lambda: _group_of_member(table, ent)),
         ("judge of the court", lambda: _court_of_judge(table, ent)),
-        ("knowledge base", lambda: knowledge_party(table, name)),
+        ("knowledge base", lambda: knowledge_party(table, name, titled=ent)),
         ("title names a place of its own", lambda: _place_in_title(table, ent)),
-        ("official named by title", lambda: _party_just_before(table, ent, _state_title(table, ent))
+        ("official named by title", lambda: _party_just_before(table, ent)
          or (table.home if _state_title(table, ent) else None) or _bare_government(table, ent)
          if _has_title(table, ent) and not _private_title(table, ent) and not _outside_role(table, ent) else None),
     )
@@ -1165,21 +1165,22 @@ def _located_in(place: Token, ent: Span) -> bool:
     return False
 
 
-def knowledge_party(table: ActorTable, name: str) -> str | None:
+def knowledge_party(table: ActorTable, name: str, titled: Span | None = None) -> str | None:
     """The party the knowledge base gives a person at the article's date ('Vladimir Putin' ->
     Russia, a rebel commander -> the rebels); None for sectors that name no party (media, business).
-    A surname alone matches only where the dictionaries list it ('Putin', not 'Khan')."""
+    A surname alone matches only where the dictionaries list it ('Putin', not 'Khan'). A name with
+    a title (``titled``, its entity) may match one spelled a little differently."""
     from . import knowledge
 
-    roles, similar = knowledge.person_roles(name, table.date), None
-    if not roles:  # "Valerii Lazar": the knowledge base's "Valeriu Lazar"
-        similar = knowledge.similar_person(name)
-        roles = knowledge.person_roles(similar, table.date) if similar else []
+    roles, alike = knowledge.person_roles(name, table.date), None
+    if not roles and titled is not None and _has_title(table, titled):  # "Economy Minister Valerii Lazar":
+        alike = knowledge.similar_person(name)  # the knowledge base's "Valeriu Lazar"
+        roles = knowledge.person_roles(alike, table.date) if alike else []
     for role in roles[:2]:
         if table.date is not None and role.dated and not role.valid(table.date) \
                 and role.sector in table.gazetteer.knowledge.get("office_sectors", ()):
             continue  # out of office that day: a former (or future) minister may be in opposition
-        if similar and not _code_named(table, role.code):
+        if alike and not _code_named(table, role.code):
             continue  # a name spelled a little differently counts only for a party the story names
         key = party_of_code(table, role.code)
         if key:
@@ -1218,17 +1219,16 @@ def party_of_code(table: ActorTable, code: str) -> str | None:
     return None
 
 
-def _party_just_before(table: ActorTable, ent: Span, state: bool = False) -> str | None:
+def _party_just_before(table: ActorTable, ent: Span) -> str | None:
     """'Taiwan's presidential office thanked Washington. Spokesman Xavier Chang said ...':
     an official named by title only speaks for the party the sentence before was about, or the
     party whose move the official reports ('The Russian Foreign Ministry condemned the sanctions,
-    Deputy Foreign Minister Sergei Ryabkov told a briefing'). A ``state`` title ('Transport
+    Deputy Foreign Minister Sergei Ryabkov told a briefing'). A state's title ('Transport
     Minister X') serves a state, never a union or company the sentence before was about."""
-    key = _reported_body(table, ent)
-    if key is not None and (not state or _a_state(table, key)):
-        return key
-    key = _subject_just_before(table, ent)
-    return key if key is not None and (not state or _a_state(table, key)) else None
+    for key in (_reported_body(table, ent), _subject_just_before(table, ent)):
+        if key is not None and (_a_state(table, key) or not _state_title(table, ent)):
+            return key
+    return None
 
 
 def _a_state(table: ActorTable, key: str) -> bool:
@@ -1537,6 +1537,7 @@ def mark_organizations(table: ActorTable, doc: Doc) -> None:
     """Companies, unions, parties and movements named by the article ('the Unite union', 'Boeing')."""
     words = table.gazetteer.words
     people = _person_words(table, doc)
+    roles = words("titles") | words("title_modifiers") | table.gazetteer.abbreviations.keys()
     for ent in entities(doc):
         corporate = ent[-1].text.rstrip(".") in words("corporate")  # "Twitter Inc", whatever the tagger says
         marked = [i for i in range(ent.start, ent.end) if i in table.token_actor]
@@ -1576,7 +1577,6 @@ def mark_organizations(table: ActorTable, doc: Doc) -> None:
             # (but "Boeing CEO Dave Calhoun")
         if _title_of(table, ent):
             continue  # "Secretary of State Jane Roe", "Minister of Education": a role, not a party
-        roles = words("titles") | words("title_modifiers") | table.gazetteer.abbreviations.keys()
         if all(t.lower_ in roles for t in ent if t.lower_ != "the"):
             continue  # "the PS told", "Senior Special Assistant": a title the tagger took for a name
         if ent[0].text.rstrip(".") in words("honorifics"):

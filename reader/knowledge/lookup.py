@@ -185,10 +185,14 @@ def similar_person(name: str) -> str | None:
     parts = key.split()
     if len(parts) < 2 or known_person(name):
         return None
-    keys = [*_people_index(), *_leaders_index()]
-    found = {other for other, _, _ in process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=90, limit=8)
+    found = {other for other, _, _ in process.extract(key, _person_keys(), scorer=fuzz.ratio, score_cutoff=90, limit=8)
              if len(other.split()) == len(parts) and {other.split()[0], other.split()[-1]} & {parts[0], parts[-1]}}
     return found.pop() if len(found) == 1 else None
+
+
+@cache
+def _person_keys() -> tuple[str, ...]:
+    return (*_people_index(), *_leaders_index())
 
 
 def known_person(name: str) -> bool:
