@@ -209,7 +209,7 @@ class ActorTable:
         if titled:  # "Richmond Mayor Stuart Parsons", "Dr Ruto": the person is after the title
             start = max(titled) + 1
         name = POSSESSIVE.sub("", self.doc[start: token.i + 1].text).strip()
-        roles = titles | self.gazetteer.words("title_modifiers")
+        roles = self.gazetteer.role_words
         if not name or name.lower() in titles or all(word in roles for word in name.lower().split()):
             return None  # "the Senior Special Assistant said": a title, no name
         outsiders = self.gazetteer.words("outsiders")
@@ -435,9 +435,8 @@ def entities(doc: Doc) -> tuple[Span, ...]:
         titles = gazetteer.words("titles")
         ents = _joined_names(list(doc.ents), gazetteer.words("joined_name_heads"))
         portfolios = gazetteer.words("portfolios")
-        roles = titles | gazetteer.words("title_modifiers")
-        ents = [_untitled(ent, titles, portfolios) for ent in ents
-                if not (ent.label_ == "PERSON" and all(t.lower_ in roles for t in ent))]  # "Senior Special Assistant"
+        ents = [_untitled(ent, titles, portfolios) for ent in ents  # (not "Senior Special Assistant": a role)
+                if not (ent.label_ == "PERSON" and all(t.lower_ in gazetteer.role_words for t in ent))]
         text = doc.user_data.get("reader_text") or doc.text
         headline_end = _headline_end(text)
         doc.user_data["reader_ents"] = tuple(_headline_word_cut(ent, text, headline_end) for ent in ents)
@@ -1190,26 +1189,27 @@ def knowledge_party(table: ActorTable, name: str, titled: Span | None = None) ->
 
 def _code_named(table: ActorTable, code: str) -> bool:
     """Whether the country of a CAMEO code is a party the story already names."""
+    return _code_country(table, code)[0] in table.bindings
+
+
+def _code_country(table: ActorTable, code: str) -> tuple[str | None, str | None]:
+    """The gazetteer key of a CAMEO code's country (None if the gazetteer has no such name) and
+    the code's sector; (None, None) for a code the knowledge base cannot read."""
     from . import knowledge
 
     found = knowledge.code_party(code)
-    return found is not None and table.gazetteer.names.get(found[0]) in table.bindings
+    if not found:
+        return None, None
+    name, sector = found
+    return table.gazetteer.names.get(name), sector
 
 
 def party_of_code(table: ActorTable, code: str) -> str | None:
     """The party of a CAMEO actor code: the country for its government-like sectors, a side of its
     own for opposition and rebels, else nothing."""
-    from . import knowledge
-
-    found = knowledge.code_party(code)
-    if not found:
-        return None
-    name, sector = found
+    key, sector = _code_country(table, code)
     settings = table.gazetteer.knowledge
-    if sector in settings.get("never_parties", ()):
-        return None
-    key = table.gazetteer.names.get(name)
-    if key is None or key not in table.gazetteer.entries:
+    if sector in settings.get("never_parties", ()) or key is None or key not in table.gazetteer.entries:
         return None
     if sector in settings.get("side_sectors", ()) and sector in table.gazetteer.sectors:
         table.bind(table.gazetteer.entries[key])
@@ -1319,13 +1319,14 @@ def _portfolio(ent: Span, words: Callable[[str], frozenset[str]], skip: int = 0)
     """'Health', 'National Security', 'Primary Industries', 'Transport Cabinet', 'Industry, Trade
     and Investment Permanent': a portfolio (with the words that make a title of the title word
     after it), part of that title. ``skip`` leading tokens name its country ('Indian | External Affairs')."""
+    from .knowledge.text import singular
+
     portfolios = words("portfolios")
     tokens = [t for t in ent[skip:] if t.lower_ != "the"]
     modifiers = words("portfolio_modifiers") | words("title_modifiers")
 
     def portfolio(t: Token) -> bool:  # (the tagger leaves a name's plural as it is: "Industries")
-        singular = t.lower_[:-3] + "y" if t.lower_.endswith("ies") else t.lower_.removesuffix("s")
-        return t.lower_ in portfolios or t.lemma_.lower() in portfolios or singular in portfolios
+        return t.lower_ in portfolios or t.lemma_.lower() in portfolios or singular(t.lower_) in portfolios
     return any(portfolio(t) for t in tokens) and all(portfolio(t) or t.lower_ in modifiers for t in tokens)
 
 
@@ -1537,7 +1538,7 @@ def mark_organizations(table: ActorTable, doc: Doc) -> None:
     """Companies, unions, parties and movements named by the article ('the Unite union', 'Boeing')."""
     words = table.gazetteer.words
     people = _person_words(table, doc)
-    roles = words("titles") | words("title_modifiers") | table.gazetteer.abbreviations.keys()
+    roles = table.gazetteer.role_words | table.gazetteer.abbreviations.keys()
     for ent in entities(doc):
         corporate = ent[-1].text.rstrip(".") in words("corporate")  # "Twitter Inc", whatever the tagger says
         marked = [i for i in range(ent.start, ent.end) if i in table.token_actor]

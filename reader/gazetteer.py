@@ -43,6 +43,12 @@ class Gazetteer:
         """Capitals in capitals ('ISLAMABAD' -> key), for datelines; built once."""
         return {surface.upper(): key for surface, key in self.capitals.items()}
 
+    @cached_property
+    def role_words(self) -> frozenset[str]:
+        """Titles and the words that make a title ('senior', 'cabinet'): a name of these alone is a
+        role, no person or body ('the Senior Special Assistant'); built once."""
+        return self.word_sets["titles"] | self.word_sets["title_modifiers"]
+
     def words(self, name: str) -> frozenset[str]:
         """One word list of actors.toml [nouns] ('titles', 'media_nouns', ...), as a set."""
         return self.word_sets[name]

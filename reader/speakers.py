@@ -350,8 +350,7 @@ def _bare_title(ctx: Context, speaker: Token) -> str | None:
     person last named of those the story gave this title, before any body the noun was learned
     for ('the Vatican's spokesman' between them); only 'the' with it, not 'the Pakistani leader'."""
     if speaker.pos_ != "NOUN" or speaker.lemma_.lower() not in ctx.actors.words("titles") \
-            or not all(c.dep_ == "det" and c.lower_ == "the" for c in speaker.children) \
-            or not any(True for _ in speaker.children):
+            or [(c.dep_, c.lower_) for c in speaker.children] != [("det", "the")]:
         return None
     return _titled_person(ctx, speaker, later=False)
 
