@@ -395,16 +395,51 @@ def name_calling(ctx: Context, draft: Draft) -> str | None:
     if not labelling and (draft.lemma != "call" or draft.kind != "demand" or draft.trigger is not None):
         return None
     labels = [c for c in token.children if c.dep_ in {"oprd", "dobj", "ccomp", "xcomp"}]
-    labels += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children]
+    labels += [g for c in _as_phrases(token) for g in c.children]
     words = {t.lower_ for c in labels for t in c.subtree}
     refutable = ctx.lex.words("refutable_nouns")
     things = [c for c in labels if c.pos_ in {"NOUN", "PROPN"}]  # "the demand", "an unjustified decision"
     if words & ctx.lex.words("reject_words"):  # a claim or a demand refuted; an act or a side accused
         claim = not labelling or not things or any(t.lemma_.lower() in refutable for t in things)
         return "reject" if claim else "accuse"
-    if words & ctx.lex.words("accuse_words"):
+    if words & ctx.lex.words("accuse_words") or _named_harsh(ctx, token):
         return "accuse"
     return None if labelling else "statement"
+
+
+def _named_harsh(ctx: Context, verb: Token) -> bool:
+    """'described the decision as a stab in the back', 'called the ruling "a blatant attack"', 'a
+    promoter of war, murder and destruction': a label whose own words are strongly negative
+    (``negative_words``, from VADER) accuses what it names. Only a label set beside the thing named
+    counts ('called an emergency meeting to discuss it' names nothing), and only the label's head,
+    its modifiers and what its prepositions take ('an opportunity to end the crisis' is no harsh
+    name)."""
+    labels = [g for c in _as_phrases(verb) for g in c.children]
+    if any(c.dep_ in {"dobj", "obj"} for c in verb.children):
+        labels += [c for c in verb.children if c.dep_ == "oprd" or c.dep_ in {"ccomp", "xcomp"}
+                   and not any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
+    negative = ctx.lex.words("negative_words")
+    feelings = ctx.lex.words("feeling_words")
+    words = [t for label in labels for t in _label_words(label) if not negated(t)]
+    return any((t.lower_ in negative or t.lemma_.lower() in negative) and t.lemma_.lower() not in feelings
+               for t in words)
+
+
+def _as_phrases(verb: Token) -> list[Token]:
+    """The 'as' of 'described the demand as unreasonable', on the verb or on its object."""
+    holders = [verb, *(c for c in verb.children if c.dep_ in {"dobj", "obj"})]
+    return [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "as"]
+
+
+def _label_words(label: Token) -> list[Token]:
+    """A label's head, its modifiers and conjuncts, and the nouns its prepositions take."""
+    words = [label]
+    for child in label.children:
+        if child.dep_ in {"amod", "advmod", "compound", "acomp", "attr", "conj"}:
+            words.append(child)
+        elif child.dep_ == "prep":
+            words += [n for g in child.children if g.dep_ == "pobj" for n in (g, *g.conjuncts)]
+    return words
 
 
 def advice(ctx: Context, draft: Draft) -> str | None:
