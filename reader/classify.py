@@ -546,6 +546,39 @@ def _conditional_threat(span: Span, lex: Lexicon) -> str | None:
     return None
 
 
+def _threat_on_condition(span: Span, lex: Lexicon) -> str | None:
+    """'he will pull out unless the vote is postponed', 'we will hold a national strike if the
+    applications are not shut down', 'Israel will intensify its operations if Hamas rejects it': a
+    move promised ('will', 'would') on a condition that the other side does not yield ('unless', 'if'
+    with a negated or defiant verb) is a threat, whatever the move (not 'the country will lose money
+    if the strike continues': a harm suffered; not 'even if the package is rejected'; 'will not
+    return unless ...' is a conditioned refusal, read before)."""
+    suffered = lex.words("feeling_words") | lex.words("face_verbs")
+    for token in span:
+        if token.pos_ not in {"VERB", "AUX"} or negated(token) or _subordinate(token) \
+                or token.lemma_.lower() in suffered:
+            continue
+        if not any(c.tag_ == "MD" and c.lower_ in lex.words("promise_modals") for c in token.children) \
+                or not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
+            continue
+        if any(_defiance_condition(c, lex) for c in token.children if c.dep_ == "advcl"):
+            return "threaten"
+    return None
+
+
+def _defiance_condition(clause: Token, lex: Lexicon) -> bool:
+    """'unless the vote is postponed', 'if it does not resign', 'if Hamas rejects it', 'if the
+    government fails to act' (not 'even if ...')."""
+    marks = {m.lower_ for m in clause.children if m.dep_ in {"mark", "advmod"}}
+    if "even" in marks:
+        return False
+    if "unless" in marks:
+        return True
+    defiant = negated(clause) or lex.verbs.get(clause.lemma_.lower()) == "reject" \
+        or clause.lemma_.lower() in lex.words("defiance_verbs")
+    return "if" in marks and defiant
+
+
 def _to_talks(token: Token, lex: Lexicon) -> bool:
     """'open to indirect talks', 'ready for dialogue'."""
     talks = lex.words("offer_words") | lex.words("meeting_verbs")
@@ -990,6 +1023,7 @@ Rule = Callable[["Span", "Lexicon"], "str | None"]
 RULES: tuple[tuple[str, Rule], ...] = (
     ("demand.modal_or_need", _demand),
     ("threaten.conditional_force", _conditional_threat),
+    ("threaten.on_condition", _threat_on_condition),
     ("threaten.forceful_response", _forceful_response),
     ("reject.denied_act", _denial),
     ("demand.conditioned_refusal", _conditioned_refusal),
