@@ -387,6 +387,34 @@ def backs_a_party(ctx: Context, draft: Draft) -> str | None:
     return None
 
 
+def own_approval(ctx: Context, draft: Draft) -> str | None:
+    """'the cabinet approved a 75% pay offer', 'the FEC approved a concession deal': a body approving
+    its own side's plan accepts nothing of another side; it offers ('an offer', 'a plan') or states.
+    Approving what another side asked or put forward stays an acceptance ('approved the union's
+    demands', 'plans submitted by the Adani Group', 'the request'). Data: ``approval_verbs``,
+    ``request_nouns``, ``proposal_words``, ``proposal_nouns``."""
+    token = draft.token
+    if draft.kind != "accept" or draft.lemma not in ctx.lex.words("approval_verbs") or negated(token) \
+            or draft.trigger is not None:
+        return None
+    objects = [c for c in token.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
+    objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                if g.dep_ == "pobj"]  # "approved of the killings"
+    if not objects or any(_from_another_side(ctx, o) for o in objects):
+        return None
+    return "offer" if any(o.lemma_.lower() in ctx.lex.words("proposal_nouns") for o in objects) else "statement"
+
+
+def _from_another_side(ctx: Context, thing: Token) -> bool:
+    """'the union's demands', 'the request', 'plans submitted by the Adani Group', 'a bid from X'."""
+    asked = ctx.lex.words("request_nouns") - ctx.lex.words("proposal_words")
+    first = ctx.lex.words("first_person")
+    return thing.lemma_.lower() in asked \
+        or any(c.dep_ == "poss" and c.lower_ not in first for c in thing.children) \
+        or any(c.dep_ in {"acl", "relcl"} and any(g.dep_ == "agent" for g in c.children) for c in thing.children) \
+        or any(c.dep_ == "prep" and c.lower_ in {"from", "by"} for c in thing.children)
+
+
 def name_calling(ctx: Context, draft: Draft) -> str | None:
     """'called the agreement "null and void"', 'described the demand as "unreasonable"': what the
     label says decides ('called for' and 'called on' keep their demand; data: ``labelling_verbs``)."""
@@ -489,6 +517,7 @@ GUARDS: tuple[tuple[str, Guard], ...] = (
     ("kind.insisted_fact", insisted_fact),
     ("kind.conditional_acceptance", conditional_acceptance),
     ("kind.backs_a_party", backs_a_party),
+    ("kind.own_approval", own_approval),
     ("kind.name_calling", name_calling),
     ("kind.questioned_merit", questioned_merit),
     ("kind.advice", advice),
