@@ -669,6 +669,25 @@ def _rejection_words(span: Span, lex: Lexicon) -> str | None:
     return None
 
 
+def _denied_merit(span: Span, lex: Lexicon) -> str | None:
+    """'this call for a strike is not the right way', 'the claim of a worldwide ban is not accurate',
+    'the remark makes no sense': a claim, proposal or 'this' said not to be good (``good_labels``)
+    is refuted (not 'the weather was not good': no claim; not 'a plan that is not viable': a
+    relative clause)."""
+    refutable = lex.words("refutable_nouns")
+    for token in span:
+        if token.lemma_ not in {"be", "make"} or _subordinate(token) or token.head.pos_ in {"ADJ", "ADV"}:
+            continue  # ("so high that it is no longer a viable option": a result, no claim refuted)
+        labels = [c for c in token.children if c.dep_ in {"attr", "acomp", "dobj"}
+                  and c.lemma_.lower() in lex.words("good_labels") and (negated(token) or _with_no(c))]
+        if not labels or token.lemma_ == "make" and not any(c.lemma_ == "sense" for c in labels):
+            continue
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is not None and (subject.lower_ in {"this", "that", "it"} or subject.lemma_.lower() in refutable):
+            return "reject"
+    return None
+
+
 def _labelled_act(span: Span, lex: Lexicon) -> str | None:
     """'the use of water cannons was illegal', 'the prime minister lies': a reject word that
     labels an act or a party, not a claim or proposal, accuses."""
@@ -1052,6 +1071,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("threaten.answer_held_out", _answer_held_out),
     ("accuse.hostile_act", _charge),
     ("reject.label", _rejection_words),
+    ("reject.denied_merit", _denied_merit),
     ("accuse.labelled_act", _labelled_act),
     ("accuse.negative_judgement", _negative_judgement),
     ("accuse.cleft_blame", _cleft_blame),
