@@ -310,6 +310,7 @@ def find_actors(doc: Doc, article: Article) -> ActorTable:
     mark_acronyms(table, doc)
     learn_heads(table, doc, table.title_end)  # 'a spokesman for the court' after 'the Federal Administrative Court'
     learn_sector_owners(table, doc)  # 'the rebels' is the TPLF wherever the story writes 'the TPLF rebels'
+    mark_police(table, doc)
     bind_people(table, doc)
     mark_groups(table, doc)
     merge_represented_groups(table, doc)
@@ -2581,6 +2582,45 @@ def _sector_side(table: ActorTable, token: Token) -> str | None:
     return table.sector_party(sector_word(table, marker), owner, demonym)
 
 
+
+
+def mark_police(table: ActorTable, doc: Doc) -> None:
+    """'police revealed', 'a police spokesperson', 'the city's police department', 'Northamptonshire
+    police': the police named by a common noun are a side of their own, '<place> police' (the place
+    the story writes before it, else the country's demonym), not the government of the country.
+    Every bare mention joins the one police force the story names by place, if only one; a force
+    named as an organisation ('the Nigeria Police Force') is that organisation already."""
+    mentions = [(token.i, *_police_owner(table, token)) for token in doc
+                if token.lemma_.lower() in table.words("police_nouns") and token.pos_ in {"NOUN", "PROPN"}
+                and token.i not in table.token_actor and (token.is_lower or token.i == token.sent.start)]
+    # (not "the county's Police and Crime Commissioner": a title)
+    places = {written for _, _, written in mentions if written}
+    only = next(iter(places)) if len(places) == 1 else None
+    for i, owner, written in mentions:
+        place = written or only or (owner and demonym_of(table.gazetteer, owner)) \
+            or (owner in table.bindings and table.bindings[owner].entry.name)
+        if not place:
+            continue  # no place known: the police of nowhere in particular
+        name = f"{place} police"
+        key = table.bind(Entry(slug(name), name, "organization"))
+        table.note(key, f"{name}: the police, a side of their own")
+        table.token_actor[i] = key
+
+
+def _police_owner(table: ActorTable, token: Token) -> tuple[str | None, str | None]:
+    """The country of a police mention and the place written before it ('Hong Kong police',
+    'Tanzanian police', 'Northamptonshire police'), else the story's country and no place."""
+    gaz = table.gazetteer
+    for child in token.children:
+        if child.dep_ not in {"amod", "compound", "poss", "nmod"} or not child.text[:1].isupper():
+            continue
+        written = " ".join(t.text for t in child.subtree if not t.is_punct and t.lower_ != "'s")
+        key = table.token_actor.get(child.i) or gaz.demonyms.get(child.text) or gaz.names.get(child.text)
+        if key in table.bindings and table.bindings[key].entry.kind == "country":
+            return key, written
+        if child.ent_type_ in {"GPE", "LOC"} or child.pos_ == "PROPN" and not child.ent_type_:
+            return table.home, written
+    return table.home, None
 
 
 def learn_sector_owners(table: ActorTable, doc: Doc) -> None:

@@ -776,12 +776,20 @@ def _clause_of_its_own(group: list[Cue], cue: Cue) -> bool:
     has no clause of its own; 'said he expects that ...' is the first clause reported)."""
     if cue.token.dep_ not in {"advcl", "conj", "relcl"} or not _says_a_clause(cue.token):
         return False
-    if any(c.kind != "statement" for c in [*group, cue]):
+    if any(c.kind != "statement" for c in [*group, cue]) and not _said_after_label(group, cue):
         return False  # "spurned the bid, saying it was too low": a move and its reason are one position
     trailing = _trailing_participle(cue.token)  # parsed inside the first clause, yet the speaker's own
     return any(c.content is not None and c.content[0] < cue.token.idx
                and (trailing or not c.content[0] <= cue.token.idx < c.content[1])
                and _words_before(c.token.doc, c.content, cue.token.idx) >= OWN_CLAUSE_WORDS for c in group)
+
+
+def _said_after_label(group: list[Cue], cue: Cue) -> bool:
+    """'called the budget a mess and said the committee should start again': a label puts no clause
+    of its own, so a plain 'and said ...' after it says a second thing, not the label's reason."""
+    labelling = load_lexicon().words("labelling_verbs") | {"call"}
+    return cue.token.dep_ == "conj" and cue.kind == "statement" and all(
+        c.kind == "statement" or c.token.lemma_.lower() in labelling for c in group)
 
 
 def _words_before(doc: Doc, content: tuple[int, int], end: int) -> int:

@@ -738,6 +738,14 @@ PARTY_ROWS = [
      "\n\nCouncillor Dennis Doe, who represents Tudor ward, said there was no alternative to demolishing the "
      "building.\n\nCouncillor David Cunningham, also a member for Tudor, said: \"I agree the centre is a very "
      "attractive building.\"", "very attractive building", "David Cunningham"),
+    ("the police are a side of their own, named by the place the story writes",
+     "Police ban march\n\nHong Kong police banned a march by the Civil Human Rights Front. The objection was "
+     "based on public safety, a police spokesperson said.\n\nCarrie Lam said she would withdraw the bill.",
+     "public safety", "Hong Kong police"),
+    ("the police of a country named by its demonym",
+     "Police ban rally\n\nTanzanian police banned a rally called by the opposition Chadema party. "
+     "Police spokesperson David Misime warned that the police would take action against anyone who attends.",
+     "take action", "Tanzanian police"),
 ]
 
 
