@@ -1448,9 +1448,9 @@ def _portfolio_word(table: ActorTable, token: Token) -> bool:
 
 
 def _member_from(table: ActorTable, ent: Span) -> str | None:
-    """'Emmanuel Nchimbi from the ruling Chama Cha Mapinduzi party': a person 'from' an
-    organisation speaks for it (not 'X from London': a place is no party of theirs)."""
-    for prep in (c for c in ent.root.children if c.dep_ == "prep" and c.lower_ == "from"):
+    """'Emmanuel Nchimbi from the ruling Chama Cha Mapinduzi party', 'Eric Lai of the CHRF': a person
+    'from' or 'of' an organisation speaks for it (not 'X from London': a place is no party of theirs)."""
+    for prep in (c for c in ent.root.children if c.dep_ == "prep" and c.lower_ in {"from", "of"}):
         for body in (c for c in prep.children if c.dep_ == "pobj"):
             key = resolve_phrase(table, body)
             if key and table.bindings.get(key) and table.bindings[key].entry.kind == "organization":

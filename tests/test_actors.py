@@ -738,6 +738,9 @@ PARTY_ROWS = [
      "\n\nCouncillor Dennis Doe, who represents Tudor ward, said there was no alternative to demolishing the "
      "building.\n\nCouncillor David Cunningham, also a member for Tudor, said: \"I agree the centre is a very "
      "attractive building.\"", "very attractive building", "David Cunningham"),
+    ("a person of an organisation speaks for it",
+     "Group appeals ban\n\nThe Civil Human Rights Front applied for a march. \"We think the police are trying to "
+     "create terror,\" said Eric Lai of the Civil Human Rights Front.", "create terror", "Civil Human Rights Front"),
     ("the police are a side of their own, named by the place the story writes",
      "Police ban march\n\nHong Kong police banned a march by the Civil Human Rights Front. The objection was "
      "based on public safety, a police spokesperson said.\n\nCarrie Lam said she would withdraw the bill.",
