@@ -649,6 +649,10 @@ def learn_abbreviations(table: ActorTable, doc: Doc) -> None:
                 or _named_before(table, doc[i - 2])
             if key:
                 learned[words[i]] = key
+        elif _short_name(table, words[i]):
+            key = table.token_actor.get(i - 2)  # "the Argentine Union of Rural Workers and Longshoremen (Uatre)"
+            if key and table.bindings[key].entry.kind == "organization":
+                learned[words[i]] = key
     if not learned:
         return
     for i, word in enumerate(words):
@@ -661,6 +665,13 @@ def learn_abbreviations(table: ActorTable, doc: Doc) -> None:
     for text, key in learned.items():  # the abbreviation was taken for a party of its own
         if slug(text) in table.bindings and slug(text) != key:
             table.merge(slug(text), key)  # its people and mentions follow ('Kamara' of the 'APC')
+
+
+def _short_name(table: ActorTable, text: str) -> bool:
+    """'Uatre', 'Fedecamaras': one capitalised word that names no place or outlet, set in
+    parentheses after an organisation's name: the short name the story will use for it."""
+    return 3 <= len(text) <= 12 and text.isalpha() and text.istitle() and text not in table.gazetteer.names \
+        and not table.is_outlet(text)
 
 
 def _parenthesized(words: list[str]) -> list[int]:

@@ -741,6 +741,10 @@ PARTY_ROWS = [
     ("a person of an organisation speaks for it",
      "Group appeals ban\n\nThe Civil Human Rights Front applied for a march. \"We think the police are trying to "
      "create terror,\" said Eric Lai of the Civil Human Rights Front.", "create terror", "Civil Human Rights Front"),
+    ("a short name in parentheses after an organisation is that organisation",
+     "Citrus workers strike\n\nPickers of the Argentine Union of Rural Workers and Longshoremen (Uatre) began a strike "
+     "on Monday.\n\nUatre is demanding pay rises of 40% for the workers.", "pay rises",
+     "Argentine Union of Rural Workers and Longshoremen"),
     ("the police are a side of their own, named by the place the story writes",
      "Police ban march\n\nHong Kong police banned a march by the Civil Human Rights Front. The objection was "
      "based on public safety, a police spokesperson said.\n\nCarrie Lam said she would withdraw the bill.",
