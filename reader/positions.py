@@ -787,9 +787,10 @@ def _clause_of_its_own(group: list[Cue], cue: Cue) -> bool:
 def _said_after_label(group: list[Cue], cue: Cue) -> bool:
     """'called the budget a mess and said the committee should start again': a label puts no clause
     of its own, so a plain 'and said ...' after it says a second thing, not the label's reason."""
-    labelling = load_lexicon().words("labelling_verbs") | {"call"}
+    labelling = load_lexicon().words("labelling_verbs")
     return cue.token.dep_ == "conj" and cue.kind == "statement" and all(
-        c.kind == "statement" or c.token.lemma_.lower() in labelling for c in group)
+        c.kind == "statement" or c.token.lemma_.lower() in labelling
+        or c.token.lemma_ == "call" and any(g.dep_ == "oprd" for g in c.token.children) for c in group)
 
 
 def _words_before(doc: Doc, content: tuple[int, int], end: int) -> int:
