@@ -69,10 +69,21 @@ def _owned_by_previous(subject: Token) -> bool:
 
 def _owner_of_head(token: Token) -> Token | None:
     """The name owning the thing a participle describes ('a Human Rights Watch report accusing ...',
-    'Oxfam's letter urging ...'): the owner speaks through it."""
+    'Oxfam's letter urging ...', 'a letter from the landlord stating ...'): the owner speaks through it."""
+    if token.tag_ == "VBG" and token.dep_ == "advcl":  # "received a letter from the landlord, stating ..."
+        return next((w for c in token.head.children if c.dep_ in {"dobj", "obj"} and (w := _from_whom(c))), None)
     if token.dep_ != "acl" or token.tag_ != "VBG" or token.head.pos_ != "NOUN":
         return None
-    return next((c for c in token.head.children if c.dep_ in {"poss", "compound"} and c.pos_ == "PROPN"), None)
+    owner = next((c for c in token.head.children if c.dep_ in {"poss", "compound"} and c.pos_ == "PROPN"), None)
+    return owner or _from_whom(token.head)
+
+
+def _from_whom(document: Token) -> Token | None:
+    """'a letter from the landlord, Sentinel Real Estate, stating ...': who a document is from."""
+    if document.lemma_.lower() not in load_gazetteer().words("documents"):
+        return None
+    return next((g for c in document.children if c.dep_ == "prep" and c.lower_ == "from"
+                 for g in c.children if g.dep_ == "pobj" and g.pos_ in {"NOUN", "PROPN"}), None)
 
 
 def _inverted_speaker(token: Token | None) -> Token | None:

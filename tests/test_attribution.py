@@ -19,6 +19,10 @@ ROWS = [
      "Dana Ellis spoke to workers at the plant on Monday.\n\n"
      "\"Nobody should have to work two jobs to pay the rent,\" she said.",
      "dana-ellis", "Nobody should have to work two jobs to pay the rent,"),
+    ("speaker.document_sender",
+     "Striking tenants also received a letter from the landlord, Sentinel Real Estate Corporation, stating that "
+     "they have violated their leases.",
+     "sentinel-real-estate-corporation", "that they have violated their leases"),
     ("group.clause_of_its_own",
      "The union said the offer was an insult, adding that members would vote on Friday.",
      "the-union", "the offer was an insult"),
