@@ -308,9 +308,10 @@ def find_actors(doc: Doc, article: Article) -> ActorTable:
     learn_abbreviations(table, doc)
     learn_initials(table, doc)
     mark_acronyms(table, doc)
+    mark_police(table, doc)
+    mark_company_unions(table, doc)
     learn_heads(table, doc, table.title_end)  # 'a spokesman for the court' after 'the Federal Administrative Court'
     learn_sector_owners(table, doc)  # 'the rebels' is the TPLF wherever the story writes 'the TPLF rebels'
-    mark_police(table, doc)
     bind_people(table, doc)
     mark_groups(table, doc)
     merge_represented_groups(table, doc)
@@ -2161,10 +2162,20 @@ def learn_heads(table: ActorTable, doc: Doc, title_end: int = 0) -> None:
         lemma = token.lemma_.lower()
         if token.pos_ not in {"NOUN", "PROPN"}:
             continue
-        key = _members_body(table, token) or _modifier_actor(table, token)
+        key = _side_named_by_head(table, token) or _members_body(table, token) or _modifier_actor(table, token)
         if key:
             table.heads.setdefault(lemma, key)
             table.head_mentions.setdefault(lemma, []).append((token.i, key))
+
+
+def _side_named_by_head(table: ActorTable, token: Token) -> str | None:
+    """'Hyundai Motor's union', 'Hong Kong police': a common noun made a side of its own, named
+    after it (``mark_company_unions``, ``mark_police``), and not its owner, teaches 'the union'."""
+    key = table.token_actor.get(token.i) if token.is_lower else None
+    binding = table.bindings.get(key) if key else None
+    if binding and binding.entry.kind == "organization" and binding.entry.name.lower().endswith(" " + token.lower_):
+        return key
+    return None
 
 
 def _learn_named_heads(table: ActorTable, doc: Doc) -> None:
@@ -2616,6 +2627,28 @@ def mark_police(table: ActorTable, doc: Doc) -> None:
         key = table.bind(Entry(slug(name), name, "organization"))
         table.note(key, f"{name}: the police, a side of their own")
         table.token_actor[i] = key
+
+
+def mark_company_unions(table: ActorTable, doc: Doc) -> None:
+    """'Hyundai Motor's 43,000-member union', 'the Boeing union': a union of a company's workers that
+    the story does not name is a side of its own, '<company> union', not the company it bargains
+    with (data: ``company_unions``); a union the story names is that union already."""
+    unions = table.words("union_words")
+    for token in doc:
+        if token.lower_ not in table.words("company_unions") or token.pos_ != "NOUN" or token.i in table.token_actor \
+                or any(c.dep_ == "compound" and c.tag_ == "NNS" for c in token.children):
+            continue  # ("US Airways' pilots union": named by its members, read by the group rules)
+        owner = next((table.token_actor.get(c.i) for c in token.children if c.dep_ in {"poss", "compound"}
+                      and table.token_actor.get(c.i) in table.bindings), None)
+        if owner is None or table.bindings[owner].entry.kind != "organization" \
+                or set(table.bindings[owner].entry.name.lower().split()) & unions or _public_initials(table, owner):
+            continue  # ("the NFL players' union": a union's own name; a public body's staff union)
+        company = _without_suffix(table.bindings[owner].entry.name.split(), table.words("corporate"),
+                                  table.words("legal_suffixes"))  # "Hyundai Motor Co." -> "Hyundai Motor"
+        name = f"{company} {token.lower_}"
+        key = table.bind(Entry(slug(name), name, "organization"))
+        table.note(key, f"{name}: the union of a company's workers, a side of its own")
+        table.token_actor[token.i] = key
 
 
 def _police_owner(table: ActorTable, token: Token) -> tuple[str | None, str | None]:

@@ -745,6 +745,10 @@ PARTY_ROWS = [
      "Citrus workers strike\n\nPickers of the Argentine Union of Rural Workers and Longshoremen (Uatre) began a strike "
      "on Monday.\n\nUatre is demanding pay rises of 40% for the workers.", "pay rises",
      "Argentine Union of Rural Workers and Longshoremen"),
+    ("a company's union the story does not name is a side of its own, and 'the union' is it",
+     "Union strikes at carmaker\n\nA court issued arrest warrants for six leaders of Hyundai Motor's 43,000-member "
+     "union. Hyundai Motor Co. said it would meet the union. The union demands full payment of the bonus.",
+     "full payment", "Hyundai Motor union"),
     ("the police are a side of their own, named by the place the story writes",
      "Police ban march\n\nHong Kong police banned a march by the Civil Human Rights Front. The objection was "
      "based on public safety, a police spokesperson said.\n\nCarrie Lam said she would withdraw the bill.",
