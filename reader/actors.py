@@ -216,6 +216,10 @@ class ActorTable:
         described = [t for c in token.children if c.dep_ in {"appos", "compound", "amod"} for t in c.subtree]
         if any(t.lemma_.lower() in outsiders or t.lower_ in outsiders for t in described):
             return None  # "Mirette Mabrouk, an analyst at ...": a commentator, not a party
+        state = _portfolio_state(self, name.lower().split()[-1]) or self.home if all(
+            word in self.gazetteer.words("portfolios") for word in name.lower().split()) else None
+        if state:
+            return state  # "Treasury said": a department of the story's state
         key = self.people.get(name) or self.people.get(name.split()[-1]) or knowledge_party(self, name)
         if key is None:
             described = any(c.dep_ == "compound" and c.lemma_.lower() in self.gazetteer.words("company_nouns")
@@ -437,6 +441,7 @@ def entities(doc: Doc) -> tuple[Span, ...]:
         titles = gazetteer.words("titles")
         ents = _joined_names(list(doc.ents), gazetteer.words("joined_name_heads"))
         portfolios = gazetteer.words("portfolios")
+        ents = [_honoured(ent, gazetteer.words("honorifics")) for ent in ents]
         ents = [_untitled(ent, titles, portfolios) for ent in ents  # (not "Senior Special Assistant": a role)
                 if not (ent.label_ == "PERSON" and all(t.lower_ in gazetteer.role_words for t in ent))]
         text = doc.user_data.get("reader_text") or doc.text
@@ -499,6 +504,17 @@ def _name_before_and(ent: Span, heads: frozenset[str]) -> Span:
     if not (word.is_sent_start or doc[start - 3].lower_ == "the"):
         return ent
     return Span(doc, start - 2, ent.end, label="ORG")
+
+
+def _honoured(ent: Span, honorifics: frozenset[str]) -> Span:
+    """'The Honourable Chrystia Freeland', 'Hon. Jim Carr' that the tagger took for an organisation,
+    or took in with its honorific: the person, by name."""
+    start = ent.start + (ent[0].lower_ == "the")
+    if start >= ent.end or ent.doc[start].text.rstrip(".") not in honorifics or ent.label_ not in {"ORG", "PERSON"}:
+        return ent
+    while start < ent.end - 1 and ent.doc[start].text.rstrip(".") in honorifics:
+        start += 1
+    return Span(ent.doc, start, ent.end, label="PERSON")
 
 
 def _untitled(ent: Span, titles: frozenset[str], portfolios: frozenset[str]) -> Span:
@@ -1579,6 +1595,8 @@ def mark_organizations(table: ActorTable, doc: Doc) -> None:
             if paren == ent.start:
                 continue
             ent = doc[ent.start : paren]
+        if ent.label_ == "ORG" and not marked and _bare_portfolio(table, ent):
+            continue  # "Commerce said": a department of a state, no party of its own
         if not marked and table.home and ent.root.lemma_.lower() in words("state_bodies") and not corporate \
                 and not own:
             continue  # "the Commerce Ministry" with no country named: a body of the story's country
@@ -1593,8 +1611,8 @@ def mark_organizations(table: ActorTable, doc: Doc) -> None:
             continue  # "Secretary of State Jane Roe", "Minister of Education": a role, not a party
         if all(t.lower_ in roles for t in ent if t.lower_ != "the"):
             continue  # "the PS told", "Senior Special Assistant": a title the tagger took for a name
-        if ent[0].text.rstrip(".") in words("honorifics"):
-            continue  # "Ms Reilly", "Dr Ahmed" tagged as an organisation: a person
+        if next(t for t in ent if t.lower_ != "the").text.rstrip(".") in words("honorifics"):
+            continue  # "Ms Reilly", "Dr Ahmed", "The Honourable X" tagged as an organisation: a person
         if not corporate and not named_body and not sport and all(POSSESSIVE.sub("", t.text) in people
                                                     for t in ent if t.lower_ != "the"):
             continue  # a person the tagger took for an organisation ("Trump said")
@@ -1736,6 +1754,38 @@ def _known_head_of_modifier(doc: Doc, ent: Span) -> Span:
 
 
 ORG_RUN_JOINERS = {"of", "for", "and", "the", "on", "&"}
+
+
+def _bare_portfolio(table: ActorTable, ent: Span) -> bool:
+    """'Commerce said', 'Treasury will ...': a department named by its portfolio alone (data
+    ``portfolios``) is the state whose department of that name the story names ('the U.S.
+    Department of Commerce'), else the story's country; not 'Interior Minister X' (a title) nor
+    'Justice and Equality Movement' (a longer name the tagger cut). Marks its words so."""
+    words = [t for t in ent if t.lower_ != "the"]
+    if not words or not all(t.lower_ in table.words("portfolios") for t in words):
+        return False
+    after = table.doc[ent.end] if ent.end < len(table.doc) else None
+    if after is not None and (after.lower_ in table.words("titles") or after.lower_ in {"and", "&", "of"}
+                              or after.is_title):
+        return False
+    country = _portfolio_state(table, words[-1].lower_) or table.home
+    for token in words if country else ():
+        table.token_actor[token.i] = country
+    return country is not None
+
+
+def _portfolio_state(table: ActorTable, portfolio: str) -> str | None:
+    """The country of a state body the story names with this portfolio ('the U.S. Department of
+    Commerce', 'China's Commerce Ministry')."""
+    bodies = table.words("state_bodies")
+    for ent in entities(table.doc):
+        if ent.label_ == "ORG" and len(ent) > 1 and any(t.lower_ == portfolio for t in ent) \
+                and any(t.lemma_.lower() in bodies for t in ent):
+            key = _modifier_actor(table, ent.root) or next(
+                (table.token_actor[t.i] for t in ent if t.i in table.token_actor), None)
+            if key in table.bindings and table.bindings[key].entry.kind == "country":
+                return key
+    return None
 
 
 def mark_known_organizations(table: ActorTable, doc: Doc) -> None:

@@ -749,6 +749,13 @@ PARTY_ROWS = [
      "Union strikes at carmaker\n\nA court issued arrest warrants for six leaders of Hyundai Motor's 43,000-member "
      "union. Hyundai Motor Co. said it would meet the union. The union demands full payment of the bonus.",
      "full payment", "Hyundai Motor union"),
+    ("'The Honourable X' the tagger took for an organisation is the person X",
+     "Lumber duties\n\nIn a joint statement, The Honourable Chrystia Freeland said the decision to impose duties "
+     "on Canadian lumber is unfair.", "is unfair", "Chrystia Freeland"),
+    ("a department named by its portfolio alone speaks for the state whose department the story names",
+     "Lumber duties\n\nThe U.S. Department of Commerce imposed duties on Canadian lumber. Canada called the "
+     "duties unfair.\n\nCommerce said it would instruct customs to collect deposits.", "collect deposits",
+     "United States"),
     ("the police are a side of their own, named by the place the story writes",
      "Police ban march\n\nHong Kong police banned a march by the Civil Human Rights Front. The objection was "
      "based on public safety, a police spokesperson said.\n\nCarrie Lam said she would withdraw the bill.",
