@@ -806,7 +806,7 @@ def mark_acronyms(table: ActorTable, doc: Doc) -> None:
         if end > i:
             surface = doc[i:end].text
             if surface not in table.gazetteer.names and surface not in skip and len(surface) >= 3 \
-                    and surface not in table.gazetteer.media \
+                    and surface not in table.gazetteer.media and not _written_plain(doc, surface) \
                     and not _capitals_lead(doc, i, end) and not _suffix_of_name(doc, i, end):
                 runs.setdefault(surface, []).append((i, end))  # ("VOA reporter X": an outlet is no party)
             i = end
@@ -839,6 +839,14 @@ def _person_words(table: ActorTable, doc: Doc) -> set[str]:
                      for part in _person_name(e).split()}
     return {part for e in entities(doc) if e.label_ == "PERSON" for part in _person_name(e).split()
             if part in body or part not in organizations}
+
+
+def _written_plain(doc: Doc, surface: str) -> bool:
+    """'KITWE District Commissioner ...' after the headline's 'Kitwe DC condemns ...': a word the
+    story also writes in lower case after its capital is a name set in capitals (a dateline's
+    place), not an abbreviation."""
+    text = doc.user_data.get("reader_text") or doc.text
+    return len(surface) >= 4 and surface.isalpha() and re.search(rf"\b{surface.title()}\b", text) is not None
 
 
 def _capitals_lead(doc: Doc, start: int, end: int) -> bool:

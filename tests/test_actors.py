@@ -756,6 +756,9 @@ PARTY_ROWS = [
      "Lumber duties\n\nThe U.S. Department of Commerce imposed duties on Canadian lumber. Canada called the "
      "duties unfair.\n\nCommerce said it would instruct customs to collect deposits.", "collect deposits",
      "United States"),
+    ("a place set in capitals that the story also writes plainly is no organisation",
+     "Kitwe official condemns lecturers\n\nKITWE District Commissioner Binwell Mpundu has condemned lecturers at the "
+     "Copperbelt University for locking up the vice-chancellor.", "condemned lecturers", "Binwell Mpundu"),
     ("the police are a side of their own, named by the place the story writes",
      "Police ban march\n\nHong Kong police banned a march by the Civil Human Rights Front. The objection was "
      "based on public safety, a police spokesperson said.\n\nCarrie Lam said she would withdraw the bill.",
