@@ -517,6 +517,8 @@ def _governing_word(token: Token) -> Token:
 
 
 def _owner(token: Token) -> Token | None:
+    """Who owns a noun: 'Iran's warning', 'the Iranian warning', 'a warning by Iran'; a noun joined
+    to an owned one by 'and' shares its owner ('Iran's warning ... and the accusation that ...')."""
     for child in token.children:
         if child.dep_ == "poss" and child.lower_ not in PRONOUNS:
             return child
@@ -524,6 +526,8 @@ def _owner(token: Token) -> Token | None:
             return child
         if child.lower_ == "by":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
+    if token.dep_ == "conj" and token.head.pos_ == "NOUN" and not any(c.dep_ == "poss" for c in token.children):
+        return _owner(token.head)
     return None
 
 

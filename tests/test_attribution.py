@@ -19,6 +19,10 @@ ROWS = [
      "Dana Ellis spoke to workers at the plant on Monday.\n\n"
      "\"Nobody should have to work two jobs to pay the rent,\" she said.",
      "dana-ellis", "Nobody should have to work two jobs to pay the rent,"),
+    ("noun.owned_remark",
+     "Slovakia has expressed outrage over Ukrainian President Volodymyr Zelenskyy's remarks that Slovak Prime "
+     "Minister Robert Fico has opened a second energy front.",
+     "ukraine", "that Slovak Prime Minister Robert Fico has opened a second energy front"),
     ("speaker.document_sender",
      "Striking tenants also received a letter from the landlord, Sentinel Real Estate Corporation, stating that "
      "they have violated their leases.",
