@@ -668,3 +668,16 @@ def test_a_sentence_rooted_at_a_preposition_ends_the_walk_up_to_its_governing_wo
         assert _governing_word(doc[2]).i == 0
     finally:
         signal.alarm(0)
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("A Dutch appeals court ruled that four Nigerian farmers may take their case against Shell to a judge.",
+     "statement"),
+    ("The International Court of Justice has upheld Australia's bid to ban Japan's whaling program.", "accept"),
+    ("The Supreme Court overturned the ban on the march.", "reject"),
+    ("Moscow's Meshchanskii Court sentenced Khodorkovsky to nine years in prison.", "accuse"),
+])
+def test_a_courts_decision_is_its_position(nlp, sentence, kind):
+    """What a court decides (rules, upholds, overturns, sentences) is the court's position."""
+    analysis = analyze(article_from_text(sentence), nlp)
+    assert [p.kind for p in analysis.positions] == [kind]

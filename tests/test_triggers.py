@@ -29,6 +29,10 @@ ROWS = [  # sentence, cue word, trigger id (None: no trigger there)
     ("The army suspended its participation in the talks.", "suspended", None),
     ("The regulator fined the airline for safety violations.", "fined", "accuse.fine_for"),
     ("FIFA banned him for 12 months.", "banned", None),
+    ("The judges found in favour of the Foreign Office in its appeal.", "found", "accept.find_in_favour"),
+    ("The court ruled in favor of the farmers.", "ruled", "accept.rule_in_favor"),
+    ("The tribunal ruled against the government.", "ruled", "reject.rule_against"),
+    ("The court found the company liable.", "found", None),
 ]
 
 
