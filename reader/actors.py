@@ -1873,7 +1873,8 @@ def _before_date(doc: Doc, start: int, end: int) -> int:
 def _single_name(table: ActorTable, token: Token) -> bool:
     """One capitalised word after a word for a body, that no pass bound, and no place or title
     ('the utility Eskom', whatever the tagger made of it)."""
-    return token.pos_ == "PROPN" and (token.is_title or token.is_upper) and token.i not in table.token_actor \
+    capitalised = token.is_title or token.is_upper or token.text[:1].isupper() and token.text.isalpha()  # "SuperValu"
+    return token.pos_ == "PROPN" and capitalised and token.i not in table.token_actor \
         and token.ent_type_ not in {"GPE", "DATE", "NORP"} and token.lower_ not in table.gazetteer.words("titles") \
         and (token.i + 1 >= len(token.doc) or not token.doc[token.i + 1].is_title)
 

@@ -759,6 +759,10 @@ PARTY_ROWS = [
     ("a place set in capitals that the story also writes plainly is no organisation",
      "Kitwe official condemns lecturers\n\nKITWE District Commissioner Binwell Mpundu has condemned lecturers at the "
      "Copperbelt University for locking up the vice-chancellor.", "condemned lecturers", "Binwell Mpundu"),
+    ("a name in CamelCase after a word for a company is that company, and 'the retailer' is it",
+     "Retailer drops brands\n\nIrish retailer SuperValu has removed Unilever products from its shelves. Unilever "
+     "said it regretted the decision.\n\nThe retailer said it would not accept higher prices.", "higher prices",
+     "SuperValu"),
     ("the police are a side of their own, named by the place the story writes",
      "Police ban march\n\nHong Kong police banned a march by the Civil Human Rights Front. The objection was "
      "based on public safety, a police spokesperson said.\n\nCarrie Lam said she would withdraw the bill.",
