@@ -314,6 +314,7 @@ def find_actors(doc: Doc, article: Article) -> ActorTable:
     mark_acronyms(table, doc)
     mark_police(table, doc)
     mark_company_unions(table, doc)
+    mark_courts(table, doc)
     learn_heads(table, doc, table.title_end)  # 'a spokesman for the court' after 'the Federal Administrative Court'
     learn_sector_owners(table, doc)  # 'the rebels' is the TPLF wherever the story writes 'the TPLF rebels'
     bind_people(table, doc)
@@ -2686,6 +2687,25 @@ def mark_police(table: ActorTable, doc: Doc) -> None:
         key = table.bind(Entry(slug(name), name, "organization"))
         table.note(key, f"{name}: the police, a side of their own")
         table.token_actor[i] = key
+
+
+def mark_courts(table: ActorTable, doc: Doc) -> None:
+    """'Belgian courts told Facebook ...', 'a lower Dutch court threw out ...': a court named by a
+    common noun with its country's word is a side of its own, '<place> court' as the story writes
+    it, not the government of that country (data: ``court_nouns``). A bare 'the court' is left to
+    the court the story names."""
+    for token in doc:
+        if token.lemma_.lower() not in table.words("court_nouns") or not token.is_lower or token.i in table.token_actor:
+            continue
+        modifiers = [c for c in token.children if c.dep_ in {"amod", "compound", "poss"} and c.i < token.i]
+        place = next((c for c in modifiers if c.text[:1].isupper() and c.ent_type_ in {"NORP", "GPE"}), None)
+        if place is None:
+            continue
+        words = [POSSESSIVE.sub("", c.text) for c in modifiers if c is place or c.is_lower]
+        name = " ".join([*words, token.lemma_.lower()])
+        key = table.bind(Entry(slug(name), name, "organization"))
+        table.note(key, f"{name}: a court, a side of its own")
+        table.token_actor[token.i] = key
 
 
 def mark_company_unions(table: ActorTable, doc: Doc) -> None:

@@ -763,6 +763,9 @@ PARTY_ROWS = [
      "Retailer drops brands\n\nIrish retailer SuperValu has removed Unilever products from its shelves. Unilever "
      "said it regretted the decision.\n\nThe retailer said it would not accept higher prices.", "higher prices",
      "SuperValu"),
+    ("a country's court named by a common noun is a side of its own, not the government",
+     "Court orders Facebook\n\nBelgian courts told Facebook to stop tracking people who are not members. Facebook "
+     "said it would appeal.", "stop tracking", "Belgian court"),
     ("the police are a side of their own, named by the place the story writes",
      "Police ban march\n\nHong Kong police banned a march by the Civil Human Rights Front. The objection was "
      "based on public safety, a police spokesperson said.\n\nCarrie Lam said she would withdraw the bill.",
