@@ -2670,15 +2670,21 @@ def mark_police(table: ActorTable, doc: Doc) -> None:
     """'police revealed', 'a police spokesperson', 'the city's police department', 'Northamptonshire
     police': the police named by a common noun are a side of their own, '<place> police' (the place
     the story writes before it, else the country's demonym), not the government of the country.
-    Every bare mention joins the one police force the story names by place, if only one; a force
-    named as an organisation ('the Nigeria Police Force') is that organisation already."""
+    Every bare mention joins the one police force the story names as an organisation ('the
+    Nigeria Police Force ... police said'), else the one it names by place, if only one."""
     mentions = [(token.i, *_police_owner(table, token)) for token in doc
                 if token.lemma_.lower() in table.words("police_nouns") and token.pos_ in {"NOUN", "PROPN"}
                 and token.i not in table.token_actor and (token.is_lower or token.i == token.sent.start)]
     # (not "the county's Police and Crime Commissioner": a title)
     places = {written for _, _, written in mentions if written}
     only = next(iter(places)) if len(places) == 1 else None
+    forces = [key for key, b in table.bindings.items() if b.entry.kind == "organization"
+              and any(word in b.entry.name.lower().split() for word in table.words("police_nouns"))]
+    named = forces[0] if len(forces) == 1 else None  # "the Nigeria Police Force" ... "police said"
     for i, owner, written in mentions:
+        if named and not written:
+            table.token_actor[i] = named
+            continue
         place = written or only or (owner and demonym_of(table.gazetteer, owner)) \
             or (owner in table.bindings and table.bindings[owner].entry.name)
         if not place:
@@ -2804,9 +2810,11 @@ def _anaphor(table: ActorTable, token: Token) -> str | None:
     if not any(c.lower_ == "the" for c in token.children):
         return None
     kinds = {"group"} if token.tag_ == "NNS" else {"organization", "group"}  # "the groups": a group named before
+    state = table.words("police_nouns") | table.words("court_nouns")  # ("met with police ... the group": not them)
     for i in range(token.i - 1, -1, -1):
         key = table.token_actor.get(i)
-        if key and table.bindings[key].entry.kind in kinds:
+        if key and table.bindings[key].entry.kind in kinds and table.bindings[key].entry.name.split()[-1].lower() \
+                not in state:
             return key
     return None
 

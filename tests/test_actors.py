@@ -763,6 +763,9 @@ PARTY_ROWS = [
      "Retailer drops brands\n\nIrish retailer SuperValu has removed Unilever products from its shelves. Unilever "
      "said it regretted the decision.\n\nThe retailer said it would not accept higher prices.", "higher prices",
      "SuperValu"),
+    ("bare 'police' is the police force the story names",
+     "Police deny report\n\nThe Nigeria Police Force has rejected a report by Amnesty International. The police "
+     "said the report was false.", "report was false", "Nigeria Police Force"),
     ("a country's court named by a common noun is a side of its own, not the government",
      "Court orders Facebook\n\nBelgian courts told Facebook to stop tracking people who are not members. Facebook "
      "said it would appeal.", "stop tracking", "Belgian court"),
