@@ -2696,19 +2696,21 @@ def mark_police(table: ActorTable, doc: Doc) -> None:
 
 
 def mark_courts(table: ActorTable, doc: Doc) -> None:
-    """'Belgian courts told Facebook ...', 'a lower Dutch court threw out ...': a court named by a
-    common noun with its country's word is a side of its own, '<place> court' as the story writes
-    it, not the government of that country (data: ``court_nouns``). A bare 'the court' is left to
-    the court the story names."""
+    """'Belgian courts told Facebook ...', 'a lower Dutch court threw out ...', 'the high court in
+    Pretoria': a court named by a common noun with its country's word or its seat is a side of its
+    own, named as the story writes it, not the government of that country (data: ``court_nouns``).
+    A bare 'the court' is left to the court the story names."""
     for token in doc:
         if token.lemma_.lower() not in table.words("court_nouns") or not token.is_lower or token.i in table.token_actor:
             continue
         modifiers = [c for c in token.children if c.dep_ in {"amod", "compound", "poss"} and c.i < token.i]
         place = next((c for c in modifiers if c.text[:1].isupper() and c.ent_type_ in {"NORP", "GPE"}), None)
-        if place is None:
+        seat = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
+                     if g.dep_ == "pobj" and g.ent_type_ == "GPE"), None)  # "the high court in Pretoria"
+        if place is None and seat is None:
             continue
         words = [POSSESSIVE.sub("", c.text) for c in modifiers if c is place or c.is_lower]
-        name = " ".join([*words, token.lemma_.lower()])
+        name = " ".join([*words, token.lemma_.lower(), *(["in", seat.text] if seat is not None else [])])
         key = table.bind(Entry(slug(name), name, "organization"))
         table.note(key, f"{name}: a court, a side of its own")
         table.token_actor[token.i] = key
