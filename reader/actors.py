@@ -2479,10 +2479,13 @@ def _title_of_body(table: ActorTable, token: Token) -> str | None:
     a body speaks for that body (the one the story names, else the body described)."""
     if token.lemma_.lower() not in table.gazetteer.words("titles"):
         return None
-    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
-        for body in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"):
-            if body.lemma_.lower() in table.gazetteer.words("described"):
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "for"}):
+        for body in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ in {"NOUN", "PROPN"}):
+            if body.pos_ == "NOUN" and body.lemma_.lower() in table.gazetteer.words("described"):
                 return resolve_phrase(table, body) or table.describe(body)
+            key = resolve_phrase(table, body) if body.pos_ == "PROPN" or prep.lower_ == "for" else None
+            if key and not table.is_person(key):  # "a spokesman for the State Administration of Religious Affairs"
+                return key
     return None
 
 
@@ -2952,6 +2955,9 @@ def government_name(table: ActorTable, country: str, by_demonym: bool = True) ->
             continue  # ("Local government elections ...": a capital that only opens the sentence)
         if owner.text in gazetteer.names or owner.text in gazetteer.demonyms or not owner.text[:1].isupper():
             continue
+        if owner.lower_ in gazetteer.words("portfolios") or any(c.dep_ == "prep" and c.lower_ == "of"
+                                                                for c in token.children):
+            continue  # "the State Administration of Religious Affairs": a body's name, not the government's
         key = table.resolve(token)
         if key == country or key and table.is_person(key) and country == table.home:
             found[f"{owner.text} {token.lower_}"] += 1  # the country's, or its leader's of the story's country

@@ -763,6 +763,10 @@ PARTY_ROWS = [
      "Retailer drops brands\n\nIrish retailer SuperValu has removed Unilever products from its shelves. Unilever "
      "said it regretted the decision.\n\nThe retailer said it would not accept higher prices.", "higher prices",
      "SuperValu"),
+    ("a spokesman for a named body speaks for that body's party",
+     "China defends ordination\n\nChina ordained two bishops. The Vatican criticised it.\n\nA spokesman for the "
+     "State Administration of Religious Affairs on Saturday defended the ordination of the bishops.",
+     "defended the ordination", "China"),
     ("bare 'police' is the police force the story names",
      "Police deny report\n\nThe Nigeria Police Force has rejected a report by Amnesty International. The police "
      "said the report was false.", "report was false", "Nigeria Police Force"),
