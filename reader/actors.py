@@ -1273,7 +1273,10 @@ def _a_state(table: ActorTable, key: str) -> bool:
     """Not a union, company or other body whose name does not say it is a state's ('Foreign
     Ministry'): a party a state official may serve."""
     entry = table.bindings[key].entry
-    return entry.kind != "organization" or bool(set(entry.name.lower().split()) & table.gazetteer.words("state_bodies"))
+    words = set(entry.name.lower().split())
+    civil = words & (table.gazetteer.words("union_words") | table.gazetteer.words("civil_bodies"))
+    return entry.kind != "organization" or bool(words & table.gazetteer.words("state_bodies")) and not civil
+    # ("the Federation of Government Doctors Association": a union, whatever word of the state it has)
 
 
 def _subject_just_before(table: ActorTable, ent: Span) -> str | None:
@@ -1455,7 +1458,7 @@ def _party_of_person(table: ActorTable, ent: Span) -> str | None:
         return member
     for token in tokens:
         serves = token.dep_ == "pobj" and token.head.lower_ in {"of", "for", "at"} \
-            and token.head.head.lemma_.lower() in titles
+            and token.head.head.lemma_.lower() in titles and not _minister_for(table, token)
         owns = token.dep_ == "poss" and token.i < ent.start  # "the union's Carolyn Smith", "the Green's chief whip X"
         if (token.pos_ == "NOUN" or owns and token.pos_ == "PROPN") and (serves or owns):
             key = resolve_phrase(table, token)
@@ -1470,6 +1473,13 @@ def _party_of_person(table: ActorTable, ent: Span) -> str | None:
         if key:
             return key
     return None
+
+
+def _minister_for(table: ActorTable, token: Token) -> bool:
+    """'the minister for police', 'Minister for Education': a cabinet title's portfolio, no body."""
+    title = token.head.head
+    cabinet = title.lower_.endswith("minister") or title.lower_ in table.gazetteer.words("cabinet_titles")
+    return cabinet and token.head.lower_ == "for" and token.pos_ == "NOUN" and token.is_lower
 
 
 def _portfolio_word(table: ActorTable, token: Token) -> bool:
@@ -2483,6 +2493,10 @@ def _title_of_body(table: ActorTable, token: Token) -> str | None:
         for body in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ in {"NOUN", "PROPN"}):
             if body.pos_ == "NOUN" and body.lemma_.lower() in table.gazetteer.words("described"):
                 return resolve_phrase(table, body) or table.describe(body)
+            portfolio = body.lower_ in table.gazetteer.words("portfolios") or body.lower_ in table.words("police_nouns")
+            cabinet = token.lower_.endswith("minister") or token.lower_ in table.gazetteer.words("cabinet_titles")
+            if portfolio or cabinet and prep.lower_ == "for":
+                continue  # "the minister for police": a portfolio, no body
             key = resolve_phrase(table, body) if body.pos_ == "PROPN" or prep.lower_ == "for" else None
             if key and not table.is_person(key):  # "a spokesman for the State Administration of Religious Affairs"
                 return key
@@ -2682,7 +2696,8 @@ def mark_police(table: ActorTable, doc: Doc) -> None:
     places = {written for _, _, written in mentions if written}
     only = next(iter(places)) if len(places) == 1 else None
     forces = [key for key, b in table.bindings.items() if b.entry.kind == "organization"
-              and any(word in b.entry.name.lower().split() for word in table.words("police_nouns"))]
+              and any(word in b.entry.name.lower().split() for word in table.words("police_nouns"))
+              and not set(b.entry.name.lower().split()) & table.words("union_words")]  # (not "Police Association")
     named = forces[0] if len(forces) == 1 else None  # "the Nigeria Police Force" ... "police said"
     for i, owner, written in mentions:
         if named and not written:

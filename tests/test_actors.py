@@ -767,6 +767,9 @@ PARTY_ROWS = [
      "China defends ordination\n\nChina ordained two bishops. The Vatican criticised it.\n\nA spokesman for the "
      "State Administration of Religious Affairs on Saturday defended the ordination of the bishops.",
      "defended the ordination", "China"),
+    ("'the minister for police' serves the government, not the police union",
+     "Police pay row\n\nThe Police Association rejected the government's plan. Michael Gallacher, the minister for "
+     "police, said the government remains committed to the changes.", "remains committed", "the government"),
     ("bare 'police' is the police force the story names",
      "Police deny report\n\nThe Nigeria Police Force has rejected a report by Amnesty International. The police "
      "said the report was false.", "report was false", "Nigeria Police Force"),
