@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
-from spacy.attrs import IDX, IS_TITLE, LEMMA, LENGTH
+from spacy.attrs import IDX, IS_TITLE, LEMMA, LENGTH, LOWER
 from spacy.tokens import Span
 
 from .classify import negated
@@ -2683,13 +2683,21 @@ def _sector_side(table: ActorTable, token: Token) -> str | None:
 
 
 
+def _words_of(doc: Doc, words: frozenset[str]) -> list[Token]:
+    """The tokens of ``doc`` that are one of ``words`` in lower case (found on the LOWER array, so
+    a pass over the whole text makes no Token objects but these)."""
+    strings = doc.vocab.strings
+    wanted = {strings.add(word) for word in words}
+    return [doc[i] for i, lower in enumerate(doc.to_array([LOWER]).tolist()) if lower in wanted]
+
+
 def mark_police(table: ActorTable, doc: Doc) -> None:
     """'police revealed', 'a police spokesperson', 'the city's police department', 'Northamptonshire
     police': the police named by a common noun are a side of their own, '<place> police' (the place
     the story writes before it, else the country's demonym), not the government of the country.
     Every bare mention joins the one police force the story names as an organisation ('the
     Nigeria Police Force ... police said'), else the one it names by place, if only one."""
-    mentions = [(token.i, *_police_owner(table, token)) for token in doc
+    mentions = [(token.i, *_police_owner(table, token)) for token in _words_of(doc, table.words("police_nouns"))
                 if token.lemma_.lower() in table.words("police_nouns") and token.pos_ in {"NOUN", "PROPN"}
                 and token.i not in table.token_actor and (token.is_lower or token.i == token.sent.start)]
     # (not "the county's Police and Crime Commissioner": a title)
@@ -2718,8 +2726,9 @@ def mark_courts(table: ActorTable, doc: Doc) -> None:
     Pretoria': a court named by a common noun with its country's word or its seat is a side of its
     own, named as the story writes it, not the government of that country (data: ``court_nouns``).
     A bare 'the court' is left to the court the story names."""
-    for token in doc:
-        if token.lemma_.lower() not in table.words("court_nouns") or not token.is_lower or token.i in table.token_actor:
+    courts = table.words("court_nouns")
+    for token in _words_of(doc, courts | {f"{word}s" for word in courts}):
+        if token.lemma_.lower() not in courts or not token.is_lower or token.i in table.token_actor:
             continue
         modifiers = [c for c in token.children if c.dep_ in {"amod", "compound", "poss"} and c.i < token.i]
         place = next((c for c in modifiers if c.text[:1].isupper() and c.ent_type_ in {"NORP", "GPE"}), None)
@@ -2739,8 +2748,8 @@ def mark_company_unions(table: ActorTable, doc: Doc) -> None:
     the story does not name is a side of its own, '<company> union', not the company it bargains
     with (data: ``company_unions``); a union the story names is that union already."""
     unions = table.words("union_words")
-    for token in doc:
-        if token.lower_ not in table.words("company_unions") or token.pos_ != "NOUN" or token.i in table.token_actor \
+    for token in _words_of(doc, table.words("company_unions")):
+        if token.pos_ != "NOUN" or token.i in table.token_actor \
                 or any(c.dep_ == "compound" and c.tag_ == "NNS" for c in token.children):
             continue  # ("US Airways' pilots union": named by its members, read by the group rules)
         owner = next((table.token_actor.get(c.i) for c in token.children if c.dep_ in {"poss", "compound"}
