@@ -351,6 +351,8 @@ def verb_cue(ctx: Context, token: Token) -> Cue | None:
                      if ctx.lex.nouns.get(o.lemma_.lower(), "statement") != "statement"), None)  # not "a statement"
         if noun is not None:
             kind = ctx.lex.nouns[noun.lemma_.lower()]
+        elif _deadline_given(ctx, token):
+            kind = "demand"  # "gave Chevron 15 days to apologize", "has given the company until Monday to respond"
     if kind is None:
         return None
     kind = guarded_kind(ctx, Draft(token, lemma, kind, noun, known=learned is not None, trigger=trigger))
@@ -366,6 +368,19 @@ def verb_cue(ctx: Context, token: Token) -> Cue | None:
     elif _inverted(cue):
         cue.content = None
     return cue
+
+
+def _deadline_given(ctx: Context, token: Token) -> bool:
+    """'gave Chevron 15 days to apologize', 'have given Nigerian authorities until tomorrow to
+    re-instate the board', 'gave them another five days in which to end the strike': time given to
+    another side to do something is a demand that they do it (data: ``deadline_verbs``,
+    ``time_nouns``)."""
+    if token.lemma_.lower() not in ctx.lex.words("deadline_verbs") or negated(token):
+        return False
+    times = ctx.lex.words("time_nouns")
+    timed = any(c.dep_ in {"dobj", "obj", "npadvmod"} and c.lemma_.lower() in times for c in token.children) \
+        or any(t.lower_ == "until" and t.dep_ == "prep" for t in token.subtree)
+    return timed and any(t.lower_ == "to" and t.dep_ == "aux" and t.head.pos_ == "VERB" for t in token.subtree)
 
 
 def _cue_label(token: Token, noun: Token | None) -> str:

@@ -681,3 +681,15 @@ def test_a_courts_decision_is_its_position(nlp, sentence, kind):
     """What a court decides (rules, upholds, overturns, sentences) is the court's position."""
     analysis = analyze(article_from_text(sentence), nlp)
     assert [p.kind for p in analysis.positions] == [kind]
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("The court gave Chevron 15 days to apologize publicly for the contamination.", "demand"),
+    ("The league has given the club until Tuesday to restore the board.", "demand"),
+    ("The Security Council has set an August 30th deadline for the government to improve security.", "demand"),
+    ("The company gave its workers a bonus.", None),
+])
+def test_time_given_to_act_is_a_demand(nlp, sentence, kind):
+    """Time given to another side to do something (a deadline) asks them to do it."""
+    analysis = analyze(article_from_text(sentence), nlp)
+    assert [p.kind for p in analysis.positions] == ([kind] if kind else [])
