@@ -387,6 +387,31 @@ def backs_a_party(ctx: Context, draft: Draft) -> str | None:
     return None
 
 
+def decided_move(ctx: Context, draft: Draft) -> str | None:
+    """'voted to reject the offer', 'voted to throw out the improved offer', 'decided to continue its
+    indefinite strike', 'has decided to strike': a body's decision or vote to make a move is that
+    move (the verb's kind, a trigger's, or a threat for a strike or protest decided); a decision
+    to do anything else, or one with nothing decided ('will be decided by ministers'), is no
+    position (data: ``decision_verbs``, ``pressing_verbs``, ``pressure_nouns``)."""
+    token = draft.token
+    if draft.kind != "statement" or draft.lemma not in ctx.lex.words("decision_verbs") or negated(token):
+        return None
+    act = next((c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    if act is None:
+        return DROP  # "will be decided by ministers", "shareholders to decide": no move decided
+    trigger = ctx.triggers.get(act.i)
+    kind = trigger.kind if trigger else ctx.lex.verbs.get(act.lemma_.lower())
+    if kind and kind != "statement":
+        return kind
+    pressure = ctx.lex.words("pressure_nouns")
+    objects = [g for c in act.children if c.dep_ in {"dobj", "obj"} or c.dep_ == "prep" and c.lower_ in {"with", "on"}
+               for g in (c, *c.children) if g.pos_ == "NOUN"]
+    if act.lemma_.lower() in pressure or act.lemma_.lower() in ctx.lex.words("pressing_verbs") and any(
+            o.lemma_.lower() in pressure for o in objects):
+        return "threaten"  # "decided to launch an open-ended strike", "voted to strike"
+    return DROP  # "decided to give itself another go": no move decided
+
+
 def own_approval(ctx: Context, draft: Draft) -> str | None:
     """'the cabinet approved a 75% pay offer', 'the FEC approved a concession deal': a body approving
     its own side's plan accepts nothing of another side; it offers ('an offer', 'a plan') or states.
@@ -518,6 +543,7 @@ GUARDS: tuple[tuple[str, Guard], ...] = (
     ("kind.conditional_acceptance", conditional_acceptance),
     ("kind.backs_a_party", backs_a_party),
     ("kind.own_approval", own_approval),
+    ("kind.decided_move", decided_move),
     ("kind.name_calling", name_calling),
     ("kind.questioned_merit", questioned_merit),
     ("kind.advice", advice),
