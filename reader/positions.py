@@ -347,6 +347,7 @@ def verb_cue(ctx: Context, token: Token) -> Cue | None:
         kind = "offer" if noun is not None else kind
     elif lemma in ctx.lex.light_verbs:
         objects = [o for c in token.children if c.dep_ in {"dobj", "obj"} for o in (c, *c.conjuncts)]
+        objects += [g for o in objects for g in _stance_words(o)]  # "a note of protest", "a protest letter"
         noun = next((o for o in objects  # "made demands", "expressed its surprise and denunciation"
                      if ctx.lex.nouns.get(o.lemma_.lower(), "statement") != "statement"), None)  # not "a statement"
         if noun is not None:
@@ -368,6 +369,13 @@ def verb_cue(ctx: Context, token: Token) -> Cue | None:
     elif _inverted(cue):
         cue.content = None
     return cue
+
+
+def _stance_words(noun: Token) -> list[Token]:
+    """The words that say what a document is: 'a note [of protest]', 'a [protest] letter'."""
+    words = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    return words + [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
 
 
 def _deadline_given(ctx: Context, token: Token) -> bool:

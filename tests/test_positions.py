@@ -693,3 +693,9 @@ def test_time_given_to_act_is_a_demand(nlp, sentence, kind):
     """Time given to another side to do something (a deadline) asks them to do it."""
     analysis = analyze(article_from_text(sentence), nlp)
     assert [p.kind for p in analysis.positions] == ([kind] if kind else [])
+
+
+def test_a_document_sent_is_the_stance_it_names(nlp):
+    """'sent a note of protest', 'sent a protest letter': what the document is decides the kind."""
+    analysis = analyze(article_from_text("Tokyo sent a note of protest to the Russian Embassy in Japan."), nlp)
+    assert [p.kind for p in analysis.positions] == ["accuse"]
