@@ -528,7 +528,9 @@ def _conditional_threat(span: Span, lex: Lexicon) -> str | None:
     forces, marks = lex.words("force_verbs"), lex.words("condition_marks")
     pressure = lex.words("pressure_nouns")
     for token in span:
-        if token.pos_ != "VERB" or not any(c.tag_ == "MD" for c in token.children) or negated(token):
+        holder = token.head if token.dep_ == "xcomp" else token  # "we will have to retaliate if ..."
+        if token.pos_ != "VERB" or not any(c.tag_ == "MD" for c in holder.children) or negated(token) \
+                or negated(holder):
             continue
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
         pressing = subject is not None and subject.lower_ in pressure  # "strikes could begin unless ..."
@@ -538,7 +540,7 @@ def _conditional_threat(span: Span, lex: Lexicon) -> str | None:
             o.lemma_.lower() in pressure or o.lower_ in pressure for o in _objects(token))  # "will stage a strike if"
         if not (token.lemma_.lower() in forces or pressing):
             continue
-        conditions = [c for c in token.children if c.dep_ == "advcl"]
+        conditions = [c for c in (*token.children, *holder.children) if c.dep_ == "advcl"]
         if any(m.lower_ in marks for c in conditions for m in c.children if m.dep_ == "mark"):
             return "threaten"
         if any(t.lower_ == "otherwise" for t in token.subtree):

@@ -42,6 +42,7 @@ ROWS = [
     ("threaten.conditional_force", "Strikes could begin next month, the union said.", None),
     ("threaten.conditional_force", "We will close the plant if the union strikes.", "threaten"),
     ("threaten.conditional_force", "We will close the plant next year.", None),
+    ("threaten.conditional_force", "If India takes any action, we will have to retaliate.", "threaten"),
     ("reject.denied_merit", "This call for strike is not the right way.", "reject"),
     ("reject.denied_merit", "The remark by the spokesman makes no sense.", "reject"),
     ("reject.denied_merit", "The claim of a worldwide ban is not accurate.", "reject"),
