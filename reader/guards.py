@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .classify import negated, own_wish_kind
-from .speakers import agent_of
+from .speakers import agent_of, subject_of
 from .triggers import date_phrase
 
 if TYPE_CHECKING:
@@ -387,6 +387,29 @@ def backs_a_party(ctx: Context, draft: Draft) -> str | None:
     return None
 
 
+def hope_for_other(ctx: Context, draft: Draft) -> str | None:
+    """'China hopes Indonesia can appropriately handle the issue', 'hopes that the US will deal with
+    its own problems', 'the Government expects the union to respond professionally': a hope or
+    expectation of what another side will do asks it of them (data: ``hope_verbs``)."""
+    token = draft.token
+    if draft.kind != "statement" or draft.lemma not in ctx.lex.words("hope_verbs") or negated(token) \
+            or token.tag_ not in {"VBZ", "VBP", "VB"}:
+        return None  # ("had hoped that the AU would refuse": a hope that failed, reported)
+    speaker = subject_of(token)
+    first = ctx.lex.words("first_person")
+    for clause in (c for c in token.children if c.dep_ == "ccomp"):
+        other = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        party = ctx.actors.resolve(other) if other is not None and other.lower_ not in first else None
+        if party is not None and (speaker is None or party != ctx.actors.resolve(speaker)) and not negated(clause) \
+                and any(c.tag_ == "MD" or c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            return "demand"  # (not "hopes urgent mediation will avert ...": no side asked)
+    asked = any(c.dep_ in {"dobj", "obj"} and c.pos_ in {"PROPN", "NOUN"} for c in token.children)
+    if asked and any(c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+                     for c in token.children):
+        return "demand"  # "expects the union to respond"
+    return None
+
+
 def decided_move(ctx: Context, draft: Draft) -> str | None:
     """'voted to reject the offer', 'voted to throw out the improved offer', 'decided to continue its
     indefinite strike', 'has decided to strike': a body's decision or vote to make a move is that
@@ -544,6 +567,7 @@ GUARDS: tuple[tuple[str, Guard], ...] = (
     ("kind.backs_a_party", backs_a_party),
     ("kind.own_approval", own_approval),
     ("kind.decided_move", decided_move),
+    ("kind.hope_for_other", hope_for_other),
     ("kind.name_calling", name_calling),
     ("kind.questioned_merit", questioned_merit),
     ("kind.advice", advice),
