@@ -993,7 +993,9 @@ def _own_party_move(ctx: Context, main: Cue, content: tuple[int, int]) -> str | 
         holder = token.head if token.dep_ == "conj" else token  # "... will not sell and urges all supporters"
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None) \
             or next((c for c in holder.children if c.dep_ == "nsubj"), None)
-        if subject is not None and subject.pos_ == "PROPN" and ctx.actors.resolve(subject) == main.actor:
+        named = subject is not None and (subject.pos_ == "PROPN" or subject.pos_ == "NOUN" and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in subject.children))  # "The police urges the public ..."
+        if named and ctx.actors.resolve(subject) == main.actor:
             return kind
     return None
 

@@ -622,6 +622,8 @@ def test_a_claim_spelled_out_and_denied_is_the_claimants_accusation(nlp):
     ("\"Pakistan did not reject the announcement,\" Pakistani Prime Minister Shehbaz Sharif said.", "statement"),
     ("Arsenal Supporters Trust (AST) met on Monday.\n\n\"The AST will not be selling its shares and urges all "
      "supporters to reject this offer,\" said the AST in a statement.", "demand"),
+    ("Hong Kong police banned the march.\n\n\"The police urges the public to disassociate with any illegal "
+     "acts,\" a police spokesperson said.", "demand"),
 ])
 def test_a_move_of_the_speakers_own_party_named_in_the_third_person_is_theirs(nlp, text, kind):
     _, positions = positions_of(nlp, text)
