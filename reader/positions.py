@@ -227,7 +227,7 @@ def find_cues(ctx: Context, unit: DocSpan, quotes: list[Quote]) -> list[Cue]:
         if _in_quote(quotes, token) and not _third_party_inside_quote(ctx, token):
             continue
         cue = (verb_cue(ctx, token) or according_to_cue(ctx, token) or owned_noun_cue(ctx, token)
-               or view_cue(ctx, token))
+               or view_cue(ctx, token) or demands_are_cue(ctx, token))
         if cue is None:
             continue
         if cue.actor is None and _joined_to_reported_clause(token):
@@ -499,6 +499,31 @@ def _that_clause_span(token: Token) -> tuple[int, int] | None:
     """'the ministry's statement [that the border stays closed]': the clause a noun spells out."""
     clause = _that_child(token)
     return (clause.left_edge.idx, _end(clause.right_edge)) if clause is not None else None
+
+
+def demands_are_cue(ctx: Context, token: Token) -> Cue | None:
+    """'The SSTA's three main demands are an 8.5 percent wage increase ...', 'Some of the union's
+    requests are a one-off payment ...': a party's demands (or offers) named by a noun whose copula
+    spells them out (data: the nouns of a kind, ``stated_nouns``)."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "NOUN" or lemma not in ctx.lex.words("stated_nouns"):
+        return None
+    holder = token
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "nsubj":
+        holder = token.head.head  # "Some of the union's requests are ..."
+    if holder.dep_ != "nsubj" and token.dep_ != "nsubj":
+        return None
+    verb = holder.head
+    if verb.lemma_ != "be" or negated(verb) or verb.dep_ != "ROOT":
+        return None  # ('SanDisk said Samsung's offer "is an opportunistic attempt"': what another says of it)
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    stated = next((c for c in verb.children if c.dep_ == "attr"), None)
+    if owner is None or stated is None or any(q.inner_start <= token.idx < q.inner_end for q in ctx.quotes):
+        return None
+    cue = Cue(token, ctx.lex.nouns.get(lemma, "demand"), owner, content=(stated.left_edge.idx, _end(stated.right_edge)),
+              label=token.text)
+    cue.actor = speaker_actor(ctx, owner, token)
+    return cue
 
 
 def view_cue(ctx: Context, token: Token) -> Cue | None:

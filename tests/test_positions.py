@@ -701,3 +701,13 @@ def test_a_document_sent_is_the_stance_it_names(nlp):
     """'sent a note of protest', 'sent a protest letter': what the document is decides the kind."""
     analysis = analyze(article_from_text("Tokyo sent a note of protest to the Russian Embassy in Japan."), nlp)
     assert [p.kind for p in analysis.positions] == ["accuse"]
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("The SSTA's three main demands are an 8.5 percent wage increase and smaller classes.", "demand"),
+    ("Some of the union's requests are a one-off payment equivalent to 30 percent of the profit.", "demand"),
+])
+def test_demands_spelled_out_by_a_copula_are_positions(nlp, sentence, kind):
+    """'The union's main demands are a pay rise ...': the demands a party has, spelled out."""
+    analysis = analyze(article_from_text(sentence), nlp)
+    assert [p.kind for p in analysis.positions] == [kind]
