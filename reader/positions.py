@@ -227,7 +227,7 @@ def find_cues(ctx: Context, unit: DocSpan, quotes: list[Quote]) -> list[Cue]:
         if _in_quote(quotes, token) and not _third_party_inside_quote(ctx, token):
             continue
         cue = (verb_cue(ctx, token) or according_to_cue(ctx, token) or owned_noun_cue(ctx, token)
-               or view_cue(ctx, token) or demands_are_cue(ctx, token))
+               or view_cue(ctx, token) or demands_are_cue(ctx, token) or stance_cue(ctx, token))
         if cue is None:
             continue
         if cue.actor is None and _joined_to_reported_clause(token):
@@ -499,6 +499,39 @@ def _that_clause_span(token: Token) -> tuple[int, int] | None:
     """'the ministry's statement [that the border stays closed]': the clause a noun spells out."""
     clause = _that_child(token)
     return (clause.left_edge.idx, _end(clause.right_edge)) if clause is not None else None
+
+
+def stance_cue(ctx: Context, token: Token) -> Cue | None:
+    """'The union is ready to resume talks', 'the operator was still not prepared to pay the fine',
+    'The Players' Association is vehemently against this': a party's stance the story states by an
+    adjective of readiness (``offer_adjectives`` with a to-clause: an offer, refused when negated,
+    a threat when it is to fight: ``resistance_verbs``, ``retaliation_verbs``) or of opposition
+    (``opposed_words``: a rejection) after 'be'."""
+    verb = token.head
+    if token.dep_ not in {"acomp", "prep"} or verb.lemma_ != "be" or verb.dep_ != "ROOT":
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ == "PRON" or any(q.inner_start <= token.idx < q.inner_end for q in ctx.quotes):
+        return None
+    lemma = token.lemma_.lower()
+    act = next((c for c in token.children if c.dep_ == "xcomp"
+                and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
+    if lemma in ctx.lex.words("offer_adjectives") and act is not None:
+        if act.lemma_.lower() in ctx.lex.words("spoken_acts"):
+            return None  # "were only willing to say ...": what they said, read by its own cue
+        fight = act.lemma_.lower() in ctx.lex.words("resistance_verbs") | ctx.lex.words("retaliation_verbs")
+        kind = "reject" if negated(verb) or negated(token) else "threaten" if fight else "offer"  # "ready to fight"
+    elif lemma in ctx.lex.words("opposed_words") and not negated(verb) and (
+            token.dep_ == "acomp" or any(c.dep_ == "pobj" for c in token.children)):
+        kind = "reject"
+    else:
+        return None
+    actor = speaker_actor(ctx, subject, token)
+    if actor is None:
+        return None
+    cue = Cue(token, kind, subject, content=(token.idx, _end(token.right_edge)), label=token.text)
+    cue.actor = actor
+    return cue
 
 
 def demands_are_cue(ctx: Context, token: Token) -> Cue | None:

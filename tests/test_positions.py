@@ -711,3 +711,15 @@ def test_demands_spelled_out_by_a_copula_are_positions(nlp, sentence, kind):
     """'The union's main demands are a pay rise ...': the demands a party has, spelled out."""
     analysis = analyze(article_from_text(sentence), nlp)
     assert [p.kind for p in analysis.positions] == [kind]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("The Players' Association rejected the plan.\n\nThe Players' Association is vehemently against this.", "reject"),
+    ("The union rejected the offer.\n\nThe union is ready to resume talks with the company.", "offer"),
+    ("The union rejected the offer.\n\nThe union is ready to fight the company in court.", "threaten"),
+    ("The union rejected the offer.\n\nThe union is not prepared to resume talks with the company.", "reject"),
+])
+def test_a_stance_the_story_states_by_an_adjective_is_a_position(nlp, text, kind):
+    """'The union is ready to resume talks', 'X is against this': a party's stance the story states."""
+    analysis = analyze(article_from_text(text), nlp)
+    assert [p.kind for p in analysis.positions][-1:] == [kind]
