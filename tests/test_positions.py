@@ -672,45 +672,32 @@ def test_a_sentence_rooted_at_a_preposition_ends_the_walk_up_to_its_governing_wo
         signal.alarm(0)
 
 
-@pytest.mark.parametrize(("sentence", "kind"), [
-    ("A Dutch appeals court ruled that four Nigerian farmers may take their case against Shell to a judge.",
-     "statement"),
-    ("The International Court of Justice has upheld Australia's bid to ban Japan's whaling program.", "accept"),
-    ("The Supreme Court overturned the ban on the march.", "reject"),
-    ("Moscow's Meshchanskii Court sentenced Khodorkovsky to nine years in prison.", "accuse"),
-])
-def test_a_courts_decision_is_its_position(nlp, sentence, kind):
-    """What a court decides (rules, upholds, overturns, sentences) is the court's position."""
+CUE_ROWS = [  # cue, sentence, the kinds of its positions
+    ("court acts", "A Dutch appeals court ruled that four Nigerian farmers may take their case against Shell to a "
+     "judge.", ["statement"]),
+    ("court acts", "The International Court of Justice has upheld Australia's bid to ban Japan's whaling program.",
+     ["accept"]),
+    ("court acts", "The Supreme Court overturned the ban on the march.", ["reject"]),
+    ("court acts", "Moscow's Meshchanskii Court sentenced Khodorkovsky to nine years in prison.", ["accuse"]),
+    ("deadline given", "The court gave Chevron 15 days to apologize publicly for the contamination.", ["demand"]),
+    ("deadline given", "The league has given the club until Tuesday to restore the board.", ["demand"]),
+    ("deadline given", "The Security Council has set an August 30th deadline for the government to improve "
+     "security.", ["demand"]),
+    ("deadline given", "The company gave its workers a bonus.", []),
+    ("document sent", "Tokyo sent a note of protest to the Russian Embassy in Japan.", ["accuse"]),
+    ("demands spelled out", "The SSTA's three main demands are an 8.5 percent wage increase and smaller classes.",
+     ["demand"]),
+    ("demands spelled out", "Some of the union's requests are a one-off payment equivalent to 30 percent of the "
+     "profit.", ["demand"]),
+]
+
+
+@pytest.mark.parametrize(("cue", "sentence", "kinds"), CUE_ROWS, ids=[f"{r[0]}-{i}" for i, r in enumerate(CUE_ROWS)])
+def test_cue_rows(nlp, cue, sentence, kinds):
+    """A court's acts, time given to act, a document that names a stance, demands spelled out by a
+    copula: each is a position of its own kind."""
     analysis = analyze(article_from_text(sentence), nlp)
-    assert [p.kind for p in analysis.positions] == [kind]
-
-
-@pytest.mark.parametrize(("sentence", "kind"), [
-    ("The court gave Chevron 15 days to apologize publicly for the contamination.", "demand"),
-    ("The league has given the club until Tuesday to restore the board.", "demand"),
-    ("The Security Council has set an August 30th deadline for the government to improve security.", "demand"),
-    ("The company gave its workers a bonus.", None),
-])
-def test_time_given_to_act_is_a_demand(nlp, sentence, kind):
-    """Time given to another side to do something (a deadline) asks them to do it."""
-    analysis = analyze(article_from_text(sentence), nlp)
-    assert [p.kind for p in analysis.positions] == ([kind] if kind else [])
-
-
-def test_a_document_sent_is_the_stance_it_names(nlp):
-    """'sent a note of protest', 'sent a protest letter': what the document is decides the kind."""
-    analysis = analyze(article_from_text("Tokyo sent a note of protest to the Russian Embassy in Japan."), nlp)
-    assert [p.kind for p in analysis.positions] == ["accuse"]
-
-
-@pytest.mark.parametrize(("sentence", "kind"), [
-    ("The SSTA's three main demands are an 8.5 percent wage increase and smaller classes.", "demand"),
-    ("Some of the union's requests are a one-off payment equivalent to 30 percent of the profit.", "demand"),
-])
-def test_demands_spelled_out_by_a_copula_are_positions(nlp, sentence, kind):
-    """'The union's main demands are a pay rise ...': the demands a party has, spelled out."""
-    analysis = analyze(article_from_text(sentence), nlp)
-    assert [p.kind for p in analysis.positions] == [kind]
+    assert [p.kind for p in analysis.positions] == kinds
 
 
 @pytest.mark.parametrize(("text", "kind"), [
