@@ -2278,8 +2278,9 @@ def _introduced_name(table: ActorTable, token: Token) -> str | None:
     if sector_word(table, token):
         return None  # "the opposition All People's Congress": 'the opposition' stays the side (_sector_side)
     words = table.gazetteer.words
-    if token.lemma_.lower() not in words("civil_bodies") | words("company_nouns") | words("anaphors"):
-        return None  # a body of a state ('the court', 'the ministry') is not named this way
+    if token.lemma_.lower() not in words("civil_bodies") | words("company_nouns") | words("anaphors") \
+            | words("own_bodies"):
+        return None  # a body of a state ('the ministry') is not named this way; a regulator is ('regulator FSSAI')
     if any(t.pos_ != "PROPN" for t in token.doc[token.i + 1: name.i + 1]):
         return None  # "union members' Cockpit": not a name right after the noun
     key = table.token_actor.get(token.i + 1)
@@ -2638,7 +2639,9 @@ def _last_organization(table: ActorTable, token: Token, lemma: str) -> str | Non
             continue
         words = set(table.bindings[key].entry.name.lower().split())
         unions, public = table.gazetteer.words("union_words"), table.gazetteer.words("public_words")
-        company = not words & (unions | public) and not _public_initials(table, key)
+        company = not words & (unions | public) and not _public_initials(table, key) and not any(
+            body == key and noun not in table.gazetteer.words("company_nouns")
+            for noun, body in table.introduced.items())  # ("regulator FSSAI": no company)
         companies = table.gazetteer.words("company_nouns")
         clubs = lemma == "club" and words & table.gazetteer.words("club_words")
         if lemma in companies and company or lemma == "union" and words & unions or clubs:

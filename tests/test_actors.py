@@ -773,6 +773,10 @@ PARTY_ROWS = [
     ("bare 'police' is the police force the story names",
      "Police deny report\n\nThe Nigeria Police Force has rejected a report by Amnesty International. The police "
      "said the report was false.", "report was false", "Nigeria Police Force"),
+    ("a regulator a story introduces by name is 'the regulator', and no 'company'",
+     "Nestle challenges ban\n\nNestle India approached the court against food safety regulator FSSAI's ban of "
+     "Maggi noodles.\n\nThe regulator had also asked Nestle to reply within 15 days.", "reply within",
+     "FSSAI"),
     ("a country's court named by a common noun is a side of its own, not the government",
      "Court orders Facebook\n\nBelgian courts told Facebook to stop tracking people who are not members. Facebook "
      "said it would appeal.", "stop tracking", "Belgian court"),
