@@ -777,6 +777,9 @@ PARTY_ROWS = [
      "Nestle challenges ban\n\nNestle India approached the court against food safety regulator FSSAI's ban of "
      "Maggi noodles.\n\nThe regulator had also asked Nestle to reply within 15 days.", "reply within",
      "FSSAI"),
+    ("'UAE' and 'U.A.E.' are the United Arab Emirates",
+     "BlackBerry row\n\nThe U.A.E. said on Sunday that it will suspend BlackBerry services.", "suspend BlackBerry",
+     "United Arab Emirates"),
     ("a country's court named by a common noun is a side of its own, not the government",
      "Court orders Facebook\n\nBelgian courts told Facebook to stop tracking people who are not members. Facebook "
      "said it would appeal.", "stop tracking", "Belgian court"),
