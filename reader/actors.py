@@ -1077,9 +1077,8 @@ def _bare_government(table: ActorTable, ent: Span) -> str | None:
     """'the government', with no country named in the story: the party a minister named by title
     alone speaks for ('Minister for Education Jeremy Rockliff' in a state's story; data:
     ``cabinet_titles``)."""
-    cabinet = table.gazetteer.words("cabinet_titles")
     window = [t for t in _np_tokens(ent) if not (ent.start <= t.i < ent.end)]
-    if not any(t.lower_ in cabinet or t.lower_.endswith("minister") for t in window):
+    if not any(_cabinet_title(table, t) for t in window):
         return None
     for token in table.doc:
         if token.lower_ == "government" and token.dep_ != "compound" and not any(
@@ -1477,9 +1476,14 @@ def _party_of_person(table: ActorTable, ent: Span) -> str | None:
 
 def _minister_for(table: ActorTable, token: Token) -> bool:
     """'the minister for police', 'Minister for Education': a cabinet title's portfolio, no body."""
-    title = token.head.head
-    cabinet = title.lower_.endswith("minister") or title.lower_ in table.gazetteer.words("cabinet_titles")
-    return cabinet and token.head.lower_ == "for" and token.pos_ == "NOUN" and token.is_lower
+    return _cabinet_title(table, token.head.head) and token.head.lower_ == "for" and token.pos_ == "NOUN" \
+        and token.is_lower
+
+
+def _cabinet_title(table: ActorTable, token: Token) -> bool:
+    """A cabinet title word: 'minister' and any '...minister', 'premier', 'chancellor' (data
+    ``cabinet_titles``)."""
+    return token.lower_ in table.gazetteer.words("cabinet_titles") or token.lower_.endswith("minister")
 
 
 def _portfolio_word(table: ActorTable, token: Token) -> bool:
@@ -2495,8 +2499,7 @@ def _title_of_body(table: ActorTable, token: Token) -> str | None:
             if body.pos_ == "NOUN" and body.lemma_.lower() in table.gazetteer.words("described"):
                 return resolve_phrase(table, body) or table.describe(body)
             portfolio = body.lower_ in table.gazetteer.words("portfolios") or body.lower_ in table.words("police_nouns")
-            cabinet = token.lower_.endswith("minister") or token.lower_ in table.gazetteer.words("cabinet_titles")
-            if portfolio or cabinet and prep.lower_ == "for":
+            if portfolio or _cabinet_title(table, token) and prep.lower_ == "for":
                 continue  # "the minister for police": a portfolio, no body
             key = resolve_phrase(table, body) if body.pos_ == "PROPN" or prep.lower_ == "for" else None
             if key and not table.is_person(key):  # "a spokesman for the State Administration of Religious Affairs"
@@ -2701,8 +2704,8 @@ def mark_police(table: ActorTable, doc: Doc) -> None:
     Every bare mention joins the one police force the story names as an organisation ('the
     Nigeria Police Force ... police said'), else the one it names by place, if only one."""
     mentions = [(token.i, *_police_owner(table, token)) for token in _words_of(doc, table.words("police_nouns"))
-                if token.lemma_.lower() in table.words("police_nouns") and token.pos_ in {"NOUN", "PROPN"}
-                and token.i not in table.token_actor and (token.is_lower or token.i == token.sent.start)]
+                if token.pos_ in {"NOUN", "PROPN"} and token.i not in table.token_actor
+                and (token.is_lower or token.i == token.sent.start)]
     # (not "the county's Police and Crime Commissioner": a title)
     places = {written for _, _, written in mentions if written}
     only = next(iter(places)) if len(places) == 1 else None
@@ -2719,9 +2722,7 @@ def mark_police(table: ActorTable, doc: Doc) -> None:
         if not place:
             continue  # no place known: the police of nowhere in particular
         name = f"{place} police"
-        key = table.bind(Entry(slug(name), name, "organization"))
-        table.note(key, f"{name}: the police, a side of their own")
-        table.token_actor[i] = key
+        table.note(bind_organization(table, name, [i]), f"{name}: the police, a side of their own")
 
 
 def mark_courts(table: ActorTable, doc: Doc) -> None:
@@ -2741,9 +2742,7 @@ def mark_courts(table: ActorTable, doc: Doc) -> None:
             continue
         words = [POSSESSIVE.sub("", c.text) for c in modifiers if c is place or c.is_lower]
         name = " ".join([*words, token.lemma_.lower(), *(["in", seat.text] if seat is not None else [])])
-        key = table.bind(Entry(slug(name), name, "organization"))
-        table.note(key, f"{name}: a court, a side of its own")
-        table.token_actor[token.i] = key
+        table.note(bind_organization(table, name, [token.i]), f"{name}: a court, a side of its own")
 
 
 def mark_company_unions(table: ActorTable, doc: Doc) -> None:
@@ -2763,9 +2762,8 @@ def mark_company_unions(table: ActorTable, doc: Doc) -> None:
         company = _without_suffix(table.bindings[owner].entry.name.split(), table.words("corporate"),
                                   table.words("legal_suffixes"))  # "Hyundai Motor Co." -> "Hyundai Motor"
         name = f"{company} {token.lower_}"
-        key = table.bind(Entry(slug(name), name, "organization"))
+        key = bind_organization(table, name, [token.i])
         table.note(key, f"{name}: the union of a company's workers, a side of its own")
-        table.token_actor[token.i] = key
 
 
 def _police_owner(table: ActorTable, token: Token) -> tuple[str | None, str | None]:

@@ -32,6 +32,11 @@ def negated(token: Token) -> bool:
         g.lower_ == "no" for g in c.children)) for c in token.children)
 
 
+def to_infinitive(verb: Token) -> bool:
+    """'(ready) to resume talks', '(expects the union) to respond': a verb marked by 'to'."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _with_no(noun: Token) -> bool:
     """'no intention', 'no question', 'no choice': a noun its determiner 'no' denies."""
     return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)

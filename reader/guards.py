@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .classify import negated, own_wish_kind
+from .classify import negated, own_wish_kind, to_infinitive
 from .speakers import agent_of, subject_of
 from .triggers import date_phrase
 
@@ -201,8 +201,7 @@ def deadline_infinitive(ctx: Context, draft: Draft) -> str | None:
     """'has until Wednesday to accept', 'time to reject': a bare 'to accept' governed by no move
     ('ready to accept', 'refused to accept' and 'voted to reject' keep theirs)."""
     verb = draft.token
-    if draft.kind not in {"accept", "reject"} or verb.tag_ != "VB" \
-            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if draft.kind not in {"accept", "reject"} or verb.tag_ != "VB" or not to_infinitive(verb):
         return None
     head = verb.head
     lemma = head.lemma_.lower()
@@ -401,11 +400,10 @@ def hope_for_other(ctx: Context, draft: Draft) -> str | None:
         other = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         party = ctx.actors.resolve(other) if other is not None and other.lower_ not in first else None
         if party is not None and (speaker is None or party != ctx.actors.resolve(speaker)) and not negated(clause) \
-                and any(c.tag_ == "MD" or c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+                and (any(c.tag_ == "MD" for c in clause.children) or to_infinitive(clause)):
             return "demand"  # (not "hopes urgent mediation will avert ...": no side asked)
     asked = any(c.dep_ in {"dobj", "obj"} and c.pos_ in {"PROPN", "NOUN"} for c in token.children)
-    if asked and any(c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
-                     for c in token.children):
+    if asked and any(c.dep_ == "xcomp" and to_infinitive(c) for c in token.children):
         return "demand"  # "expects the union to respond"
     return None
 
@@ -493,7 +491,7 @@ def _named_harsh(ctx: Context, verb: Token) -> bool:
     labels = [g for c in _as_phrases(verb) for g in c.children]
     if any(c.dep_ in {"dobj", "obj"} for c in verb.children):
         labels += [c for c in verb.children if c.dep_ == "oprd" or c.dep_ in {"ccomp", "xcomp"}
-                   and not any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
+                   and not to_infinitive(c)]
     negative = ctx.lex.words("negative_words")
     feelings = ctx.lex.words("feeling_words")
     words = [t for label in labels for t in _label_words(label) if not negated(t)]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
-from .classify import KIND_RANK, classify_content, negated, raised_offer
+from .classify import KIND_RANK, classify_content, negated, raised_offer, to_infinitive
 from .guards import CONTENT_DEPS, Draft, guarded_kind
 from .lexicon import Lexicon, cue_lemma, load_lexicon
 from .model import Article, Position, Span
@@ -290,8 +290,9 @@ def _unknown_speaker(cue: Cue) -> bool:
     return speaker is not None and speaker.pos_ in {"NOUN", "PROPN"} and cue.kind == "statement"
 
 
-def _in_quote(quotes: list[Quote], token: Token) -> bool:
-    return any(q.inner_start <= token.idx < q.inner_end for q in quotes if not q.is_scare)
+def _in_quote(quotes: list[Quote], token: Token, scare: bool = False) -> bool:
+    """Whether ``token`` stands inside a quote (a scare quote counts only with ``scare``)."""
+    return any(q.inner_start <= token.idx < q.inner_end for q in quotes if scare or not q.is_scare)
 
 
 def _reporter_actor(ctx: Context, cue: Cue) -> str | None:
@@ -511,11 +512,10 @@ def stance_cue(ctx: Context, token: Token) -> Cue | None:
     if token.dep_ not in {"acomp", "prep"} or verb.lemma_ != "be" or verb.dep_ != "ROOT":
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.pos_ == "PRON" or any(q.inner_start <= token.idx < q.inner_end for q in ctx.quotes):
+    if subject is None or subject.pos_ == "PRON" or _in_quote(ctx.quotes, token, scare=True):
         return None
     lemma = token.lemma_.lower()
-    act = next((c for c in token.children if c.dep_ == "xcomp"
-                and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
+    act = next((c for c in token.children if c.dep_ == "xcomp" and to_infinitive(c)), None)
     if lemma in ctx.lex.words("offer_adjectives") and act is not None:
         if act.lemma_.lower() in ctx.lex.words("spoken_acts"):
             return None  # "were only willing to say ...": what they said, read by its own cue
@@ -551,7 +551,7 @@ def demands_are_cue(ctx: Context, token: Token) -> Cue | None:
         return None  # ('SanDisk said Samsung's offer "is an opportunistic attempt"': what another says of it)
     owner = next((c for c in token.children if c.dep_ == "poss"), None)
     stated = next((c for c in verb.children if c.dep_ == "attr"), None)
-    if owner is None or stated is None or any(q.inner_start <= token.idx < q.inner_end for q in ctx.quotes):
+    if owner is None or stated is None or _in_quote(ctx.quotes, token, scare=True):
         return None
     cue = Cue(token, ctx.lex.nouns.get(lemma, "demand"), owner, content=(stated.left_edge.idx, _end(stated.right_edge)),
               label=token.text)
@@ -564,7 +564,7 @@ def view_cue(ctx: Context, token: Token) -> Cue | None:
     stance named by a noun (data: ``view_nouns``) whose copula states it."""
     if token.pos_ != "NOUN" or token.dep_ != "nsubj" or token.lemma_.lower() not in ctx.lex.words("view_nouns"):
         return None
-    if any(q.inner_start <= token.idx < q.inner_end for q in ctx.quotes):
+    if _in_quote(ctx.quotes, token, scare=True):
         return None  # '"My hope," he said, "is that ..."': the quote's own words
     owner = next((c for c in token.children if c.dep_ == "poss"), None)
     head = token.head
