@@ -1592,13 +1592,15 @@ def mark_organizations(table: ActorTable, doc: Doc) -> None:
     people = _person_words(table, doc)
     roles = table.gazetteer.role_words | table.gazetteer.abbreviations.keys()
     for ent in entities(doc):
+        named_before = _body_before_country(table, ent)
+        ent = named_before or ent  # "Housing | New Zealand said": the tagger left the body's first word out
         corporate = ent[-1].text.rstrip(".") in words("corporate")  # "Twitter Inc", whatever the tagger says
         marked = [i for i in range(ent.start, ent.end) if i in table.token_actor]
         named_inside = ent.label_ == "ORG" and _country_inside_name(table, ent, marked)
         named_body = ent.label_ != "ORG" and not marked and _organization_by_context(table, ent)
         titled = ent.end < len(doc) and doc[ent.end].lower_ in words("titles")  # "Police and Crime | Commissioner"
         own = ent.label_ == "ORG" and not titled and any(t.lower_ in words("own_bodies") for t in ent)
-        sport = _sport_body(table, ent)  # "Hockey India", "Cricket Australia", whatever the tagger says
+        sport = named_before is not None or _sport_body(table, ent)  # "Hockey India", whatever the tagger says
         if ent.label_ != "ORG" and not corporate and not named_body and not sport or any(
                 i not in table.modifier_tokens for i in marked) and not named_inside and not own and not sport:
             continue  # a known party; but "the British Medical Association" is no mention of Britain
@@ -1757,7 +1759,8 @@ def _country_inside_name(table: ActorTable, ent: Span, marked: list[int]) -> boo
     inside = all(doc[i].dep_ in {"compound", "amod"} and ent.start <= doc[i].head.i < ent.end
                  and doc[i].head.is_title and doc[i].head.pos_ == "PROPN" for i in marked)
     others = [t for t in ent if t.i not in marked and t.is_title and t.pos_ == "PROPN"]
-    named_after = ent.root.i in marked and len(others) >= 1  # "Football Federation Australia", "Air India"
+    last = ent.root.i in marked or ent[-1].i in marked and doc[marked[0] - 1].lower_ != "of"
+    named_after = last and len(others) >= 1  # "Football Federation Australia", "Meat & Livestock Australia"
     of_country = all(i - 2 >= ent.start and doc[i - 1].lower_ == "of" and doc[i - 2].is_title
                      and doc[i - 2].lower_ not in table.gazetteer.words("state_names") for i in marked)
     return inside or named_after or of_country  # "the Boxing Federation of India" (not "the Republic of Korea")
@@ -2107,6 +2110,38 @@ def mark_groups(table: ActorTable, doc: Doc) -> None:
             if demonym is not None:  # "Kenyan doctors", "Indian farmers": a country's people, not its government
                 name = f"{demonym.text} {lower}"
                 table.token_actor[token.i] = table.bind(Entry(slug(name), name, "group"))
+
+
+def _body_before_country(table: ActorTable, ent: Span) -> Span | None:
+    """'Housing | New Zealand said', 'Fair Work | Australia': capitalised words the tagger left out
+    of a country's name, that modify it, name a body of their own with it, not the country; not a
+    title ('President | Kenya'), a name of people or days, a party's own name, or words of a
+    headline. The whole name, else None."""
+    doc = ent.doc
+    if ent.label_ != "GPE" or ent.start_char < table.title_end or _country_of_name(table, ent.text) is None:
+        return None
+    words = table.gazetteer.words
+    start = ent.start
+    while start > 0:
+        word = doc[start - 1]
+        if word.text == "&" and start > 1:
+            start -= 1
+            continue
+        if not (word.pos_ == "PROPN" and word.is_title and word.dep_ == "compound" and not word.ent_type_
+                and ent.start <= word.head.i < ent.end and word.i not in table.token_actor
+                and word.lower_ not in words("titles") and word.text.rstrip(".") not in words("honorifics")
+                and word.lower_ not in table.gazetteer.role_words):
+            break
+        start -= 1
+    if doc[start].text == "&":
+        start += 1
+    return doc[start: ent.end] if start < ent.start else None
+
+
+def _country_of_name(table: ActorTable, text: str) -> str | None:
+    """The country a name (not a demonym) stands for, by the gazetteer."""
+    key = table.gazetteer.names.get(text)
+    return key if key and table.gazetteer.entries[key].kind == "country" else None
 
 
 def _sport_body(table: ActorTable, ent: Span) -> bool:

@@ -622,6 +622,14 @@ PARTY_ROWS = [
     ("a sport's name before a country names its governing body, not the country",
      "Indian hockey players boycott camp\n\nNarendra Batra, the treasurer of Hockey India, claimed that the "
      "players were trying to blackmail the federation.", "blackmail the federation", "Hockey India"),
+    ("capitalised words the tagger left out of a country's name name a body with it, not the country",
+     "Glen Innes protest\n\nPolice arrested three people.\n\nHousing New Zealand has also said protesters were "
+     "intimidating state housing tenants.", "intimidating state housing", "Housing New Zealand"),
+    ("a body's name that ends in a country's name is the body, however the tagger parsed it",
+     "Live cattle exports\n\nIndustry group, Meat & Livestock Australia (MLA), said under its plan cattle would "
+     "only be supplied to 25 accredited slaughter houses.", "25 accredited", "Meat & Livestock Australia"),
+    ("a country's own name after 'of' stays the country",
+     "Border row\n\nThe Kingdom of Saudi Arabia said the border would stay closed.", "stay closed", "Saudi Arabia"),
     ("counsel 'led by' a name speak for the client who owns them",
      "Court rejects bid\n\nSunday Igboho filed a suit against the government.\n\nThe motion was opposed by "
      "Igboho's counsel, led by Chief Yomi Alliyu, who argued that the law was clear.\n\n"
