@@ -1065,6 +1065,7 @@ def _person_party(table: ActorTable, ent: Span, name: str) -> str | None:
     before, or the story's country)."""
     passes = (
         ("named before with a party", lambda: _known_person(table, name)),
+        ("short name of a body", lambda: _body_by_first_word(table, ent)),
         ("kin of", lambda: _family_of_person(table, ent)),
         ("represents a client", lambda: _client_of(table, ent) or _counsel_of(table, ent)),
         ("title, apposition or owner", lambda: _party_of_person(table, ent)),
@@ -1416,6 +1417,21 @@ def _token_party(table: ActorTable, token: Token) -> str | None:
     if key is None and (token.ent_type_ == "PERSON" or token.pos_ == "PROPN"):
         key = table.people.get(POSSESSIVE.sub("", token.text))
     return key if key and not table.is_person(key) else None
+
+
+def _body_by_first_word(table: ActorTable, ent: Span) -> str | None:
+    """'Kaiser noted ...' after 'Kaiser Aluminum was fined': a one-word name the tagger took for a
+    person, the first word of an organisation the story names, is that organisation, when no
+    person the story names has that word in their name."""
+    if len(ent) != 1:
+        return None
+    word = POSSESSIVE.sub("", ent.text)
+    bodies = [key for key, b in table.bindings.items()
+              if b.entry.kind == "organization" and len(b.entry.name.split()) > 1 and b.entry.name.split()[0] == word]
+    if len(bodies) != 1 or any(e.label_ == "PERSON" and len(e) > 1 and word in e.text.split()
+                               for e in entities(ent.doc)):
+        return None
+    return bodies[0]
 
 
 def _known_person(table: ActorTable, name: str) -> str | None:

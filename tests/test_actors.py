@@ -637,6 +637,12 @@ PARTY_ROWS = [
      "Arts Committee chairman Wong Hon Wai and Batu Maung assemblyman Abdul Malik Abul Kassim.\n\n"
      "Abdul Malik said the project was approved because it had met the technical criteria.",
      "technical criteria", "Abdul Malik Abul Kassim"),
+    ("a one-word name that starts a body's name is the body, not a person of its own",
+     "Plant fined\n\nKaiser Aluminum was fined $533,000 this week.\n\nKaiser claims that only the judge has the "
+     "authority to assess an actual penalty.", "authority to assess", "Kaiser Aluminum"),
+    ("a one-word name is a person's when a person the story names bears it",
+     "Plant fined\n\nKaiser Aluminum was fined $533,000 this week.\n\nUnion leader Tom Kaiser criticised the "
+     "company.\n\nKaiser said the penalty was far too low.", "far too low", "Tom Kaiser"),
     ("a country's own name after 'of' stays the country",
      "Border row\n\nThe Kingdom of Saudi Arabia said the border would stay closed.", "stay closed", "Saudi Arabia"),
     ("counsel 'led by' a name speak for the client who owns them",
