@@ -1649,6 +1649,8 @@ def mark_organizations(table: ActorTable, doc: Doc) -> None:
     people = _person_words(table, doc)
     roles = table.gazetteer.role_words | table.gazetteer.abbreviations.keys()
     for ent in entities(doc):
+        if ent.label_ == "ORG" and _known_side_of_country(table, ent):
+            continue  # "the Revolutionary Armed Forces of Colombia": rebels, whatever state word it has
         named_before = _body_before_country(table, ent)
         ent = named_before or ent  # "Housing | New Zealand said": the tagger left the body's first word out
         corporate = ent[-1].text.rstrip(".") in words("corporate")  # "Twitter Inc", whatever the tagger says
@@ -1973,6 +1975,28 @@ def _capital_run_end(doc: Doc, i: int, table: ActorTable, through: frozenset[str
     while end > i + 1 and doc[end - 1].lower_ in ORG_RUN_JOINERS:
         end -= 1
     return end if end - i >= 2 else i
+
+
+def _known_side_of_country(table: ActorTable, ent: Span) -> bool:
+    """'the Revolutionary Armed Forces of Colombia': a name with a country in it that the knowledge
+    base knows as a side of its own (rebels, opposition: ``side_sectors``) is that side, not the
+    country or a body of its state; its words are marked so."""
+    marked = {table.token_actor[t.i] for t in ent if t.i in table.token_actor}
+    if len(ent) < 3 or not marked or any(table.kind_of(key) != "country" for key in marked):
+        return False
+    from . import knowledge
+
+    tokens = [t for t in ent if t.lower_ != "the"]
+    name = " ".join(t.text for t in tokens)
+    code = knowledge.organisation(name)
+    found = knowledge.code_party(code) if code else None
+    if not found or found[1] not in table.gazetteer.knowledge.get("side_sectors", ()):
+        return False
+    key = _known_org_party(table, name, code)
+    for token in tokens if key else ():
+        table.token_actor[token.i] = key
+        table.modifier_tokens.discard(token.i)
+    return key is not None
 
 
 def _known_org_party(table: ActorTable, name: str, code: str) -> str | None:
@@ -2888,7 +2912,8 @@ def learn_sector_owners(table: ActorTable, doc: Doc) -> None:
         if marker is None or (marker is not token and token.lemma_.lower() not in bodies):
             continue  # "opposition leader Morgan Tsvangirai": a person, not the side's body
         named = _named_body_modifier(table, token) or _named_apposition(table, token)
-        if named and table.bindings[named].entry.kind == "organization" and _named_twice(table, named):
+        if named and table.bindings[named].entry.kind == "organization" and (
+                _named_twice(table, named) or token.dep_ == "nsubj"):  # ("The TPLF rebels dismissed ...")
             found.setdefault(sector_word(table, marker), set()).add(named)
     for sector, named in found.items():
         if len(named) == 1:  # (two rebel groups named: 'the rebels' stays the side)
