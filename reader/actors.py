@@ -2928,20 +2928,23 @@ def _named_twice(table: ActorTable, key: str) -> bool:
 
 
 def _named_body_modifier(table: ActorTable, token: Token) -> str | None:
-    """A named organisation among a noun's compounds ('FARC rebels'), not a country or a person."""
-    return _named_child(table, token, "compound", {"organization", "group"})
+    """A named organisation among a noun's compounds ('FARC rebels', 'TPLF rebels' however the parser
+    hung it), not a country or a person."""
+    return _named_child(table, token, {"compound"}, {"organization", "group"}) or _named_child(
+        table, token, {"amod"}, {"organization"})  # (not 'Marxist rebels': a word for what they are)
 
 
 def _named_apposition(table: ActorTable, token: Token) -> str | None:
     """'the main opposition party, the All People's Congress (APC)': a named organisation in
     apposition to the noun."""
-    return _named_child(table, token, "appos", {"organization"})
+    return _named_child(table, token, {"appos"}, {"organization"})
 
 
-def _named_child(table: ActorTable, token: Token, dep: str, kinds: set[str]) -> str | None:
-    """The party of the first child of ``token`` in relation ``dep`` bound to a party of ``kinds``."""
+def _named_child(table: ActorTable, token: Token, deps: set[str], kinds: set[str]) -> str | None:
+    """The party of the first child of ``token`` in one of the relations ``deps`` bound to a party
+    of ``kinds``."""
     for child in token.children:
-        if child.dep_ != dep:
+        if child.dep_ not in deps:
             continue
         key = table.token_actor.get(child.i)
         binding = table.bindings.get(key) if key else None

@@ -643,6 +643,14 @@ PARTY_ROWS = [
     ("a one-word name is a person's when a person the story names bears it",
      "Plant fined\n\nKaiser Aluminum was fined $533,000 this week.\n\nUnion leader Tom Kaiser criticised the "
      "company.\n\nKaiser said the penalty was far too low.", "far too low", "Tom Kaiser"),
+    ("a body named once with a side's word as the subject is what a later bare side word stands for",
+     "Peace plan\n\nThe government unveiled a plan to end the war.\n\nThe TPLF rebels dismissed the committee's "
+     "call as an obfuscation.\n\nThe rebels want a return of basic services in the region.",
+     "return of basic services", "TPLF"),
+    ("a name with a country in it that the knowledge base knows as rebels is that side, not the country",
+     "Ceasefire suspended\n\nThe 2016 peace pact led to the disarmament of the Revolutionary Armed Forces of "
+     "Colombia (FARC) guerrilla group.\n\nThe group said the decree cannot be accepted as an agreement.",
+     "cannot be accepted", "Colombian rebels"),
     ("a country's own name after 'of' stays the country",
      "Border row\n\nThe Kingdom of Saudi Arabia said the border would stay closed.", "stay closed", "Saudi Arabia"),
     ("counsel 'led by' a name speak for the client who owns them",
