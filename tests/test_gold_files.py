@@ -27,14 +27,14 @@ SETS = ("", "dev", "heldout", "heldout2", "heldout3", "heldout4", "dev2", "heldo
         "heldout7", "dev5", "heldout8", "dev6", "heldout9", "dev7", "dev8", "heldout10", "dev9", "heldout11", "dev10",
         "heldout12", "dev11", "dev12", "dev13", "dev14", "dev15", "heldout13", "dev16", "dev17", "heldout14", "dev18",
         "dev19", "heldout15", "dev20", "dev21", "dev22", "dev23", "heldout16", "dev24", "dev25", "heldout17",
-        "dev26")
+        "dev26", "dev27")
 MIN_WORDS, MAX_WORDS = 5, 12
 # the sets whose anchors keep to MIN_WORDS..MAX_WORDS
 STRICT_SETS = ("heldout3", "heldout4", "dev2", "heldout5", "dev3", "heldout6", "dev4", "heldout7", "dev5", "heldout8",
                "dev6", "heldout9", "dev7", "dev8", "heldout10", "dev9", "heldout11", "dev10", "heldout12",
                "dev11", "dev12", "dev13", "dev14", "dev15", "heldout13", "dev16", "dev17", "heldout14", "dev18",
                "dev19", "heldout15", "dev20", "dev21", "dev22", "dev23", "heldout16", "dev24", "dev25", "heldout17",
-               "dev26")
+               "dev26", "dev27")
 
 
 def gold_files() -> list[Path]:
