@@ -34,7 +34,7 @@ from reader.positions import find_positions  # noqa: E402
 
 BLIND = {"heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10",
          "heldout11", "heldout12", "heldout13", "heldout14", "heldout15", "heldout16",
-         "heldout17"}
+         "heldout17", "heldout18"}
 
 
 def prepare(name: str) -> list[dict]:

@@ -2008,6 +2008,11 @@ def _known_org_party(table: ActorTable, name: str, code: str) -> str | None:
     sector = found[1] if found else None
     if sector in table.gazetteer.knowledge.get("never_parties", ()) or code.startswith("MED"):
         return None
+    if sector in table.gazetteer.knowledge.get("side_sectors", ()) and sector in table.gazetteer.sectors:
+        key = table.bind(Entry(slug(name), name, "organization"))  # "RENAMO": a side named as the story names it
+        table.sector_owners.setdefault(sector, key)  # and "the rebels" stand for it
+        table.note(key, f"{name}: knowledge base ({code})")
+        return key
     key = party_of_code(table, code) if found else None
     if key is None:
         key = table.bind(Entry(slug(name), name, "organization"))

@@ -88,7 +88,8 @@ def _refusal(span: Span, lex: Lexicon) -> str | None:
         if token.lemma_.lower() == "vote" and any(t.lower_ == "against" for t in token.subtree):
             return "reject"  # "voted against the proposal"
         if token.lower_ == "no" and token.dep_ == "det" and _existential(token.head) \
-                and token.head.lemma_ not in lex.words("no_refusal_heads"):
+                and token.head.lemma_ not in lex.words("no_refusal_heads") \
+                and not _condition_clause(token.head.head, lex):
             return "reject"
     return None
 
@@ -447,6 +448,9 @@ def _leaving_talks(span: Span, lex: Lexicon) -> str | None:
     """'leave the negotiations because they are of no use', 'quit the talks', 'pull out of the deal'."""
     talks = lex.words("talk_nouns")
     for token in span:
+        if token.pos_ == "NOUN" and token.lemma_.lower() in lex.words("quit_nouns") and _quit_noun_object(
+                token, talks):
+            return "reject"  # "declared a withdrawal from the ceasefire"
         if token.lemma_.lower() not in lex.words("quit_verbs") or token.pos_ != "VERB" or negated(token):
             continue
         objects = [c for c in token.children if c.dep_ in {"dobj", "obj"}]
@@ -456,6 +460,17 @@ def _leaving_talks(span: Span, lex: Lexicon) -> str | None:
         if any(o.lemma_.lower() in talks or o.lower_ in talks for o in objects):
             return "reject"
     return None
+
+
+def _quit_noun_object(noun: Token, talks: frozenset[str]) -> bool:
+    """Whether a noun of quitting names talks or a deal as what is quit: 'withdrawal from the
+    ceasefire', 'an end to its commitment to the truce' (one noun between at most)."""
+    def objects(token: Token) -> list[Token]:
+        return [g for c in token.children if c.dep_ == "prep" and c.lower_ in {"from", "of", "to"}
+                for g in c.children if g.dep_ == "pobj"]
+    found = objects(noun)
+    found += [g for o in found for g in objects(o)]
+    return any(o.lemma_.lower() in talks or o.lower_ in talks for o in found)
 
 
 TALK_PREPOSITIONS = frozenset({"into", "in", "to", "at", "with", "on"})
@@ -484,6 +499,13 @@ def _no_talks(span: Span, lex: Lexicon) -> str | None:
         if any(o.lemma_.lower() in talks or o.lower_ in talks for o in objects):
             return "reject"
     return None
+
+
+def _condition_clause(token: Token, lex: Lexicon) -> bool:
+    """'if there are no attacks': the verb of a clause of condition ('if', 'unless': data
+    ``condition_marks``), not what the sentence asserts."""
+    return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in lex.words("condition_marks")
+                                         for c in token.children)
 
 
 def _subordinate(token: Token) -> bool:
@@ -535,7 +557,7 @@ def _conditional_threat(span: Span, lex: Lexicon) -> str | None:
     for token in span:
         holder = token.head if token.dep_ == "xcomp" else token  # "we will have to retaliate if ..."
         if token.pos_ != "VERB" or not any(c.tag_ == "MD" for c in holder.children) or negated(token) \
-                or negated(holder):
+                or negated(holder) or _goodwill(token, lex):
             continue
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
         pressing = subject is not None and subject.lower_ in pressure  # "strikes could begin unless ..."
@@ -550,6 +572,23 @@ def _conditional_threat(span: Span, lex: Lexicon) -> str | None:
             return "threaten"
         if any(t.lower_ == "otherwise" for t in token.subtree):
             return "threaten"
+    return None
+
+
+def _goodwill(token: Token, lex: Lexicon) -> bool:
+    """'respond positively', 'react favourably': a verb said with a word of good faith (data
+    ``goodwill_adverbs``)."""
+    return any(c.dep_ == "advmod" and c.lower_ in lex.words("goodwill_adverbs") for c in token.children)
+
+
+def _goodwill_promised(span: Span, lex: Lexicon) -> str | None:
+    """'India would respond positively if Musharraf kept his pledge', 'we will react favourably to
+    any proposal': a move promised ('will', 'would') in good faith is an offer (not 'did not
+    respond positively': a past fact; not 'will not respond positively')."""
+    for token in span:
+        if token.pos_ == "VERB" and _goodwill(token, lex) and not negated(token) and any(
+                c.tag_ == "MD" and c.lower_ in lex.words("promise_modals") for c in token.children):
+            return "offer"
     return None
 
 
@@ -1049,6 +1088,7 @@ Rule = Callable[["Span", "Lexicon"], "str | None"]
 RULES: tuple[tuple[str, Rule], ...] = (
     ("demand.modal_or_need", _demand),
     ("threaten.conditional_force", _conditional_threat),
+    ("offer.goodwill_promised", _goodwill_promised),
     ("threaten.on_condition", _threat_on_condition),
     ("threaten.forceful_response", _forceful_response),
     ("reject.denied_act", _denial),

@@ -59,11 +59,11 @@ def heldout_analyses(nlp):
 
 @pytest.fixture(scope="session")
 def open_set_analyses(nlp):
-    """{set: {file stem: Analysis}} for the other sets the team tunes on (heldout2, dev2 to dev26)."""
+    """{set: {file stem: Analysis}} for the other sets the team tunes on (heldout2, dev2 to dev27)."""
     return {name: analyses_of(nlp, SAMPLES / name)
             for name in ("heldout2", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10",
                          "dev11", "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19",
-                         "dev20", "dev21", "dev22", "dev23", "dev24", "dev25", "dev26")}
+                         "dev20", "dev21", "dev22", "dev23", "dev24", "dev25", "dev26", "dev27")}
 
 
 def analyses_of(nlp, folder):

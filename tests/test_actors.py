@@ -511,7 +511,7 @@ PARTY_ROWS = [
      "spokesman said.", "This is unacceptable", "Japan"),
     ("a party's initials are no state office",
      "South Africa's ruling African National Congress faces a vote.\n\n\"We reject the claim,\" the ANC said.",
-     "We reject the claim", "ANC"),
+     "We reject the claim", "African National Congress"),
     ("a union title serving a body's workers speaks for the union, not the employer",
      "Firefighters Union 3631 rejected a final contract offer from the Orange County Fire Authority.\n\n"
      "\"It's not acceptable,\" Stan Young, chief union negotiator for the Fire Authority's 724 workers, said.",
@@ -650,7 +650,11 @@ PARTY_ROWS = [
     ("a name with a country in it that the knowledge base knows as rebels is that side, not the country",
      "Ceasefire suspended\n\nThe 2016 peace pact led to the disarmament of the Revolutionary Armed Forces of "
      "Colombia (FARC) guerrilla group.\n\nThe group said the decree cannot be accepted as an agreement.",
-     "cannot be accepted", "Colombian rebels"),
+     "cannot be accepted", "Revolutionary Armed Forces of Colombia"),
+    ("two rebel groups the knowledge base knows are two parties, each named as the story names it",
+     "Colombia talks\n\nThe National Liberation Army (ELN) said it had not discussed any ceasefire with the "
+     "government.\n\nThe Revolutionary Armed Forces of Colombia (FARC) said the peace process was in the hands "
+     "of the president.", "not discussed any ceasefire", "National Liberation Army"),
     ("a country's own name after 'of' stays the country",
      "Border row\n\nThe Kingdom of Saudi Arabia said the border would stay closed.", "stay closed", "Saudi Arabia"),
     ("counsel 'led by' a name speak for the client who owns them",
