@@ -268,6 +268,8 @@ ROWS = [
     ("accuse.negative_judgement", "This was an extremely difficult decision to make.", None),
     ("accuse.negative_judgement", "Some of the hostages are in pretty bad shape.", None),
     ("reject.no_intention", "We have no intention of withdrawing the bill.", "reject"),
+    ("reject.no_intention", "The fighters said they had no interest in putting down their arms.", "reject"),
+    ("reject.no_intention", "They have no interest in the details of the plan.", None),
     ("reject.no_intention", "There is no question of rolling back the decision.", "reject"),
     ("reject.no_intention", "They are not intending to call off the strike.", "reject"),
     ("reject.no_intention", "They are not intending to call the police.", None),
