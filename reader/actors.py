@@ -444,6 +444,7 @@ def entities(doc: Doc) -> tuple[Span, ...]:
                              titles | {word.lower() for word in gazetteer.words("honorifics")})
         portfolios = gazetteer.words("portfolios")
         ents = [_honoured(ent, gazetteer.words("honorifics")) for ent in ents]
+        ents = [_with_given_names(ent, titles | {w.lower() for w in gazetteer.words("honorifics")}) for ent in ents]
         ents = [_untitled(ent, titles, portfolios) for ent in ents  # (not "Senior Special Assistant": a role)
                 if not (ent.label_ == "PERSON" and all(t.lower_ in gazetteer.role_words for t in ent))]
         text = doc.user_data.get("reader_text") or doc.text
@@ -493,6 +494,27 @@ def _joined_names(ents: list[Span], heads: frozenset[str], titles: frozenset[str
             continue
         out.append(ent)
     return out
+
+
+def _with_given_names(ent: Span, titles: frozenset[str]) -> Span:
+    """'Filipe | Nyusi': capitalised name words right before a person's name that the tagger left
+    out of it (no entity of their own, no title, not a sentence's first word) are part of the name
+    when the knowledge base knows the longer name ('Commodore | Voreqe Bainimarama' stays as it is)."""
+    if ent.label_ != "PERSON":
+        return ent
+    doc, start = ent.doc, ent.start
+    while start > 0 and ent.start - start < 2:
+        word = doc[start - 1]
+        if word.pos_ != "PROPN" or not word.is_title or word.ent_type_ or word.is_sent_start \
+                or word.lower_.rstrip(".") in titles or "\n" in word.text_with_ws:
+            break
+        start -= 1
+    if start == ent.start:
+        return ent
+    from . import knowledge
+
+    longer = Span(doc, start, ent.end, label="PERSON")
+    return longer if knowledge.known_person(POSSESSIVE.sub("", longer.text)) else ent
 
 
 def _one_person_cut(prev: Span, ent: Span, titles: frozenset[str]) -> bool:
@@ -821,7 +843,11 @@ def mark_acronyms(table: ActorTable, doc: Doc) -> None:
         end = _acronym_end(doc, i)
         if end > i:
             surface = doc[i:end].text
-            if surface not in table.gazetteer.names and surface not in skip and len(surface) >= 3 \
+            plain = table.bindings.get(slug(surface)) if _written_plain(doc, surface) else None
+            if plain is not None and plain.entry.kind == "organization" and i not in table.token_actor:
+                for t in range(i, end):  # "RENAMO" where the story also writes "Renamo": that body
+                    table.token_actor[t] = plain.entry.key
+            elif surface not in table.gazetteer.names and surface not in skip and len(surface) >= 3 \
                     and surface not in table.gazetteer.media and not _written_plain(doc, surface) \
                     and not _capitals_lead(doc, i, end) and not _suffix_of_name(doc, i, end):
                 runs.setdefault(surface, []).append((i, end))  # ("VOA reporter X": an outlet is no party)

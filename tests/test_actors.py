@@ -655,6 +655,12 @@ PARTY_ROWS = [
      "Colombia talks\n\nThe National Liberation Army (ELN) said it had not discussed any ceasefire with the "
      "government.\n\nThe Revolutionary Armed Forces of Colombia (FARC) said the peace process was in the hands "
      "of the president.", "not discussed any ceasefire", "National Liberation Army"),
+    ("a given name the tagger left out of a person's name is part of it when the knowledge base knows them",
+     "Truce\n\nRenamo agreed to a truce.\n\n\"I called the President of the Republic, Filipe Nyusi,\" Dhlakama "
+     "said.\n\nNyusi told reporters on Monday that he was encouraged by the conversation.",
+     "was encouraged", "Mozambican government"),
+    ("a body's name set in capitals where the story also writes it plainly is that body",
+     "Truce\n\nRenamo agreed to a truce on Monday.\n\nRENAMO said it would not disarm.", "not disarm", "Renamo"),
     ("a country's own name after 'of' stays the country",
      "Border row\n\nThe Kingdom of Saudi Arabia said the border would stay closed.", "stay closed", "Saudi Arabia"),
     ("counsel 'led by' a name speak for the client who owns them",
