@@ -923,6 +923,21 @@ def _own_move_noun(span: Span, lex: Lexicon) -> str | None:
 SIDE_MOVES = frozenset({"amod", "acl", "relcl", "xcomp", "advcl"})
 
 
+def _own_charge_inside(span: Span, lex: Lexicon) -> str | None:
+    """'said Biol is a director of CCIL Mining, which he accused of illegally extracting ore': a
+    charge the speaker makes (a pronoun its subject) inside what they say is an accusation (not
+    'said he was accused of ...': the charge is against him)."""
+    for token in span:
+        if lex.verbs.get(token.lemma_.lower()) != "accuse" or token.pos_ != "VERB" or negated(token):
+            continue
+        if token.dep_ in {"amod", "acl"} or any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children):
+            continue
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ == "PRON" and subject.lower_ not in {"it", "who", "that", "which"}:
+            return "accuse"
+    return None
+
+
 def _other_side_move(span: Span, lex: Lexicon) -> str | None:
     """'The league has threatened our association with a lawsuit', 'they refused our offer': a
     refusal or threat the speaker says another side made is held against it (not 'we refused',
@@ -1123,6 +1138,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("accuse.negative_judgement", _negative_judgement),
     ("accuse.cleft_blame", _cleft_blame),
     ("accuse.other_side_move", _other_side_move),
+    ("accuse.own_charge_inside", _own_charge_inside),
     ("accuse.faulted_act", _faulted_act),
     ("accuse.harm_by_other", _harm_by_other),
 )
