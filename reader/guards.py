@@ -96,10 +96,17 @@ def content_of_cue(ctx: Context, draft: Draft) -> str | None:
     return None
 
 
+SPOKEN_MEANS = frozenset({"accuse", "demand", "threaten"})
+
+
 def means_clause(ctx: Context, draft: Draft) -> str | None:
     """'By approving the pipeline ..., the administration violated the law': how something was done,
-    not a stance ('responded by rejecting the offer' keeps its move: the verb it serves is a cue)."""
+    not a stance ('responded by rejecting the offer' keeps its move: the verb it serves is a cue;
+    so does 'fueled the tensions by accusing X of ...': a charge, a demand or a threat is a stance
+    however it served)."""
     token = draft.token
+    if draft.kind in SPOKEN_MEANS:
+        return None
     if token.dep_ == "pcomp" and token.head.lower_ == "by" and token.head.dep_ == "prep":
         verb = token.head.head
         if verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() not in ctx.lex.verbs:

@@ -49,6 +49,7 @@ ROWS = [
     ("drop.content_of_cue", "The union is refusing the offer.", "refusing", None),
     ("drop.means_clause", "By approving the pipeline, the administration violated the law.", "approving", DROP),
     ("drop.means_clause", "Beijing responded by rejecting the offer.", "rejecting", None),
+    ("drop.means_clause", "Colombia fueled the tensions by accusing Chavez of funding the rebels.", "accusing", None),
     ("drop.being_asked", "When asked to comment, the minister said nothing.", "asked", DROP),
     ("drop.being_asked", "The union asked the company to return to talks.", "asked", None),
     ("drop.obligation_reported", "Hopson urged ministers to make a final offer, which should be accepted by the BMA.",
