@@ -312,6 +312,7 @@ def find_actors(doc: Doc, article: Article) -> ActorTable:
     learn_abbreviations(table, doc)
     learn_initials(table, doc)
     mark_acronyms(table, doc)
+    mark_regional_governments(table, doc)
     mark_police(table, doc)
     mark_company_unions(table, doc)
     mark_courts(table, doc)
@@ -2842,6 +2843,65 @@ def _words_of(doc: Doc, words: frozenset[str]) -> list[Token]:
     strings = doc.vocab.strings
     wanted = {strings.add(word) for word in words}
     return [doc[i] for i, lower in enumerate(doc.to_array([LOWER]).tolist()) if lower in wanted]
+
+
+def mark_regional_governments(table: ActorTable, doc: Doc) -> None:
+    """'the Queensland government', 'the Kano state government', 'authorities in Kano state', 'the
+    government of Quebec': the government of a place that is no country is a side of its own, named
+    '<place> government' as the story first writes the place; the place's other mentions ('Kano
+    claims', "Kano's justice commissioner") stand for it (data: ``regional_government_nouns``,
+    ``regional_words``)."""
+    places: dict[str, str] = {}
+    for token in _words_of(doc, table.words("regional_government_nouns")):
+        if not (token.is_lower or token.is_sent_start) or token.i in table.token_actor:
+            continue
+        place = _region_of(table, token)
+        if place is None:
+            continue
+        words = [t for t in place if t.lower_ not in table.words("regional_words")]
+        text = " ".join(t.text for t in words)
+        if text not in places:
+            name = f"{place.text} government"
+            places[text] = bind_organization(table, name, [])
+            table.note(places[text], f"{name}: the government of a place, a side of its own")
+        for i in (token.i, *(t.i for t in place)):
+            table.token_actor[i] = places[text]
+    for text, key in places.items():  # "Kano claims ...": the place's other mentions
+        size = len(text.split())
+        for i in range(len(doc) - size + 1):
+            if i not in table.token_actor and doc[i: i + size].text == text:
+                for t in range(i, i + size):
+                    table.token_actor[t] = key
+
+
+def _region_of(table: ActorTable, noun: Token) -> Span | None:
+    """The place that is no country whose government ``noun`` names, with the word that says what
+    it is: 'Queensland | government', 'Kano state | government', 'government of | Quebec',
+    'authorities in | Kano state' (a place the tagger took for a person only with such a word)."""
+    doc, regional = noun.doc, table.words("regional_words")
+    heads = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i] or [
+        g for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "in"} for g in c.children
+        if g.dep_ == "pobj"]
+    for head in heads:
+        span = doc[head.left_edge.i: head.right_edge.i + 1]
+        while len(span) and span[0].lower_ == "the":
+            span = span[1:]
+        words = [t for t in span if t.lower_ not in regional]
+        if not words or len(words) > 3 or not all(t.is_title and t.pos_ == "PROPN" for t in words) \
+                or any(t.i in table.token_actor for t in span):
+            continue  # ("the Russian government": a country's, bound before)
+        named_as = words[0].ent_type_ in {"GPE", "LOC", "PERSON"} or len(words) < len(span)  # "Kano state"
+        if named_as and not knowledge_person_named(table, " ".join(t.text for t in words)):
+            return span
+    return None
+
+
+def knowledge_person_named(table: ActorTable, name: str) -> bool:
+    """Whether a name is a person's the knowledge base knows ('Trump' of 'the Trump administration')."""
+    from . import knowledge
+
+    return knowledge.known_person(name) or any(
+        ent.label_ == "PERSON" and name in ent.text.split() and len(ent) > 1 for ent in entities(table.doc))
 
 
 def mark_police(table: ActorTable, doc: Doc) -> None:

@@ -661,6 +661,16 @@ PARTY_ROWS = [
      "was encouraged", "Mozambican government"),
     ("a body's name set in capitals where the story also writes it plainly is that body",
      "Truce\n\nRenamo agreed to a truce on Monday.\n\nRENAMO said it would not disarm.", "not disarm", "Renamo"),
+    ("the government of a place that is no country is a side of its own",
+     "Drug trial row\n\nKano claims the drug test led to deaths.\n\nThe Queensland government rejected the union's "
+     "demand.", "union's demand", "Queensland government"),
+    ("a place's government named with 'state' lends its name to the place's other mentions",
+     "Drug trial row\n\nAuthorities in Kano state have pulled out of negotiations.\n\nKano's justice commissioner "
+     "Aliyu Umar said the state would not hold talks with Pfizer.\n\nKano claims the drug test led to the deaths of "
+     "11 children.", "deaths of 11 children", "Kano state government"),
+    ("a place tagged as a person before 'government' is a place's government",
+     "Doctors' strike\n\nThe Tamil Nadu government said it would not negotiate with the striking doctors.",
+     "not negotiate", "Tamil Nadu government"),
     ("a country's own name after 'of' stays the country",
      "Border row\n\nThe Kingdom of Saudi Arabia said the border would stay closed.", "stay closed", "Saudi Arabia"),
     ("counsel 'led by' a name speak for the client who owns them",
