@@ -441,8 +441,7 @@ def entities(doc: Doc) -> tuple[Span, ...]:
     if "reader_ents" not in doc.user_data:
         gazetteer = load_gazetteer()
         titles = gazetteer.words("titles")
-        ents = _joined_names(list(doc.ents), gazetteer.words("joined_name_heads"),
-                             titles | {word.lower() for word in gazetteer.words("honorifics")})
+        ents = _joined_names(list(doc.ents), gazetteer.words("joined_name_heads"))
         portfolios = gazetteer.words("portfolios")
         ents = [_honoured(ent, gazetteer.words("honorifics")) for ent in ents]
         ents = [_with_given_names(ent, titles | {w.lower() for w in gazetteer.words("honorifics")}) for ent in ents]
@@ -477,7 +476,7 @@ def _headline_word_cut(ent: Span, text: str, headline_end: int) -> Span:
     return ent
 
 
-def _joined_names(ents: list[Span], heads: frozenset[str], titles: frozenset[str]) -> list[Span]:
+def _joined_names(ents: list[Span], heads: frozenset[str]) -> list[Span]:
     """One body's name the tagger cut at 'and' ('the Kenya Medical Practitioners Pharmacists | and |
     Dentists' Union'): a first part ending in a plural, 'and', and a part ending in a word for a
     body (data: ``joined_name_heads``) are one organisation ('Microsoft and Apple Inc' stay two)."""
@@ -489,9 +488,6 @@ def _joined_names(ents: list[Span], heads: frozenset[str], titles: frozenset[str
                 and ent.doc[prev.end].lower_ == "and" and prev[-1].tag_ in {"NNPS", "NNS"} \
                 and POSSESSIVE.sub("", ent[-1].text).lower() in heads:
             out[-1] = Span(ent.doc, prev.start, ent.end, label="ORG")
-            continue
-        if prev is not None and _one_person_cut(prev, ent, titles):
-            out[-1] = Span(ent.doc, prev.start, ent.end, label="PERSON")
             continue
         out.append(ent)
     return out
@@ -516,17 +512,6 @@ def _with_given_names(ent: Span, titles: frozenset[str]) -> Span:
 
     longer = Span(doc, start, ent.end, label="PERSON")
     return longer if knowledge.known_person(POSSESSIVE.sub("", longer.text)) else ent
-
-
-def _one_person_cut(prev: Span, ent: Span, titles: frozenset[str]) -> bool:
-    """'José Luis | Rodríguez | Zapatero': two names of people the tagger found with nothing but
-    capitalised name words between them (no comma, no 'and', no title: 'McPherson | Mayor | Tom
-    Brown' are two) are one person's name."""
-    words = prev.doc[prev.start: ent.end]
-    return prev.label_ == ent.label_ == "PERSON" and ent.start - prev.end <= 2 and all(
-        t.pos_ == "PROPN" and t.is_title and t.lower_.rstrip(".") not in titles for t in words) and all(
-        not t.ent_type_ for t in prev.doc[prev.end: ent.start]) and not any(
-        "\n" in t.text_with_ws for t in prev.doc[prev.start: ent.start])
 
 
 def _name_before_and(ent: Span, heads: frozenset[str]) -> Span:
@@ -1389,38 +1374,13 @@ def _party_before(table: ActorTable, ent: Span) -> str | None:
     if side:
         return side
     head = ent.root
-    name_start = _name_run_start(table, ent)
-    floor = _title_floor(ent.doc, ent.sent.start, name_start)
     for token in head.subtree:
-        if not floor < token.i < name_start:
+        if token.i >= ent.start or token.sent != ent.sent:
             continue
         key = _token_party(table, token)
         if key:
             return key
     return None
-
-
-def _title_floor(doc: Doc, start: int, end: int) -> int:
-    """The last comma or 'and'/'or' after another person's name between ``start`` and ``end``: the
-    title before a name starts after it ('chairman Wong Hon Wai and | Batu Maung assemblyman X'),
-    however the parser hung the words ('Trade and Industry Minister X' is one title); ``start - 1``
-    when there is none."""
-    for i in range(end - 1, start - 1, -1):
-        if (doc[i].text == "," or doc[i].dep_ == "cc") and i > start and doc[i - 1].ent_type_ == "PERSON":
-            return i
-    return start - 1
-
-
-def _name_run_start(table: ActorTable, ent: Span) -> int:
-    """Where the capitalised words right before a person's name start, words the tagger cut from
-    it ('José Luis Rodríguez | Zapatero'): they are more of the name, no owner, even when another
-    person's name shares one of them ('Juan José Ibarretxe'); a title word or a party stops them."""
-    doc, titles = ent.doc, table.gazetteer.words("titles")
-    start = ent.start
-    while start > ent.sent.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
-            and doc[start - 1].lower_ not in titles and start - 1 not in table.token_actor:
-        start -= 1
-    return start
 
 
 def _portfolio(ent: Span, words: Callable[[str], frozenset[str]], skip: int = 0) -> bool:
@@ -1510,8 +1470,7 @@ def _np_tokens(ent: Span) -> list[Token]:
     head = ent.root
     while head.dep_ == "compound" and head.head.pos_ == "PROPN" and head.head.i == ent.end:
         head = head.head  # "Maria Corina" of "Maria Corina Machado": the whole name heads the phrase
-    floor = _title_floor(ent.doc, ent.sent.start, ent.start)
-    tokens = [t for t in head.subtree if floor < t.i < ent.start]
+    tokens = [t for t in head.subtree if t.i < ent.start and t.sent == ent.sent]
     for child in head.children:
         if child.dep_ == "appos":
             tokens.extend(child.subtree)

@@ -628,15 +628,6 @@ PARTY_ROWS = [
     ("a body's name that ends in a country's name is the body, however the tagger parsed it",
      "Live cattle exports\n\nIndustry group, Meat & Livestock Australia (MLA), said under its plan cattle would "
      "only be supplied to 25 accredited slaughter houses.", "25 accredited", "Meat & Livestock Australia"),
-    ("one given name shared with another person is no owner before a name the tagger cut in two",
-     "Basque vote\n\nBasque Country regional president Juan José Ibarretxe upset the government in Madrid.\n\n"
-     "Prime Minister José Luis Rodríguez Zapatero said the consultation will not take place.",
-     "will not take place", "Spain"),
-    ("a title before a name starts after the person named before it and 'and'",
-     "Hillside project\n\nThe residents raised their concerns with State Town and Country Planning, Housing and "
-     "Arts Committee chairman Wong Hon Wai and Batu Maung assemblyman Abdul Malik Abul Kassim.\n\n"
-     "Abdul Malik said the project was approved because it had met the technical criteria.",
-     "technical criteria", "Abdul Malik Abul Kassim"),
     ("a one-word name that starts a body's name is the body, not a person of its own",
      "Plant fined\n\nKaiser Aluminum was fined $533,000 this week.\n\nKaiser claims that only the judge has the "
      "authority to assess an actual penalty.", "authority to assess", "Kaiser Aluminum"),
