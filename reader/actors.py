@@ -489,8 +489,19 @@ def _joined_names(ents: list[Span], heads: frozenset[str]) -> list[Span]:
                 and POSSESSIVE.sub("", ent[-1].text).lower() in heads:
             out[-1] = Span(ent.doc, prev.start, ent.end, label="ORG")
             continue
+        if prev is not None and _body_of_name(prev, ent):
+            out[-1] = Span(ent.doc, prev.start, ent.end, label="ORG")
+            continue
         out.append(ent)
     return out
+
+
+def _body_of_name(prev: Span, ent: Span) -> bool:
+    """'Army | of | Islam', 'Party | of | God': one capitalised word the tagger took for a body
+    and a name after 'of' it also took for one are one body's name."""
+    doc = ent.doc
+    return prev.label_ == ent.label_ == "ORG" and len(prev) == 1 and prev[0].is_title \
+        and ent.start == prev.end + 1 and doc[prev.end].lower_ == "of" and ent[0].is_title
 
 
 def _with_given_names(ent: Span, titles: frozenset[str]) -> Span:
@@ -1871,6 +1882,8 @@ def mark_known_organizations(table: ActorTable, doc: Doc) -> None:
     for i in titles:
         if i < done:
             continue
+        if doc[i].lower_ == "the" and i + 1 < len(doc):
+            i += 1  # "The Boeing negotiating team": the body is "Boeing"
         end = _capital_run_end(doc, i, table, fragments)
         found = None
         if any(t.ent_type_ == "PERSON" for t in doc[i:end]):

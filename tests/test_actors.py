@@ -662,6 +662,13 @@ PARTY_ROWS = [
     ("a place tagged as a person before 'government' is a place's government",
      "Doctors' strike\n\nThe Tamil Nadu government said it would not negotiate with the striking doctors.",
      "not negotiate", "Tamil Nadu government"),
+    ("a body the knowledge base knows is named without the 'The' that starts a sentence",
+     "Strike talks\n\nBoeing refused to resume negotiations with its largest union on Friday.\n\n\"The Boeing "
+     "negotiating team has done everything possible to craft an offer,\" the company said.",
+     "everything possible", "Boeing"),
+    ("a body's word and a name after 'of' that the tagger split are one body",
+     "Kidnapping\n\nThe shadowy Army of Islam has claimed to be holding the veteran newsman.",
+     "holding the veteran newsman", "Army of Islam"),
     ("a country's own name after 'of' stays the country",
      "Border row\n\nThe Kingdom of Saudi Arabia said the border would stay closed.", "stay closed", "Saudi Arabia"),
     ("counsel 'led by' a name speak for the client who owns them",
