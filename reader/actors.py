@@ -2862,10 +2862,23 @@ def _region_of(table: ActorTable, noun: Token) -> Span | None:
         if not words or len(words) > 3 or not all(t.is_title and t.pos_ == "PROPN" for t in words) \
                 or any(t.i in table.token_actor for t in span):
             continue  # ("the Russian government": a country's, bound before)
-        named_as = words[0].ent_type_ in {"GPE", "LOC", "PERSON"} or len(words) < len(span)  # "Kano state"
-        if named_as and not knowledge_person_named(table, " ".join(t.text for t in words)):
+        name = " ".join(t.text for t in words)
+        named_as = words[0].ent_type_ in {"GPE", "LOC"} or len(words) < len(span) or _written_as_place(doc, name)
+        if named_as and not knowledge_person_named(table, name):
             return span
     return None
+
+
+def _written_as_place(doc: Doc, name: str) -> bool:
+    """Whether a name the tagger took for a person reads as a place's: two words or more whose last
+    word the story never writes alone, as it would a person's surname ('the Tamil Nadu government';
+    not 'the Modi government', nor 'the Nawaz Sharif government' where 'Sharif said')."""
+    words = name.split()
+    if len(words) < 2:
+        return False
+    text = doc.user_data.get("reader_text") or doc.text
+    alone = len(re.findall(rf"\b{re.escape(words[-1])}\b", text))
+    return alone == len(re.findall(rf"\b{re.escape(name)}\b", text))
 
 
 def knowledge_person_named(table: ActorTable, name: str) -> bool:
