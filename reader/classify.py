@@ -445,7 +445,8 @@ def _all_necessary_means(span: Span, lex: Lexicon) -> str | None:
 
 
 def _leaving_talks(span: Span, lex: Lexicon) -> str | None:
-    """'leave the negotiations because they are of no use', 'quit the talks', 'pull out of the deal'."""
+    """'leave the negotiations because they are of no use', 'quit the talks', 'pull out of the deal'
+    (not "the government's decision to quit the talks": another side's move, reported)."""
     talks = lex.words("talk_nouns")
     for token in span:
         if token.pos_ == "NOUN" and token.lemma_.lower() in lex.words("quit_nouns") and _quit_noun_object(
@@ -453,6 +454,8 @@ def _leaving_talks(span: Span, lex: Lexicon) -> str | None:
             return "reject"  # "declared a withdrawal from the ceasefire"
         if token.lemma_.lower() not in lex.words("quit_verbs") or token.pos_ != "VERB" or negated(token):
             continue
+        if token.dep_ in {"acl", "relcl"} and any(c.dep_ == "poss" for c in token.head.children):
+            continue  # "the state government's decision to quit the talks": another side's move, reported
         objects = [c for c in token.children if c.dep_ in {"dobj", "obj"}]
         objects += [g for c in token.children if c.dep_ in {"prep", "prt"} for g in c.children if g.dep_ == "pobj"]
         objects += [g for c in token.children if c.dep_ == "prt"

@@ -117,6 +117,7 @@ ROWS = [
     ("reject.leaving_talks", "The front declared a withdrawal from the ceasefire signed in 1991.", "reject"),
     ("reject.leaving_talks", "Its leader announced an end to its commitment to the truce.", "reject"),
     ("reject.leaving_talks", "The UN called for an end to the fighting.", None),
+    ("reject.leaving_talks", "The state government's decision to quit the talks destroyed their hopes.", None),
     ("reject.no_talks", "The government would not enter into discussions or negotiations on the request.", "reject"),
     ("reject.no_talks", "We will not be entering into negotiations about an agreement.", "reject"),
     ("reject.no_talks", "They will not return to the table.", "reject"),
