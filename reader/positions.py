@@ -351,7 +351,10 @@ def verb_cue(ctx: Context, token: Token) -> Cue | None:
         objects += [g for o in objects for g in _stance_words(o)]  # "a note of protest", "a protest letter"
         noun = next((o for o in objects  # "made demands", "expressed its surprise and denunciation"
                      if ctx.lex.nouns.get(o.lemma_.lower(), "statement") != "statement"), None)  # not "a statement"
-        if noun is not None:
+        said = next(((o, k) for o in objects for k in [_participle_kind(ctx, o)] if k), None)
+        if said is not None:  # "issued a resolution expressing its condemnation", "... calling for a truce"
+            noun, kind = said
+        elif noun is not None:
             kind = ctx.lex.nouns[noun.lemma_.lower()]
         elif _deadline_given(ctx, token):
             kind = "demand"  # "gave Chevron 15 days to apologize", "has given the company until Monday to respond"
@@ -370,6 +373,25 @@ def verb_cue(ctx: Context, token: Token) -> Cue | None:
     elif _inverted(cue):
         cue.content = None
     return cue
+
+
+def _participle_kind(ctx: Context, noun: Token) -> str | None:
+    """What a document says it does, by the participle after it: 'a resolution expressing its
+    condemnation' (a light verb and its noun), 'a resolution calling for a ceasefire', 'a letter
+    demanding ...' (a verb of a kind); None for a plain 'a statement saying ...'."""
+    if noun.lemma_.lower() not in ctx.actors.words("documents"):
+        return None  # (not "showed videos of ships blocking the boats")
+    for verb in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBG"
+                 and not any(g.dep_ in {"nsubj", "mark", "aux"} for g in c.children)):
+        lemma = cue_lemma(ctx.lex, verb)
+        if lemma in ctx.lex.light_verbs:
+            kinds = [ctx.lex.nouns.get(o.lemma_.lower()) for o in verb.children if o.dep_ in {"dobj", "obj"}]
+            kind = next((k for k in kinds if k and k != "statement"), None)
+        else:
+            kind = ctx.lex.verbs.get(lemma)
+        if kind and kind != "statement" and not negated(verb):
+            return kind
+    return None
 
 
 def _stance_words(noun: Token) -> list[Token]:

@@ -685,6 +685,9 @@ CUE_ROWS = [  # cue, sentence, the kinds of its positions
      "security.", ["demand"]),
     ("deadline given", "The company gave its workers a bonus.", []),
     ("document sent", "Tokyo sent a note of protest to the Russian Embassy in Japan.", ["accuse"]),
+    ("document sent", "Argentina issued a joint resolution expressing its energetic condemnation of the coup.",
+     ["accuse"]),
+    ("document sent", "The ministry issued a statement saying the talks would resume next week.", ["statement"]),
     ("demands spelled out", "The SSTA's three main demands are an 8.5 percent wage increase and smaller classes.",
      ["demand"]),
     ("demands spelled out", "Some of the union's requests are a one-off payment equivalent to 30 percent of the "
