@@ -132,6 +132,7 @@ ROWS = [
     ("reject.refused_passive", "The law will ensure a decision when a planning application is disputed.", None),
     ("reject.refused_passive", "The demands will be met in full.", None),
     ("accuse.label", "The decision is an insult to every worker.", "accuse"),
+    ("accuse.label", "Yushchenko said that a coup was underway in the country's parliament.", "accuse"),
     ("accuse.label", "The whole vote count was a fraud.", "accuse"),
     ("accuse.label", "The board has shown nothing but deceit and insincerity.", "accuse"),
     ("accuse.label", "Management has a habit of lying to staff.", "accuse"),
