@@ -1032,6 +1032,9 @@ def decide_kind(ctx: Context, group: list[Cue], content: tuple[int, int]) -> str
             return vowed[0]  # "vowed to appeal the fine", "promised to veto the bill": the move vowed
     if main.kind == "demand" and _urged_rejection(ctx, content):
         return "reject"  # "recommended that stockholders reject an unsolicited offer from Oracle"
+    if main.kind != "statement" and main.token.lemma_.lower() in ctx.lex.words("content_led_verbs"):
+        span = ctx.doc.char_span(*content, alignment_mode="expand")
+        return classify_content(span, ctx.lex) or main.kind  # "countered: 'we will have to take all steps'"
     if main.kind != "statement":
         return main.kind
     ranges = [content] + [c.content for c in group if c.content and c.content != content]

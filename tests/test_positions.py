@@ -688,6 +688,11 @@ CUE_ROWS = [  # cue, sentence, the kinds of its positions
     ("document sent", "Argentina issued a joint resolution expressing its energetic condemnation of the coup.",
      ["accuse"]),
     ("document sent", "The ministry issued a statement saying the talks would resume next week.", ["statement"]),
+    ("said how", "Premier League chief executive Richard Scudamore countered: \"We will have to take all the "
+     "steps necessary to prevent this illegal action.\"", ["threaten"]),
+    ("said how", "However, the doctors' association insists the strike will continue until its demands are met.",
+     ["threaten"]),
+    ("said how", "The union insisted that the minister should resign.", ["demand"]),
     ("demands spelled out", "The SSTA's three main demands are an 8.5 percent wage increase and smaller classes.",
      ["demand"]),
     ("demands spelled out", "Some of the union's requests are a one-off payment equivalent to 30 percent of the "
