@@ -20,8 +20,11 @@ the others are kept. No Textual here; spaCy only where articles are parsed.
 from __future__ import annotations
 
 import os
+import signal
+import threading
 import tomllib
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from functools import lru_cache
@@ -299,10 +302,27 @@ def store(library: Library, outcomes: Iterable[tuple[Outcome, bool]], summary: S
 
 
 def _write(library: Library, batch: list[Analysis], summary: Summary) -> None:
-    for analysis, result in zip(batch, library.add_batch(batch), strict=True):
-        summary.added += result.added
-        summary.already += not result.added
-        summary.notes += [f"{analysis.source}: {note}" for note in result.notes]
+    """Write one batch and count it, with Ctrl-C held until both are done: a batch committed is
+    always a batch counted ('interrupted: added 3' when three are in the library)."""
+    with _interrupt_held():
+        for analysis, result in zip(batch, library.add_batch(batch), strict=True):
+            summary.added += result.added
+            summary.already += not result.added
+            summary.notes += [f"{analysis.source}: {note}" for note in result.notes]
+
+
+@contextmanager
+def _interrupt_held() -> Iterator[None]:
+    """SIGINT blocked for the block's length (delivered, as KeyboardInterrupt, right after it); a
+    no-op off the main thread or where signals cannot be masked."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def _reason(error: BaseException) -> str:

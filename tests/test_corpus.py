@@ -280,3 +280,20 @@ def test_dask_scheduler_out_of_reach_is_one_line(capsys, tmp_path):
                            "--library", str(tmp_path / "l.db"), "--no-cache")
     assert status == 1 and out == "" and err.count("\n") == 1
     assert "cannot reach the Dask scheduler" in err
+
+
+def test_ctrl_c_waits_for_the_batch_being_written_and_counted():
+    """A Ctrl-C that lands while a batch is written and counted is delivered right after, so the
+    summary counts every batch the library holds."""
+    import os
+    import signal
+
+    from reader.corpus import _interrupt_held
+
+    done = []
+    with pytest.raises(KeyboardInterrupt):
+        with _interrupt_held():
+            os.kill(os.getpid(), signal.SIGINT)
+            done.append("written")
+            done.append("counted")
+    assert done == ["written", "counted"]
