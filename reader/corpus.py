@@ -313,16 +313,20 @@ def _write(library: Library, batch: list[Analysis], summary: Summary) -> None:
 
 @contextmanager
 def _interrupt_held() -> Iterator[None]:
-    """SIGINT blocked for the block's length (delivered, as KeyboardInterrupt, right after it); a
-    no-op off the main thread or where signals cannot be masked."""
-    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "pthread_sigmask"):
+    """A Ctrl-C during the block is noted and raised as KeyboardInterrupt right after it (Python runs
+    signal handlers in the main thread, whichever thread the signal reached); a no-op off the main
+    thread, where handlers cannot be set."""
+    if threading.current_thread() is not threading.main_thread():
         yield
         return
-    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        signal.signal(signal.SIGINT, previous)
+        if caught:
+            raise KeyboardInterrupt
 
 
 def _reason(error: BaseException) -> str:
