@@ -316,7 +316,7 @@ def _interrupt_held() -> Iterator[None]:
     """A Ctrl-C during the block is noted and raised as KeyboardInterrupt right after it (Python runs
     signal handlers in the main thread, whichever thread the signal reached); a no-op off the main
     thread, where handlers cannot be set."""
-    if threading.current_thread() is not threading.main_thread():
+    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
         yield
         return
     caught: list[int] = []
