@@ -334,11 +334,18 @@ def _concession(span: Span, lex: Lexicon) -> str | None:
         if token.dep_ in {"amod", "acl", "relcl", "advcl", "pcomp"} or _thing_subject(token, lex):
             continue
         if any(c.tag_ == "MD" and c.lower_ in {"will", "would", "'ll", "shall"} for c in token.children):
-            return "offer"
+            return "demand" if _only_on_terms(token) else "offer"
         head = token.head
         if token.dep_ == "xcomp" and head.lemma_.lower() in lex.words("offer_adjectives") and not negated(head):
             return "offer"
     return None
+
+
+def _only_on_terms(verb: Token) -> bool:
+    """'it will only release them in exchange for a permanent end to fighting': a move promised
+    only on the other side's terms asks for those terms (a demand, as 'will not ... until')."""
+    return any(c.dep_ == "advmod" and c.lower_ == "only" for c in verb.children) and any(
+        c.dep_ in {"prep", "advcl"} for c in verb.children)
 
 
 def _first_person_subject(verb: Token, lex: Lexicon) -> bool:

@@ -184,6 +184,7 @@ ROWS = [
     ("offer.readiness_or_proposal", "The chamber increased its basic wage offer to 6.5%.", "offer"),
     ("demand.modal_or_need", "We have a lot of case law to go with.", None),
     ("offer.concession", "The government would suspend the new tax until talks resume.", "offer"),
+    ("offer.concession", "Hamas will only release them in exchange for a permanent end to fighting.", "demand"),
     ("offer.concession", "We are prepared to release the prisoners.", "offer"),
     ("offer.concession", "The government suspended the tax last year.", None),
     ("threaten.forceful_response", "The government will respond sternly to any kind of provocation.", "threaten"),
