@@ -79,7 +79,7 @@ def _refusal(span: Span, lex: Lexicon) -> str | None:
         if negated(token) or _nobody_subject(token):
             lemma = token.lemma_.lower()
             if (refusable(token, lex) or lemma in ready) and not _thing_subject(token, lex):
-                return "reject"
+                return "accuse" if _named_past_failure(token) else "reject"
             if lemma == "be" and any(c.dep_ == "acomp" and c.lemma_.lower() in ready for c in token.children):
                 return "reject"
             if lemma == "be" and _first_person_subject(token, lex) and any(
@@ -92,6 +92,16 @@ def _refusal(span: Span, lex: Lexicon) -> str | None:
                 and not _condition_clause(token.head.head, lex):
             return "reject"
     return None
+
+
+def _named_past_failure(verb: Token) -> bool:
+    """'the United States had not listened to Japan's explanation', 'ACMA had not complied with due
+    processes': a named side's past failure to yield, said by another, is held against it (not 'we
+    did not accept', not 'they will not accept': a refusal)."""
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    named = subject is not None and (subject.pos_ == "PROPN" or subject.ent_type_ in {"ORG", "GPE", "NORP"})
+    past = verb.tag_ in {"VBD", "VBN"} and not any(c.tag_ == "MD" for c in verb.children)
+    return named and past and verb.dep_ in {"ccomp", "conj"}
 
 
 def refusable(token: Token, lex: Lexicon) -> bool:

@@ -103,6 +103,8 @@ ROWS = [
     ("reject.negated_move", "It costs nothing to talk.", None),
     ("reject.negated_move", "If there are no attacks against their positions they will respect the pact.", None),
     ("reject.negated_move", "There will be no talks with the rebels.", "reject"),
+    ("reject.negated_move", "Gregorian said ACMA had not complied with due processes.", "accuse"),
+    ("reject.negated_move", "We did not accept the offer.", "reject"),
     ("reject.negated_move", "The union will not call off the strike.", "reject"),
     ("reject.negated_move", "They would not consider a prisoner exchange.", "reject"),
     ("reject.negated_move", "The mediator did not consider these demands to be outrageous.", None),
