@@ -220,9 +220,7 @@ class ActorTable:
             word in self.gazetteer.words("portfolios") for word in name.lower().split()) else None
         if state:
             return state  # "Treasury said": a department of the story's state
-        key = self.people.get(name) or self.people.get(name.split()[-1]) or knowledge_party(self, name) \
-            or (_body_named_short(self, name) if token.tag_ != "NNPS" else None)
-        # ("Claver Mineral claims ..." beside "Claver Mineral Development Corp."; not "Universities")
+        key = self.people.get(name) or self.people.get(name.split()[-1]) or knowledge_party(self, name)
         if key is None:
             described = any(c.dep_ == "compound" and c.lemma_.lower() in self.gazetteer.words("company_nouns")
                             for c in token.children)  # "Irish retailer SuperValu", whatever the tagger says
@@ -1420,23 +1418,16 @@ def _token_party(table: ActorTable, token: Token) -> str | None:
 
 
 def _body_by_first_word(table: ActorTable, ent: Span) -> str | None:
-    """'Kaiser noted ...' after 'Kaiser Aluminum was fined', 'Claver Mineral claims ...' beside 'the
-    Claver Mineral Development Corp.': a name the tagger took for a person that starts the name of
-    an organisation the story names is that organisation, when no other person the story names
-    has its first word in their name."""
-    return _body_named_short(table, POSSESSIVE.sub("", ent.text))
-
-
-def _body_named_short(table: ActorTable, name: str) -> str | None:
-    """The one organisation the story names whose name starts with ``name`` (one to three words),
-    unless a person the story names has its first word in a longer name."""
-    words = name.split()
-    if not words or len(words) > 3:
+    """'Kaiser noted ...' after 'Kaiser Aluminum was fined': a one-word name the tagger took for a
+    person, the first word of an organisation the story names, is that organisation, when no
+    person the story names has that word in their name."""
+    if len(ent) != 1:
         return None
-    bodies = [key for key, b in table.bindings.items() if b.entry.kind == "organization"
-              and len(b.entry.name.split()) > len(words) and b.entry.name.split()[:len(words)] == words]
-    if len(bodies) != 1 or any(e.label_ == "PERSON" and len(e) > len(words) and words[0] in e.text.split()
-                               for e in entities(table.doc)):
+    word = POSSESSIVE.sub("", ent.text)
+    bodies = [key for key, b in table.bindings.items()
+              if b.entry.kind == "organization" and len(b.entry.name.split()) > 1 and b.entry.name.split()[0] == word]
+    if len(bodies) != 1 or any(e.label_ == "PERSON" and len(e) > 1 and word in e.text.split()
+                               for e in entities(ent.doc)):
         return None
     return bodies[0]
 
@@ -1671,9 +1662,6 @@ def mark_organizations(table: ActorTable, doc: Doc) -> None:
             continue  # a known party; but "the British Medical Association" is no mention of Britain
         if marked and all(t.i in table.token_actor for t in ent if t.lower_ != "the"):
             continue  # "Guatemalan" (in "Guatemalan vice president") tagged as a name: the country's word
-        if ent[-1].lower_ in table.gazetteer.nouns["titles"] and ent.end < len(doc) \
-                and doc[ent.end].ent_type_ == "PERSON":
-            continue  # "Surigao del Sur Rep. | Prospero Pichay Jr.": a place and a title, no body
         cut = _title_before_name(table, ent)
         if cut is not None:  # "CEA Spokesperson Regina Fuentes": the organisation is only "CEA"
             if cut == ent.start:

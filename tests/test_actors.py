@@ -676,12 +676,6 @@ PARTY_ROWS = [
      "Merger\n\nBayer completed its takeover of Monsanto on Thursday.\n\nThe German-headquartered life sciences "
      "company said the two companies integrated to form an innovation powerhouse.", "innovation powerhouse",
      "Bayer"),
-    ("a short name the story writes for an organisation it names in full is that organisation",
-     "Toll row\n\nSouthwestern College suspended four faculty members on Monday.\n\nSouthwestern initially "
-     "issued a statement saying the faculty had broken the rules.", "broken the rules", "Southwestern College"),
-    ("a title written short is no part of the name",
-     "Library row\n\nCllr Phil Jackson said the decision to close the library was wrong.", "was wrong",
-     "Phil Jackson"),
     ("a country's own name after 'of' stays the country",
      "Border row\n\nThe Kingdom of Saudi Arabia said the border would stay closed.", "stay closed", "Saudi Arabia"),
     ("counsel 'led by' a name speak for the client who owns them",
