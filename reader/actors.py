@@ -2755,30 +2755,21 @@ def _home_body(table: ActorTable, token: Token) -> str | None:
 def _last_organization(table: ActorTable, token: Token, lemma: str) -> str | None:
     """'the company' after 'Boeing', 'the union' after 'the Machinists union (IAM)': the last
     organisation the article itself introduced, of the fitting sort."""
-    # The subject of the sentence before first ('Bayer completed its takeover of Monsanto. The company
-    # said ...' is Bayer); then any mention before it; then after it: a headline says "union" first.
-    doc = token.doc
-    before = doc[token.sent.start - 1].sent if token.sent.start > 0 else None
-    subjects = [t.i for t in before or () if t.dep_ in {"nsubj", "nsubjpass"} and t.head == before.root]
-    for i in [*subjects, *range(token.i - 1, -1, -1), *range(token.i + 1, len(doc))]:
+    # Before it first; then after it: a headline says "union" before the story names it.
+    for i in [*range(token.i - 1, -1, -1), *range(token.i + 1, len(token.doc))]:
         key = table.token_actor.get(i)
-        if key and key not in table.gazetteer.entries and table.bindings[key].entry.kind == "organization" \
-                and _fits(table, key, lemma):
+        if not key or key in table.gazetteer.entries or table.bindings[key].entry.kind != "organization":
+            continue
+        words = set(table.bindings[key].entry.name.lower().split())
+        unions, public = table.gazetteer.words("union_words"), table.gazetteer.words("public_words")
+        company = not words & (unions | public) and not _public_initials(table, key) and not any(
+            body == key and noun not in table.gazetteer.words("company_nouns")
+            for noun, body in table.introduced.items())  # ("regulator FSSAI": no company)
+        companies = table.gazetteer.words("company_nouns")
+        clubs = lemma == "club" and words & table.gazetteer.words("club_words")
+        if lemma in companies and company or lemma == "union" and words & unions or clubs:
             return key
     return None
-
-
-def _fits(table: ActorTable, key: str, lemma: str) -> bool:
-    """Whether the organisation ``key`` is of the sort the noun ``lemma`` names: a company (no union,
-    no public body: not 'regulator FSSAI'), a union, a club."""
-    words = set(table.bindings[key].entry.name.lower().split())
-    unions, public = table.gazetteer.words("union_words"), table.gazetteer.words("public_words")
-    company = not words & (unions | public) and not _public_initials(table, key) and not any(
-        body == key and noun not in table.gazetteer.words("company_nouns")
-        for noun, body in table.introduced.items())  # ("regulator FSSAI": no company)
-    clubs = lemma == "club" and words & table.gazetteer.words("club_words")
-    return bool(lemma in table.gazetteer.words("company_nouns") and company or lemma == "union" and words & unions
-                or clubs)
 
 
 def _public_initials(table: ActorTable, key: str) -> bool:

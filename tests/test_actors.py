@@ -672,10 +672,6 @@ PARTY_ROWS = [
     ("a person's name before 'government' is no place's government",
      "Row\n\nThe Nawaz Sharif government rejected the plan on Monday.\n\nSharif said the plan was unfair.",
      "rejected the plan", "Sharif government"),
-    ("'the company' is the company the sentence before had as its subject, not one it named after",
-     "Merger\n\nBayer completed its takeover of Monsanto on Thursday.\n\nThe German-headquartered life sciences "
-     "company said the two companies integrated to form an innovation powerhouse.", "innovation powerhouse",
-     "Bayer"),
     ("a country's own name after 'of' stays the country",
      "Border row\n\nThe Kingdom of Saudi Arabia said the border would stay closed.", "stay closed", "Saudi Arabia"),
     ("counsel 'led by' a name speak for the client who owns them",
