@@ -840,12 +840,13 @@ def mark_acronyms(table: ActorTable, doc: Doc) -> None:
         end = _acronym_end(doc, i)
         if end > i:
             surface = doc[i:end].text
-            plain = table.bindings.get(slug(surface)) if _written_plain(doc, surface) else None
+            written = _written_plain(doc, surface)
+            plain = table.bindings.get(slug(surface)) if written else None
             if plain is not None and plain.entry.kind == "organization" and i not in table.token_actor:
                 for t in range(i, end):  # "RENAMO" where the story also writes "Renamo": that body
                     table.token_actor[t] = plain.entry.key
             elif surface not in table.gazetteer.names and surface not in skip and len(surface) >= 3 \
-                    and surface not in table.gazetteer.media and not _written_plain(doc, surface) \
+                    and surface not in table.gazetteer.media and not written \
                     and not _capitals_lead(doc, i, end) and not _suffix_of_name(doc, i, end):
                 runs.setdefault(surface, []).append((i, end))  # ("VOA reporter X": an outlet is no party)
             i = end
@@ -2007,14 +2008,12 @@ def _known_org_party(table: ActorTable, name: str, code: str) -> str | None:
     sector = found[1] if found else None
     if sector in table.gazetteer.knowledge.get("never_parties", ()) or code.startswith("MED"):
         return None
-    if sector in table.gazetteer.knowledge.get("side_sectors", ()) and sector in table.gazetteer.sectors:
-        key = table.bind(Entry(slug(name), name, "organization"))  # "RENAMO": a side named as the story names it
-        table.sector_owners.setdefault(sector, key)  # and "the rebels" stand for it
-        table.note(key, f"{name}: knowledge base ({code})")
-        return key
-    key = party_of_code(table, code) if found else None
+    side = sector in table.gazetteer.knowledge.get("side_sectors", ()) and sector in table.gazetteer.sectors
+    key = party_of_code(table, code) if found and not side else None  # ("RENAMO": a side named as the story names it)
     if key is None:
         key = table.bind(Entry(slug(name), name, "organization"))
+    if side:
+        table.sector_owners.setdefault(sector, key)  # and "the rebels" stand for it
     table.note(key, f"{name}: knowledge base ({code})")
     return key
 
@@ -2838,18 +2837,20 @@ def mark_regional_governments(table: ActorTable, doc: Doc) -> None:
             table.note(places[text], f"{name}: the government of a place, a side of its own")
         for i in (token.i, *(t.i for t in place)):
             table.token_actor[i] = places[text]
+    texts = _token_texts(doc)
     for text, key in places.items():  # "Kano claims ...": the place's other mentions
-        size = len(text.split())
-        for i in range(len(doc) - size + 1):
-            if i not in table.token_actor and doc[i: i + size].text == text:
-                for t in range(i, i + size):
+        words = text.split()
+        for i in range(len(texts) - len(words) + 1):
+            if i not in table.token_actor and texts[i: i + len(words)] == words:
+                for t in range(i, i + len(words)):
                     table.token_actor[t] = key
 
 
 def _region_of(table: ActorTable, noun: Token) -> Span | None:
     """The place that is no country whose government ``noun`` names, with the word that says what
     it is: 'Queensland | government', 'Kano state | government', 'government of | Quebec',
-    'authorities in | Kano state' (a place the tagger took for a person only with such a word)."""
+    'authorities in | Kano state' (a place the tagger took for a person only with such a word, or
+    written as a place's name: ``_written_as_place``)."""
     doc, regional = noun.doc, table.words("regional_words")
     heads = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i] or [
         g for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "in"} for g in c.children
@@ -2882,7 +2883,8 @@ def _written_as_place(doc: Doc, name: str) -> bool:
 
 
 def knowledge_person_named(table: ActorTable, name: str) -> bool:
-    """Whether a name is a person's the knowledge base knows ('Trump' of 'the Trump administration')."""
+    """Whether a name is a person's: one the knowledge base knows ('Putin' of 'the Putin government'), or
+    part of a longer person's name the story writes."""
     from . import knowledge
 
     return knowledge.known_person(name) or any(
